@@ -1,0 +1,18 @@
+PY ?= python
+
+.PHONY: test sample notebooks bench docs
+
+test:
+	pytest
+
+sample:
+	$(PY) tools/build_sample.py
+
+notebooks:
+	GOVREPORTS_PROGRESS=0 $(PY) tools/run_notebooks.py
+
+bench:
+	$(PY) benchmarks/run.py
+
+docs:
+	mkdocs build --strict

@@ -1,0 +1,32 @@
+"""govreports: Chinese government work reports (政府工作报告) as research data.
+
+Data flows one way — load → clean → segment → extract → analyse → plot — and
+every stage takes and returns tidy pandas DataFrames that keep ``report_id``.
+
+>>> import govreports as gr
+>>> reports = gr.load_sample()
+>>> len(reports)
+5
+
+Importing the package loads no heavy dependency (jieba, matplotlib,
+ipywidgets, pdfplumber, python-docx): each is imported where it is used.
+"""
+
+from __future__ import annotations
+
+from .datasets import describe_dataset, list_datasets, load_sample
+from .errors import GovReportsError
+from .io import Limits, read_reports, reports_from_texts
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "GovReportsError",
+    "Limits",
+    "describe_dataset",
+    "list_datasets",
+    "load_sample",
+    "read_reports",
+    "reports_from_texts",
+]

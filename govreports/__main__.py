@@ -1,0 +1,5 @@
+"""python -m govreports"""
+
+from .cli import main
+
+raise SystemExit(main())

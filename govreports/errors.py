@@ -1,0 +1,116 @@
+"""Errors raised by govreports.
+
+Every error a user can cause comes from here, names the bad value or file and,
+where there is a closed set of options, lists them. CLI code catches
+:class:`GovReportsError` and prints one ``PATH: reason`` line instead of a
+traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "GovReportsError",
+    "ReportFileError",
+    "FileMissingError",
+    "EmptyFileError",
+    "BinaryFileError",
+    "DecodeError",
+    "UnsupportedFormatError",
+    "NoTextLayerError",
+    "CorruptFileError",
+    "FileTooLargeError",
+    "NoReportsFoundError",
+    "OptionalDependencyError",
+    "InvalidOptionError",
+    "MissingColumnsError",
+]
+
+
+class GovReportsError(Exception):
+    """Base class of all govreports errors."""
+
+
+class ReportFileError(GovReportsError, OSError):
+    """A file could not be read as a report.
+
+    Parameters
+    ----------
+    path
+        The file (or directory) at fault.
+    reason
+        One line saying what is wrong, for a human.
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __str__(self) -> str:  # OSError's own __str__ would print errno fields
+        return f"{self.path}: {self.reason}"
+
+
+class FileMissingError(ReportFileError, FileNotFoundError):
+    """The path does not exist."""
+
+
+class EmptyFileError(ReportFileError):
+    """The file has no text."""
+
+
+class BinaryFileError(ReportFileError):
+    """The file is binary (an image, an archive …), not a report."""
+
+
+class DecodeError(ReportFileError):
+    """The bytes are in no encoding govreports can decode with confidence."""
+
+
+class UnsupportedFormatError(ReportFileError):
+    """The file type is not one govreports reads."""
+
+
+class NoTextLayerError(ReportFileError):
+    """A PDF (or DOCX) holds no extractable text: it needs OCR first."""
+
+
+class CorruptFileError(ReportFileError):
+    """The file is damaged, encrypted or not what its extension says."""
+
+
+class FileTooLargeError(ReportFileError):
+    """The file exceeds a configured size, page or decompression limit."""
+
+
+class NoReportsFoundError(ReportFileError):
+    """A directory (or file) yielded no report."""
+
+
+class OptionalDependencyError(GovReportsError, ImportError):
+    """An optional package is needed; the message gives the pip command."""
+
+    def __init__(self, package: str, extra: str, purpose: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional package {package!r}: "
+            f'pip install "govreports[{extra}]"'
+        )
+
+
+class InvalidOptionError(GovReportsError, ValueError):
+    """An option has a value outside its valid set."""
+
+    def __init__(self, name: str, value: object, valid: object) -> None:
+        self.name = name
+        self.value = value
+        self.valid = valid
+        super().__init__(f"invalid {name}={value!r}; valid options: {valid}")
+
+
+class MissingColumnsError(GovReportsError, ValueError):
+    """A DataFrame passed in lacks the columns a function needs."""
+
+    def __init__(self, what: str, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(f"{what} is missing column(s): {', '.join(missing)}")

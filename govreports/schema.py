@@ -1,0 +1,49 @@
+"""Column names, levels and other closed vocabularies shared by all stages."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+#: Columns of the reports frame, in order.
+REPORT_COLUMNS: tuple[str, ...] = (
+    "report_id",
+    "region",
+    "level",
+    "year",
+    "title",
+    "speaker",
+    "date",
+    "text",
+    "source",
+    "flags",
+    "meta",
+)
+
+#: Administrative levels, from the top; used as an ordered categorical.
+LEVELS: tuple[str, ...] = ("national", "province", "city", "county", "township")
+Level = Literal["national", "province", "city", "county", "township"]
+
+#: Section kinds, in document order.
+SECTION_KINDS: tuple[str, ...] = ("review", "problems", "plan", "targets", "closing", "other")
+
+#: Figure kinds.
+METRIC_KINDS: tuple[str, ...] = ("actual", "target")
+
+#: What a figure measures.
+MEASURES: tuple[str, ...] = ("level", "growth", "share", "points", "count", "growth_avg")
+
+#: Qualifiers of a figure.
+QUALIFIERS: tuple[str, ...] = ("about", "at_least", "at_most", "range")
+
+#: Data-quality flags a report can carry.
+REPORT_FLAGS: dict[str, str] = {
+    "truncated": "the text stops mid-sentence (the source is cut off)",
+    "short": "fewer than 2,000 characters: probably a fragment or summary",
+    "no_title": "no title line was found; region/year come from the path or front matter",
+    "year_from_path": "the year was taken from the file path, not the text",
+    "region_from_path": "the region was taken from the file path, not the text",
+    "region_conflict": "the text names another region than the <region>/<year> path (meta: path_region)",
+    "level_guessed": "the level was inferred from the region name's suffix",
+    "encoding_fallback": "the encoding was detected statistically (no BOM, not UTF-8)",
+    "placeholders": "the text holds template placeholders (XX, X.X, **)",
+}

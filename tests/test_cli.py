@@ -1,0 +1,77 @@
+"""The govreports command: output, exit codes, one line per bad file, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, GOVREPORTS_PROGRESS="0")
+    return subprocess.run(
+        [sys.executable, "-m", "govreports", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300
+    )
+
+
+def test_info_sample():
+    r = run("info", "--sample")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().split("\n")
+    assert [ln.split("\t")[1] for ln in lines] == ["横沥镇", "六镇镇", "泥溪镇", "平湖镇", "濮院镇"]
+    assert lines[4].split("\t")[5] == "truncated"
+    assert all(ln.split("\t")[2] == "township" and ln.split("\t")[3] == "2023" for ln in lines)
+
+
+def test_info_bad_files_one_line_each_and_nonzero_exit(tmp_path, sample):
+    good = tmp_path / "good.txt"
+    good.write_text(sample["text"][1], encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    image = tmp_path / "photo.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    missing = tmp_path / "missing.md"
+    r = run("info", str(missing), str(empty), str(good), str(image))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    err = r.stderr.strip().split("\n")
+    assert err == [
+        f"{missing}: no such file or directory",
+        f"{empty}: empty file",
+        f"{image}: is a PNG image, not a text report",
+    ]
+    assert r.stdout.count("\n") == 1 and "六镇镇" in r.stdout
+
+
+def test_info_csv():
+    r = run("info", "--sample", "--format", "csv")
+    assert r.returncode == 0
+    assert r.stdout.splitlines()[0] == "report_id,region,level,year,chars,flags,source"
+
+
+def test_split(tmp_path, seed_path):
+    out = tmp_path / "out"
+    r = run("split", str(seed_path), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    files = sorted(p.name for p in out.iterdir())
+    assert files == sorted(f"2023_{n}.txt" for n in ["横沥镇", "六镇镇", "泥溪镇", "平湖镇", "濮院镇"])
+    assert (out / "2023_平湖镇.txt").read_text(encoding="utf-8").startswith("平湖镇2023年政府工作报告\n")
+
+
+def test_usage_errors_exit_2():
+    r = run()
+    assert r.returncode == 2
+    r = run("info", "--format", "xml")
+    assert r.returncode == 2 and "invalid choice" in r.stderr
+
+
+def test_console_entry_point_is_installed():
+    import shutil
+
+    exe = shutil.which("govreports", path=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    if exe is None:
+        pytest.skip("package not installed with its console script")
+    r = subprocess.run([exe, "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.startswith("govreports ")

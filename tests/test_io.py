@@ -1,0 +1,384 @@
+"""read_reports: formats, compilations, metadata, bad files."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import govreports as gr
+from govreports.errors import (
+    BinaryFileError,
+    CorruptFileError,
+    DecodeError,
+    EmptyFileError,
+    FileMissingError,
+    FileTooLargeError,
+    NoReportsFoundError,
+    NoTextLayerError,
+    ReportFileError,
+    UnsupportedFormatError,
+)
+from govreports.schema import REPORT_COLUMNS
+
+SEED_REGIONS = ["横沥镇", "六镇镇", "泥溪镇", "平湖镇", "濮院镇"]
+JUNK = ["电脑桌面", "VIP专享", "VIP免费", "联系客服", "当您付费下载", "公寻网", "回到顶部", "您可能关注的文档", "汇编"]
+
+
+# --------------------------------------------------------------------------- the seed
+
+def test_seed_compilation_splits_into_its_five_reports(seed_path):
+    reports = gr.read_reports(seed_path)
+    assert list(reports.columns) == list(REPORT_COLUMNS)
+    assert reports["region"].tolist() == SEED_REGIONS
+    assert reports["year"].tolist() == [2023] * 5
+    assert reports["level"].astype(str).tolist() == ["township"] * 5
+    assert [("truncated" in f) for f in reports["flags"]] == [False, False, False, False, True]
+    for region, title, text in zip(reports["region"], reports["title"], reports["text"]):
+        assert title == f"{region}2023年政府工作报告"
+        assert text.startswith(title + "\n各位代表")
+        for junk in JUNK:
+            assert junk not in text
+        # no table-of-contents entry (a title followed by a page number) survives
+        assert not re.search(r"政府工作报告\s+\d+$", text, re.M)
+        # only this report's own title
+        assert text.count("2023年政府工作报告") == 1
+
+
+def test_seed_reports_end_where_the_next_begins(seed_path):
+    reports = gr.read_reports(seed_path)
+    raw = seed_path.read_text(encoding="utf-8")
+    # The last paragraph of each complete report is in the raw file right
+    # before the next report's title.
+    for text, nxt in zip(reports["text"][:-1], SEED_REGIONS[1:]):
+        last = text.rsplit("\n", 1)[-1]
+        between = raw[raw.index(last) + len(last): raw.index(f"{nxt}2023年政府工作报告\n\n\n各位代表")]
+        assert between.strip() == ""
+
+
+def test_split_accounts_for_every_line(seed_path):
+    from govreports.io.compilation import split_compilation
+
+    raw = seed_path.read_text(encoding="utf-8")
+    split = split_compilation(raw)
+    assert [p.region for p in split.parts] == SEED_REGIONS
+    lines_out = sorted(ln for p in split.parts for ln in p.lines) + []
+    assert sorted(lines_out + split.removed) == sorted(raw.split("\n"))
+
+
+def test_sample_equals_reading_the_seed(seed_path, sample):
+    reports = gr.read_reports(seed_path)
+    assert reports["text"].tolist() == sample["text"].tolist()
+    assert reports["report_id"].tolist() == sample["report_id"].tolist()
+
+
+# --------------------------------------------------------------------------- encodings
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk"])
+def test_each_encoding_gives_identical_text(tmp_path, sample, encoding):
+    text = sample["text"][2]
+    f = tmp_path / f"report_{encoding}.txt"
+    f.write_bytes(text.encode(encoding))
+    got = gr.read_reports(f)
+    assert got["text"].tolist() == [text]
+    assert got["region"][0] == "泥溪镇"
+
+
+def test_undecodable_file_is_a_clear_error(tmp_path):
+    f = tmp_path / "jp.txt"
+    f.write_bytes(("東京都の報告書では、経済成長の目標を設定しました。" * 30).encode("shift_jis"))
+    with pytest.raises(DecodeError, match=r"jp\.txt: .*re-save it as UTF-8"):
+        gr.read_reports(f)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+LAWTEXT_MD = """---
+source: https://example.gov.cn/report.html
+title: 2021年《政府工作报告》
+---
+
+<!-- 新华社北京电 -->
+
+**政府工作报告**
+
+**——2021年1月25日在某某省第十三届人民代表大会第四次会议上**
+
+**省长 张三**
+
+各位代表：
+
+## 一、2020年工作回顾
+
+全省地区生产总值增长4.5%。
+"""
+
+
+def test_lawtext_markdown_front_matter_and_markup(tmp_path):
+    d = tmp_path / "政府工作报告-省自治区" / "贵州省"
+    d.mkdir(parents=True)
+    f = d / "2021.md"
+    f.write_text(LAWTEXT_MD.replace("某某省", "贵州省"), encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert (r["region"], r["level"], r["year"]) == ("贵州省", "province", 2021)
+    assert r["speaker"] == "张三" and r["date"] == "2021-01-25"
+    assert r["meta"]["speaker_role"] == "省长"
+    assert "**" not in r["text"] and "<!--" not in r["text"] and "##" not in r["text"]
+    assert "一、2020年工作回顾\n全省地区生产总值增长4.5%。" in r["text"]
+    assert r["flags"] == ["short"]
+
+
+def test_region_from_path_when_the_text_names_none(tmp_path):
+    d = tmp_path / "政府工作报告-其他地市" / "白城市"
+    d.mkdir(parents=True)
+    (d / "2019.md").write_text("各位代表：\n全市地区生产总值增长5%。\n", encoding="utf-8")
+    r = gr.read_reports(d).iloc[0]
+    assert (r["region"], r["level"], r["year"]) == ("白城市", "city", 2019)
+    assert {"region_from_path", "year_from_path"} <= set(r["flags"])
+
+
+CORPUS_CASES = [
+    ("政府工作报告-国务院/2023.md", "全国", "national", 2023, "李克强", "2023-03-05"),
+    ("政府工作报告-国务院/2019.md", "全国", "national", 2019, "李克强", "2019-03-05"),
+    ("政府工作报告-省自治区/云南省/2026.md", "云南省", "province", 2026, "王予波", "2026-01-28"),
+    ("政府工作报告-主要城市/杭州市/2026.md", "杭州市", "city", 2026, "姚高员", "2026-01-21"),
+    ("政府工作报告-其他地市/白城市/2021.md", "白城市", "city", 2021, "李明伟", "2021-01-12"),
+    ("政府工作报告-其他地市/恩施土家族苗族自治州/2021.md", "恩施土家族苗族自治州", "city", 2021, None, "2021-01-19"),
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("rel, region, level, year, speaker, date", CORPUS_CASES)
+def test_corpus_metadata(corpus_dir, rel, region, level, year, speaker, date):
+    r = gr.read_reports(corpus_dir / rel).iloc[0]
+    assert (r["region"], r["level"], r["year"], r["date"]) == (region, level, year, date)
+    if speaker:
+        assert r["speaker"] == speaker
+
+
+# --------------------------------------------------------------------------- docx, pdf, html
+
+def _write_docx(path: Path, paragraphs: list[str]) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    d.save(str(path))
+
+
+def test_docx(tmp_path, sample):
+    text = sample["text"][3]
+    f = tmp_path / "平湖镇.docx"
+    _write_docx(f, text.split("\n"))
+    got = gr.read_reports(f)
+    assert got["text"].tolist() == [text]
+    assert got["region"][0] == "平湖镇" and got["meta"][0]["format"] == "docx"
+
+
+def _write_pdf(path: Path, text: str, *, chars_per_line: int = 34) -> None:
+    """A real PDF with a CJK CID font, paragraphs indented and hard-wrapped."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    y = 800
+    size = 11
+    for para in text.split("\n"):
+        first = True
+        while para:
+            n = chars_per_line - (2 if first else 0)
+            chunk, para = para[:n], para[n:]
+            x = 50 + (2 * size if first else 0)
+            c.setFont("STSong-Light", size)
+            c.drawString(x, y, chunk)
+            first = False
+            y -= 16
+            if y < 60:
+                c.setFont("STSong-Light", 9)
+                c.drawString(290, 30, str(c.getPageNumber()))
+                c.showPage()
+                y = 800
+    c.showPage()
+    c.save()
+
+
+def test_pdf_text_layer_is_reflowed(tmp_path, sample):
+    pytest.importorskip("pdfplumber")
+    text = sample["text"][1]
+    f = tmp_path / "六镇镇.pdf"
+    _write_pdf(f, text)
+    got = gr.read_reports(f)
+    assert got["text"].tolist() == [text]
+    assert got["region"][0] == "六镇镇"
+
+
+def test_pdf_without_text_layer_suggests_ocr(tmp_path):
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    f = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(f))
+    c.rect(50, 50, 400, 600, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.raises(NoTextLayerError, match="OCR"):
+        gr.read_reports(f)
+
+
+def test_encrypted_pdf(tmp_path, sample):
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    f = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(f), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c.setFont("STSong-Light", 12)
+    c.drawString(50, 800, sample["text"][1][:30])
+    c.showPage()
+    c.save()
+    with pytest.raises(CorruptFileError, match="encrypted"):
+        gr.read_reports(f)
+
+
+HTML_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} - 某某镇人民政府网</title></head>
+<body>
+<div class="header"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/news">新闻中心</a></div>
+<div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 政府工作报告</div>
+<div class="main"><h1>{title}</h1>
+<div class="info">发布时间：2023-02-01 来源：镇政府办 浏览次数：120</div>
+<div class="content" id="zoom">{body}</div>
+<div class="tools"><a href="javascript:window.print()">打印</a> <a href="javascript:window.close()">关闭</a></div>
+</div>
+<div class="footer">版权所有：某某镇人民政府 网站标识码 1234567890 备案号：某ICP备00000000号</div>
+<script>var x = "不是报告正文的脚本文字内容";</script>
+</body></html>"""
+
+
+def test_html_page_keeps_only_the_report_body(tmp_path, sample):
+    text = sample["text"][2]
+    title, *paras = text.split("\n")
+    body = "".join(f"<p>\u3000\u3000{p}</p>\n" for p in paras)
+    f = tmp_path / "report.html"
+    f.write_text(HTML_PAGE.format(title=title, body=body), encoding="utf-8")
+    got = gr.read_reports(f)
+    assert got["text"][0] == "\n".join(paras)
+    assert got["region"][0] == "泥溪镇" and got["year"][0] == 2023
+    for junk in ("首页", "当前位置", "打印", "关闭", "版权所有", "脚本"):
+        assert junk not in got["text"][0]
+
+
+def test_html_without_report_body(tmp_path):
+    f = tmp_path / "nav.html"
+    f.write_text(HTML_PAGE.format(title="首页", body="<p>暂无内容</p>"), encoding="utf-8")
+    with pytest.raises(NoReportsFoundError, match="no report body"):
+        gr.read_reports(f)
+
+
+# --------------------------------------------------------------------------- bad input
+
+def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, type[ReportFileError]]]:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (tmp_path / "archive.md").write_bytes(b"PK\x03\x04" + bytes(200))
+    (tmp_path / "table.xlsx").write_bytes(b"x")
+    (tmp_path / "broken.docx").write_bytes(b"not a zip at all")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage garbage")
+    with zipfile.ZipFile(tmp_path / "notword.docx", "w") as z:
+        z.writestr("hello.txt", "hi")
+    (tmp_path / "toc.txt").write_text("目录\n1.甲镇2023年政府工作报告 2\n2.乙镇2023年政府工作报告 9\n", encoding="utf-8")
+    return {
+        "missing": (tmp_path / "nope.txt", FileMissingError),
+        "empty": (tmp_path / "empty.txt", EmptyFileError),
+        "image": (tmp_path / "image.txt", BinaryFileError),
+        "zip": (tmp_path / "archive.md", BinaryFileError),
+        "unsupported": (tmp_path / "table.xlsx", UnsupportedFormatError),
+        "docx_not_zip": (tmp_path / "broken.docx", CorruptFileError),
+        "docx_not_word": (tmp_path / "notword.docx", CorruptFileError),
+        "pdf_broken": (tmp_path / "broken.pdf", CorruptFileError),
+        "toc_only": (tmp_path / "toc.txt", NoReportsFoundError),
+    }
+
+
+def test_each_bad_file_raises_its_error_naming_the_file(tmp_path):
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("docx")
+    for name, (path, err) in _bad_files(tmp_path).items():
+        with pytest.raises(err) as info:
+            gr.read_reports(path)
+        assert str(info.value).startswith(str(path) + ": "), name
+        assert "\n" not in str(info.value)
+
+
+def test_collect_keeps_good_reports_and_lists_failures(tmp_path, sample):
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("docx")
+    bad = _bad_files(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text(sample["text"][0], encoding="utf-8")
+    paths = [good] + [p for p, _ in bad.values()]
+    got = gr.read_reports(paths, errors="collect")
+    assert got["region"].tolist() == ["横沥镇"]
+    failures = got.attrs["failures"]
+    assert list(failures.columns) == ["path", "error", "reason"]
+    assert sorted(failures["path"]) == sorted(str(p) for p, _ in bad.values())
+
+
+def test_directory_without_reports(tmp_path):
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(NoReportsFoundError, match="no report files"):
+        gr.read_reports(tmp_path)
+
+
+def test_directory_walk_is_recursive_sorted_and_skips_readme(tmp_path, sample):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b" / "x.txt").write_text(sample["text"][1], encoding="utf-8")
+    (tmp_path / "a" / "y.txt").write_text(sample["text"][0], encoding="utf-8")
+    (tmp_path / "README.md").write_text("# my corpus", encoding="utf-8")
+    got = gr.read_reports(tmp_path)
+    assert got["region"].tolist() == ["横沥镇", "六镇镇"]
+
+
+def test_size_limit(tmp_path, sample):
+    f = tmp_path / "big.txt"
+    f.write_text(sample["text"][0], encoding="utf-8")
+    with pytest.raises(FileTooLargeError, match="over the limit"):
+        gr.read_reports(f, limits=gr.Limits(max_bytes=1000))
+
+
+def test_invalid_option():
+    with pytest.raises(ValueError, match="valid options"):
+        gr.read_reports([], errors="ignore")
+
+
+def test_reports_from_texts_and_duplicate_ids(sample):
+    got = gr.reports_from_texts({"a": sample["text"][0], "b": sample["text"][0]})
+    assert got["report_id"].tolist() == ["2023_横沥镇", "2023_横沥镇_2"]
+    assert got["source"].tolist() == ["a", "b"]
+
+
+# --------------------------------------------------------------------------- the corpus
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_whole_corpus_reads_with_region_level_year(corpus_dir):
+    reports = gr.read_reports(corpus_dir)
+    assert len(reports) == 3004
+    assert reports.attrs["failures"].empty
+    assert reports["region"].notna().all()
+    assert reports["level"].notna().all()
+    assert reports["year"].notna().all()
+    assert set(reports.loc[reports["level"] == "national", "region"]) == {"全国"}
+    assert reports["report_id"].is_unique
+    assert isinstance(reports, pd.DataFrame)
