@@ -1,0 +1,1 @@
+"""Bundled font files (package data only; see README.md beside this file)."""
