@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from .datasets import describe_dataset, list_datasets, load_sample
 from .errors import GovReportsError
+from .indicators import indicators
 from .io import Limits, read_reports, reports_from_texts
+from .locate import load_gazetteer, locate
+from .metrics import extract_metrics, panel
+from .segment import sections, sentences
 
 __version__ = "0.1.0"
 
@@ -25,8 +29,15 @@ __all__ = [
     "GovReportsError",
     "Limits",
     "describe_dataset",
+    "extract_metrics",
+    "indicators",
+    "panel",
     "list_datasets",
+    "load_gazetteer",
+    "locate",
     "load_sample",
     "read_reports",
     "reports_from_texts",
+    "sections",
+    "sentences",
 ]

@@ -49,6 +49,11 @@ def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
 def _cmd_info(args: argparse.Namespace) -> int:
     reports, failed = _read(args)
     cols = ["report_id", "region", "level", "year", "chars", "flags", "source"]
+    if args.locate:
+        import govreports as gr
+
+        reports = gr.locate(reports)
+        cols = cols[:-1] + ["province", "city", "county", "division_code", "locate_confidence", "source"]
     table = reports.assign(
         chars=reports["text"].str.len(),
         flags=reports["flags"].map(lambda f: ",".join(f) if len(f) else "-"),
@@ -56,11 +61,58 @@ def _cmd_info(args: argparse.Namespace) -> int:
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False)
     else:
-        for row in table.itertuples(index=False):
-            print(
-                f"{row.report_id}\t{row.region}\t{row.level}\t{row.year}\t{row.chars}\t{row.flags}\t{row.source}"
-            )
+        for row in table.itertuples(index=False, name=None):
+            print("\t".join("" if v is None or (isinstance(v, float) and v != v) else str(v) for v in row))
     return 1 if failed else 0
+
+
+def _write_table(frame: pd.DataFrame, fmt: str, out: str | None) -> None:
+    """Write a figures table as CSV, JSON Lines or Parquet (to a file or stdout)."""
+    if fmt == "parquet":
+        if not out:
+            raise SystemExit("govreports: --format parquet needs -o FILE")
+        try:
+            frame.to_parquet(out, index=False)
+        except ImportError:
+            from .errors import OptionalDependencyError
+
+            raise OptionalDependencyError("pyarrow", "scale", "writing Parquet") from None
+        return
+    flat = frame.copy()
+    if fmt == "csv":
+        for col in ("flags",):
+            if col in flat.columns:
+                flat[col] = flat[col].map(lambda f: ";".join(f))
+        if out:
+            flat.to_csv(out, index=False)
+        else:
+            flat.to_csv(sys.stdout, index=False)
+    else:
+        text = flat.to_json(orient="records", lines=True, force_ascii=False)
+        if out:
+            Path(out).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+
+
+def _figures(args: argparse.Namespace, *, headline: bool) -> int:
+    import govreports as gr
+
+    reports, failed = _read(args)
+    reports = gr.locate(reports)
+    table = gr.extract_metrics(reports)
+    if headline:
+        table = gr.panel(table)
+    _write_table(table, args.format, args.output)
+    return 1 if failed else 0
+
+
+def _cmd_metrics(args: argparse.Namespace) -> int:
+    return _figures(args, headline=False)
+
+
+def _cmd_panel(args: argparse.Namespace) -> int:
+    return _figures(args, headline=True)
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -91,7 +143,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="one line per report: id, region, level, year, characters, flags, source")
     _add_inputs(p)
     p.add_argument("--format", choices=["text", "csv"], default="text", help="output format (default: text)")
+    p.add_argument("--locate", action="store_true", help="add province, city, county and division code")
     p.set_defaults(func=_cmd_info)
+
+    for name, func, what in (
+        ("metrics", _cmd_metrics, "every figure of every report, with indicator, kind and provenance"),
+        ("panel", _cmd_panel, "the headline figure per report, indicator, kind and measure"),
+    ):
+        p = sub.add_parser(name, help=what)
+        _add_inputs(p)
+        p.add_argument("--format", choices=["csv", "jsonl", "parquet"], default="csv", help="output format (default: csv)")
+        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+        p.set_defaults(func=func)
 
     p = sub.add_parser("split", help="split inputs (compilations too) into one UTF-8 file per report")
     _add_inputs(p)

@@ -75,3 +75,51 @@ def test_console_entry_point_is_installed():
         pytest.skip("package not installed with its console script")
     r = subprocess.run([exe, "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("govreports ")
+
+
+def test_panel_csv_sample():
+    import io
+
+    import pandas as pd
+
+    r = run("panel", "--sample")
+    assert r.returncode == 0, r.stderr
+    table = pd.read_csv(io.StringIO(r.stdout), dtype={"division_code": str})
+    gdp = table[(table["indicator"] == "gdp") & (table["kind"] == "target")].set_index("region")
+    assert gdp.loc["横沥镇", "value"] == 6.0
+    assert gdp.loc["濮院镇", "division_code"] == "330483101000"
+    assert not table.duplicated(["report_id", "indicator", "kind", "measure"]).any()
+
+
+def test_metrics_jsonl_and_parquet(tmp_path):
+    import json
+
+    import pandas as pd
+
+    r = run("metrics", "--sample", "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {"report_id", "start", "end", "sentence", "flags"} <= set(rows[0])
+    out = tmp_path / "m.parquet"
+    r = run("metrics", "--sample", "--format", "parquet", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert len(pd.read_parquet(out)) == len(rows)
+
+
+def test_metrics_splits_compilations_and_keeps_source(seed_path):
+    import io
+
+    import pandas as pd
+
+    r = run("metrics", str(seed_path))
+    assert r.returncode == 0, r.stderr
+    table = pd.read_csv(io.StringIO(r.stdout))
+    assert set(table["region"]) == {"横沥镇", "六镇镇", "泥溪镇", "平湖镇", "濮院镇"}
+    assert set(table["source"]) == {str(seed_path)}
+
+
+def test_info_locate():
+    r = run("info", "--sample", "--locate")
+    assert r.returncode == 0, r.stderr
+    first = r.stdout.splitlines()[0].split("\t")
+    assert first[1] == "横沥镇" and "东莞市" in first and "441900106000" in first

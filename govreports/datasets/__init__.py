@@ -20,6 +20,7 @@ __all__ = ["load_sample", "describe_dataset", "list_datasets", "DATASETS"]
 #: Dataset name → (data file, card file).
 DATASETS: dict[str, tuple[str, str]] = {
     "sample": ("sample.jsonl", "sample.md"),
+    "gazetteer": ("gazetteer.csv.gz", "gazetteer.md"),
 }
 
 

@@ -171,6 +171,7 @@ def read_reports(
     *,
     errors: Literal["raise", "collect"] = "raise",
     limits: Limits | None = None,
+    hints: Mapping[str, str] | None = None,
     progress_bar: bool | None = None,
 ) -> pd.DataFrame:
     """Read government work reports from files and directories.
@@ -193,6 +194,11 @@ def read_reports(
         with columns ``path, error, reason``.
     limits
         Size and page limits (:class:`govreports.io.formats.Limits`).
+    hints
+        Location hints for :func:`govreports.locate`, keyed by region name
+        (or file path): a superior's name or a division code, e.g.
+        ``{"平湖镇": "古田县"}``. Stored in each matching report's
+        ``meta["locate_hint"]``.
     progress_bar
         Show a tqdm progress bar; default: only for long runs in a terminal
         or notebook.
@@ -246,6 +252,11 @@ def read_reports(
             if errors == "raise":
                 raise wrapped from exc
             failures.append({"path": str(path), "error": type(exc).__name__, "reason": wrapped.reason})
+    if hints:
+        for r in records:
+            hint = hints.get(r.region or "") or hints.get(r.source)
+            if hint:
+                r.meta["locate_hint"] = str(hint)
     frame = reports_frame(records)
     frame.attrs["failures"] = pd.DataFrame(failures, columns=["path", "error", "reason"])
     return frame

@@ -1,0 +1,98 @@
+"""The indicator taxonomy: ids, Chinese names, aliases and unit kinds.
+
+The taxonomy is a data file (``indicators.tsv`` beside this module) so that
+it can be read, reviewed and extended without touching code. An alias is the
+surface form a report uses to name the indicator; matching is longest-first,
+so 外贸进出口 wins over 出口 and 规上工业增加值 over 工业增加值.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+__all__ = ["indicators", "Indicator", "alias_pattern", "GROWTH_ONLY_ALIASES"]
+
+#: Phrases that name the GDP growth target but not a GDP level.
+GROWTH_ONLY_ALIASES: dict[str, str] = {
+    "经济增长": "gdp",
+    "经济增速": "gdp",
+    "经济增长速度": "gdp",
+    "增长预期目标": "gdp",
+    "经济增长预期目标": "gdp",
+    "经济增长目标": "gdp",
+}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator of the taxonomy."""
+
+    id: str
+    name_zh: str
+    unit_kind: str
+    aliases: tuple[str, ...]
+    description: str
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[Indicator, ...]:
+    text = (resources.files("govreports") / "indicators.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines()[1:] if ln.strip()]
+    return tuple(Indicator(r[0], r[1], r[2], tuple(a for a in r[3].split("|") if a), r[4]) for r in rows)
+
+
+def indicators() -> pd.DataFrame:
+    """The indicator taxonomy as a table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per indicator: ``indicator`` (id), ``name_zh``, ``unit_kind``
+        (money, percent, physical, count), ``aliases`` (the surface forms
+        matched, longest first, ``|``-joined), ``description``.
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> tax = gr.indicators()
+    >>> tax.loc[tax["indicator"] == "gdp", "name_zh"].item()
+    '地区生产总值'
+    >>> len(tax) >= 17
+    True
+    """
+    return pd.DataFrame(
+        [
+            {
+                "indicator": i.id,
+                "name_zh": i.name_zh,
+                "unit_kind": i.unit_kind,
+                "aliases": "|".join(sorted(i.aliases, key=len, reverse=True)),
+                "description": i.description,
+            }
+            for i in _load()
+        ]
+    )
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    """Alias → indicator id, including the growth-only GDP phrases."""
+    table: dict[str, str] = {}
+    for ind in _load():
+        for a in ind.aliases:
+            table.setdefault(a, ind.id)
+    for a, i in GROWTH_ONLY_ALIASES.items():
+        table.setdefault(a, i)
+    return table
+
+
+@lru_cache(maxsize=1)
+def alias_pattern() -> re.Pattern[str]:
+    """One compiled alternation of every alias, longest first."""
+    aliases = sorted(alias_table(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(a) for a in aliases))

@@ -1,0 +1,580 @@
+"""Figures: every quantity of a report with its indicator, kind and provenance; the panel.
+
+:func:`extract_metrics` turns each report into one row per figure. A figure
+is a quantity found by :mod:`govreports.numbers` (``207.45亿元``, ``6%左右``,
+``百分之八至九``); it is attached to the indicator its clause names (the
+taxonomy in :mod:`govreports.indicators`), told to be an ``actual`` or a
+``target`` by the section it stands in (:mod:`govreports.segment`) and the
+wording around it, and given the period it refers to. Every row carries the
+sentence and the ``start``/``end`` offsets of the figure in the report's
+cleaned text: ``text[start:end]`` is the figure's surface form.
+
+:func:`panel` keeps the headline figure per report, indicator, kind and
+measure: the dataset the growth-target literature builds by hand.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from . import numbers as _numbers
+from ._util import progress, require_columns
+from .indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table
+from .schema import LEVELS, MEASURES, METRIC_KINDS, SECTION_KINDS
+
+__all__ = ["extract_metrics", "panel", "METRIC_COLUMNS", "FIGURE_FLAGS"]
+
+#: Columns of :func:`extract_metrics` and :func:`panel`, in order.
+METRIC_COLUMNS: tuple[str, ...] = (
+    "report_id", "region", "level", "year", "source", "indicator", "indicator_text", "kind", "measure",
+    "value", "value_high", "unit", "qualifier", "period", "section_kind", "sentence", "start", "end", "flags",
+)
+
+#: Flags a figure can carry.
+FIGURE_FLAGS: dict[str, str] = {
+    "estimate": "stated as an estimate (预计, 初步): the year was not over when the report was written",
+    "glued": "the figure runs into another one in the source (lost separator): check by reading",
+    "placeholder": "a template placeholder (XX, X.X, **), no number",
+    "subpopulation": "the clause is about a part of the region (31家企业, 园区, 村) — not the region's indicator",
+    "milestone": "a threshold phrase (突破“200亿”大关), not a measurement",
+    "multi_year": "the figure refers to several years (五年来, 年均, 2018-2022年, 十四五)",
+    "partial_year": "the figure refers to months of a year (1-11月, 前三季度)",
+    "repeated": "the same indicator, kind, measure and value were stated earlier in the report",
+    "no_unit": "a bare number without unit attached to an indicator",
+}
+
+# ---------------------------------------------------------------- wording cues
+
+_GROWTH_WORDS = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|可比价)?"
+    r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|增)"
+)
+_GROWTH_CLAUSE = re.compile(
+    r"^\s*(?:其中)?\s*(?:全年|全镇|全市|全县|全省|全区)?\s*(?:"
+    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|可比价)?(?:名义|实际)?(?:年均|平均)?"
+    r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长)(?:了|为|达到|达|到|至|在)?"
+    r"|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
+    r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为)?\s*$"
+)
+_AVG = re.compile(r"年均|平均每年|年平均")
+_SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
+_TARGET_CUES = re.compile(
+    r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
+)
+_ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算)?|预测")
+_FIVE_YEAR = re.compile(r"五年来|过去五年|五年间|“?十[一二三四五]五”?(?:期间|时期|以来|末|规划)|本届政府|五年累计|年均")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
+_MONTHS = re.compile(r"(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})\s*月|前([一二三])季度|上半年|(?:第)?([一二三四])季度")
+_YEAR = re.compile(r"(?<![比较于\d])((?:19|20)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
+_MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
+_MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
+# Indicators that are always about a named thing (羊毛衫市场成交额): a modifier
+# before them names the thing, not a part of the region.
+_NAMED_SCOPE = frozenset({"market_turnover"})
+_SUBPOP_HEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十百]+)(?:家|个|户|村|所|座)[^，,。；;]{0,20}$")
+_SUBPOP_WORDS = re.compile(r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点)[^，,。；;]{0,12}$")
+_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟]|全社会")
+# Words that may stand right before an indicator's name without narrowing it
+# (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
+_NEUTRAL_WORDS = (
+    r"全年|全[镇乡市县省区州盟国]|全社会|我[镇乡市县省区州]|本[镇乡市县]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
+    r"今年|明年|去年|上年|同期|年度|年末|(?:19|20)\d{2}年(?:度)?|[、和与及]|以及|同比|比上年|较上年|"
+    r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
+    r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s"
+)
+_NEUTRAL_TAIL = re.compile(f"(?:{_NEUTRAL_WORDS})+$")
+_RATIO_OF = re.compile(r"(?:占|相当于)$")
+_SEP = re.compile(r"[，,；;：:]")
+_FENBIE = re.compile(r"分别")
+_LIST_JOIN = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
+
+_QUARTER_MONTHS = {"一": 3, "二": 6, "三": 9}
+
+
+@dataclass
+class _Alias:
+    start: int
+    end: int
+    text: str
+    indicator: str
+
+
+def _plan_year(year: int | None, date: str | None) -> int | None:
+    """The year a report plans for: delivery year, or the next if delivered in Nov/Dec."""
+    if year is None or pd.isna(year):
+        return None
+    year = int(year)
+    if isinstance(date, str) and len(date) >= 7 and date[5:7] in ("11", "12"):
+        return year + 1
+    return year
+
+
+def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> tuple[_Alias | None, str]:
+    """The alias a quantity belongs to, and the wording between them.
+
+    The indicator is the last one named before the figure in the same
+    sentence, when nothing but a verb separates them (same clause, at most 25
+    characters), or when the figure's clause is a pure growth continuation
+    (…207.45亿元，同比增长2.0%) within three clauses.
+    """
+    if not aliases:
+        return None, text[sent_start:q_start]
+    a = aliases[-1]
+    gap = text[a.end:q_start]
+    seps = list(_SEP.finditer(gap))
+    if not seps:
+        return (a, gap) if len(gap) <= 25 else (None, gap)
+    clause = gap[seps[-1].end():]
+    if len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause):
+        if not any(sep.group() in "；;" for sep in seps):
+            return a, clause
+    return None, clause
+
+
+# 城乡居民人均可支配收入分别增长8.9%和10%: one phrase naming two indicators.
+_PAIR_ALIASES = {
+    "城乡居民人均可支配收入": ("urban_income", "rural_income"),
+    "城乡居民收入": ("urban_income", "rural_income"),
+}
+_PAIR_PHRASE = re.compile(r"城镇(?:常住)?(?:居民)?(?:和|与|、)农村(?:常住)?居民人均可支配收入")
+
+
+def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: list) -> dict[int, _Alias]:
+    """Map quantity index → alias for 分别 lists in one sentence."""
+    out: dict[int, _Alias] = {}
+    s0, s1 = sent
+    for m in _FENBIE.finditer(text, s0, s1):
+        before = [a for a in aliases if a.end <= m.start()]
+        if before and len(text[before[-1].end:m.start()]) <= 6:
+            last = before[-1]
+            pair = _PAIR_ALIASES.get(last.text)
+            head = _PAIR_PHRASE.search(text, max(s0, last.start - 12), last.end)
+            if pair is None and head is not None and head.end() == last.end:
+                pair = ("urban_income", "rural_income")
+                last = _Alias(head.start(), head.end(), head.group(), last.indicator)
+            if pair is not None:
+                before = before[:-1] + [
+                    _Alias(last.start, last.end, last.text, pair[0]),
+                    _Alias(last.start, last.end, last.text, pair[1]),
+                ]
+        if len(before) < 2:
+            continue
+        # the run of aliases joined by 、/和/与 that ends right before 分别
+        run = [before[-1]]
+        for a in reversed(before[:-1]):
+            between = text[a.end:run[0].start]
+            if (a.start, a.end) == (run[0].start, run[0].end) or _LIST_JOIN.match(between):
+                run.insert(0, a)
+            else:
+                break
+        if len(run) < 2 or len(text[run[-1].end:m.start()]) > 6:
+            continue
+        after = [i for i, q in qs if q.start >= m.end()]
+        clause_end = _SEP.search(text, m.end(), s1)
+        # the figures of a 分别 list run to the end of its clause (或 the sentence)
+        limit = s1
+        if clause_end and text[clause_end.start()] in "；;":
+            limit = clause_end.start()
+        after = [i for i in after if dict(qs)[i].start < limit][: len(run)]
+        if len(after) == len(run):
+            for i, a in zip(after, run):
+                out[i] = a
+    return out
+
+
+def _measure(q: _numbers.Quantity, wording: str, indicator: str) -> str:
+    if q.unit_kind == "points":
+        return "points"
+    if _AVG.search(wording):
+        return "growth_avg"
+    if q.unit_kind == "percent":
+        if indicator == "unemployment":
+            return "level"  # a rate is the indicator's level
+        if _SHARE.search(wording) and not _GROWTH_WORDS.search(wording):
+            return "share"
+        return "growth"
+    if q.unit_kind == "count":
+        return "count"
+    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or re.search(r"(?:增加|减少|增长|下降)了?\s*$", wording):
+        return "growth"
+    return "level"
+
+
+def _period(sentence: str, q_rel: int, kind: str, plan_year: int | None) -> tuple[str | None, list[str]]:
+    flags: list[str] = []
+    before = sentence[:q_rel]
+    if plan_year is None:
+        return None, flags
+    base = plan_year - 1 if kind == "actual" else plan_year
+    spans = list(_SPAN.finditer(before))
+    if spans:
+        flags.append("multi_year")
+        return f"{spans[-1].group(1)}-{spans[-1].group(2)}", flags
+    if _FIVE_YEAR.search(before):
+        flags.append("multi_year")
+        m = re.search(r"十([一二三四五])五", before)
+        if m:
+            first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[m.group(1)]
+            return f"{first}-{first + 4}", flags
+        if kind == "actual":
+            return f"{plan_year - 5}-{plan_year - 1}", flags
+        return f"{plan_year}-{plan_year + 4}", flags
+    years = [int(m.group(1)) for m in _YEAR.finditer(before) if plan_year - 12 <= int(m.group(1)) <= plan_year + 16]
+    if years:
+        base = years[-1]
+    months = list(_MONTHS.finditer(before))
+    if months:
+        m = months[-1]
+        if m.group(1):
+            m1, m2 = int(m.group(1)), int(m.group(2))
+        elif m.group(3):
+            m1, m2 = 1, _QUARTER_MONTHS[m.group(3)]
+        elif m.group(4):
+            q = "一二三四".index(m.group(4))
+            m1, m2 = 3 * q + 1, 3 * q + 3
+        else:
+            m1, m2 = 1, 6
+        if 1 <= m1 <= m2 <= 12 and not (m1 == 1 and m2 == 12):
+            flags.append("partial_year")
+            return f"{base}-{m1:02d}/{base}-{m2:02d}", flags
+    return str(base), flags
+
+
+_PAST_CUE = re.compile(r"过去(?:的)?一年|(?<![比较])去年|(?<![比较同])上年(?!同期)|一年来")
+_TIME_CUE = re.compile(r"过去(?:的)?一年|(?<![比较])去年|(?<![比较同])上年(?!同期)|一年来|今年|明年|本年")
+
+
+def _kind(section_kind: str, sentence: str, q_rel: int, paragraph_before: str = "") -> str:
+    if section_kind == "targets":
+        return "target"
+    before = sentence[:q_rel]
+    if section_kind == "plan":
+        cues = list(_TIME_CUE.finditer(paragraph_before))
+        if cues and _PAST_CUE.fullmatch(cues[-1].group()) and not _TARGET_CUES.search(before):
+            return "actual"  # 过去一年…国内生产总值增长10.3%: last year restated in the plan
+        return "target"
+    if section_kind in ("review", "problems"):
+        return "target" if re.search(r"预期目标|目标是|目标为|力争|争取", before) and re.search(r"今年|明年|\d{4}年", before) and not re.search(r"完成|实现了|达到了", before[-12:]) else "actual"
+    return "target" if _TARGET_CUES.search(before) else "actual"
+
+
+# 粮食播种面积…，总产量10.4万吨: 产量 names grain output when grain was just named
+# (but not 水稻产量, 玉米产量: a single crop).
+_GRAIN_OUTPUT = re.compile(r"(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼])(?:总产量|总产|产量)")
+_GRAIN_BEFORE = re.compile(r"粮[^。；;\n]{0,24}$")
+
+
+@lru_cache(maxsize=1)
+def _alias_tail() -> re.Pattern[str]:
+    return re.compile(f"(?:{alias_pattern().pattern})$")
+
+
+def _strip_head(head: str) -> str:
+    """What narrows an indicator's name: the head of its clause without
+    neutral words (全镇, 实现, 力争 …) and without other indicators listed
+    before it (地区生产总值、一般公共预算收入分别…)."""
+    core = _NEUTRAL_TAIL.sub("", head)
+    while True:
+        m = _alias_tail().search(core)
+        if not m:
+            return core
+        core = _NEUTRAL_TAIL.sub("", core[: m.start()])
+
+
+def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
+    spans = [(a.start, a.end) for a in aliases]
+    extra = []
+    for m in _GRAIN_OUTPUT.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        if _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+            extra.append(_Alias(m.start(), m.end(), m.group(), "grain_output"))
+    if not extra:
+        return aliases
+    return sorted(aliases + extra, key=lambda a: a.start)
+
+
+def _report_rows(row: dict) -> list[dict]:
+    """All figures of one report (pure function of the report's fields)."""
+    from .segment import find_sections, split_sentences
+
+    text: str = row["text"]
+    region = row.get("region") or ""
+    short_region = re.sub(r"(?:街道|镇|乡|县|区|市|省|自治区|自治州|州|盟|旗)$", "", region) if len(region) > 2 else region
+    plan_year = _plan_year(row.get("year"), row.get("date"))
+    leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
+    leaf_starts = [s["start"] for s in leaves]
+    sents = split_sentences(text)
+    sent_starts = [s for s, _ in sents]
+    quantities = _numbers.find_quantities(text)
+    table = alias_table()
+    aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
+    aliases = _with_context_aliases(text, aliases)
+    alias_starts = [a.start for a in aliases]
+
+    by_sentence: dict[int, list[tuple[int, _numbers.Quantity]]] = {}
+    for qi, q in enumerate(quantities):
+        si = bisect.bisect_right(sent_starts, q.start) - 1
+        if si >= 0 and q.end <= sents[si][1]:
+            by_sentence.setdefault(si, []).append((qi, q))
+
+    out: list[dict] = []
+    seen: set[tuple] = set()
+    for si, qs in by_sentence.items():
+        s0, s1 = sents[si]
+        sentence = text[s0:s1]
+        lo = bisect.bisect_left(alias_starts, s0)
+        hi = bisect.bisect_left(alias_starts, s1)
+        sent_aliases = [a for a in aliases[lo:hi] if a.end <= s1]
+        fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs)
+        leaf = leaves[bisect.bisect_right(leaf_starts, s0) - 1] if leaves else None
+        section_kind = leaf["kind"] if leaf else "other"
+        for qi, q in qs:
+            flags = set(q.flags)
+            before_aliases = [a for a in sent_aliases if a.end <= q.start]
+            if qi in fenbie:
+                alias, wording = fenbie[qi], text[fenbie[qi].end:q.start]
+            else:
+                alias, wording = _attach(text, s0, q.start, before_aliases)
+            indicator = alias.indicator if alias else ""
+            indicator_text = alias.text if alias else ""
+            q_rel = q.start - s0
+            measure = _measure(q, wording, indicator)
+            if alias and alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
+                indicator, indicator_text = "", ""
+            if alias:
+                clause_start = max([m.end() for m in _SEP.finditer(text, s0, alias.start)] or [s0])
+                head = text[clause_start:alias.start]
+                if short_region:
+                    head = head.replace(short_region, "")
+                core = _strip_head(head)
+                narrowed = (
+                    bool(re.search(r"[\u4e00-\u9fffA-Za-z]$", core))
+                    and not _REGION_WIDE.search(core[-8:])
+                    and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
+                    and alias.text not in GROWTH_ONLY_ALIASES
+                )
+                if _RATIO_OF.search(core):
+                    # 研发投入占GDP 4.12%: a ratio of something else to the indicator
+                    indicator, indicator_text = "", ""
+                elif _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
+                    # 31家企业完成工业产值, 跨境电商出口额: a part of the region
+                    flags.add("subpopulation")
+                    indicator, indicator_text = "", ""
+                if q.unit_kind == "none" and indicator:
+                    flags.add("no_unit")
+            para_start = text.rfind("\n", 0, q.start) + 1
+            kind = _kind(section_kind, sentence, q_rel, text[para_start:q.start])
+            period, pflags = _period(sentence, q_rel, kind, plan_year)
+            if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(sentence[:q_rel]):
+                kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+                period, pflags = _period(sentence, q_rel, kind, (plan_year or 0) + 1 if plan_year else None)
+            flags.update(pflags)
+            if measure == "growth_avg":
+                flags.add("multi_year")
+            if _ESTIMATE.search(sentence[:q_rel]) and kind == "actual":
+                flags.add("estimate")
+            qualifier = q.qualifier
+            quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
+            if _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
+                quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
+            ):
+                flags.add("milestone")
+                if qualifier is None and re.search(r"跨越|突破|迈上|超过", text[max(s0, q.start - 12):q.start]):
+                    qualifier = "at_least"
+            value, high = q.value, q.value_high
+            negative = q.negative
+            if re.search(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$", wording):
+                # 失业率降到5.5%, 提高到65%: the level reached, not a change
+                negative = False
+                if measure in ("growth", "share") and indicator != "cpi":
+                    measure = "level"
+            if negative and value is not None:
+                value = -value
+                high = -high if high is not None else None
+                if high is not None and high < value:
+                    value, high = high, value
+            key = (indicator, kind, measure, value, high, q.unit)
+            if indicator and key in seen:
+                flags.add("repeated")
+            seen.add(key)
+            out.append(
+                {
+                    "indicator": indicator,
+                    "indicator_text": indicator_text,
+                    "kind": kind,
+                    "measure": measure,
+                    "value": value,
+                    "value_high": high,
+                    "unit": q.unit,
+                    "qualifier": qualifier,
+                    "period": period,
+                    "section_kind": section_kind,
+                    "sentence": sentence,
+                    "start": q.start,
+                    "end": q.end,
+                    "flags": sorted(flags),
+                }
+            )
+    out.sort(key=lambda r: r["start"])
+    return out
+
+
+def _frame(rows: list[dict], extra: Sequence[str] = ()) -> pd.DataFrame:
+    columns = list(METRIC_COLUMNS)
+    for c in extra:  # e.g. division_code after locate(): right after source
+        columns.insert(columns.index("source") + 1, c)
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
+    frame["year"] = frame["year"].astype("Int64")
+    frame["kind"] = pd.Categorical(frame["kind"], categories=list(METRIC_KINDS))
+    frame["measure"] = pd.Categorical(frame["measure"], categories=list(MEASURES))
+    frame["section_kind"] = pd.Categorical(frame["section_kind"], categories=list(SECTION_KINDS))
+    frame["value"] = frame["value"].astype("float64")
+    frame["value_high"] = frame["value_high"].astype("float64")
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    return frame
+
+
+_CARRY = ("report_id", "region", "level", "year", "source")
+
+
+_OPTIONAL_CARRY = ("division_code",)
+
+
+def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
+    cols = [c for c in ("report_id", "region", "level", "year", "source", "date", "text") + _OPTIONAL_CARRY
+            if c in reports.columns]
+    for rec in reports[cols].itertuples(index=False, name=None):
+        d = dict(zip(cols, rec))
+        d["level"] = None if pd.isna(d.get("level")) else str(d.get("level"))
+        yield d
+
+
+def extract_metrics(reports: pd.DataFrame, *, progress_bar: bool | None = None) -> pd.DataFrame:
+    """Extract every figure of every report, with its indicator and provenance.
+
+    Parameters
+    ----------
+    reports
+        The reports frame (``report_id`` and ``text`` required; ``region``,
+        ``level``, ``year``, ``date``, ``source`` carried when present).
+    progress_bar
+        Show a progress bar (default: for long runs in a terminal/notebook).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure, sorted by report then position:
+
+        - ``report_id, region, level, year, source``: the report (and
+          ``division_code`` when the reports went through
+          :func:`govreports.locate`);
+        - ``indicator``: taxonomy id (see :func:`govreports.indicators`), or
+          ``""`` for a figure whose clause names no listed indicator;
+        - ``indicator_text``: the words that named it (地区生产总值, 规上工业产值 …);
+        - ``kind``: ``actual`` or ``target``;
+        - ``measure``: ``level``, ``growth``, ``share``, ``points``, ``count``,
+          ``growth_avg`` (年均);
+        - ``value``, ``value_high``: as stated in ``unit`` (declines negative;
+          ``value_high`` for ranges);
+        - ``unit``: as written (亿元, %, 个百分点 …); ``qualifier``: ``about``,
+          ``at_least``, ``at_most``, ``range`` or empty;
+        - ``period``: ``"2022"``, a span ``"2018-2022"`` or months
+          ``"2022-01/2022-11"``;
+        - ``section_kind``: the kind of section the figure stands in;
+        - ``sentence``, ``start``, ``end``: provenance;
+          ``text[start:end]`` is the figure's surface form;
+        - ``flags``: list of findings (see :data:`FIGURE_FLAGS`).
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> m = gr.extract_metrics(gr.load_sample())
+    >>> row = m[(m["region"] == "横沥镇") & (m["indicator"] == "gdp") & (m["kind"] == "target")].iloc[0]
+    >>> row["measure"], float(row["value"]), row["unit"], row["period"]
+    ('growth', 6.0, '%', '2023')
+    >>> text = gr.load_sample().set_index("report_id").loc[row["report_id"], "text"]
+    >>> text[row["start"]:row["end"]]
+    '6%'
+    """
+    require_columns(reports, ["report_id", "text"], "reports")
+    rows: list[dict] = []
+    extra = [c for c in _OPTIONAL_CARRY if c in reports.columns]
+    items = list(_iter_reports(reports))
+    for rep in progress(items, total=len(items), desc="figures", enabled=progress_bar):
+        carry = {k: rep.get(k) for k in (*_CARRY, *extra)}
+        for r in _report_rows(rep):
+            rows.append({**carry, **r})
+    frame = _frame(rows, extra)
+    return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
+
+
+_PANEL_EXCLUDE = {"subpopulation", "milestone", "multi_year", "partial_year", "glued", "placeholder"}
+
+
+def panel(
+    reports_or_metrics: pd.DataFrame,
+    *,
+    progress_bar: bool | None = None,
+) -> pd.DataFrame:
+    """The research panel: one headline figure per report, indicator, kind and measure.
+
+    Parameters
+    ----------
+    reports_or_metrics
+        The reports frame, or the output of :func:`extract_metrics` (then no
+        extraction is repeated).
+    progress_bar
+        Passed to :func:`extract_metrics`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`extract_metrics`; at most one row per
+        ``(report_id, indicator, kind, measure)``: the headline figure for the
+        whole region — for a target, the one in the 主要预期目标 paragraph
+        (else the first in the plan); for an actual, the first full-year
+        figure of the review. Never a five-year average, a sub-population's
+        figure, a partial-year figure or a milestone phrase; no row where the
+        report states none.
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> p = gr.panel(gr.load_sample())
+    >>> p[(p["indicator"] == "gdp") & (p["kind"] == "target")][["region", "value", "qualifier"]]
+       region  value qualifier
+    3     六镇镇   10.0  at_least
+    14    平湖镇    9.0       NaN
+    32    横沥镇    6.0       NaN
+    60    濮院镇    7.0     about
+    """
+    if "indicator" in reports_or_metrics.columns:
+        metrics = reports_or_metrics
+    else:
+        metrics = extract_metrics(reports_or_metrics, progress_bar=progress_bar)
+    m = metrics[(metrics["indicator"] != "") & metrics["value"].notna()]
+    excluded = m["flags"].map(lambda f: bool(_PANEL_EXCLUDE.intersection(f))).astype(bool)
+    m = m[~excluded]
+    m = m[m["measure"] != "growth_avg"]
+    is_target = m["kind"] == "target"
+    section = m["section_kind"].astype(str)
+    ok = (is_target & section.isin(["targets", "plan"])) | (~is_target & section.isin(["review", "other", "problems"]))
+    m = m[ok]
+    # rank: targets paragraph before the rest of the plan; review before other
+    rank = section.loc[m.index].map({"targets": 0, "plan": 2, "review": 0, "problems": 1, "other": 2})
+    cue = m["sentence"].str.contains(_TARGET_CUES.pattern + "|目标", regex=True).astype(bool)
+    rank = rank.where(~((section.loc[m.index] == "plan") & cue), 1)
+    m = m.assign(_rank=rank, _estimate=m["flags"].map(lambda f: "estimate" in f))
+    m = m.sort_values(["report_id", "indicator", "kind", "measure", "_rank", "start"], kind="stable")
+    out = m.drop_duplicates(["report_id", "indicator", "kind", "measure"], keep="first")
+    out = out.drop(columns=["_rank", "_estimate"])
+    return out.sort_values(["report_id", "indicator", "kind", "measure"], kind="stable").reset_index(drop=True)

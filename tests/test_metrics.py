@@ -1,0 +1,179 @@
+"""Figures: provenance, indicators, kinds, traps, the panel, and measured accuracy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import govreports as gr
+from govreports.evaluate import locate_gold, score_metrics, score_panel
+from govreports.metrics import METRIC_COLUMNS
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def metrics(sample):
+    return gr.extract_metrics(sample)
+
+
+def _one(text: str) -> pd.DataFrame:
+    reports = gr.reports_from_texts([text])
+    return gr.extract_metrics(reports)
+
+
+def test_columns_and_provenance(sample, metrics):
+    assert list(metrics.columns) == list(METRIC_COLUMNS)
+    texts = sample.set_index("report_id")["text"]
+    for rid, start, end, sentence in metrics[["report_id", "start", "end", "sentence"]].itertuples(index=False):
+        text = texts[rid]
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] in sentence
+        assert sentence in text
+
+
+def test_surface_forms_are_figures(sample, metrics):
+    texts = sample.set_index("report_id")["text"]
+    surfaces = [texts[r][s:e] for r, s, e in metrics[["report_id", "start", "end"]].itertuples(index=False)]
+    assert "207.45亿元" in surfaces and "7%左右" in surfaces and "10%以上" in surfaces
+    assert not any(s.startswith(("一般", "十四五", "三提三效")) for s in surfaces)
+
+
+def test_input_is_not_mutated(sample):
+    before = sample.copy(deep=True)
+    gr.extract_metrics(sample)
+    gr.panel(sample)
+    pd.testing.assert_frame_equal(sample, before)
+
+
+def test_headline_figures_of_the_seed(metrics):
+    p = gr.panel(metrics)
+    cell = p.set_index(["region", "indicator", "kind", "measure"])
+    assert cell.loc[("横沥镇", "gdp", "actual", "level"), "value"] == 207.45
+    assert cell.loc[("横沥镇", "gdp", "actual", "level"), "unit"] == "亿元"
+    assert cell.loc[("横沥镇", "gdp", "actual", "growth"), "value"] == 2.0
+    assert cell.loc[("横沥镇", "gdp", "target", "growth"), "value"] == 6.0
+    assert cell.loc[("濮院镇", "gdp", "target", "growth"), ["value", "qualifier"]].tolist() == [7.0, "about"]
+    assert cell.loc[("六镇镇", "gdp", "target", "growth"), ["value", "qualifier"]].tolist() == [10.0, "at_least"]
+    assert cell.loc[("横沥镇", "gdp", "target", "growth"), "period"] == "2023"
+    assert cell.loc[("横沥镇", "gdp", "actual", "growth"), "period"] == "2022"
+    assert not p.duplicated(["report_id", "indicator", "kind", "measure"]).any()
+
+
+def test_estimates_are_flagged(metrics):
+    row = metrics[(metrics["region"] == "六镇镇") & (metrics["indicator"] == "gdp")].iloc[0]
+    assert "estimate" in row["flags"] and row["kind"] == "actual"
+
+
+# ---------------------------------------------------------------- traps (fixtures written for the tests)
+
+def test_sub_population_is_not_the_regions_indicator():
+    m = _one("甲镇2023年政府工作报告\n一、2022年工作回顾\n31家倍增试点企业完成工业产值147.6亿元，增长10%。全镇完成工业总产值300亿元。")
+    sub = m[m["value"] == 147.6].iloc[0]
+    assert sub["indicator"] == "" and "subpopulation" in sub["flags"]
+    assert m[m["value"] == 300]["indicator"].item() == "industrial_output"
+
+
+def test_sub_category_before_the_name():
+    m = _one("甲镇2023年政府工作报告\n一、2022年工作回顾\n全年外贸进出口173.9亿元，其中出口147.8亿元。完成跨境电商出口额2亿元。")
+    assert m.set_index("value").loc[147.8, "indicator"] == "exports"
+    assert m.set_index("value").loc[2.0, "indicator"] == ""
+
+
+def test_ratio_to_gdp_is_not_gdp():
+    m = _one("甲镇2023年政府工作报告\n一、2022年工作回顾\n研发投入达8.18亿元,占全镇GDP4.12%。")
+    assert m[m["value"] == 4.12]["indicator"].item() == ""
+
+
+def test_fenbie_lists():
+    m = _one("乙市2023年政府工作报告\n一、2022年工作回顾\n地区生产总值、一般公共预算收入分别增长5.5%和11.2%。"
+             "城镇和农村居民人均可支配收入分别增长4.7%、9.3%。")
+    got = dict(zip(m["value"], m["indicator"]))
+    assert got == {5.5: "gdp", 11.2: "general_budget_revenue", 4.7: "urban_income", 9.3: "rural_income"}
+
+
+def test_declines_are_negative_growth():
+    m = _one("乙市2021年政府工作报告\n一、2020年工作回顾\n地区生产总值同比下降3.1%，固定资产投资增长2%。")
+    got = m.set_index("indicator")
+    assert got.loc["gdp", "value"] == -3.1 and got.loc["gdp", "measure"] == "growth"
+    assert got.loc["fixed_asset_investment", "value"] == 2.0
+
+
+def test_targets_with_qualifiers_and_ranges():
+    m = _one("丙省2019年政府工作报告\n二、2019年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%—6.5%，"
+             "固定资产投资增长10%以上，城镇调查失业率5.5%以内，居民消费价格涨幅3%左右。")
+    got = m.set_index("indicator")
+    assert got.loc["gdp", ["kind", "value", "value_high", "qualifier"]].tolist() == ["target", 6.0, 6.5, "range"]
+    assert got.loc["fixed_asset_investment", "qualifier"] == "at_least"
+    assert got.loc["unemployment", ["measure", "qualifier"]].tolist() == ["level", "at_most"]
+    assert got.loc["cpi", ["measure", "qualifier"]].tolist() == ["growth", "about"]
+    assert set(m["section_kind"]) == {"targets"}
+
+
+def test_placeholders_give_no_number():
+    m = _one("丁镇2024年政府工作报告\n二、2024年工作安排\n主要预期目标是：地区生产总值增长X.X%，一般公共预算收入XX亿元。")
+    assert m["value"].isna().all()
+    assert all("placeholder" in f for f in m["flags"])
+    assert gr.panel(m).empty
+
+
+def test_five_year_averages_are_not_headlines():
+    m = _one("戊省2021年政府工作报告\n一、“十三五”时期和2020年工作回顾\n“十三五”时期，地区生产总值年均增长7.1%。"
+             "2020年，地区生产总值增长3.6%。")
+    avg = m[m["value"] == 7.1].iloc[0]
+    assert avg["measure"] == "growth_avg" and avg["period"] == "2016-2020"
+    p = gr.panel(m)
+    assert p[(p["indicator"] == "gdp") & (p["kind"] == "actual")]["value"].tolist() == [3.6]
+
+
+def test_milestones_are_flagged_not_headlines():
+    m = _one("己镇2023年政府工作报告\n一、2022年工作回顾\n是跨越生产总值“200亿”大关的一年。全镇实现地区生产总值207.45亿元。")
+    ms = m[m["value"] == 200].iloc[0]
+    assert "milestone" in ms["flags"]
+    assert gr.panel(m).query("indicator == 'gdp'")["value"].tolist() == [207.45]
+
+
+def test_glued_figures_are_flagged(sample, metrics):
+    texts = sample.set_index("report_id")["text"]
+    glued = metrics[metrics["flags"].map(lambda f: "glued" in f)]
+    surfaces = {texts[r][s:e] for r, s, e in glued[["report_id", "start", "end"]].itertuples(index=False)}
+    assert {"57.2%", "22.3%"} <= surfaces
+
+
+# ---------------------------------------------------------------- measured accuracy (gold made by reading)
+
+def _seed_gold(sample):
+    gold = pd.read_csv(DATA / "seed_gold.csv")
+    gold["report_id"] = gold["region"].map(dict(zip(sample["region"], sample["report_id"])))
+    return locate_gold(gold, sample.set_index("report_id")["text"])
+
+
+def test_seed_precision_and_recall(sample, metrics):
+    score = score_metrics(metrics, _seed_gold(sample))
+    assert score.recall >= 0.97, score.misses
+    assert score.precision >= 0.97, score.false_positives
+
+
+def test_seed_panel_accuracy(sample, metrics):
+    score = score_panel(gr.panel(metrics), _seed_gold(sample))
+    assert score.recall >= 0.97, score.misses
+
+
+@pytest.mark.corpus
+def test_state_council_growth_targets(corpus_dir):
+    gold = pd.read_csv(DATA / "national_gdp_gold.csv")
+    reports = gr.read_reports([corpus_dir / "政府工作报告-国务院" / f"{y}.md" for y in gold["year"]])
+    p = gr.panel(reports)
+    gdp = p[(p["indicator"] == "gdp") & (p["measure"] == "growth")]
+    for g, rid in zip(gold.itertuples(index=False), reports["report_id"]):
+        t = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "target")]
+        if g.target_qualifier == "none":
+            assert t.empty, (g.year, t)
+            continue
+        assert len(t) == 1, g.year
+        assert t["value"].item() == g.target_value, g.year
+        assert (pd.isna(g.target_high) and pd.isna(t["value_high"].item())) or t["value_high"].item() == g.target_high
+        got_q = t["qualifier"].item()
+        assert ("" if pd.isna(got_q) else got_q) == ("" if pd.isna(g.target_qualifier) else g.target_qualifier), g.year
