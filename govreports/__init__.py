@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .datasets import describe_dataset, list_datasets, load_sample
 from .errors import GovReportsError
+from .evidence import show_evidence
 from .indicators import indicators
 from .io import Limits, read_reports, reports_from_texts
 from .locate import load_gazetteer, locate
@@ -40,4 +41,5 @@ __all__ = [
     "reports_from_texts",
     "sections",
     "sentences",
+    "show_evidence",
 ]

@@ -33,7 +33,8 @@ __all__ = ["extract_metrics", "panel", "METRIC_COLUMNS", "FIGURE_FLAGS"]
 #: Columns of :func:`extract_metrics` and :func:`panel`, in order.
 METRIC_COLUMNS: tuple[str, ...] = (
     "report_id", "region", "level", "year", "source", "indicator", "indicator_text", "kind", "measure",
-    "value", "value_high", "unit", "qualifier", "period", "section_kind", "sentence", "start", "end", "flags",
+    "value", "value_high", "unit", "qualifier", "period", "section_kind", "sentence", "sentence_start", "start", "end",
+    "flags",
 )
 
 #: Flags a figure can carry.
@@ -417,6 +418,7 @@ def _report_rows(row: dict) -> list[dict]:
                     "period": period,
                     "section_kind": section_kind,
                     "sentence": sentence,
+                    "sentence_start": s0,
                     "start": q.start,
                     "end": q.end,
                     "flags": sorted(flags),
@@ -438,6 +440,7 @@ def _frame(rows: list[dict], extra: Sequence[str] = ()) -> pd.DataFrame:
     frame["section_kind"] = pd.Categorical(frame["section_kind"], categories=list(SECTION_KINDS))
     frame["value"] = frame["value"].astype("float64")
     frame["value_high"] = frame["value_high"].astype("float64")
+    frame["sentence_start"] = frame["sentence_start"].astype("int64")
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
     return frame
@@ -490,8 +493,9 @@ def extract_metrics(reports: pd.DataFrame, *, progress_bar: bool | None = None) 
         - ``period``: ``"2022"``, a span ``"2018-2022"`` or months
           ``"2022-01/2022-11"``;
         - ``section_kind``: the kind of section the figure stands in;
-        - ``sentence``, ``start``, ``end``: provenance;
-          ``text[start:end]`` is the figure's surface form;
+        - ``sentence``, ``sentence_start``, ``start``, ``end``: provenance;
+          ``text[start:end]`` is the figure's surface form and
+          ``text[sentence_start:]`` starts with ``sentence``;
         - ``flags``: list of findings (see :data:`FIGURE_FLAGS`).
 
     Examples

@@ -177,3 +177,18 @@ def test_state_council_growth_targets(corpus_dir):
         assert (pd.isna(g.target_high) and pd.isna(t["value_high"].item())) or t["value_high"].item() == g.target_high
         got_q = t["qualifier"].item()
         assert ("" if pd.isna(got_q) else got_q) == ("" if pd.isna(g.target_qualifier) else g.target_qualifier), g.year
+
+
+def test_sentence_start_points_at_the_sentence(sample, metrics):
+    texts = sample.set_index("report_id")["text"]
+    for rid, s0, sentence in metrics[["report_id", "sentence_start", "sentence"]].itertuples(index=False):
+        assert texts[rid][s0:s0 + len(sentence)] == sentence
+
+
+def test_show_evidence_highlights_the_figure(sample, metrics):
+    rows = metrics[metrics["indicator"] != ""].head(30)
+    page = gr.show_evidence(rows).to_html()
+    texts = sample.set_index("report_id")["text"]
+    for rid, s, e in rows[["report_id", "start", "end"]].itertuples(index=False):
+        assert f'<mark title="{s}:{e}">{texts[rid][s:e]}</mark>' in page
+    assert page.count("<mark") == len(rows)
