@@ -22,6 +22,9 @@ from .io import Limits, read_reports, reports_from_texts
 from .locate import load_gazetteer, locate
 from .metrics import extract_metrics, panel
 from .segment import sections, sentences
+from .similarity import shared_passages, similarity
+from .text import distinctive_terms, kwic, policy_terms, stopwords, term_frequencies, tokenize
+from .themes import attention, slogans, theme_ids, themes
 
 __version__ = "0.1.0"
 
@@ -42,4 +45,16 @@ __all__ = [
     "sections",
     "sentences",
     "show_evidence",
+    "attention",
+    "distinctive_terms",
+    "kwic",
+    "policy_terms",
+    "shared_passages",
+    "similarity",
+    "slogans",
+    "stopwords",
+    "term_frequencies",
+    "theme_ids",
+    "themes",
+    "tokenize",
 ]

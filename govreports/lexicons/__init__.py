@@ -1,0 +1,1 @@
+"""Bundled lexicons: policy dictionary, stop words, theme dictionary (see README.md)."""
