@@ -14,6 +14,7 @@ ipywidgets, pdfplumber, python-docx): each is imported where it is used.
 
 from __future__ import annotations
 
+from .compare import compare
 from .datasets import describe_dataset, list_datasets, load_sample
 from .errors import GovReportsError
 from .evidence import show_evidence
@@ -21,9 +22,11 @@ from .indicators import indicators
 from .io import Limits, read_reports, reports_from_texts
 from .locate import load_gazetteer, locate
 from .metrics import extract_metrics, panel
+from .plotting import plot_attention, plot_distinctive, plot_levels, plot_targets, plot_term_trends, set_theme
 from .segment import sections, sentences
 from .similarity import shared_passages, similarity
 from .text import distinctive_terms, kwic, policy_terms, stopwords, term_frequencies, tokenize
+from .targets import load_targets, national_targets
 from .themes import attention, slogans, theme_ids, themes
 
 __version__ = "0.1.0"
@@ -45,7 +48,16 @@ __all__ = [
     "sections",
     "sentences",
     "show_evidence",
+    "plot_attention",
+    "plot_distinctive",
+    "plot_levels",
+    "plot_targets",
+    "plot_term_trends",
+    "set_theme",
     "attention",
+    "compare",
+    "load_targets",
+    "national_targets",
     "distinctive_terms",
     "kwic",
     "policy_terms",
