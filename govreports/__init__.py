@@ -18,6 +18,7 @@ from .compare import compare
 from .datasets import describe_dataset, list_datasets, load_sample
 from .errors import GovReportsError
 from .evidence import show_evidence
+from .export import read_table, write_table
 from .indicators import indicators
 from .io import Limits, read_reports, reports_from_texts
 from .locate import load_gazetteer, locate
@@ -48,6 +49,8 @@ __all__ = [
     "sections",
     "sentences",
     "show_evidence",
+    "read_table",
+    "write_table",
     "plot_attention",
     "plot_distinctive",
     "plot_levels",

@@ -49,6 +49,9 @@ class ReportFileError(GovReportsError, OSError):
     def __str__(self) -> str:  # OSError's own __str__ would print errno fields
         return f"{self.path}: {self.reason}"
 
+    def __reduce__(self):  # picklable across worker processes
+        return (self.__class__, (self.path, self.reason))
+
 
 class FileMissingError(ReportFileError, FileNotFoundError):
     """The path does not exist."""
@@ -92,10 +95,14 @@ class OptionalDependencyError(GovReportsError, ImportError):
     def __init__(self, package: str, extra: str, purpose: str) -> None:
         self.package = package
         self.extra = extra
+        self.purpose = purpose
         super().__init__(
             f"{purpose} needs the optional package {package!r}: "
             f'pip install "govreports[{extra}]"'
         )
+
+    def __reduce__(self):
+        return (self.__class__, (self.package, self.extra, self.purpose))
 
 
 class InvalidOptionError(GovReportsError, ValueError):
@@ -107,10 +114,17 @@ class InvalidOptionError(GovReportsError, ValueError):
         self.valid = valid
         super().__init__(f"invalid {name}={value!r}; valid options: {valid}")
 
+    def __reduce__(self):
+        return (self.__class__, (self.name, self.value, self.valid))
+
 
 class MissingColumnsError(GovReportsError, ValueError):
     """A DataFrame passed in lacks the columns a function needs."""
 
     def __init__(self, what: str, missing: list[str]) -> None:
         self.missing = missing
+        self.what = what
         super().__init__(f"{what} is missing column(s): {', '.join(missing)}")
+
+    def __reduce__(self):
+        return (self.__class__, (self.what, self.missing))

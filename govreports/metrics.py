@@ -24,7 +24,8 @@ from functools import lru_cache
 import pandas as pd
 
 from . import numbers as _numbers
-from ._util import progress, require_columns
+from ._parallel import Engine, run_map
+from ._util import require_columns
 from .indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table
 from .schema import LEVELS, MEASURES, METRIC_KINDS, SECTION_KINDS
 
@@ -461,7 +462,19 @@ def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
         yield d
 
 
-def extract_metrics(reports: pd.DataFrame, *, progress_bar: bool | None = None) -> pd.DataFrame:
+def _rows_with_carry(rep: dict) -> list[dict]:
+    """One report's figure rows with the report's columns in front (runs in workers)."""
+    carry = {k: rep.get(k) for k in (*_CARRY, *_OPTIONAL_CARRY) if k in rep}
+    return [{**carry, **r} for r in _report_rows(rep)]
+
+
+def extract_metrics(
+    reports: pd.DataFrame,
+    *,
+    jobs: int = 1,
+    engine: Engine = "processes",
+    progress_bar: bool | None = None,
+) -> pd.DataFrame:
     """Extract every figure of every report, with its indicator and provenance.
 
     Parameters
@@ -469,6 +482,11 @@ def extract_metrics(reports: pd.DataFrame, *, progress_bar: bool | None = None) 
     reports
         The reports frame (``report_id`` and ``text`` required; ``region``,
         ``level``, ``year``, ``date``, ``source`` carried when present).
+    jobs
+        Worker processes (``-1``: all cores); the result is identical for
+        any ``jobs``.
+    engine
+        ``"processes"`` or ``"dask"`` (``pip install "govreports[scale]"``).
     progress_bar
         Show a progress bar (default: for long runs in a terminal/notebook).
 
@@ -513,10 +531,8 @@ def extract_metrics(reports: pd.DataFrame, *, progress_bar: bool | None = None) 
     rows: list[dict] = []
     extra = [c for c in _OPTIONAL_CARRY if c in reports.columns]
     items = list(_iter_reports(reports))
-    for rep in progress(items, total=len(items), desc="figures", enabled=progress_bar):
-        carry = {k: rep.get(k) for k in (*_CARRY, *extra)}
-        for r in _report_rows(rep):
-            rows.append({**carry, **r})
+    for part in run_map(_rows_with_carry, items, jobs=jobs, engine=engine, desc="figures", progress_bar=progress_bar):
+        rows.extend(part)
     frame = _frame(rows, extra)
     return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
 
@@ -527,6 +543,8 @@ _PANEL_EXCLUDE = {"subpopulation", "milestone", "multi_year", "partial_year", "g
 def panel(
     reports_or_metrics: pd.DataFrame,
     *,
+    jobs: int = 1,
+    engine: Engine = "processes",
     progress_bar: bool | None = None,
 ) -> pd.DataFrame:
     """The research panel: one headline figure per report, indicator, kind and measure.
@@ -536,7 +554,7 @@ def panel(
     reports_or_metrics
         The reports frame, or the output of :func:`extract_metrics` (then no
         extraction is repeated).
-    progress_bar
+    jobs, engine, progress_bar
         Passed to :func:`extract_metrics`.
 
     Returns
@@ -564,7 +582,7 @@ def panel(
     if "indicator" in reports_or_metrics.columns:
         metrics = reports_or_metrics
     else:
-        metrics = extract_metrics(reports_or_metrics, progress_bar=progress_bar)
+        metrics = extract_metrics(reports_or_metrics, jobs=jobs, engine=engine, progress_bar=progress_bar)
     m = metrics[(metrics["indicator"] != "") & metrics["value"].notna()]
     excluded = m["flags"].map(lambda f: bool(_PANEL_EXCLUDE.intersection(f))).astype(bool)
     m = m[~excluded]

@@ -30,7 +30,8 @@ from typing import Literal
 
 import pandas as pd
 
-from ._util import check_option, progress, require_columns
+from ._parallel import Engine, run_map
+from ._util import check_option, require_columns
 from .errors import InvalidOptionError, OptionalDependencyError
 
 __all__ = [
@@ -309,6 +310,36 @@ def _is_punct(tok: str) -> bool:
     return not _WORDLIKE.search(tok)
 
 
+def _tokenize_one(item: tuple) -> tuple[str, int, dict[str, list]]:
+    """Tokens of one report as column lists (runs in workers)."""
+    from .segment import find_sections, split_sentences
+
+    rid, text, meta, engine, extra, stops, numbers, cache = item
+    cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
+    leaf_starts = [s["start"] for s in leaves]
+    sent_starts = [s for s, _ in split_sentences(text)]
+    for tok, s, e, is_num in _tokens_of(text, engine, extra, cache):
+        if is_num:
+            if numbers == "drop":
+                continue
+        elif _is_punct(tok) or tok in stops:
+            continue
+        si = bisect.bisect_right(sent_starts, s) - 1
+        li = bisect.bisect_right(leaf_starts, s) - 1
+        leaf = leaves[li] if li >= 0 else None
+        cols["report_id"].append(rid)
+        for c in ("region", "level", "year"):
+            cols[c].append(meta.get(c))
+        cols["section_id"].append(leaf["section_id"] if leaf else 0)
+        cols["section_kind"].append(leaf["kind"] if leaf else "other")
+        cols["sentence_id"].append(max(si, 0))
+        cols["token"].append(tok)
+        cols["start"].append(s)
+        cols["end"].append(e)
+    return rid, len(text), cols
+
+
 def tokenize(
     reports: pd.DataFrame,
     *,
@@ -318,6 +349,8 @@ def tokenize(
     user_words: Sequence[str] = (),
     user_stopwords: Sequence[str] = (),
     cache: bool = True,
+    jobs: int = 1,
+    parallel: Engine = "processes",
     progress_bar: bool | None = None,
 ) -> pd.DataFrame:
     """Split reports into tokens with the policy dictionary.
@@ -341,7 +374,12 @@ def tokenize(
         Extra stop words, for this call only.
     cache
         Reuse token lists of texts already tokenized with the same
-        dictionary and engine.
+        dictionary and engine (in this process; workers keep their own).
+    jobs
+        Worker processes (``-1``: all cores); identical result for any value.
+    parallel
+        ``"processes"`` or ``"dask"`` (``pip install "govreports[scale]"``);
+        named ``parallel`` here because ``engine`` chooses the tokenizer.
     progress_bar
         Show a progress bar (default: long runs in a terminal/notebook).
 
@@ -365,40 +403,19 @@ def tokenize(
     require_columns(reports, ["report_id", "text"], "reports")
     check_option("engine", engine, ["jieba", "rjieba"])
     check_option("numbers", numbers, ["keep", "drop"])
-    from .segment import find_sections, split_sentences
 
     extra = tuple(sorted(set(user_words)))
     stops = (_stopwords() | set(user_stopwords)) if drop_stopwords else frozenset(user_stopwords)
     carry = [c for c in ("region", "level", "year") if c in reports.columns]
     cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
     chars: dict[str, int] = {}
-    rows = list(reports[["report_id", "text"] + carry].itertuples(index=False, name=None))
-    for rec in progress(rows, total=len(rows), desc="tokens", enabled=progress_bar):
-        rid, text = rec[0], rec[1]
-        meta = dict(zip(carry, rec[2:]))
-        chars[rid] = len(text)
-        leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
-        leaf_starts = [s["start"] for s in leaves]
-        sents = split_sentences(text)
-        sent_starts = [s for s, _ in sents]
-        for tok, s, e, is_num in _tokens_of(text, engine, extra, cache):
-            if is_num:
-                if numbers == "drop":
-                    continue
-            elif _is_punct(tok) or tok in stops:
-                continue
-            si = bisect.bisect_right(sent_starts, s) - 1
-            li = bisect.bisect_right(leaf_starts, s) - 1
-            leaf = leaves[li] if li >= 0 else None
-            cols["report_id"].append(rid)
-            for c in ("region", "level", "year"):
-                cols[c].append(meta.get(c))
-            cols["section_id"].append(leaf["section_id"] if leaf else 0)
-            cols["section_kind"].append(leaf["kind"] if leaf else "other")
-            cols["sentence_id"].append(max(si, 0))
-            cols["token"].append(tok)
-            cols["start"].append(s)
-            cols["end"].append(e)
+    rows = reports[["report_id", "text"] + carry].itertuples(index=False, name=None)
+    items = [(rec[0], rec[1], dict(zip(carry, rec[2:])), engine, extra, stops, numbers, cache) for rec in rows]
+    for rid, n_chars, part in run_map(_tokenize_one, items, jobs=jobs, engine=parallel, desc="tokens",
+                                       progress_bar=progress_bar):
+        chars[rid] = n_chars
+        for c in TOKEN_COLUMNS:
+            cols[c].extend(part[c])
     frame = pd.DataFrame(cols, columns=list(TOKEN_COLUMNS))
     if "level" in reports.columns and isinstance(reports["level"].dtype, pd.CategoricalDtype):
         frame["level"] = pd.Categorical(frame["level"], dtype=reports["level"].dtype)

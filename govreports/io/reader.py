@@ -10,7 +10,8 @@ from typing import Literal, Union
 
 import pandas as pd
 
-from .._util import check_option, progress
+from .._parallel import Engine, run_map
+from .._util import check_option
 from ..clean import clean_text, is_truncated
 from ..errors import (
     FileMissingError,
@@ -166,12 +167,30 @@ def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _read_one(item: tuple[Path, ReportFileError | None, Limits]) -> tuple[list[ReportRecord], ReportFileError | None]:
+    """Read one file into records, or return its error (runs in workers)."""
+    path, err, limits = item
+    try:
+        if err is not None:
+            raise err
+        return records_from_document(read_document(path, limits=limits), source=str(path)), None
+    except ReportFileError as exc:
+        return [], exc
+    except GovReportsError:
+        raise
+    except (OSError, ValueError, UnicodeError, MemoryError, RecursionError, LookupError, TypeError) as exc:
+        # An unforeseen failure in one file must not cost the batch.
+        return [], ReportFileError(path, f"could not be read ({type(exc).__name__}: {exc})")
+
+
 def read_reports(
     paths: PathLike | Iterable[PathLike],
     *,
     errors: Literal["raise", "collect"] = "raise",
     limits: Limits | None = None,
     hints: Mapping[str, str] | None = None,
+    jobs: int = 1,
+    engine: Engine = "processes",
     progress_bar: bool | None = None,
 ) -> pd.DataFrame:
     """Read government work reports from files and directories.
@@ -199,6 +218,11 @@ def read_reports(
         (or file path): a superior's name or a division code, e.g.
         ``{"平湖镇": "古田县"}``. Stored in each matching report's
         ``meta["locate_hint"]``.
+    jobs
+        Worker processes (``-1``: all cores). The result is identical for
+        any ``jobs``.
+    engine
+        ``"processes"`` or ``"dask"`` (``pip install "govreports[scale]"``).
     progress_bar
         Show a tqdm progress bar; default: only for long runs in a terminal
         or notebook.
@@ -232,26 +256,15 @@ def read_reports(
     """
     check_option("errors", errors, ["raise", "collect"])
     limits = limits or Limits()
-    items = list(iter_report_files(paths))
+    items = [(path, err, limits) for path, err in iter_report_files(paths)]
     records: list[ReportRecord] = []
     failures: list[dict[str, str]] = []
-    for path, err in progress(items, total=len(items), desc="reading", enabled=progress_bar):
-        try:
-            if err is not None:
-                raise err
-            records.extend(records_from_document(read_document(path, limits=limits), source=str(path)))
-        except ReportFileError as exc:
+    for recs, exc in run_map(_read_one, items, jobs=jobs, engine=engine, desc="reading", progress_bar=progress_bar):
+        if exc is not None:
             if errors == "raise":
-                raise
+                raise exc
             failures.append({"path": exc.path, "error": type(exc).__name__, "reason": exc.reason})
-        except GovReportsError:
-            raise
-        except (OSError, ValueError, UnicodeError, MemoryError, RecursionError) as exc:
-            # An unforeseen failure in one file must not cost the batch.
-            wrapped = ReportFileError(path, f"could not be read ({type(exc).__name__}: {exc})")
-            if errors == "raise":
-                raise wrapped from exc
-            failures.append({"path": str(path), "error": type(exc).__name__, "reason": wrapped.reason})
+        records.extend(recs)
     if hints:
         for r in records:
             hint = hints.get(r.region or "") or hints.get(r.source)
