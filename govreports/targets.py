@@ -26,7 +26,7 @@ import pandas as pd
 from ._util import check_option
 from .schema import LEVELS
 
-__all__ = ["load_targets", "national_targets", "TARGET_INDICATORS"]
+__all__ = ["TARGET_INDICATORS", "load_targets", "national_targets"]
 
 _FILE = "targets.csv.gz"
 

@@ -21,6 +21,7 @@ __all__ = ["load_sample", "describe_dataset", "list_datasets", "DATASETS"]
 DATASETS: dict[str, tuple[str, str]] = {
     "sample": ("sample.jsonl", "sample.md"),
     "gazetteer": ("gazetteer.csv.gz", "gazetteer.md"),
+    "targets": ("targets.csv.gz", "targets.md"),
 }
 
 
