@@ -49,6 +49,7 @@ FIGURE_FLAGS: dict[str, str] = {
     "partial_year": "the figure refers to months of a year (1-11月, 前三季度)",
     "repeated": "the same indicator, kind, measure and value were stated earlier in the report",
     "no_unit": "a bare number without unit attached to an indicator",
+    "from_value": "the starting value of a change (由X增加到Y): not the current level",
 }
 
 # ---------------------------------------------------------------- wording cues
@@ -59,7 +60,7 @@ _GROWTH_WORDS = re.compile(
 )
 _GROWTH_CLAUSE = re.compile(
     r"^\s*(?:其中)?\s*(?:全年|全镇|全市|全县|全省|全区)?\s*(?:"
-    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|可比价)?(?:名义|实际)?(?:年均|平均)?"
+    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价)?(?:名义|实际)?(?:年均|平均)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长)(?:了|为|达到|达|到|至|在)?"
     r"|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为)?\s*$"
@@ -97,6 +98,22 @@ _FENBIE = re.compile(r"分别")
 _LIST_JOIN = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
 
 _QUARTER_MONTHS = {"一": 3, "二": 6, "三": 9}
+# A one-year marker after a plan-period name: “十四五”开局之年，今年主要预期目标是…
+_ANNUAL = re.compile(r"今年|明年|本年|全年|(?:19|20)\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为")
+# Words between an indicator's name and a figure that make it another measure:
+# 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率
+_GAP_OTHER = re.compile(r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于")
+_PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
+_FROM_VALUE = re.compile(r"\s*(?:增加|增长|提高|扩大|上升|跃升|提升|发展)(?:到|至)")
+_CHANGE_END = re.compile(r"(?:增加|减少|增长|下降)了?\s*$")
+_PLAN_PERIOD = re.compile(r"十([一二三四五])五")
+_REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
+_THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
+_DONE = re.compile(r"完成|实现了|达到了")
+_REGION_SUFFIX = re.compile(r"(?:街道|镇|乡|县|区|市|省|自治区|自治州|州|盟|旗)$")
+_ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
+_CROSSING = re.compile(r"跨越|突破|迈上|超过")
+_REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
 
 
 @dataclass
@@ -128,7 +145,7 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     if not aliases:
         return None, text[sent_start:q_start]
     a = aliases[-1]
-    gap = text[a.end:q_start]
+    gap = _PAREN_ASIDE.sub("", text[a.end:q_start])  # （预计数，下同）
     seps = list(_SEP.finditer(gap))
     if not seps:
         return (a, gap) if len(gap) <= 25 else (None, gap)
@@ -203,7 +220,7 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str) -> str:
         return "growth"
     if q.unit_kind == "count":
         return "count"
-    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or re.search(r"(?:增加|减少|增长|下降)了?\s*$", wording):
+    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(wording):
         return "growth"
     return "level"
 
@@ -218,9 +235,15 @@ def _period(sentence: str, q_rel: int, kind: str, plan_year: int | None) -> tupl
     if spans:
         flags.append("multi_year")
         return f"{spans[-1].group(1)}-{spans[-1].group(2)}", flags
-    if _FIVE_YEAR.search(before):
+    five = None
+    for five in _FIVE_YEAR.finditer(before):
+        pass
+    annual_after = five is not None and five.group() != "年均" and any(
+        m.start() >= five.end() for m in _ANNUAL.finditer(before, five.end())
+    )
+    if five is not None and not annual_after:
         flags.append("multi_year")
-        m = re.search(r"十([一二三四五])五", before)
+        m = _PLAN_PERIOD.search(before)
         if m:
             first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[m.group(1)]
             return f"{first}-{first + 4}", flags
@@ -262,7 +285,7 @@ def _kind(section_kind: str, sentence: str, q_rel: int, paragraph_before: str = 
             return "actual"  # 过去一年…国内生产总值增长10.3%: last year restated in the plan
         return "target"
     if section_kind in ("review", "problems"):
-        return "target" if re.search(r"预期目标|目标是|目标为|力争|争取", before) and re.search(r"今年|明年|\d{4}年", before) and not re.search(r"完成|实现了|达到了", before[-12:]) else "actual"
+        return "target" if _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before) and not _DONE.search(before[-12:]) else "actual"
     return "target" if _TARGET_CUES.search(before) else "actual"
 
 
@@ -308,7 +331,7 @@ def _report_rows(row: dict) -> list[dict]:
 
     text: str = row["text"]
     region = row.get("region") or ""
-    short_region = re.sub(r"(?:街道|镇|乡|县|区|市|省|自治区|自治州|州|盟|旗)$", "", region) if len(region) > 2 else region
+    short_region = _REGION_SUFFIX.sub("", region) if len(region) > 2 else region
     plan_year = _plan_year(row.get("year"), row.get("date"))
     leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
     leaf_starts = [s["start"] for s in leaves]
@@ -334,7 +357,7 @@ def _report_rows(row: dict) -> list[dict]:
         lo = bisect.bisect_left(alias_starts, s0)
         hi = bisect.bisect_left(alias_starts, s1)
         sent_aliases = [a for a in aliases[lo:hi] if a.end <= s1]
-        fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs)
+        fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in sentence else {}
         leaf = leaves[bisect.bisect_right(leaf_starts, s0) - 1] if leaves else None
         section_kind = leaf["kind"] if leaf else "other"
         for qi, q in qs:
@@ -346,6 +369,10 @@ def _report_rows(row: dict) -> list[dict]:
                 alias, wording = _attach(text, s0, q.start, before_aliases)
             indicator = alias.indicator if alias else ""
             indicator_text = alias.text if alias else ""
+            if alias and _GAP_OTHER.search(wording):
+                indicator, indicator_text = "", ""  # 单位GDP能耗下降3%: not GDP
+            if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 6)):
+                flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level
             q_rel = q.start - s0
             measure = _measure(q, wording, indicator)
             if alias and alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
@@ -353,11 +380,13 @@ def _report_rows(row: dict) -> list[dict]:
             if alias:
                 clause_start = max([m.end() for m in _SEP.finditer(text, s0, alias.start)] or [s0])
                 head = text[clause_start:alias.start]
+                if region:
+                    head = head.replace(region, "")
                 if short_region:
                     head = head.replace(short_region, "")
                 core = _strip_head(head)
                 narrowed = (
-                    bool(re.search(r"[\u4e00-\u9fffA-Za-z]$", core))
+                    bool(_ENDS_WORD.search(core))
                     and not _REGION_WIDE.search(core[-8:])
                     and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
                     and alias.text not in GROWTH_ONLY_ALIASES
@@ -388,11 +417,11 @@ def _report_rows(row: dict) -> list[dict]:
                 quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
             ):
                 flags.add("milestone")
-                if qualifier is None and re.search(r"跨越|突破|迈上|超过", text[max(s0, q.start - 12):q.start]):
+                if qualifier is None and _CROSSING.search(text, max(s0, q.start - 12), q.start):
                     qualifier = "at_least"
             value, high = q.value, q.value_high
             negative = q.negative
-            if re.search(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$", wording):
+            if _REACHED.search(wording):
                 # 失业率降到5.5%, 提高到65%: the level reached, not a change
                 negative = False
                 if measure in ("growth", "share") and indicator != "cpi":
@@ -537,7 +566,7 @@ def extract_metrics(
     return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
 
 
-_PANEL_EXCLUDE = {"subpopulation", "milestone", "multi_year", "partial_year", "glued", "placeholder"}
+_PANEL_EXCLUDE = {"subpopulation", "milestone", "multi_year", "partial_year", "glued", "placeholder", "from_value"}
 
 
 def panel(
