@@ -225,35 +225,56 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str) -> str:
     return "level"
 
 
-def _period(sentence: str, q_rel: int, kind: str, plan_year: int | None) -> tuple[str | None, list[str]]:
+class _Markers:
+    """Time markers of one report, found once: spans (2018-2022年), plan
+    periods and 年均, one-year markers, years and months. Queries ask for
+    the markers between a sentence start and a figure."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [(m.start(), m.end(), m) for m in _SPAN.finditer(text)]
+        self.fives = [(m.start(), m.end(), m) for m in _FIVE_YEAR.finditer(text)]
+        self.annual = [(m.start(), m.end(), m) for m in _ANNUAL.finditer(text)]
+        self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
+        self.months = [(m.start(), m.end(), m) for m in _MONTHS.finditer(text)]
+        self.cues = [(m.start(), m.end(), m) for m in _TIME_CUE.finditer(text)]
+
+    @staticmethod
+    def between(items: list, lo: int, hi: int) -> list:
+        """Markers starting at or after ``lo`` and ending by ``hi``."""
+        i = bisect.bisect_left(items, (lo, -1))
+        out = []
+        while i < len(items) and items[i][0] < hi:
+            if items[i][1] <= hi:
+                out.append(items[i][2])
+            i += 1
+        return out
+
+
+def _period(marks: _Markers, s0: int, q_start: int, kind: str, plan_year: int | None) -> tuple[str | None, list[str]]:
     flags: list[str] = []
-    before = sentence[:q_rel]
     if plan_year is None:
         return None, flags
     base = plan_year - 1 if kind == "actual" else plan_year
-    spans = list(_SPAN.finditer(before))
+    spans = marks.between(marks.spans, s0, q_start)
     if spans:
         flags.append("multi_year")
         return f"{spans[-1].group(1)}-{spans[-1].group(2)}", flags
-    five = None
-    for five in _FIVE_YEAR.finditer(before):
-        pass
-    annual_after = five is not None and five.group() != "年均" and any(
-        m.start() >= five.end() for m in _ANNUAL.finditer(before, five.end())
-    )
+    fives = marks.between(marks.fives, s0, q_start)
+    five = fives[-1] if fives else None
+    annual_after = five is not None and five.group() != "年均" and bool(marks.between(marks.annual, five.end(), q_start))
     if five is not None and not annual_after:
         flags.append("multi_year")
-        m = _PLAN_PERIOD.search(before)
+        m = next((f for f in reversed(fives) if _PLAN_PERIOD.search(f.group())), None)
         if m:
-            first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[m.group(1)]
+            first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[_PLAN_PERIOD.search(m.group()).group(1)]
             return f"{first}-{first + 4}", flags
         if kind == "actual":
             return f"{plan_year - 5}-{plan_year - 1}", flags
         return f"{plan_year}-{plan_year + 4}", flags
-    years = [int(m.group(1)) for m in _YEAR.finditer(before) if plan_year - 12 <= int(m.group(1)) <= plan_year + 16]
+    years = [int(m.group(1)) for m in marks.between(marks.years, s0, q_start) if plan_year - 12 <= int(m.group(1)) <= plan_year + 16]
     if years:
         base = years[-1]
-    months = list(_MONTHS.finditer(before))
+    months = marks.between(marks.months, s0, q_start)
     if months:
         m = months[-1]
         if m.group(1):
@@ -275,13 +296,12 @@ _PAST_CUE = re.compile(r"过去(?:的)?一年|(?<![比较])去年|(?<![比较同
 _TIME_CUE = re.compile(r"过去(?:的)?一年|(?<![比较])去年|(?<![比较同])上年(?!同期)|一年来|今年|明年|本年")
 
 
-def _kind(section_kind: str, sentence: str, q_rel: int, paragraph_before: str = "") -> str:
+def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = None) -> str:
     if section_kind == "targets":
         return "target"
     before = sentence[:q_rel]
     if section_kind == "plan":
-        cues = list(_TIME_CUE.finditer(paragraph_before))
-        if cues and _PAST_CUE.fullmatch(cues[-1].group()) and not _TARGET_CUES.search(before):
+        if last_cue is not None and _PAST_CUE.fullmatch(last_cue) and not _TARGET_CUES.search(before):
             return "actual"  # 过去一年…国内生产总值增长10.3%: last year restated in the plan
         return "target"
     if section_kind in ("review", "problems"):
@@ -338,6 +358,7 @@ def _report_rows(row: dict) -> list[dict]:
     sents = split_sentences(text)
     sent_starts = [s for s, _ in sents]
     quantities = _numbers.find_quantities(text)
+    marks = _Markers(text)
     table = alias_table()
     aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
     aliases = _with_context_aliases(text, aliases)
@@ -400,12 +421,16 @@ def _report_rows(row: dict) -> list[dict]:
                     indicator, indicator_text = "", ""
                 if q.unit_kind == "none" and indicator:
                     flags.add("no_unit")
-            para_start = text.rfind("\n", 0, q.start) + 1
-            kind = _kind(section_kind, sentence, q_rel, text[para_start:q.start])
-            period, pflags = _period(sentence, q_rel, kind, plan_year)
+            last_cue = None
+            if section_kind == "plan":
+                para_start = text.rfind("\n", 0, q.start) + 1
+                cues = marks.between(marks.cues, para_start, q.start)
+                last_cue = cues[-1].group() if cues else None
+            kind = _kind(section_kind, sentence, q_rel, last_cue)
+            period, pflags = _period(marks, s0, q.start, kind, plan_year)
             if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(sentence[:q_rel]):
                 kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
-                period, pflags = _period(sentence, q_rel, kind, (plan_year or 0) + 1 if plan_year else None)
+                period, pflags = _period(marks, s0, q.start, kind, (plan_year or 0) + 1 if plan_year else None)
             flags.update(pflags)
             if measure == "growth_avg":
                 flags.add("multi_year")
