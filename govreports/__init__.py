@@ -23,6 +23,7 @@ from .indicators import indicators
 from .io import Limits, read_reports, reports_from_texts
 from .locate import load_gazetteer, locate
 from .metrics import extract_metrics, panel
+from .report import write_report
 from .plotting import plot_attention, plot_distinctive, plot_levels, plot_targets, plot_term_trends, set_theme
 from .segment import sections, sentences
 from .similarity import shared_passages, similarity
@@ -50,6 +51,7 @@ __all__ = [
     "sentences",
     "show_evidence",
     "read_table",
+    "write_report",
     "write_table",
     "plot_attention",
     "plot_distinctive",

@@ -129,6 +129,23 @@ def _cmd_split(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    reports, failed = _read(args)
+    if reports.empty:
+        print("govreports: no readable report: nothing written", file=sys.stderr)
+        return 1
+    print(f"govreports: writing a report of {len(reports)} report(s) to {args.out}", file=sys.stderr)
+    try:
+        index = write_report(reports, args.out, title=args.title)
+    except OSError as exc:  # DIR is a file, not writable, disk full …
+        print(f"govreports: cannot write the report to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(index)
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govreports`` command."""
     from . import __version__
@@ -160,6 +177,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(p)
     p.add_argument("--out", "-o", required=True, metavar="DIR", help="output directory")
     p.set_defaults(func=_cmd_split)
+
+    p = sub.add_parser(
+        "report",
+        help="a self-contained HTML report comparing regions (index.html, metrics.csv, panel.csv, figures)",
+    )
+    _add_inputs(p)
+    p.add_argument("--out", "-o", required=True, metavar="DIR", help="output directory")
+    p.add_argument("--title", help="page title (default: names the number of reports and their years)")
+    p.set_defaults(func=_cmd_report)
     return parser
 
 
