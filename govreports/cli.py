@@ -66,44 +66,97 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _write_table(frame: pd.DataFrame, fmt: str, out: str | None) -> None:
-    """Write a figures table as CSV, JSON Lines or Parquet (to a file or stdout)."""
-    if fmt == "parquet":
-        if not out:
-            raise SystemExit("govreports: --format parquet needs -o FILE")
-        try:
-            frame.to_parquet(out, index=False)
-        except ImportError:
-            from .errors import OptionalDependencyError
+def _figures_of_file(item: tuple[str, bool]) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Read, locate and extract one input file (runs in worker processes)."""
+    import govreports as gr
 
-            raise OptionalDependencyError("pyarrow", "scale", "writing Parquet") from None
-        return
-    flat = frame.copy()
-    if fmt == "csv":
-        for col in ("flags",):
-            if col in flat.columns:
-                flat[col] = flat[col].map(lambda f: ";".join(f))
-        if out:
-            flat.to_csv(out, index=False)
-        else:
-            flat.to_csv(sys.stdout, index=False)
-    else:
-        text = flat.to_json(orient="records", lines=True, force_ascii=False)
-        if out:
-            Path(out).write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+    path, headline = item
+    reports = gr.read_reports(path, errors="collect")
+    failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
+    if reports.empty:
+        return pd.DataFrame(), failures
+    table = gr.extract_metrics(gr.locate(reports))
+    return (gr.panel(table) if headline else table), failures
+
+
+class _Ids:
+    """Keeps report ids unique across files processed one at a time, exactly
+    as ``read_reports`` would over the whole batch (``_2``, ``_3`` … in input order)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def renumber(self, table: pd.DataFrame) -> pd.DataFrame:
+        if table.empty:
+            return table
+        mapping = {}
+        for rid in dict.fromkeys(table["report_id"]):
+            base = rid
+            n = self.seen.get(base, 0) + 1
+            self.seen[base] = n
+            mapping[rid] = base if n == 1 else f"{base}_{n}"
+        if all(k == v for k, v in mapping.items()):
+            return table
+        return table.assign(report_id=table["report_id"].map(mapping))
 
 
 def _figures(args: argparse.Namespace, *, headline: bool) -> int:
+    """metrics/panel: stream file by file (a process pool with --jobs), so
+    memory stays bounded by the files in flight, not by the corpus."""
     import govreports as gr
+    from ._parallel import run_map
+    from .export import write_table
+    from .io.reader import iter_report_files
 
-    reports, failed = _read(args)
-    reports = gr.locate(reports)
-    table = gr.extract_metrics(reports)
-    if headline:
-        table = gr.panel(table)
-    _write_table(table, args.format, args.output)
+    fmt, out = args.format, args.output
+    if fmt in ("parquet", "stata") and not out:
+        raise SystemExit(f"govreports: --format {fmt} needs -o FILE")
+    failed = 0
+    chunks: list[pd.DataFrame] = []
+    ids = _Ids()
+    sink = open(out, "w", encoding="utf-8", newline="") if out and fmt in ("csv", "jsonl") else sys.stdout
+    first = True
+
+    def emit(table: pd.DataFrame) -> None:
+        nonlocal first
+        if table.empty:
+            return
+        table = ids.renumber(table)
+        if fmt == "csv":
+            flat = table.assign(flags=table["flags"].map(lambda f: ";".join(f)))
+            flat.to_csv(sink, index=False, header=first)
+        elif fmt == "jsonl":
+            sink.write(table.to_json(orient="records", lines=True, force_ascii=False))
+            if not sink.closed:
+                sink.flush()
+        else:
+            chunks.append(table)
+        first = False
+
+    try:
+        if getattr(args, "sample", False):
+            sample = gr.locate(gr.load_sample())
+            table = gr.extract_metrics(sample)
+            emit(gr.panel(table) if headline else table)
+        if not args.paths and not getattr(args, "sample", False):
+            raise SystemExit("govreports: give one or more PATHs, or --sample")
+        items = []
+        for path, err in iter_report_files(args.paths):
+            if err is not None:
+                print(f"{err.path}: {err.reason}", file=sys.stderr)
+                failed += 1
+            else:
+                items.append((str(path), headline))
+        for table, failures in run_map(_figures_of_file, items, jobs=args.jobs, desc="figures"):
+            for path, reason in failures:
+                print(f"{path}: {reason}", file=sys.stderr)
+                failed += 1
+            emit(table)
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
+    if chunks:
+        write_table(pd.concat(chunks, ignore_index=True), out, format=fmt)
     return 1 if failed else 0
 
 
@@ -113,6 +166,16 @@ def _cmd_metrics(args: argparse.Namespace) -> int:
 
 def _cmd_panel(args: argparse.Namespace) -> int:
     return _figures(args, headline=True)
+
+
+def _cmd_targets(args: argparse.Namespace) -> int:
+    import govreports as gr
+    from .export import write_table
+
+    table = gr.load_targets(level=args.level or None)
+    path = write_table(table, args.out, format=args.format, partition_cols=None if args.format != "parquet" else ("level",))
+    print(path)
+    return 0
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -169,9 +232,20 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=what)
         _add_inputs(p)
-        p.add_argument("--format", choices=["csv", "jsonl", "parquet"], default="csv", help="output format (default: csv)")
+        p.add_argument(
+            "--format", choices=["csv", "jsonl", "parquet", "stata"], default="csv",
+            help="output format (default: csv); parquet writes a dataset directory partitioned by level and year",
+        )
         p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+        p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1; -1: all cores)")
         p.set_defaults(func=func)
+
+    p = sub.add_parser("targets", help="export the bundled growth-target dataset (CSV, JSON Lines, Parquet, Stata)")
+    p.add_argument("--out", "-o", required=True, metavar="FILE", help="output file (format from the extension)")
+    p.add_argument("--format", choices=["csv", "jsonl", "parquet", "stata"], default=None, help="output format")
+    p.add_argument("--level", action="append", choices=["national", "province", "city", "county", "township"],
+                   help="only these levels (repeatable)")
+    p.set_defaults(func=_cmd_targets)
 
     p = sub.add_parser("split", help="split inputs (compilations too) into one UTF-8 file per report")
     _add_inputs(p)
