@@ -196,6 +196,10 @@ _PLAN_HEADING = re.compile(
     r"安排|任务|要求|目标|思路|打算|建议|部署|计划|今后|今年(?!以来)|明年|下一步|重点工作|工作重点|"
     r"展望|政策取向|总体考虑|主要考虑|自身建设|规划纲要|做好"
 )
+# "全力以赴实现“十五五”良好开局", "确保“十三五”开好局": the coming period, a plan
+_PLAN_ASPIRATION = re.compile(
+    r"(?:确保|奋力|全力以赴|努力|力争|争取|奋战|为)[^，,。]{0,14}(?:良好开局|开好局|开门红|起好步)|开好局|起好步|开门红"
+)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _WORK_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:的|度)?(?:政府)?(?:主要|重点)?(?:工作|任务)")
 
@@ -313,6 +317,8 @@ def _own_kind(heading: str, plan_year: int | None) -> str | None:
         return "review"
     if _TARGETS_HEADING.search(heading) and not _NOT_TARGETS_ONLY.search(heading):
         return "targets"
+    if not review and _PLAN_ASPIRATION.search(heading):
+        return "plan"
     if not years:
         review = bool(_REVIEW_HEADING.search(heading))
         plan = bool(_PLAN_HEADING.search(heading))

@@ -1,0 +1,200 @@
+"""govreports benchmarks: speed as ratios against baselines measured in the same run.
+
+Run from a checkout with the package installed::
+
+    python benchmarks/run.py                 # everything (needs ../shared/corpora)
+    python benchmarks/run.py --quick         # skip the whole-corpus runs
+    python benchmarks/run.py --write-doc     # also rewrite the table in docs/performance.md
+
+Measured:
+
+1. figure extraction (``extract_metrics``) on the 300 first city reports of
+   ``政府工作报告-其他地市`` as a ratio to plain ``jieba.lcut`` over the same texts
+   (CPU time of this process; bar <= 0.20, goal <= 0.10);
+2. the whole corpus through ``govreports metrics`` with ``--jobs 1`` and
+   ``--jobs 2``: wall time and peak memory of the process tree;
+3. tokenization: jieba engine vs rjieba engine vs the token cache, tokens/s;
+4. ``import govreports``: time as a ratio to ``import pandas`` and the heavy
+   modules it loads (goal: none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "lawtext-gov"
+HEAVY = ["jieba", "matplotlib", "ipywidgets", "pdfplumber", "docx", "dask", "rjieba"]
+
+
+def _city_reports(n: int = 300):
+    import govreports as gr
+
+    files = sorted(glob.glob(str(CORPUS / "政府工作报告-其他地市" / "*" / "*.md")))[:n]
+    return gr.read_reports(files)
+
+
+def bench_extraction(reports) -> dict:
+    import logging
+
+    import jieba
+
+    import govreports as gr
+
+    jieba.setLogLevel(logging.ERROR)
+    texts = list(reports["text"])
+    jieba.lcut("预热")  # load jieba's dictionary outside the timing
+    gr.extract_metrics(reports.head(2))
+    best = None
+    for _ in range(2):
+        t = time.process_time()
+        for text in texts:
+            jieba.lcut(text)
+        t_jieba = time.process_time() - t
+        t = time.process_time()
+        gr.extract_metrics(reports)
+        t_metrics = time.process_time() - t
+        ratio = t_metrics / t_jieba
+        if best is None or ratio < best["ratio"]:
+            best = {"jieba_s": t_jieba, "metrics_s": t_metrics, "ratio": ratio}
+    best["chars"] = sum(map(len, texts))
+    return best
+
+
+def _peak_rss(proc: subprocess.Popen) -> tuple[float, float]:
+    """Wait for ``proc``; return (wall seconds, peak RSS of it and its children in MB)."""
+    import psutil
+
+    start = time.perf_counter()
+    peak = 0
+    p = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            rss = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    return time.perf_counter() - start, peak / 2**20
+
+
+def bench_corpus(jobs: int) -> dict:
+    out = Path(tempfile.mkdtemp()) / "metrics.csv"
+    cmd = [sys.executable, "-m", "govreports", "metrics", str(CORPUS), "--jobs", str(jobs), "-o", str(out)]
+    env = dict(os.environ, GOVREPORTS_PROGRESS="0")
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    err: list[bytes] = []
+    reader = threading.Thread(target=lambda: err.append(proc.stderr.read()))
+    reader.start()
+    wall, peak = _peak_rss(proc)
+    reader.join()
+    rows = sum(1 for _ in out.open(encoding="utf-8")) - 1 if out.exists() else 0
+    return {"jobs": jobs, "wall_s": wall, "peak_mb": peak, "rows": rows, "exit": proc.returncode,
+            "stderr_lines": len(b"".join(err).decode().splitlines())}
+
+
+def bench_tokens(reports) -> dict:
+    import govreports as gr
+    from govreports.text import clear_cache
+
+    out = {}
+    gr.tokenize(reports.head(1), cache=False)
+    gr.tokenize(reports.head(1), engine="rjieba", cache=False)
+    for name, kwargs in (("jieba", {"engine": "jieba"}), ("rjieba", {"engine": "rjieba"})):
+        clear_cache()
+        t = time.perf_counter()
+        toks = gr.tokenize(reports, cache=False, **kwargs)
+        out[name] = len(toks) / (time.perf_counter() - t)
+    clear_cache()
+    gr.tokenize(reports)  # fill the cache
+    t = time.perf_counter()
+    toks = gr.tokenize(reports)
+    out["cached"] = len(toks) / (time.perf_counter() - t)
+    out["tokens"] = len(toks)
+    return out
+
+
+def bench_import() -> dict:
+    code = (
+        "import time,sys; t=time.perf_counter(); import {m}; d=time.perf_counter()-t; "
+        "print(d); print(' '.join(x for x in {heavy!r} if x in sys.modules))"
+    )
+    res = {}
+    for m in ("pandas", "govreports"):
+        times = []
+        for _ in range(3):
+            out = subprocess.run([sys.executable, "-c", code.format(m=m, heavy=HEAVY)], capture_output=True,
+                                 text=True, check=True).stdout.split("\n")
+            times.append(float(out[0]))
+            res[f"{m}_heavy"] = out[1].strip()
+        res[m] = min(times)
+    res["ratio"] = res["govreports"] / res["pandas"]
+    return res
+
+
+def table(results: dict) -> str:
+    lines = ["| benchmark | measured | baseline (same run) | ratio / figure | bar / goal |", "|---|---|---|---|---|"]
+    e = results.get("extraction")
+    if e:
+        lines.append(
+            f"| figure extraction, 300 city reports ({e['chars'] / 1e6:.1f}M chars), CPU | "
+            f"{e['metrics_s']:.2f} s | jieba.lcut {e['jieba_s']:.2f} s | **{e['ratio']:.3f}** | bar ≤ 0.20, goal ≤ 0.10 |"
+        )
+    for c in results.get("corpus", []):
+        lines.append(
+            f"| whole corpus, `govreports metrics --jobs {c['jobs']}` | {c['wall_s']:.1f} s wall, "
+            f"peak {c['peak_mb']:.0f} MB | — | {c['rows']:,} figures | goal < 60 s with 2 jobs, < 1 GB |"
+        )
+    t = results.get("tokens")
+    if t:
+        lines.append(
+            f"| tokenize 300 city reports ({t['tokens']:,} tokens) | rjieba {t['rjieba']:,.0f} tok/s, "
+            f"cached {t['cached']:,.0f} tok/s | jieba engine {t['jieba']:,.0f} tok/s | "
+            f"rjieba ×{t['rjieba'] / t['jieba']:.1f}, cache ×{t['cached'] / t['jieba']:.1f} | — |"
+        )
+    i = results.get("import")
+    if i:
+        lines.append(
+            f"| `import govreports` | {i['govreports'] * 1000:.0f} ms | `import pandas` {i['pandas'] * 1000:.0f} ms | "
+            f"×{i['ratio']:.2f}; heavy modules loaded: {i['govreports_heavy'] or 'none'} | goal: none |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="skip the whole-corpus runs")
+    ap.add_argument("--write-doc", action="store_true", help="rewrite the results table in docs/performance.md")
+    args = ap.parse_args(argv)
+    os.environ["GOVREPORTS_PROGRESS"] = "0"
+    results: dict = {"import": bench_import()}
+    if CORPUS.is_dir():
+        reports = _city_reports()
+        results["extraction"] = bench_extraction(reports)
+        results["tokens"] = bench_tokens(reports)
+        if not args.quick:
+            results["corpus"] = [bench_corpus(1), bench_corpus(2)]
+    else:
+        print(f"{CORPUS} is absent: only the import benchmark ran", file=sys.stderr)
+    text = table(results)
+    print(text)
+    if args.write_doc:
+        doc = ROOT / "docs" / "performance.md"
+        body = doc.read_text(encoding="utf-8")
+        begin, end = "<!-- results:begin -->", "<!-- results:end -->"
+        if begin in body and end in body:
+            body = body[: body.index(begin) + len(begin)] + "\n" + text + "\n" + body[body.index(end):]
+            doc.write_text(body, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
