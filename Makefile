@@ -15,4 +15,4 @@ bench:
 	$(PY) benchmarks/run.py
 
 docs:
-	mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 mkdocs build --strict -d /tmp/govreports-site

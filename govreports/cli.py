@@ -39,7 +39,8 @@ def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
             failed += 1
         frames.append(reports)
     if not frames:
-        raise SystemExit("govreports: give one or more PATHs, or --sample")
+        print("govreports: give one or more PATHs, or --sample", file=sys.stderr)
+        raise SystemExit(2)
     if len(frames) == 1:
         return frames[0], failed
     records = pd.concat(frames, ignore_index=True)
@@ -110,7 +111,8 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
 
     fmt, out = args.format, args.output
     if fmt in ("parquet", "stata") and not out:
-        raise SystemExit(f"govreports: --format {fmt} needs -o FILE")
+        print(f"govreports: --format {fmt} needs -o FILE", file=sys.stderr)
+        raise SystemExit(2)
     failed = 0
     chunks: list[pd.DataFrame] = []
     ids = _Ids()
@@ -139,7 +141,8 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
             table = gr.extract_metrics(sample)
             emit(gr.panel(table) if headline else table)
         if not args.paths and not getattr(args, "sample", False):
-            raise SystemExit("govreports: give one or more PATHs, or --sample")
+            print("govreports: give one or more PATHs, or --sample", file=sys.stderr)
+            raise SystemExit(2)
         items = []
         for path, err in iter_report_files(args.paths):
             if err is not None:

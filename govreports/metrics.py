@@ -49,6 +49,7 @@ FIGURE_FLAGS: dict[str, str] = {
     "partial_year": "the figure refers to months of a year (1-11月, 前三季度)",
     "repeated": "the same indicator, kind, measure and value were stated earlier in the report",
     "no_unit": "a bare number without unit attached to an indicator",
+    "chinese_numeral": "written in Chinese numerals (百分之八至九): parsed, worth a glance",
     "from_value": "the starting value of a change (由X增加到Y): not the current level",
 }
 
