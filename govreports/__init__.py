@@ -30,6 +30,7 @@ from .similarity import shared_passages, similarity
 from .text import distinctive_terms, kwic, policy_terms, stopwords, term_frequencies, tokenize
 from .targets import load_targets, national_targets
 from .themes import attention, slogans, theme_ids, themes
+from .widgets import explore, explorer_state, prepare_explorer
 
 __version__ = "0.1.0"
 
@@ -52,6 +53,9 @@ __all__ = [
     "show_evidence",
     "read_table",
     "write_report",
+    "explore",
+    "explorer_state",
+    "prepare_explorer",
     "write_table",
     "plot_attention",
     "plot_distinctive",

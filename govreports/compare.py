@@ -90,8 +90,9 @@ def compare(
         p = panel(reports_or_panel)
     require_columns(p, ["report_id", "region", "level", "year", "indicator", "kind", "measure", "value"], "panel")
     keys = ["report_id", "region", "level", "year"] + (["division_code"] if "division_code" in p.columns else [])
-    base = p[keys].drop_duplicates("report_id")
+    base = p[keys].drop_duplicates("report_id").reset_index(drop=True)
     out = base.copy()
+    cols: dict[str, pd.Series] = {}
     for ind in indicators:
         rows = p[p["indicator"] == ind]
         lv = rows[(rows["kind"] == "actual") & (rows["measure"] == "level")]
@@ -101,13 +102,14 @@ def compare(
         )
         gr_ = rows[(rows["kind"] == "actual") & (rows["measure"] == "growth")].set_index("report_id")
         tg = rows[(rows["kind"] == "target") & (rows["measure"] == "growth")].set_index("report_id")
-        out[f"{ind}_level"] = out["report_id"].map(level).astype("float64")
-        out[f"{ind}_growth"] = out["report_id"].map(gr_["value"]).astype("float64")
-        out[f"{ind}_target"] = out["report_id"].map(tg["value"]).astype("float64")
-        out[f"{ind}_target_high"] = out["report_id"].map(tg["value_high"]).astype("float64")
-        out[f"{ind}_target_qualifier"] = out["report_id"].map(tg["qualifier"]).astype("str").where(
-            out["report_id"].isin(tg.index) & out["report_id"].map(tg["qualifier"]).notna(), ""
-        )
+        rid = base["report_id"]
+        cols[f"{ind}_level"] = rid.map(level).astype("float64")
+        cols[f"{ind}_growth"] = rid.map(gr_["value"]).astype("float64")
+        cols[f"{ind}_target"] = rid.map(tg["value"]).astype("float64")
+        cols[f"{ind}_target_high"] = rid.map(tg["value_high"]).astype("float64")
+        qual = rid.map(tg["qualifier"])
+        cols[f"{ind}_target_qualifier"] = qual.astype("str").where(rid.isin(tg.index) & qual.notna(), "")
+    out = pd.concat([base, pd.DataFrame(cols)], axis=1)
     if "gdp" in indicators:
         mid = out["gdp_target"].where(out["gdp_target_high"].isna(), (out["gdp_target"] + out["gdp_target_high"]) / 2)
         out["gdp_target_minus_prev_growth"] = mid - out["gdp_growth"]

@@ -455,7 +455,8 @@ def plot_targets(
     reports["actual"] = reports["report_id"].map(a_val)
     reports["target"] = reports["report_id"].map(t_val)
     reports["target_high"] = reports["report_id"].map(t_high)
-    reports["qualifier"] = reports["report_id"].map(t_qual).fillna("").astype(str)
+    qual = reports["report_id"].map(t_qual).astype(object)
+    reports["qualifier"] = qual.where(qual.notna(), "").astype(str)
     is_range = (reports["qualifier"] == "range") & reports["target_high"].notna()
     reports["target_mid"] = reports["target"].where(~is_range, (reports["target"] + reports["target_high"]) / 2)
     if sort == "name":
