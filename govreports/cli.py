@@ -67,12 +67,17 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _figures_of_file(item: tuple[str, bool]) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """Read, locate and extract one input file (runs in worker processes)."""
+#: Files per worker task: enough to spread pandas' per-call cost, few enough
+#: to keep memory bounded by a handful of reports per worker.
+_FILES_PER_TASK = 16
+
+
+def _figures_of_file(item: tuple[list[str], bool]) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Read, locate and extract a few input files (runs in worker processes)."""
     import govreports as gr
 
-    path, headline = item
-    reports = gr.read_reports(path, errors="collect")
+    paths, headline = item
+    reports = gr.read_reports(paths, errors="collect")
     failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
     if reports.empty:
         return pd.DataFrame(), failures
@@ -91,8 +96,10 @@ class _Ids:
         if table.empty:
             return table
         mapping = {}
-        for rid in dict.fromkeys(table["report_id"]):
-            base = rid
+        firsts = table.drop_duplicates("report_id")
+        for rid, year, region in firsts[["report_id", "year", "region"]].itertuples(index=False, name=None):
+            # the same base as read_reports: <year>_<region>
+            base = f"{'NA' if pd.isna(year) else int(year)}_{region if isinstance(region, str) and region else 'unknown'}"
             n = self.seen.get(base, 0) + 1
             self.seen[base] = n
             mapping[rid] = base if n == 1 else f"{base}_{n}"
@@ -143,13 +150,14 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
         if not args.paths and not getattr(args, "sample", False):
             print("govreports: give one or more PATHs, or --sample", file=sys.stderr)
             raise SystemExit(2)
-        items = []
+        paths = []
         for path, err in iter_report_files(args.paths):
             if err is not None:
                 print(f"{err.path}: {err.reason}", file=sys.stderr)
                 failed += 1
             else:
-                items.append((str(path), headline))
+                paths.append(str(path))
+        items = [(paths[i:i + _FILES_PER_TASK], headline) for i in range(0, len(paths), _FILES_PER_TASK)]
         for table, failures in run_map(_figures_of_file, items, jobs=args.jobs, desc="figures"):
             for path, reason in failures:
                 print(f"{path}: {reason}", file=sys.stderr)

@@ -71,10 +71,12 @@ _SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
 _TARGET_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
 )
-_ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算)?|预测")
+_ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预测")
 _FIVE_YEAR = re.compile(r"五年来|过去五年|五年间|“?十[一二三四五]五”?(?:期间|时期|以来|末|规划)|本届政府|五年累计|年均")
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
-_MONTHS = re.compile(r"(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})\s*月|前([一二三])季度|上半年|(?:第)?([一二三四])季度")
+_MONTHS = re.compile(
+    r"(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})\s*月|前([一二三])季度|上半年|(?:第)?([一二三四])季度|(?:截至|截止)\s*(\d{1,2})\s*月"
+)
 _YEAR = re.compile(r"(?<![比较于\d])((?:19|20)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
 _MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
@@ -285,6 +287,8 @@ def _period(marks: _Markers, s0: int, q_start: int, kind: str, plan_year: int | 
         elif m.group(4):
             q = "一二三四".index(m.group(4))
             m1, m2 = 3 * q + 1, 3 * q + 3
+        elif m.group(5):
+            m1, m2 = 1, int(m.group(5))  # 截至11月: January to November
         else:
             m1, m2 = 1, 6
         if 1 <= m1 <= m2 <= 12 and not (m1 == 1 and m2 == 12):

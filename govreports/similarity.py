@@ -176,7 +176,8 @@ def shared_passages(
     matches = {}
     for (i, j), shared in cand.items():
         a, b = shingle_sets[i], shingle_sets[j]
-        if shared < threshold * min(len(a), len(b)) * 0.5:
+        # cheap bound before difflib: near-verbatim sentences share most shingles
+        if len(a & b) < 0.3 * min(len(a), len(b)):
             continue
         ratio = difflib.SequenceMatcher(None, sents[i][4], sents[j][4], autojunk=False).ratio()
         if ratio >= threshold:

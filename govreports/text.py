@@ -234,6 +234,19 @@ def clear_cache() -> None:
 _BARE_NUMBER = re.compile(r"[0-9][0-9.,%+\-]*")
 
 
+@lru_cache(maxsize=1)
+def _figure_atoms() -> re.Pattern[str]:
+    """A figure as one token: digits, then 多/余, a multiplier and a unit
+    (207.45亿元, 1000多万元, 6%, 2.7个百分点), with the units of
+    :mod:`govreports.numbers`. One regex pass: tokenizing needs the span,
+    not the parsed value."""
+    from .numbers import _MULT_RE_SRC, _UNIT_RE_SRC
+
+    return re.compile(
+        rf"[0-9][0-9,.]*(?:[多余])?(?:(?:{_MULT_RE_SRC})(?:[多余])?(?:{_UNIT_RE_SRC}|%)?|{_UNIT_RE_SRC}|%)(?![0-9])"
+    )
+
+
 @lru_cache(maxsize=8)
 def _alnum_term_set(extra: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for w in _policy_terms() + extra if re.search(r"[0-9A-Za-z]", w))
@@ -264,9 +277,7 @@ def _tokens_of(text: str, engine: str, extra: tuple[str, ...], cache: bool) -> l
         if hit is not None:
             _CACHE.move_to_end(key)
             return hit
-    from .numbers import find_quantities
-
-    atoms: list[tuple[int, int]] = [(q.start, q.end) for q in find_quantities(text)]
+    atoms: list[tuple[int, int]] = [(m.start(), m.end()) for m in _figure_atoms().finditer(text)]
     # dictionary words written with digits or Latin letters (5G, 12345热线)
     for m in _alnum_terms(extra).finditer(text):
         atoms.append((m.start(), m.end()))
