@@ -161,8 +161,10 @@ def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
         raise BinaryFileError(path, "is binary (contains NUL bytes), not a text report")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # a download cut inside the last character: keep what is whole
+            return Decoded(data[: exc.start].decode("utf-8"), "utf-8", ("cut_character",))
     share = 0.0
     try:
         text = data.decode("gb18030")
@@ -349,20 +351,40 @@ def reflow(lines: list[str]) -> list[str]:
     if not wrapped:
         return [s.strip() for s in lines]
     lines = [s for s in lines if not _PAGE_NUMBER.match(s)]
+    indent_chars = (" ", "\u3000", "\t")
     nonblank = [s for s in lines if s.strip()]
-    indented = sum(1 for s in nonblank if s[:1] in (" ", "\u3000", "\t"))
-    uses_indent = indented >= max(2, 0.05 * len(nonblank))
+    # Paragraph indentation is trusted when indented lines start paragraphs:
+    # they follow a short or sentence-ending line (a share of all lines says
+    # nothing: long paragraphs have few starts).
+    starts = 0
+    indented = 0
+    prev = ""
+    for s in nonblank:
+        if s[:1] in indent_chars:
+            indented += 1
+            p = prev.strip()
+            if not p or _display_width(p) < 0.85 * full or p[-1] in _TERMINAL:
+                starts += 1
+        prev = s
+    uses_indent = indented >= 2 and starts >= 0.6 * indented
     out: list[str] = []
-    current = ""
-    last_width = 0  # display width of the last physical line joined into `current`
+    parts: list[str] = []  # the physical lines of the current paragraph
+    last_width = 0  # display width of the last physical line joined
     for raw in lines:
         s = raw.strip()
         if not s:
-            if current:
-                out.append(current)
-                current = ""
+            if parts:
+                out.append("".join(parts))
+                parts = []
             continue
-        if not current or (uses_indent and raw[:1] in (" ", "\u3000", "\t")) or _HEADING_START.match(s):
+        indented_line = raw[:1] in indent_chars
+        last_char = parts[-1][-1] if parts else ""
+        if not parts or (uses_indent and indented_line):
+            starts_paragraph = True
+        elif _HEADING_START.match(s) and not (
+            uses_indent and last_width >= 0.85 * full and last_char not in _TERMINAL
+        ):
+            # a heading, unless it is the wrapped rest of a full, unfinished line
             starts_paragraph = True
         elif uses_indent:
             # an unindented heading follows a short line
@@ -370,18 +392,17 @@ def reflow(lines: list[str]) -> list[str]:
         else:
             # Without indentation a paragraph ends on a short line, or on a
             # not-quite-full line that closes a sentence.
-            starts_paragraph = last_width < 0.6 * full or (
-                last_width < 0.85 * full and current[-1] in _TERMINAL
-            )
+            starts_paragraph = last_width < 0.6 * full or (last_width < 0.85 * full and last_char in _TERMINAL)
         if starts_paragraph:
-            if current:
-                out.append(current)
-            current = s
+            if parts:
+                out.append("".join(parts))
+            parts = [s]
         else:
-            current = _join(current, s)
+            # parts are joined once per paragraph: no quadratic concatenation
+            parts.append(_join(parts[-1][-1:], s)[1:] if parts[-1] else s)
         last_width = _display_width(s)
-    if current:
-        out.append(current)
+    if parts:
+        out.append("".join(parts))
     return out
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "CorruptFileError",
     "FileTooLargeError",
     "NoReportsFoundError",
+    "MissingDependencyError",
     "OptionalDependencyError",
     "InvalidOptionError",
     "MissingColumnsError",
@@ -83,6 +84,10 @@ class CorruptFileError(ReportFileError):
 
 class FileTooLargeError(ReportFileError):
     """The file exceeds a configured size, page or decompression limit."""
+
+
+class MissingDependencyError(ReportFileError):
+    """Reading this file needs an optional package that is not installed."""
 
 
 class NoReportsFoundError(ReportFileError):

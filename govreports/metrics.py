@@ -50,6 +50,7 @@ FIGURE_FLAGS: dict[str, str] = {
     "repeated": "the same indicator, kind, measure and value were stated earlier in the report",
     "no_unit": "a bare number without unit attached to an indicator",
     "chinese_numeral": "written in Chinese numerals (百分之八至九): parsed, worth a glance",
+    "long_sentence": "the sentence runs over 1,000 characters (no punctuation?): a window around the figure is stored",
     "from_value": "the starting value of a change (由X增加到Y): not the current level",
 }
 
@@ -94,7 +95,13 @@ _NEUTRAL_WORDS = (
     r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
     r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s"
 )
-_NEUTRAL_TAIL = re.compile(f"(?:{_NEUTRAL_WORDS})+$")
+# One neutral word at the end; stripped in a loop. (A "(?:…)+$" pattern would
+# backtrack exponentially: 实现了 can be split as 实现了 or 实现+了.)
+_NEUTRAL_ONE = re.compile(f"(?:{_NEUTRAL_WORDS})$")
+#: How far back from a figure or an indicator's name wording is read.
+_LOOKBACK = 120
+#: Longest sentence stored in a row; longer ones are cut to a window around the figure.
+_MAX_SENTENCE = 1000
 _RATIO_OF = re.compile(r"(?:占|相当于)$")
 _SEP = re.compile(r"[，,；;：:]")
 _FENBIE = re.compile(r"分别")
@@ -145,8 +152,9 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     characters), or when the figure's clause is a pure growth continuation
     (…207.45亿元，同比增长2.0%) within three clauses.
     """
-    if not aliases:
-        return None, text[sent_start:q_start]
+    lo = max(sent_start, q_start - _LOOKBACK)
+    if not aliases or q_start - aliases[-1].end > _LOOKBACK:
+        return None, text[lo:q_start]
     a = aliases[-1]
     gap = _PAREN_ASIDE.sub("", text[a.end:q_start])  # （预计数，下同）
     seps = list(_SEP.finditer(gap))
@@ -171,8 +179,9 @@ def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: 
     """Map quantity index → alias for 分别 lists in one sentence."""
     out: dict[int, _Alias] = {}
     s0, s1 = sent
+    q_starts = [q.start for _, q in qs]
     for m in _FENBIE.finditer(text, s0, s1):
-        before = [a for a in aliases if a.end <= m.start()]
+        before = [a for a in aliases if m.start() - _LOOKBACK <= a.end <= m.start()]
         if before and len(text[before[-1].end:m.start()]) <= 6:
             last = before[-1]
             pair = _PAIR_ALIASES.get(last.text)
@@ -197,13 +206,15 @@ def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: 
                 break
         if len(run) < 2 or len(text[run[-1].end:m.start()]) > 6:
             continue
-        after = [i for i, q in qs if q.start >= m.end()]
+        i0 = bisect.bisect_left(q_starts, m.end())
+        after = [i for i, _ in qs[i0:i0 + 8]]
         clause_end = _SEP.search(text, m.end(), s1)
         # the figures of a 分别 list run to the end of its clause (或 the sentence)
         limit = s1
         if clause_end and text[clause_end.start()] in "；;":
             limit = clause_end.start()
-        after = [i for i in after if dict(qs)[i].start < limit][: len(run)]
+        by_index = dict(qs[i0:i0 + 8])
+        after = [i for i in after if by_index[i].start < min(limit, m.end() + _LOOKBACK)][: len(run)]
         if len(after) == len(run):
             for i, a in zip(after, run):
                 out[i] = a
@@ -329,19 +340,29 @@ def _strip_head(head: str) -> str:
     """What narrows an indicator's name: the head of its clause without
     neutral words (全镇, 实现, 力争 …) and without other indicators listed
     before it (地区生产总值、一般公共预算收入分别…)."""
-    core = _NEUTRAL_TAIL.sub("", head)
+    core = _strip_neutral(head[-_LOOKBACK:])
     while True:
         m = _alias_tail().search(core)
         if not m:
             return core
-        core = _NEUTRAL_TAIL.sub("", core[: m.start()])
+        core = _strip_neutral(core[: m.start()])
+
+
+def _strip_neutral(s: str) -> str:
+    while s:
+        m = _NEUTRAL_ONE.search(s, max(0, len(s) - 12))
+        if not m:
+            return s
+        s = s[: m.start()]
+    return s
 
 
 def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
-    spans = [(a.start, a.end) for a in aliases]
+    starts = [a.start for a in aliases]
     extra = []
     for m in _GRAIN_OUTPUT.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in spans):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if (i >= 0 and aliases[i].end > m.start()) or (i + 1 < len(aliases) and aliases[i + 1].start < m.end()):
             continue
         if _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             extra.append(_Alias(m.start(), m.end(), m.group(), "grain_output"))
@@ -383,12 +404,13 @@ def _report_rows(row: dict) -> list[dict]:
         lo = bisect.bisect_left(alias_starts, s0)
         hi = bisect.bisect_left(alias_starts, s1)
         sent_aliases = [a for a in aliases[lo:hi] if a.end <= s1]
+        sent_alias_ends = [a.end for a in sent_aliases]
         fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in sentence else {}
         leaf = leaves[bisect.bisect_right(leaf_starts, s0) - 1] if leaves else None
         section_kind = leaf["kind"] if leaf else "other"
         for qi, q in qs:
             flags = set(q.flags)
-            before_aliases = [a for a in sent_aliases if a.end <= q.start]
+            before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
             if qi in fenbie:
                 alias, wording = fenbie[qi], text[fenbie[qi].end:q.start]
             else:
@@ -404,7 +426,8 @@ def _report_rows(row: dict) -> list[dict]:
             if alias and alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
                 indicator, indicator_text = "", ""
             if alias:
-                clause_start = max([m.end() for m in _SEP.finditer(text, s0, alias.start)] or [s0])
+                lo = max(s0, alias.start - _LOOKBACK)
+                clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
                 head = text[clause_start:alias.start]
                 if region:
                     head = head.replace(region, "")
@@ -428,18 +451,20 @@ def _report_rows(row: dict) -> list[dict]:
                     flags.add("no_unit")
             last_cue = None
             if section_kind == "plan":
-                para_start = text.rfind("\n", 0, q.start) + 1
+                para_start = max(text.rfind("\n", max(0, q.start - 4 * _LOOKBACK), q.start) + 1, q.start - 4 * _LOOKBACK)
                 cues = marks.between(marks.cues, para_start, q.start)
                 last_cue = cues[-1].group() if cues else None
-            kind = _kind(section_kind, sentence, q_rel, last_cue)
-            period, pflags = _period(marks, s0, q.start, kind, plan_year)
-            if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(sentence[:q_rel]):
+            before = sentence[max(0, q_rel - _LOOKBACK):q_rel]
+            kind = _kind(section_kind, before, len(before), last_cue)
+            lo_q = max(s0, q.start - _LOOKBACK)
+            period, pflags = _period(marks, lo_q, q.start, kind, plan_year)
+            if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
                 kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
-                period, pflags = _period(marks, s0, q.start, kind, (plan_year or 0) + 1 if plan_year else None)
+                period, pflags = _period(marks, lo_q, q.start, kind, (plan_year or 0) + 1 if plan_year else None)
             flags.update(pflags)
             if measure == "growth_avg":
                 flags.add("multi_year")
-            if _ESTIMATE.search(sentence[:q_rel]) and kind == "actual":
+            if _ESTIMATE.search(before) and kind == "actual":
                 flags.add("estimate")
             qualifier = q.qualifier
             quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
@@ -465,6 +490,13 @@ def _report_rows(row: dict) -> list[dict]:
             if indicator and key in seen:
                 flags.add("repeated")
             seen.add(key)
+            stored, stored_start = sentence, s0
+            if len(sentence) > _MAX_SENTENCE:
+                # a run-on "sentence" (no punctuation): keep a window around the figure
+                a = max(s0, q.start - _MAX_SENTENCE // 2)
+                b = min(s1, max(q.end, a + _MAX_SENTENCE))
+                stored, stored_start = text[a:b], a
+                flags.add("long_sentence")
             out.append(
                 {
                     "indicator": indicator,
@@ -477,8 +509,8 @@ def _report_rows(row: dict) -> list[dict]:
                     "qualifier": qualifier,
                     "period": period,
                     "section_kind": section_kind,
-                    "sentence": sentence,
-                    "sentence_start": s0,
+                    "sentence": stored,
+                    "sentence_start": stored_start,
                     "start": q.start,
                     "end": q.end,
                     "flags": sorted(flags),

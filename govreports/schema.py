@@ -45,5 +45,6 @@ REPORT_FLAGS: dict[str, str] = {
     "region_conflict": "the text names another region than the <region>/<year> path (meta: path_region)",
     "level_guessed": "the level was inferred from the region name's suffix",
     "encoding_fallback": "the encoding was detected statistically (no BOM, not UTF-8)",
+    "cut_character": "the file ends inside a multi-byte character (an interrupted download); the rest was kept",
     "placeholders": "the text holds template placeholders (XX, X.X, **)",
 }

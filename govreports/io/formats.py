@@ -105,7 +105,8 @@ def _read_text(path: Path, limits: Limits) -> RawDocument:
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
-_MD_EMPHASIS = re.compile(r"\*\*|__")
+# paired emphasis only: a lone ** is a template placeholder (增长**%)
+_MD_EMPHASIS = re.compile(r"\*\*(?![%％万亿个])(?=\S)([^\n]+?)(?<=\S)\*\*|__(?=\S)([^\n]+?)(?<=\S)__")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
@@ -136,7 +137,7 @@ def strip_markdown(text: str) -> str:
     text = _MD_RULE.sub("", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_QUOTE.sub("", text)
-    text = _MD_EMPHASIS.sub("", text)
+    text = _MD_EMPHASIS.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     return text
 
 
@@ -195,6 +196,9 @@ def _read_docx(path: Path, limits: Limits) -> RawDocument:
 
 # --------------------------------------------------------------------------- pdf
 
+_CID = re.compile(r"\(cid:\d+\)")
+
+
 def _pdf_page_text(page) -> str:
     """A page's text lines, with paragraph indentation kept.
 
@@ -232,21 +236,31 @@ def _read_pdf(path: Path, limits: Limits) -> RawDocument:
     pages: list[str] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
-            if len(pdf.pages) > limits.max_pdf_pages:
-                raise FileTooLargeError(
-                    path, f"has {len(pdf.pages):,} pages, over the limit of {limits.max_pdf_pages:,} (Limits.max_pdf_pages)"
-                )
-            for page in pdf.pages:
-                pages.append(_pdf_page_text(page))
+            n_pages = len(pdf.pages)
+            if n_pages <= limits.max_pdf_pages:
+                for page in pdf.pages:
+                    pages.append(_pdf_page_text(page))
     except PDFPasswordIncorrect:
         raise CorruptFileError(path, "is encrypted (password protected); decrypt it first") from None
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise CorruptFileError(path, f"is a damaged PDF ({type(exc).__name__})") from None
-    except Exception as exc:  # pdfminer's error types are not all exported
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors in its own
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        name = type(inner).__name__
+        if isinstance(inner, PDFPasswordIncorrect) or "password" in name.lower() or "encrypt" in (name + str(inner)).lower():
             raise CorruptFileError(path, "is encrypted (password protected); decrypt it first") from None
-        raise CorruptFileError(path, f"is a damaged PDF ({type(exc).__name__})") from None
+        if isinstance(inner, PDFSyntaxError) or isinstance(exc, (ValueError, KeyError, TypeError)):
+            raise CorruptFileError(path, f"is a damaged PDF ({name})") from None
+        raise CorruptFileError(path, f"is a damaged PDF ({name})") from None
+    if n_pages > limits.max_pdf_pages:
+        raise FileTooLargeError(
+            path, f"has {n_pages:,} pages, over the limit of {limits.max_pdf_pages:,} (Limits.max_pdf_pages)"
+        )
     text = "\n".join(pages)
+    cids = len(_CID.findall(text))
+    if cids and cids * 6 > len(text) * 0.3:
+        # pdfminer could not map the fonts to Unicode ("(cid:2626)…"): never return that
+        raise NoTextLayerError(
+            path, "has fonts without a Unicode map (text comes out as (cid:N) codes); run OCR first, e.g. ocrmypdf"
+        )
     if len(re.sub(r"\s", "", text)) < 20:
         raise NoTextLayerError(path, "has no text layer (a scanned PDF?); run OCR first, e.g. ocrmypdf")
     return RawDocument(str(path), "pdf", text)
@@ -262,6 +276,19 @@ _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "noscript", "select"
 _VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track"}
 _NAV_HINT = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|position|location|toolbar|copyright|links?$", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+_IMPLIED_CLOSE: dict[str, frozenset[str]] = {
+    **{t: frozenset({"p"}) for t in ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                                      "pre", "section", "article", "center")},
+    "li": frozenset({"li", "p"}),
+    "tr": frozenset({"tr", "td", "th", "p"}),
+    "td": frozenset({"td", "th", "p"}),
+    "th": frozenset({"td", "th", "p"}),
+    "dt": frozenset({"dt", "dd", "p"}),
+    "dd": frozenset({"dt", "dd", "p"}),
+    "option": frozenset({"option"}),
+}
 
 
 class _Node:
@@ -292,6 +319,20 @@ class _TreeBuilder(HTMLParser):
             if tag == "br":
                 self.cur.children.append("\n")
             return
+        # HTML's implied end tags: <p> closes an open <p>; <li>, <tr>, <td>
+        # close their open siblings (old CMS pages never write </p>)
+        closes = _IMPLIED_CLOSE.get(tag)
+        if closes:
+            node = self.cur
+            depth = 0
+            while node is not self.root and depth < 8:
+                if node.tag in closes:
+                    self.cur = node.parent  # type: ignore[assignment]
+                    break
+                if node.tag in ("div", "table", "ul", "ol", "body", "section", "article"):
+                    break
+                node = node.parent  # type: ignore[assignment]
+                depth += 1
         hint = " ".join(v or "" for k, v in attrs if k in ("id", "class", "role"))
         skip = self.cur.skip or tag in _SKIP_TAGS or bool(hint and _NAV_HINT.search(hint) and tag in ("div", "ul", "section", "td", "table", "p", "span"))
         node = _Node(tag, self.cur, skip)
@@ -316,23 +357,22 @@ class _TreeBuilder(HTMLParser):
 
 
 def _node_text(node: _Node) -> str:
+    """Text of an element, blocks on their own lines (iterative: no recursion limit)."""
     parts: list[str] = []
-
-    def walk(n: _Node) -> None:
-        if n.skip:
-            return
-        block = n.tag in _BLOCK_TAGS
+    stack: list[object] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        n = item  # type: ignore[assignment]
+        if n.skip:  # type: ignore[union-attr]
+            continue
+        block = n.tag in _BLOCK_TAGS  # type: ignore[union-attr]
         if block:
             parts.append("\n")
-        for c in n.children:
-            if isinstance(c, str):
-                parts.append(c)
-            else:
-                walk(c)
-        if block:
-            parts.append("\n")
-
-    walk(node)
+            stack.append("\n")
+        stack.extend(reversed(n.children))  # type: ignore[union-attr]
     return "".join(parts)
 
 

@@ -16,6 +16,8 @@ from ..clean import clean_text, is_truncated
 from ..errors import (
     FileMissingError,
     GovReportsError,
+    MissingDependencyError,
+    OptionalDependencyError,
     NoReportsFoundError,
     ReportFileError,
 )
@@ -176,6 +178,9 @@ def _read_one(item: tuple[Path, ReportFileError | None, Limits]) -> tuple[list[R
         return records_from_document(read_document(path, limits=limits), source=str(path)), None
     except ReportFileError as exc:
         return [], exc
+    except OptionalDependencyError as exc:
+        # one file type needing an extra must not stop the other files
+        return [], MissingDependencyError(path, str(exc))
     except GovReportsError:
         raise
     except (OSError, ValueError, UnicodeError, MemoryError, RecursionError, LookupError, TypeError) as exc:
