@@ -680,10 +680,13 @@ def panel(
     m = m[m["measure"] != "growth_avg"]
     is_target = m["kind"] == "target"
     section = m["section_kind"].astype(str)
-    ok = (is_target & section.isin(["targets", "plan"])) | (~is_target & section.isin(["review", "other", "problems"]))
+    # Last year's figures restated in the plan part (过去一年…增长10.3%) are used
+    # only when the review states none: they rank last.
+    ok = (is_target & section.isin(["targets", "plan"])) | (~is_target & section.isin(["review", "other", "problems", "plan"]))
     m = m[ok]
     # rank: targets paragraph before the rest of the plan; review before other
     rank = section.loc[m.index].map({"targets": 0, "plan": 2, "review": 0, "problems": 1, "other": 2})
+    rank = rank.where(~((section.loc[m.index] == "plan") & (m["kind"] == "actual")), 3)
     cue = m["sentence"].str.contains(_TARGET_CUES.pattern + "|目标", regex=True).astype(bool)
     rank = rank.where(~((section.loc[m.index] == "plan") & cue), 1)
     m = m.assign(_rank=rank, _estimate=m["flags"].map(lambda f: "estimate" in f))

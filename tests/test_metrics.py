@@ -171,10 +171,17 @@ def test_state_council_growth_targets(corpus_dir):
         t = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "target")]
         if g.target_qualifier == "none":
             assert t.empty, (g.year, t)
+            a = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "actual")]
+            assert a["value"].tolist() == ([] if pd.isna(g.prev_growth_value) else [g.prev_growth_value]), g.year
             continue
         assert len(t) == 1, g.year
         assert t["value"].item() == g.target_value, g.year
         assert (pd.isna(g.target_high) and pd.isna(t["value_high"].item())) or t["value_high"].item() == g.target_high
+        a = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "actual")]
+        if pd.isna(g.prev_growth_value):
+            assert a.empty, (g.year, a)
+        else:
+            assert a["value"].tolist() == [g.prev_growth_value], g.year
         got_q = t["qualifier"].item()
         assert ("" if pd.isna(got_q) else got_q) == ("" if pd.isna(g.target_qualifier) else g.target_qualifier), g.year
 
