@@ -106,15 +106,16 @@ _GENERIC_REGIONS = frozenset({"自治区", "自治州", "本市", "全市", "全
 def _is_short_form(named: str, full: str) -> bool:
     """Whether ``named`` is a short or generic way of naming ``full``.
 
-    Examples: 自治区 → 新疆维吾尔自治区, 恩施州 → 恩施土家族苗族自治州,
+    Examples: 自治区 → 新疆维吾尔自治区, 恩施州 → 恩施土家族苗族自治州, 克州 →
+    克孜勒苏柯尔克孜自治州,
     新疆自治区 → 新疆维吾尔自治区, 中卫市市 → 中卫市 (a typo in a title).
     """
     if named in _GENERIC_REGIONS:
         return True
-    if named.startswith(full) or full.startswith(named):
-        return True
+    if named.startswith(full) or full.startswith(named) or named.endswith(full):
+        return True  # 中卫市市 (typo), 一九九七年二月十五日在山东省 (a date line misread)
     stem = re.sub(r"(市|州|盟|地区|自治区|省)$", "", named)
-    if len(stem) >= 2 and full.startswith(stem):
+    if stem and (len(stem) >= 2 or named.endswith("州")) and full.startswith(stem):
         suffix_named = named[len(stem):]
         return (suffix_named == "州" and full.endswith("自治州")) or (
             suffix_named == "自治区" and full.endswith("自治区")
