@@ -55,6 +55,23 @@ def _eq(a, b) -> bool:
     return (na and nb) or (not na and not nb and abs(float(a) - float(b)) < 1e-9)
 
 
+def _gdp_check(gdp, rid, target, high, qualifier, prev):
+    """Compare one report's panel GDP growth target and previous growth with gold.
+
+    Returns (target_ok, prev_ok, target rows, actual rows)."""
+    t = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "target")]
+    a = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "actual")]
+    want_q = "" if pd.isna(qualifier) else qualifier
+    if want_q == "none":
+        t_ok = t.empty
+    else:
+        got_q = t.iloc[0]["qualifier"] if not t.empty else None
+        t_ok = (not t.empty and _eq(t.iloc[0]["value"], target) and _eq(t.iloc[0]["value_high"], high)
+                and ("" if pd.isna(got_q) else got_q) == want_q)
+    a_ok = a.empty if pd.isna(prev) else (not a.empty and _eq(a.iloc[0]["value"], prev))
+    return t_ok, a_ok, t, a
+
+
 def national_scores():
     """Panel GDP growth target and previous-year growth for the State Council 1994–2026."""
     import govreports as gr
@@ -62,29 +79,14 @@ def national_scores():
     gold = pd.read_csv(DATA / "national_gdp_gold.csv")
     files = [CORPUS / "政府工作报告-国务院" / f"{y}.md" for y in gold["year"]]
     reports = gr.read_reports(files)
-    reports["gold_year"] = list(gold["year"])
     p = gr.panel(reports)
     gdp = p[(p["indicator"] == "gdp") & (p["measure"] == "growth")]
     rows = []
     for g, rid in zip(gold.itertuples(index=False), reports["report_id"]):
-        t = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "target")]
-        a = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "actual")]
+        target_ok, prev_ok, t, a = _gdp_check(gdp, rid, g.target_value, g.target_high, g.target_qualifier,
+                                              g.prev_growth_value)
         want_q = "" if pd.isna(g.target_qualifier) else g.target_qualifier
-        if want_q == "none":
-            target_ok = t.empty
-            got_t = "none" if t.empty else f"{t.iloc[0]['value']}/{t.iloc[0]['qualifier']}"
-        else:
-            target_ok = (
-                not t.empty
-                and _eq(t.iloc[0]["value"], g.target_value)
-                and _eq(t.iloc[0]["value_high"], g.target_high)
-                and ("" if pd.isna(t.iloc[0]["qualifier"]) else t.iloc[0]["qualifier"]) == want_q
-            )
-            got_t = "none" if t.empty else f"{t.iloc[0]['value']}-{t.iloc[0]['value_high']}/{t.iloc[0]['qualifier']}"
-        if pd.isna(g.prev_growth_value):
-            prev_ok = a.empty
-        else:
-            prev_ok = not a.empty and _eq(a.iloc[0]["value"], g.prev_growth_value)
+        got_t = "none" if t.empty else f"{t.iloc[0]['value']}-{t.iloc[0]['value_high']}/{t.iloc[0]['qualifier']}"
         got_a = "none" if a.empty else str(a.iloc[0]["value"])
         rows.append({"year": g.year, "target_ok": target_ok, "got_target": got_t, "want_target": f"{g.target_value}-{g.target_high}/{want_q}",
                      "prev_ok": prev_ok, "got_prev": got_a, "want_prev": g.prev_growth_value})
@@ -101,16 +103,9 @@ def random_check_scores():
     gdp = p[(p["indicator"] == "gdp") & (p["measure"] == "growth")]
     rows = []
     for g, rid in zip(gold.itertuples(index=False), reports["report_id"]):
-        t = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "target")]
-        a = gdp[(gdp["report_id"] == rid) & (gdp["kind"] == "actual")]
+        t_ok, a_ok, t, a = _gdp_check(gdp, rid, g.gdp_target_value, g.gdp_target_high, g.gdp_target_qualifier,
+                                      g.prev_gdp_growth_value)
         want_q = "" if pd.isna(g.gdp_target_qualifier) else g.gdp_target_qualifier
-        if want_q == "none":
-            t_ok = t.empty
-        else:
-            t_ok = (not t.empty and _eq(t.iloc[0]["value"], g.gdp_target_value)
-                    and _eq(t.iloc[0]["value_high"], g.gdp_target_high)
-                    and ("" if pd.isna(t.iloc[0]["qualifier"]) else t.iloc[0]["qualifier"]) == want_q)
-        a_ok = a.empty if pd.isna(g.prev_gdp_growth_value) else (not a.empty and _eq(a.iloc[0]["value"], g.prev_gdp_growth_value))
         rows.append({"path": g.path, "target_ok": t_ok,
                      "got_target": "none" if t.empty else f"{t.iloc[0]['value']}-{t.iloc[0]['value_high']}/{t.iloc[0]['qualifier']}@{t.iloc[0]['start']}",
                      "want_target": f"{g.gdp_target_value}-{g.gdp_target_high}/{want_q} {g.gdp_target_surface}",

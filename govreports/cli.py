@@ -93,13 +93,14 @@ class _Ids:
         self.seen: dict[str, int] = {}
 
     def renumber(self, table: pd.DataFrame) -> pd.DataFrame:
+        from .io.reader import report_id_base
+
         if table.empty:
             return table
         mapping = {}
         firsts = table.drop_duplicates("report_id")
         for rid, year, region in firsts[["report_id", "year", "region"]].itertuples(index=False, name=None):
-            # the same base as read_reports: <year>_<region>
-            base = f"{'NA' if pd.isna(year) else int(year)}_{region if isinstance(region, str) and region else 'unknown'}"
+            base = report_id_base(year, region)  # the same ids as read_reports
             n = self.seen.get(base, 0) + 1
             self.seen[base] = n
             mapping[rid] = base if n == 1 else f"{base}_{n}"
@@ -113,7 +114,7 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
     memory stays bounded by the files in flight, not by the corpus."""
     import govreports as gr
     from ._parallel import run_map
-    from .export import write_table
+    from .export import _flat, write_table
     from .io.reader import iter_report_files
 
     fmt, out = args.format, args.output
@@ -132,8 +133,7 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
             return
         table = ids.renumber(table)
         if fmt == "csv":
-            flat = table.assign(flags=table["flags"].map(lambda f: ";".join(f)))
-            flat.to_csv(sink, index=False, header=first)
+            _flat(table).to_csv(sink, index=False, header=first)
         elif fmt == "jsonl":
             sink.write(table.to_json(orient="records", lines=True, force_ascii=False))
             if not sink.closed:

@@ -39,6 +39,9 @@ if TYPE_CHECKING:  # jieba is imported lazily: no work at import time
     import jieba
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+from govreports.themes import THEME_IDS as _THEME_IDS  # noqa: E402  (the one list of theme ids)
+
 LEXICON_DIR = REPO_ROOT / "govreports" / "lexicons"
 DEFAULT_SHARED = REPO_ROOT.parent / "shared"
 CORPUS_SUBDIR = Path("corpora") / "lawtext-gov"
@@ -46,19 +49,7 @@ SEED_SUBPATH = Path("seeds") / "000_d2fc8c44b527f0e4.txt"
 
 POLICY_HEADER = ("term", "docs", "seed")
 THEME_HEADER = ("theme", "theme_zh", "term")
-THEME_IDS = (
-    "agriculture_rural",
-    "culture_tourism",
-    "ecology_environment",
-    "economy_industry",
-    "epidemic_control",
-    "innovation_digital",
-    "investment_projects",
-    "livelihoods",
-    "party_government",
-    "safety_stability",
-    "urban_construction",
-)
+THEME_IDS = _THEME_IDS
 STOPWORD_BLOCKS = (
     "function_words",
     "figure_context",

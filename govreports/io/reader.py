@@ -136,6 +136,12 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
     return records
 
 
+def report_id_base(year: object, region: object) -> str:
+    """The id of a report before de-duplication: ``<year>_<region>``."""
+    y = "NA" if year is None or pd.isna(year) else str(int(year))  # type: ignore[arg-type]
+    return f"{y}_{region if isinstance(region, str) and region else 'unknown'}"
+
+
 def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
     """Build the reports frame from records, with stable ids and dtypes.
 
@@ -145,7 +151,7 @@ def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
     rows = []
     seen: dict[str, int] = {}
     for r in records:
-        base = f"{r.year if r.year is not None else 'NA'}_{r.region or 'unknown'}"
+        base = report_id_base(r.year, r.region)
         seen[base] = seen.get(base, 0) + 1
         rid = base if seen[base] == 1 else f"{base}_{seen[base]}"
         rows.append(
