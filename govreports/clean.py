@@ -11,7 +11,10 @@ clean_text(t)``. It never changes a Chinese character; it only
 * turns full-width digits, Latin letters, ``％`` and ``．`` inside numbers into
   ASCII (full-width Chinese punctuation such as ``，`` ``：`` stays),
 * removes spaces that PDF extraction puts inside numbers and between a number
-  and its unit (``31.88 亿元`` → ``31.88亿元``),
+  and its unit (``31.88 亿元`` → ``31.88亿元``), and every space next to a
+  Chinese character or full-width punctuation mark (``23% ；`` → ``23%；``,
+  ``GDP 增长`` → ``GDP增长``): Chinese has no word spaces, and a line break
+  at such a space would lose it, so the text no longer depends on layout,
 * re-flows lines that a PDF or a fixed-width layout broke inside a paragraph,
 * drops page-number lines of re-flowed documents and the junk lines of
   document-sharing sites (see :data:`JUNK_PATTERNS`).
@@ -211,11 +214,13 @@ _FW_DOT_IN_NUMBER = re.compile(r"(?<=\d)[．。·](?=\d)")
 # decimal point or percent sign, and between a number and a CJK unit.
 _SPACE_IN_NUMBER = re.compile(r"(?<=[\d.]) +(?=[\d.%])|(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
 _MULTI_SPACE = re.compile(r" {2,}")
-# A space between two Chinese characters or Chinese punctuation marks carries
-# no meaning (typesetting, or a line break PDF extraction turned into a space).
-_CJK_SPACE = re.compile(
-    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—])"
-)
+# Chinese text has no word spaces: a space next to a Chinese character or a
+# full-width punctuation mark is typesetting (盘古之白 before Latin words, a gap
+# after 。 in web copies) or a line break that extraction turned into a space.
+# Removing it makes the cleaned text the same however the source was laid out
+# (a line break at that point would have lost the space anyway).
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—"
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 
 
 def normalize_chars(text: str) -> str:
@@ -323,8 +328,12 @@ def _looks_wrapped(lines: list[str]) -> tuple[bool, int]:
 
 
 def _join(a: str, b: str) -> str:
-    # Latin words broken across lines need their space back; CJK needs none.
-    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+    # Layout breaks lines between Chinese characters anywhere, but between two
+    # ASCII words (Latin words, numbers, the bars of a table row) only at a
+    # space, so that space comes back. Chinese needs none, nor does the
+    # half-width punctuation many Chinese texts use: 区),2022年, 3-5, 1+18.
+    x, y = a[-1:], b[:1]
+    if x.isascii() and y.isascii() and ((x.isalnum() and y.isalnum()) or "|" in (x, y)) and "" not in (x.strip(), y.strip()):
         return a + " " + b
     return a + b
 
@@ -381,10 +390,10 @@ def reflow(lines: list[str]) -> list[str]:
         last_char = parts[-1][-1] if parts else ""
         if not parts or (uses_indent and indented_line):
             starts_paragraph = True
-        elif _HEADING_START.match(s) and not (
-            uses_indent and last_width >= 0.85 * full and last_char not in _TERMINAL
-        ):
-            # a heading, unless it is the wrapped rest of a full, unfinished line
+        elif _HEADING_START.match(s) and not (uses_indent and last_width >= 0.85 * full):
+            # a heading, unless the layout indents paragraphs and this
+            # unindented line follows a full one: then it is the wrapped rest
+            # of the paragraph, even after 。 or ； (an inline （4） item)
             starts_paragraph = True
         elif uses_indent:
             # an unindented heading follows a short line

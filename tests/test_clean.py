@@ -28,6 +28,31 @@ def test_spaces_inside_figures_removed():
     assert clean_text("增长 2 . 5 %") == "增长2.5%"
 
 
+def test_spaces_next_to_chinese_are_removed_but_latin_words_keep_theirs():
+    # Chinese has no word spaces; a line break at such a space loses it, so
+    # the cleaned text must not depend on it (found re-wrapping 汕尾市/2022).
+    assert clean_text("分别提高到39%、23% ；培育企业 613家， 新增") == "分别提高到39%、23%；培育企业613家，新增"
+    assert clean_text("推进 GDP 核算，建设 5G 基站和 New York 路") == "推进GDP核算，建设5G基站和New York路"
+    assert clean_text("| 1 | 交通领域 | 改造 |") == "| 1 |交通领域|改造|"
+
+
+def test_reflow_puts_back_only_the_spaces_layout_removes():
+    # A line break between two ASCII words stands for a space; between
+    # Chinese, or at half-width punctuation, it stands for nothing.
+    lines = ["\u3000\u3000" + "甲" * 20 + "New", "York" + "乙" * 19 + "。"] * 3
+    assert clean_text("\n".join(lines)).split("\n")[0] == "甲" * 20 + "New York" + "乙" * 19 + "。"
+    lines = ["\u3000\u3000" + "甲" * 20 + "3-", "5个" + "乙" * 19 + "。"] * 3
+    assert clean_text("\n".join(lines)).split("\n")[0] == "甲" * 20 + "3-5个" + "乙" * 19 + "。"
+
+
+def test_inline_numbered_item_at_a_line_start_is_not_a_paragraph():
+    # With indented paragraphs an unindented （4） after a full line is the
+    # wrapped rest of the paragraph, even when that line ended with 。
+    lines = ["\u3000\u3000" + "甲" * 23, "甲" * 24 + "。", "（4）" + "乙" * 22, "乙" * 5 + "。", "\u3000\u3000（5）新段落。"]
+    want = ["甲" * 47 + "。（4）" + "乙" * 27 + "。", "（5）新段落。"]
+    assert clean_text("\n".join(lines * 3)).split("\n") == want * 3
+
+
 def test_blank_lines_and_indentation_are_dropped():
     assert clean_text("\u3000\u3000第一段。\n\n\n   第二段。  \n") == "第一段。\n第二段。"
 
@@ -68,7 +93,8 @@ def _paragraph_wrap(text: str, width: int, *, indent: bool) -> str:
     """Hard-wrap paragraphs the way PDF text extraction returns them.
 
     Written for the tests: wraps every ``width`` columns (CJK two columns),
-    never inside a run of Latin letters, numbers every 30 lines a page.
+    never inside a word of ASCII letters and digits (layout keeps Latin
+    words and numbers whole), numbers every 30 lines a page.
     Paragraphs start indented (公文 layout) or, without indentation, are
     separated by a blank line: with neither, a paragraph ending on a full
     line cannot be told from a line break, by a program or a person.
@@ -80,7 +106,7 @@ def _paragraph_wrap(text: str, width: int, *, indent: bool) -> str:
         for i, ch in enumerate(para):
             w = 2 if ord(ch) > 0x2E80 else 1
             nxt = para[i + 1] if i + 1 < len(para) else ""
-            if col + w > width and not (ch.isascii() and ch.isalpha() and line[-1:].isascii() and line[-1:].isalpha()):
+            if col + w > width and not (ch.isascii() and ch.isalnum() and line[-1:].isascii() and line[-1:].isalnum()):
                 out.append(line)
                 line, col = "", 0
             line += ch

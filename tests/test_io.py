@@ -178,6 +178,28 @@ def test_docx(tmp_path, sample):
     assert got["region"][0] == "平湖镇" and got["meta"][0]["format"] == "docx"
 
 
+def test_docx_table_rows_keep_their_cell_boundaries(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in ["某市2023年政府工作报告", "各位代表：" + "现在我代表市人民政府向大会报告工作。" * 3]:
+        d.add_paragraph(p)
+    table = d.add_table(rows=2, cols=3)
+    for r, row in enumerate([["指标", "2022年", "2023年"], ["增长率（%）", "12", "34"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.save(str(tmp_path / "t.docx"))
+    text = gr.read_reports(tmp_path / "t.docx")["text"][0]
+    # two numbers in neighbouring cells must not run together (1234)
+    assert text.split("\n")[-2:] == ["指标| 2022年| 2023年", "增长率（%）| 12 | 34"]
+
+
+def test_markdown_table_delimiter_rows_are_markup():
+    from govreports.io.formats import strip_markdown
+
+    md = "| 序号 | 事项 |\n| ------ | :----: |\n|---|---|\n| 1 | 改造 |\n"
+    assert strip_markdown(md).split("\n") == ["| 序号 | 事项 |", "", "", "| 1 | 改造 |", ""]
+
+
 def _write_pdf(path: Path, text: str, *, chars_per_line: int = 34) -> None:
     """A real PDF with a CJK CID font, paragraphs indented and hard-wrapped."""
     pytest.importorskip("reportlab")

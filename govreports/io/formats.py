@@ -111,6 +111,8 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 _MD_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M)
+# the delimiter row of a table (| --- | :---: |): markup, no text
+_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$", re.M)
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -135,6 +137,7 @@ def strip_markdown(text: str) -> str:
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_RULE.sub("", text)
+    text = _MD_TABLE_RULE.sub("", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_QUOTE.sub("", text)
     text = _MD_EMPHASIS.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
@@ -186,7 +189,9 @@ def _read_docx(path: Path, limits: Limits) -> RawDocument:
                 t = cell.text.strip()
                 if t and (not cells or cells[-1] != t):  # merged cells repeat their text
                     cells.append(t)
-            lines.append(" ".join(cells))
+            # cells keep a visible boundary: cleaning removes spaces next to
+            # Chinese, and a plain space would let two numbers run together
+            lines.append(" | ".join(cells))
     text = "\n".join(lines)
     if not text.strip():
         raise NoTextLayerError(path, "the document has no text (only images?); run OCR first")
