@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .io.formats import Limits
+
 __all__ = ["main"]
 
 
@@ -23,6 +25,42 @@ def _add_inputs(p: argparse.ArgumentParser, *, sample: bool = True) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories (walked recursively)")
     if sample:
         p.add_argument("--sample", action="store_true", help="use the bundled sample of five township reports")
+    d = Limits()
+    g = p.add_argument_group("limits (a file over a limit is reported and skipped)")
+    g.add_argument("--max-mb", type=_positive_float, default=d.max_bytes / 1e6, metavar="MB",
+                   help=f"largest file read (default {d.max_bytes / 1e6:g})")
+    g.add_argument("--max-docx-mb", type=_positive_float, default=d.max_docx_uncompressed / 1e6, metavar="MB",
+                   help=f"largest uncompressed .docx content, a zip-bomb guard (default {d.max_docx_uncompressed / 1e6:g})")
+    g.add_argument("--max-pdf-pages", type=_positive_int, default=d.max_pdf_pages, metavar="N",
+                   help=f"most pages read from one PDF (default {d.max_pdf_pages:,})")
+
+
+def _positive_float(s: str) -> float:
+    try:
+        v = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
+    if not v > 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+    return v
+
+
+def _positive_int(s: str) -> int:
+    try:
+        v = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {s!r}") from None
+    if v <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+    return v
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(
+        max_bytes=int(args.max_mb * 1e6),
+        max_docx_uncompressed=int(args.max_docx_mb * 1e6),
+        max_pdf_pages=args.max_pdf_pages,
+    )
 
 
 def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
@@ -33,7 +71,7 @@ def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
     if getattr(args, "sample", False):
         frames.append(gr.load_sample())
     if args.paths:
-        reports = gr.read_reports(args.paths, errors="collect")
+        reports = gr.read_reports(args.paths, errors="collect", limits=_limits(args))
         for row in reports.attrs["failures"].itertuples(index=False):
             print(f"{row.path}: {row.reason}", file=sys.stderr)
             failed += 1
@@ -72,12 +110,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
 _FILES_PER_TASK = 16
 
 
-def _figures_of_file(item: tuple[list[str], bool]) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+def _figures_of_file(item: tuple[list[str], bool, Limits]) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """Read, locate and extract a few input files (runs in worker processes)."""
     import govreports as gr
 
-    paths, headline = item
-    reports = gr.read_reports(paths, errors="collect")
+    paths, headline, limits = item
+    reports = gr.read_reports(paths, errors="collect", limits=limits)
     failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
     if reports.empty:
         return pd.DataFrame(), failures
@@ -157,7 +195,8 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
                 failed += 1
             else:
                 paths.append(str(path))
-        items = [(paths[i:i + _FILES_PER_TASK], headline) for i in range(0, len(paths), _FILES_PER_TASK)]
+        limits = _limits(args)
+        items = [(paths[i:i + _FILES_PER_TASK], headline, limits) for i in range(0, len(paths), _FILES_PER_TASK)]
         for table, failures in run_map(_figures_of_file, items, jobs=args.jobs, desc="figures"):
             for path, reason in failures:
                 print(f"{path}: {reason}", file=sys.stderr)

@@ -45,6 +45,25 @@ def test_info_bad_files_one_line_each_and_nonzero_exit(tmp_path, sample):
     assert r.stdout.count("\n") == 1 and "六镇镇" in r.stdout
 
 
+def test_size_limits_are_options_of_every_reading_command(tmp_path, sample):
+    small = tmp_path / "small.txt"
+    small.write_text(sample["text"][2], encoding="utf-8")  # 泥溪镇, about 17 KB
+    big = tmp_path / "big.txt"
+    big.write_text(sample["text"][0], encoding="utf-8")  # 横沥镇, about 51 KB
+    size = big.stat().st_size
+    for cmd in (["info"], ["metrics"], ["panel"], ["split", "--out", str(tmp_path / "split")]):
+        r = run(*cmd, str(small), str(big), "--max-mb", "0.03")
+        assert r.returncode == 1, (cmd, r.stderr)
+        assert r.stderr.strip().split("\n") == [
+            f"{big}: is {size:,} bytes, over the limit of 30,000 (Limits.max_bytes)"
+        ], cmd
+        assert "泥溪镇" in r.stdout and "横沥镇" not in r.stdout
+    r = run("info", str(small), "--max-pdf-pages", "0")
+    assert r.returncode == 2 and "must be positive" in r.stderr
+    r = run("info", str(small), "--max-docx-mb", "lots")
+    assert r.returncode == 2 and "not a number" in r.stderr
+
+
 def test_info_csv():
     r = run("info", "--sample", "--format", "csv")
     assert r.returncode == 0
