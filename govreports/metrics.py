@@ -376,7 +376,8 @@ def _report_rows(row: dict) -> list[dict]:
     from .segment import find_sections, split_sentences
 
     text: str = row["text"]
-    region = row.get("region") or ""
+    region = row.get("region")
+    region = region if isinstance(region, str) else ""  # missing: None or NaN
     short_region = _REGION_SUFFIX.sub("", region) if len(region) > 2 else region
     plan_year = _plan_year(row.get("year"), row.get("date"))
     leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])

@@ -43,6 +43,8 @@ REPORT_FLAGS: dict[str, str] = {
     "year_from_path": "the year was taken from the file path, not the text",
     "region_from_path": "the region was taken from the file path, not the text",
     "region_conflict": "the text names another region than the <region>/<year> path (meta: path_region)",
+    "no_region": "no region in the title, front matter or path (is it a report?); add `region:` front matter",
+    "no_year": "no year in the title, date line, front matter or path (is it a report?); add `year:` front matter",
     "level_guessed": "the level was inferred from the region name's suffix",
     "encoding_fallback": "the encoding was detected statistically (no BOM, not UTF-8)",
     "cut_character": "the file ends inside a multi-byte character (an interrupted download); the rest was kept",

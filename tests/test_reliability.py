@@ -1005,6 +1005,24 @@ def test_utf8_file_cut_inside_a_character_is_a_truncated_report(tmp_path):
     assert got["text"][0] == data[:cut].decode("utf-8", errors="ignore").rstrip()
 
 
+def test_file_that_is_not_a_report_is_flagged_and_goes_through_every_stage(tmp_path):
+    # Found running the whole corpus tree: its README (no region, no year)
+    # was read, then extract_metrics crashed on the missing region.
+    f = tmp_path / "README.md"
+    f.write_text(
+        "# 说明\n\n本仓库收录政府工作报告文本，共3004篇，较上年增加12%。\n\n部分文本可能有删节或不完整，正式文本以出版物为准。\n",
+        encoding="utf-8",
+    )
+    reports = gr.read_reports(f)
+    assert {"no_region", "no_year"} <= set(reports["flags"][0])
+    figures = gr.extract_metrics(reports)
+    assert figures["value"].tolist() == [3004.0, 12.0]
+    assert gr.panel(figures).empty  # no indicator named
+    assert gr.locate(reports)["locate_confidence"].tolist() == ["not_found"]
+    both = pd.concat([_sample().head(1), reports], ignore_index=True)
+    assert set(gr.extract_metrics(both)["report_id"]) == set(both["report_id"])
+
+
 # ---------------------------------------------------------------- glued figures in the sample
 
 def _figures_in_span(pattern: str) -> tuple[str, pd.DataFrame, int]:

@@ -287,6 +287,10 @@ def infer_meta(
     if guessed and level is not None:
         meta.flags.append("level_guessed")
 
+    if meta.region is None:
+        meta.flags.append("no_region")
+    if meta.year is None:
+        meta.flags.append("no_year")
     if _PLACEHOLDER.search(text):
         meta.flags.append("placeholders")
     for key in ("source", "title"):
