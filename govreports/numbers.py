@@ -94,6 +94,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._regex import longest_first
+
 __all__ = [
     "Quantity",
     "find_quantities",
@@ -286,13 +288,15 @@ for _u in _COUNT_UNITS:
 
 
 def _unit_alternation() -> str:
-    parts = []
-    for u in sorted(_UNIT_INFO, key=len, reverse=True):
+    """Every unit, longest first, each with the lookahead that keeps it out
+    of longer words (个 but not 个性; km but not kmh)."""
+    after = {}
+    for u in _UNIT_INFO:
         la = _COUNT_UNITS.get(u, "")
         if u.isascii() and u[-1:].isalpha():
             la += "(?![A-Za-z])"
-        parts.append(re.escape(u) + la)
-    return "|".join(parts)
+        after[u] = la
+    return longest_first(_UNIT_INFO, after)
 
 
 _UNIT_RE_SRC = _unit_alternation()
@@ -328,9 +332,11 @@ _TAIL = re.compile(
 _POST_UNIT = re.compile(r"及以上|及以下|左右|以上|以下|以内|之内")
 _POST_BARE = re.compile(r"及以上|及以下|左右|以上|以下|以内|之内|多|余")
 
+# Lookbehinds stand after the first character (约 not preceded by 签/预 …), so
+# every alternative starts with a literal and search skips to candidates.
 _PRE_QUAL = re.compile(
-    r"(?:大约|(?<![签预合节制公相特邀条契隐])约|不超过|不超|超过|(?<![不赶高])超|突破|逾|不低于|不少于|至少|最少|不高于|不到|不足"
-    r"|接近|将近|(?<![最附靠临邻将接])近|最多)[ \t]*$"
+    r"(?:大约|约(?<![签预合节制公相特邀条契隐]约)|不超过|不超|超过|超(?<![不赶高]超)|突破|逾|不低于|不少于|至少|最少|不高于"
+    r"|不到|不足|接近|将近|近(?<![最附靠临邻将接]近)|最多)[ \t]*$"
 )
 _PRE_QUAL_KIND = {
     "大约": "about",
@@ -375,7 +381,7 @@ _DECLINE_WORDS = frozenset(
     "负增长 下降 减少 下滑 回落 降低 下跌 缩减 减小 萎缩 缩小 压减 削减 降幅 减幅 跌幅".split()
 )
 _DECLINE_END = re.compile(r"(?:降|减|跌)了?$")
-_CLAUSE_BREAK = frozenset("，,。；;：:！？!?\n\r（(")
+_TO_LAST_BREAK = re.compile(r"(?:.*[，,。；;：:！？!?\n\r（(])?", re.S)
 _LIST_SEPARATORS = frozenset("、和及与或 \t")
 _DATE_CHARS = frozenset("年月日号时季")
 _LINE_START_SKIP = frozenset(" \t\u3000#>*-+|")
@@ -699,10 +705,10 @@ class _Part:
 def _read_tail(t: str, pos: int) -> tuple[str, str, str, int]:
     """Return (mid, mult, base, end) of what follows a number at ``pos``."""
     m = _TAIL.match(t, pos)
-    mid = (m.group("mid") or "") + (m.group("mid2") or "")
-    base = m.group("unit1") or m.group("unit2") or ""
-    mult = m.group("mult") or ""
-    return mid, mult, base, m.end()
+    if m.end() == pos:
+        return "", "", "", pos  # nothing follows (most numbers before 年, a comma …)
+    mid, unit1, mult, mid2, unit2 = m.groups("")
+    return mid + mid2, mult, unit1 or unit2, m.end()
 
 
 def _part_from_token(t: str, m: re.Match[str]) -> _Part | None:
@@ -714,10 +720,15 @@ def _part_from_token(t: str, m: re.Match[str]) -> _Part | None:
         raw = m.group("ar")
         if raw.count(".") > 1:
             return None
-        int_digits = len(raw.split(".")[0].replace(",", ""))
-        mid, mult, base, end = _read_tail(t, m.end())
-        value = None if int_digits > _MAX_INT_DIGITS else float(raw.replace(",", ""))
-        return _Part("ar", m.start(), m.end(), end, value, mult, base, mid, int_digits=int_digits)
+        if "," in raw:
+            raw = raw.replace(",", "")
+        int_digits = raw.find(".")
+        if int_digits < 0:
+            int_digits = len(raw)
+        num_end = m.end()
+        mid, mult, base, end = _read_tail(t, num_end)
+        value = None if int_digits > _MAX_INT_DIGITS else float(raw)
+        return _Part("ar", m.start(), num_end, end, value, mult, base, mid, False, int_digits)
     if kind == "ph":
         mid, mult, base, end = _read_tail(t, m.end())
         return _Part("ph", m.start(), m.end(), end, None, mult, base, mid)
@@ -869,10 +880,8 @@ def _sign_before(t: str, start: int, floor: int) -> int:
 
 def _decline(t: str, start: int, prev_end: int, prev_negative: bool) -> bool:
     lo = max(start - 10, prev_end, 0)
-    i = start - 1
-    while i >= lo and t[i] not in _CLAUSE_BREAK:
-        i -= 1
-    window_start = i + 1
+    # the window runs from the last clause break before the figure
+    window_start = _TO_LAST_BREAK.match(t, lo, start).end()
     last = None
     for m in _DIRECTION.finditer(t, window_start, start):
         last = m
