@@ -16,6 +16,7 @@ measure: the dataset the growth-target literature builds by hand.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -269,7 +270,7 @@ class _Markers:
         self.spans = self._index((m.start(), m.end(), m) for m in _SPAN.finditer(text))
         self.fives = self._index((m.start(), m.end(), m) for m in _FIVE_YEAR.finditer(text))
         self.annual = self._index((m.start(), m.end(), m) for m in _ANNUAL.finditer(text))
-        self.years = self._index((m.start(), m.end(), m) for m in _YEAR.finditer(text))
+        self.years = self._index((m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text))
         self.months = self._index(
             sorted(
                 [(m.start(), m.end(), (int(m.group(1)), int(m.group(2)))) for m in _MONTH_RANGE.finditer(text)]
@@ -320,7 +321,7 @@ def _period(marks: _Markers, s0: int, q_start: int, kind: str, plan_year: int | 
         if kind == "actual":
             return f"{plan_year - 5}-{plan_year - 1}", flags
         return f"{plan_year}-{plan_year + 4}", flags
-    years = [int(m.group(1)) for m in marks.between(marks.years, s0, q_start) if plan_year - 12 <= int(m.group(1)) <= plan_year + 16]
+    years = [y for y in marks.between(marks.years, s0, q_start) if plan_year - 12 <= y <= plan_year + 16]
     if years:
         base = years[-1]
     months = marks.between(marks.months, s0, q_start)
@@ -398,8 +399,14 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
     return sorted(aliases + extra, key=lambda a: a.start)
 
 
-def _report_rows(row: dict) -> list[dict]:
-    """All figures of one report (pure function of the report's fields)."""
+#: The columns _report_rows fills, in order (the report's own columns go in front).
+_FIGURE_COLUMNS = METRIC_COLUMNS[METRIC_COLUMNS.index("indicator"):]
+_by_start = operator.itemgetter(_FIGURE_COLUMNS.index("start"))
+
+
+def _report_rows(row: dict) -> list[tuple]:
+    """All figures of one report (pure function of the report's fields), as
+    tuples of :data:`_FIGURE_COLUMNS` (tuples build a frame faster than dicts)."""
     from .segment import find_sections, split_sentences
 
     text: str = row["text"]
@@ -525,34 +532,21 @@ def _report_rows(row: dict) -> list[dict]:
                 b = min(s1, max(q.end, a + _MAX_SENTENCE))
                 stored, stored_start = text[a:b], a
                 flags.add("long_sentence")
-            out.append(
-                {
-                    "indicator": indicator,
-                    "indicator_text": indicator_text,
-                    "kind": kind,
-                    "measure": measure,
-                    "value": value,
-                    "value_high": high,
-                    "unit": q.unit,
-                    "qualifier": qualifier,
-                    "period": period,
-                    "section_kind": section_kind,
-                    "sentence": stored,
-                    "sentence_start": stored_start,
-                    "start": q.start,
-                    "end": q.end,
-                    "flags": sorted(flags),
-                }
+            out.append(  # the columns of _FIGURE_COLUMNS
+                (
+                    indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
+                    stored, stored_start, q.start, q.end, sorted(flags),
+                )
             )
-    out.sort(key=lambda r: r["start"])
+    out.sort(key=_by_start)
     return out
 
 
-def _frame(rows: list[dict], extra: Sequence[str] = ()) -> pd.DataFrame:
+def _frame(rows: list[tuple], extra: Sequence[str] = ()) -> pd.DataFrame:
     columns = list(METRIC_COLUMNS)
     for c in extra:  # e.g. division_code after locate(): right after source
         columns.insert(columns.index("source") + 1, c)
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame.from_records(rows, columns=columns, nrows=len(rows))
     frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
     frame["year"] = frame["year"].astype("Int64")
     frame["kind"] = pd.Categorical(frame["kind"], categories=list(METRIC_KINDS))
@@ -581,10 +575,10 @@ def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
         yield d
 
 
-def _rows_with_carry(rep: dict) -> list[dict]:
+def _rows_with_carry(rep: dict) -> list[tuple]:
     """One report's figure rows with the report's columns in front (runs in workers)."""
-    carry = {k: rep.get(k) for k in (*_CARRY, *_OPTIONAL_CARRY) if k in rep}
-    return [{**carry, **r} for r in _report_rows(rep)]
+    carry = tuple(rep.get(k) for k in _CARRY) + tuple(rep[k] for k in _OPTIONAL_CARRY if k in rep)
+    return [carry + r for r in _report_rows(rep)]
 
 
 def extract_metrics(
@@ -647,7 +641,7 @@ def extract_metrics(
     '6%'
     """
     require_columns(reports, ["report_id", "text"], "reports")
-    rows: list[dict] = []
+    rows: list[tuple] = []
     extra = [c for c in _OPTIONAL_CARRY if c in reports.columns]
     items = list(_iter_reports(reports))
     for part in run_map(_rows_with_carry, items, jobs=jobs, engine=engine, desc="figures", progress_bar=progress_bar):
