@@ -266,17 +266,20 @@ class _Markers:
     periods and 年均, one-year markers, years and months. Queries ask for
     the markers between a sentence start and a figure."""
 
+    # tags of the markers in ``period``
+    SPAN, FIVE, YEAR, MONTHS = range(4)
+
     def __init__(self, text: str) -> None:
-        self.spans = self._index((m.start(), m.end(), m) for m in _SPAN.finditer(text))
-        self.fives = self._index((m.start(), m.end(), m) for m in _FIVE_YEAR.finditer(text))
+        # spans, plan periods, years and months in one index: a figure's
+        # window is looked up once (most windows hold none of them)
+        found = [(m.start(), m.end(), (self.SPAN, m)) for m in _SPAN.finditer(text)]
+        found += [(m.start(), m.end(), (self.FIVE, m)) for m in _FIVE_YEAR.finditer(text)]
+        found += [(m.start(), m.end(), (self.YEAR, int(m.group(1)))) for m in _YEAR.finditer(text)]
+        found += [(m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))))) for m in _MONTH_RANGE.finditer(text)]
+        found += [(m.start(), m.end(), (self.MONTHS, _month_span(m))) for m in _MONTH_WORDS.finditer(text)]
+        found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
+        self.period = self._index(found)
         self.annual = self._index((m.start(), m.end(), m) for m in _ANNUAL.finditer(text))
-        self.years = self._index((m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text))
-        self.months = self._index(
-            sorted(
-                [(m.start(), m.end(), (int(m.group(1)), int(m.group(2)))) for m in _MONTH_RANGE.finditer(text)]
-                + [(m.start(), m.end(), _month_span(m)) for m in _MONTH_WORDS.finditer(text)]
-            )
-        )
         self.cues = self._index((m.start(), m.end(), m) for m in _TIME_CUE.finditer(text))
 
     @staticmethod
@@ -305,11 +308,14 @@ def _period(marks: _Markers, s0: int, q_start: int, kind: str, plan_year: int | 
     if plan_year is None:
         return None, flags
     base = plan_year - 1 if kind == "actual" else plan_year
-    spans = marks.between(marks.spans, s0, q_start)
+    found = marks.between(marks.period, s0, q_start)
+    if not found:
+        return str(base), flags
+    spans = [m for tag, m in found if tag == _Markers.SPAN]
     if spans:
         flags.append("multi_year")
         return f"{spans[-1].group(1)}-{spans[-1].group(2)}", flags
-    fives = marks.between(marks.fives, s0, q_start)
+    fives = [m for tag, m in found if tag == _Markers.FIVE]
     five = fives[-1] if fives else None
     annual_after = five is not None and five.group() != "年均" and bool(marks.between(marks.annual, five.end(), q_start))
     if five is not None and not annual_after:
@@ -321,10 +327,10 @@ def _period(marks: _Markers, s0: int, q_start: int, kind: str, plan_year: int | 
         if kind == "actual":
             return f"{plan_year - 5}-{plan_year - 1}", flags
         return f"{plan_year}-{plan_year + 4}", flags
-    years = [y for y in marks.between(marks.years, s0, q_start) if plan_year - 12 <= y <= plan_year + 16]
+    years = [y for tag, y in found if tag == _Markers.YEAR and plan_year - 12 <= y <= plan_year + 16]
     if years:
         base = years[-1]
-    months = marks.between(marks.months, s0, q_start)
+    months = [span for tag, span in found if tag == _Markers.MONTHS]
     if months:
         m1, m2 = months[-1]
         if 1 <= m1 <= m2 <= 12 and not (m1 == 1 and m2 == 12):

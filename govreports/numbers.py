@@ -791,10 +791,20 @@ def _line_start_before(t: str, pos: int) -> bool:
     return i < 0
 
 
+# Neighbours that can exclude a number that has a unit (第, 10:30, 3/4, a_1 …).
+_EXCLUDE_AFTER = frozenset("·•‧・:：∶/_")
+_EXCLUDE_BEFORE = _EXCLUDE_AFTER | frozenset("第 \t")
+
+
 def _arabic_is_excluded(t: str, part: _Part, n: int) -> bool:
     """Dates, ordinals, list markers, codes and identifiers (Arabic numbers)."""
     s, e = part.start, part.num_end
     before = t[s - 1] if s > 0 else "\x00"
+    if (part.base or part.mult or part.mid) and before not in _EXCLUDE_BEFORE and t[s] != "0":
+        # the common case, a figure with a unit: only these neighbours exclude it
+        after = t[e] if e < n else "\x00"
+        if after not in _EXCLUDE_AFTER:
+            return part.int_digits > _MAX_INT_DIGITS
     before2 = t[s - 2] if s > 1 else "\x00"
     after = t[e] if e < n else "\x00"
     after2 = t[e + 1] if e + 1 < n else "\x00"
@@ -1097,17 +1107,9 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             value = part.value
             value_high = high.value if high is not None else None
-        q = Quantity(
-            start=start,
-            end=end,
-            surface=text[start:end],
-            value=value,
-            value_high=value_high,
-            unit=unit,
-            unit_kind=_UNIT_INFO[unit_base][0] if unit_base else "none",
-            qualifier=qualifier,
-            negative=negative,
-            flags=tuple(flags),
+        q = Quantity(  # positional: start, end, surface, value, value_high, unit, unit_kind, qualifier, negative, flags
+            start, end, text[start:end], value, value_high, unit,
+            _UNIT_INFO[unit_base][0] if unit_base else "none", qualifier, negative, tuple(flags),
         )
         # ---- glued neighbours (37.5%25%) ---------------------------------
         if out and out[-1].end == q.start and _glued_pair(out[-1], q):
@@ -1152,6 +1154,8 @@ def _looks_like_year(part: _Part) -> bool:
 
 
 def _split_glued_year(t: str, part: _Part, unit_base: str) -> bool:
+    if part.int_digits < 5:
+        return False  # the common case: too short to hold a year and a figure
     raw = t[part.start:part.num_end]
     if "," in raw:
         return False
