@@ -16,6 +16,7 @@ measure: the dataset the growth-target literature builds by hand.
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Iterable, Sequence
@@ -279,8 +280,13 @@ class _Markers:
         found += [(m.start(), m.end(), (self.MONTHS, _month_span(m))) for m in _MONTH_WORDS.finditer(text)]
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
-        self.annual = self._index((m.start(), m.end(), m) for m in _ANNUAL.finditer(text))
+        self._text = text
         self.cues = self._index((m.start(), m.end(), m) for m in _TIME_CUE.finditer(text))
+
+    @functools.cached_property
+    def annual(self) -> tuple[list[int], list[tuple[int, int, object]]]:
+        """One-year markers (今年, 2023年, 预期目标), wanted only after a plan period: found on demand."""
+        return self._index((m.start(), m.end(), m) for m in _ANNUAL.finditer(self._text))
 
     @staticmethod
     def _index(found: Iterable[tuple[int, int, object]]) -> tuple[list[int], list[tuple[int, int, object]]]:
