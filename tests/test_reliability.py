@@ -774,6 +774,31 @@ def test_cli_batch_of_bad_files_and_one_good(tmp_path, command):
         assert len(rows) > 0 and set(rows["report_id"]) == {"2023_六镇镇"}
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_cli_metrics_over_the_whole_corpus_and_the_bad_files(tmp_path, corpus_dir):
+    """The issue's acceptance run: every corpus report comes out, every bad
+    file gets one line, nothing else is said, exit status 1."""
+    paths = []
+    for name in CLI_BATCH:
+        case = BAD[name]
+        if any(_missing_module(m) for m in case.needs):
+            continue
+        d = tmp_path / name
+        d.mkdir()
+        paths.append(case.build(d))
+    out = tmp_path / "figures.csv"
+    r = _run_cli("metrics", "--jobs", "2", "-o", str(out), str(corpus_dir), *map(str, paths))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    lines = r.stderr.rstrip("\n").split("\n")
+    assert sorted(ln.split(": ")[0] for ln in lines) == sorted(map(str, paths)), r.stderr[:2000]
+    sources = set(pd.read_csv(out, usecols=["source"])["source"])
+    # a directory walk skips README/LICENSE files (the corpus has one README)
+    reports = {str(f) for f in corpus_dir.rglob("*.md") if not f.name.lower().startswith(("readme", "license"))}
+    assert len(reports) == 3004
+    assert sources == reports  # every corpus report (each has figures) is in the output
+
+
 def _missing_module(name: str) -> bool:
     try:
         __import__(name)

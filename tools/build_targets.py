@@ -15,6 +15,10 @@ aside (see :func:`usable_metrics`). Run from the repository root::
     python tools/build_targets.py            # build, write the data and docs/targets_coverage.md
     python tools/build_targets.py --check    # also score against tests/data (no rebuild with --no-build)
 
+With ``--check`` the numbers of the card (the blocks between
+``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``) are rewritten
+from the data and the scores; ``tests/test_targets.py`` fails when they drift.
+
 It needs the corpus beside the checkout (``../shared/corpora/lawtext-gov``,
 or ``--corpus DIR``) and takes two to three minutes. The output is
 deterministic: the same corpus and the same govreports give the same bytes.
@@ -38,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "lawtext-gov"
 OUT = ROOT / "govreports" / "datasets" / "targets.csv.gz"
 COVERAGE_DOC = ROOT / "docs" / "targets_coverage.md"
+CARD = ROOT / "govreports" / "datasets" / "targets.md"
 GOLD = ROOT / "tests" / "data"
 
 #: First plan year in the dataset (see the card: the GDP growth target era; the
@@ -436,6 +441,90 @@ def coverage_doc(table: pd.DataFrame, info: dict[str, object], scores: dict[str,
     return "\n".join(lines) + "\n"
 
 
+# ------------------------------------------------------------------ the card's numbers
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.1f} %"
+
+
+def card_blocks(table: pd.DataFrame, scores: dict[str, object]) -> dict[str, str]:
+    """The generated blocks of the dataset card, from the data and the scores."""
+    prim = table[table["primary"]]
+    by_level = prim["level"].astype(str).value_counts()
+    blocks: dict[str, str] = {}
+    blocks["size"] = (
+        f"It has {len(table):,} rows, one per report. `load_targets()` gives the {len(prim):,} primary rows "
+        f"(national {by_level.get('national', 0):,}, province {by_level.get('province', 0):,}, "
+        f"city {by_level.get('city', 0):,}); `load_targets(all_reports=True)` gives all {len(table):,}."
+    )
+    stated = table["gdp_prev_growth"].notna()
+    blocks["estimates"] = (
+        f"`gdp_prev_growth_estimate` marks {int(table.loc[stated, 'gdp_prev_growth_estimate'].fillna(False).astype(bool).sum()):,} "
+        f"of the {int(stated.sum()):,} stated previous-year growth rates."
+    )
+    blocks["none_found"] = f"{int((table['gdp_target_qualifier'] == 'none_found').sum())} reports are `none_found`"
+    recent = prim[prim["year"] >= 2005]
+    lines = ["| level | reports | GDP target figure | figure or words (`none_stated`) |", "|---|---:|---:|---:|"]
+    for lv, name in (("national", "national (State Council)"), ("province", "province"), ("city", "city")):
+        q = recent.loc[recent["level"] == lv, "gdp_target_qualifier"]
+        if len(q):
+            lines.append(f"| {name} | {len(q):,} | {_pct((~q.isin(['none_stated', 'none_found'])).mean())} "
+                         f"| {_pct((q != 'none_found').mean())} |")
+    blocks["coverage"] = "\n".join(lines)
+    lines = ["| column | share |", "|---|---:|"]
+    names = {"gdp_prev_growth": "`gdp_prev_growth`", "gdp_prev_level": "`gdp_prev_level`",
+             "fixed_asset_investment_target": "fixed-asset investment target"}
+    for c in ["gdp_prev_growth", "gdp_prev_level"] + [f"{i}_target" for i in OTHER_TARGETS]:
+        lines.append(f"| {names.get(c, c.replace('_', ' '))} | {_pct(recent[c].notna().mean())} |")
+    blocks["other_columns"] = "\n".join(lines)
+    s = {k.strip(): v for k, v in scores.items() if not k.startswith("_")}
+    rows = [
+        ("`targets_check.csv`: 66 reports drawn at random from all provincial/city/national files of 2005+ "
+         "(see `README_corpus_gold.md`)", "GDP target", s["random check (66 reports, 2005+): GDP target"]),
+        ("", "previous-year GDP growth", s["random check: previous-year GDP growth"]),
+        ("", "both fields", s["random check: both fields"]),
+        ("`national_gdp_gold.csv`: State Council 1994–2026", "GDP target", s["State Council 1994–2026: GDP target"]),
+        ("", "previous-year GDP growth", s["State Council 1994–2026: previous-year GDP growth"]),
+        ("`corpus_gold.csv`: 6 chosen reports", "the six other targets and the previous-year level",
+         s["corpus gold (6 reports): other targets and previous-year GDP level"]),
+    ]
+    if "extra hand check (20 reports, 9 cells each)" in s:
+        rows += [
+            ("`targets_review.csv`: 20 more reports drawn at random (below)", "all 9 columns",
+             s["extra hand check (20 reports, 9 cells each)"]),
+            ("", "GDP target / prev. growth / prev. level",
+             ", ".join(s[k] for k in ("gdp_target", "gdp_prev_growth", "gdp_prev_level"))),
+            ("", "investment / retail / budget revenue targets",
+             ", ".join(s[f"{k}_target"] for k in ("fixed_asset_investment", "retail_sales", "general_budget_revenue"))),
+            ("", "rural / urban / resident income targets",
+             ", ".join(s[f"{k}_target"] for k in ("rural_income", "urban_income", "resident_income"))),
+        ]
+    lines = ["| hand-checked file | what | right |", "|---|---|---:|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    blocks["accuracy"] = "\n".join(lines)
+    return blocks
+
+
+_BLOCK = re.compile(r"(<!-- generated:(\w+) -->)(.*?)(<!-- /generated:\2 -->)", re.S)
+
+
+def card_with_blocks(card: str, blocks: dict[str, str]) -> str:
+    """The card with each generated block replaced (a block on its own lines
+    stays on its own lines; an inline one stays inline)."""
+    def fill(m: re.Match[str]) -> str:
+        body = blocks[m.group(2)]
+        if m.group(3).startswith("\n"):
+            body = "\n" + body + "\n"
+        return m.group(1) + body + m.group(4)
+
+    return _BLOCK.sub(fill, card)
+
+
+def card_blocks_in(card: str) -> dict[str, str]:
+    """The generated blocks as they stand in the card."""
+    return {m.group(2): m.group(3).strip("\n") for m in _BLOCK.finditer(card)}
+
+
 # ------------------------------------------------------------------ accuracy
 
 def _eq(a: object, b: object) -> bool:
@@ -586,6 +675,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_build:
         table = load_written(args.out)
         scores = check(table)
+        CARD.write_text(card_with_blocks(CARD.read_text(encoding="utf-8"), card_blocks(table, scores)), encoding="utf-8")
+        print(f"updated the numbers of {CARD}")
         for k, v in scores.items():
             if not k.startswith("_"):
                 print(f"{k}: {v}")
@@ -598,6 +689,10 @@ def main(argv: list[str] | None = None) -> int:
     write_table(table, args.out)
     print(f"wrote {len(table)} rows to {args.out}")
     scores = check(load_written(args.out)) if args.check else None
+    if scores:
+        CARD.write_text(card_with_blocks(CARD.read_text(encoding="utf-8"), card_blocks(load_written(args.out), scores)),
+                        encoding="utf-8")
+        print(f"updated the numbers of {CARD}")
     doc = coverage_doc(table, info, scores)
     args.coverage_doc.write_text(doc, encoding="utf-8")
     print(f"wrote {args.coverage_doc}")
