@@ -41,6 +41,7 @@ REPORT_FLAGS: dict[str, str] = {
     "short": "fewer than 2,000 characters: probably a fragment or summary",
     "no_title": "no title line was found; region/year come from the path or front matter",
     "year_from_path": "the year was taken from the file path, not the text",
+    "year_from_plan": "undated, and its title or path names the year it reviews (2003年工作回顾, 2004年工作安排): the year is the next one",
     "region_from_path": "the region was taken from the file path, not the text",
     "region_conflict": "the text names another region than the <region>/<year> path (meta: path_region)",
     "no_region": "no region in the title, front matter or path (is it a report?); add `region:` front matter",

@@ -140,6 +140,31 @@ def test_region_from_path_when_the_text_names_none(tmp_path):
     assert {"region_from_path", "year_from_path"} <= set(r["flags"])
 
 
+@pytest.mark.parametrize(
+    "title_year, headings, year, corrected",
+    [
+        (2003, ["一、2003年工作回顾", "二、2004年工作安排"], 2004, True),  # titled by the year it reviews
+        (2004, ["2004年工作回顾"], 2005, True),  # the plan heading glued into a paragraph
+        (2005, ["一、“十五”工作回顾", "2006年工作"], 2006, True),
+        (2023, ["一、2022年工作回顾", "二、2023年工作安排"], 2023, False),  # the usual case
+        (2023, ["一、过去一年工作回顾", "二、2023年工作安排"], 2023, False),
+        (2023, ["一、2023年工作回顾", "二、2023年工作安排"], 2023, False),  # contradictory: left alone
+    ],
+)
+def test_undated_report_titled_by_the_year_it_reviews(tmp_path, title_year, headings, year, corrected):
+    body = "\n\n".join(f"{h}\n\n全省地区生产总值增长{i + 5}%。" for i, h in enumerate(headings))
+    f = tmp_path / "report.md"
+    f.write_text(f"---\ntitle: {title_year}年某某省人民政府工作报告\n---\n\n各位代表：\n\n{body}\n", encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert r["year"] == year
+    assert ("year_from_plan" in r["flags"]) is corrected
+    # a delivery date always wins
+    f.write_text(f"---\ntitle: {title_year}年某某省人民政府工作报告\n---\n\n（{title_year}年1月20日）\n\n{body}\n",
+                 encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert r["year"] == title_year and "year_from_plan" not in r["flags"]
+
+
 CORPUS_CASES = [
     ("政府工作报告-国务院/2023.md", "全国", "national", 2023, "李克强", "2023-03-05"),
     ("政府工作报告-国务院/2019.md", "全国", "national", 2019, "李克强", "2019-03-05"),
@@ -147,6 +172,8 @@ CORPUS_CASES = [
     ("政府工作报告-主要城市/杭州市/2026.md", "杭州市", "city", 2026, "姚高员", "2026-01-21"),
     ("政府工作报告-其他地市/白城市/2021.md", "白城市", "city", 2021, "李明伟", "2021-01-12"),
     ("政府工作报告-其他地市/恩施土家族苗族自治州/2021.md", "恩施土家族苗族自治州", "city", 2021, None, "2021-01-19"),
+    # undated, titled 2003年…政府工作报告 by the source site; it reviews 2003 and plans 2004
+    ("政府工作报告-省自治区/四川省/2003.md", "四川省", "province", 2004, None, None),
 ]
 
 

@@ -103,6 +103,34 @@ def level_of_region(region: str | None) -> tuple[str | None, bool]:
 _GENERIC_REGIONS = frozenset({"自治区", "自治州", "本市", "全市", "全省", "本省", "全州", "全区"})
 
 
+# Headings that name the year a report reviews or plans for: on a line of
+# their own (一、2003年工作回顾, 2004年工作安排), or opening a paragraph after
+# an ordinal (二、2004年工作安排：…).
+_PLAN_WORDS = r"(?:的)?(?:政府)?(?:工作安排|重点工作|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)(?!回顾|总结)"
+_PLAN_HEADING = re.compile(
+    rf"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*((?:19|20)\d{{2}})年{_PLAN_WORDS}"
+    rf"|((?:19|20)\d{{2}})年{_PLAN_WORDS}[^\n]{{0,12}}$)",
+    re.M,
+)
+_REVIEW_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2})年(?:的)?(?:政府)?工作回顾\s*$", re.M
+)
+
+
+def _reviews_its_own_year(text: str, year: int) -> bool:
+    """Whether the report reviews ``year`` (a 回顾 heading names it) or plans
+    for the next one, and no plan heading names ``year`` itself.
+
+    A work report reviews the year before its delivery, so such a report was
+    delivered in ``year + 1`` (checked on the corpus: the five 四川省 files
+    named by the year they review, and no other undated report).
+    """
+    plans = {int(m.group(1) or m.group(2)) for m in _PLAN_HEADING.finditer(text)}
+    if year in plans:
+        return False
+    return year + 1 in plans or any(int(m.group(1)) == year for m in _REVIEW_HEADING.finditer(text))
+
+
 def _is_short_form(named: str, full: str) -> bool:
     """Whether ``named`` is a short or generic way of naming ``full``.
 
@@ -238,6 +266,11 @@ def infer_meta(
     elif p is not None and (m := _PATH_YEAR.match(p.stem)):
         meta.year = int(m.group("year"))
         meta.flags.append("year_from_path")
+    if meta.date is None and meta.year is not None and _reviews_its_own_year(text, meta.year):
+        # an undated report titled by the year it reviews (四川省/2003.md:
+        # 一、2003年工作回顾 … 二、2004年工作安排) was delivered the year after
+        meta.year += 1
+        meta.flags.append("year_from_plan")
 
     # ---- region
     path_level = _level_from_path(p) if p is not None else None
