@@ -5,7 +5,8 @@ is a quantity found by :mod:`govreports.numbers` (``207.45亿元``, ``6%左右``
 ``百分之八至九``); it is attached to the indicator its clause names (the
 taxonomy in :mod:`govreports.indicators`), told to be an ``actual`` or a
 ``target`` by the section it stands in (:mod:`govreports.segment`) and the
-wording around it, and given the period it refers to. Every row carries the
+wording around it, and given the period it refers to (a figure stated for
+several indicators at once, 均增长8%, gives a row for each). Every row carries the
 sentence and the ``start``/``end`` offsets of the figure in the report's
 cleaned text: ``text[start:end]`` is the figure's surface form.
 
@@ -54,6 +55,7 @@ FIGURE_FLAGS: dict[str, str] = {
     "chinese_numeral": "written in Chinese numerals (百分之八至九): parsed, worth a glance",
     "long_sentence": "the sentence runs over 1,000 characters (no punctuation?): a window around the figure is stored",
     "from_value": "the starting value of a change (由X增加到Y): not the current level",
+    "shared": "one figure stated for several indicators (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
 }
 
 # ---------------------------------------------------------------- wording cues
@@ -229,6 +231,83 @@ def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: 
             for i, a in zip(after, run):
                 out[i] = a
     return out
+
+
+# 均/都 right after the last name of a list (年均 too: each grew so much a year)
+_SHARED = re.compile(r"\s*(?:同比|比上年|较上年)?年?[均都](?![衡匀值市])")
+
+
+def _alias_run(text: str, before: list[_Alias]) -> list[_Alias]:
+    """The names joined by 、/和/与/及 that end with ``before[-1]`` (地区生产总值、
+    固定资产投资和社会消费品零售总额), in text order."""
+    run = [before[-1]]
+    for a in reversed(before[:-1]):
+        if a.end > run[0].start:
+            continue  # overlaps the next name
+        if not _LIST_JOIN.match(text[a.end:run[0].start]):
+            break
+        run.insert(0, a)
+    return run
+
+
+_FIGURE_JOIN = re.compile(r"\s*(?:[、和与及]|以及)\s*$")
+
+
+def _assign_figure_lists(
+    text: str, s0: int, aliases: list[_Alias], qs: list, done: dict[int, _Alias]
+) -> tuple[dict[int, tuple[_Alias, str]], set[int]]:
+    """Lists of figures for lists of names without 分别: ``地区生产总值、固定资产投资
+    年均增长3.5%和7.6%`` gives 3.5% to the first name and 7.6% to the second.
+
+    Returns the assignment (quantity index → alias and wording) and the
+    indices of every figure that stands in a list of figures, assigned or not.
+    """
+    groups: list[list[tuple[int, object]]] = []
+    for qi, q in qs:
+        prev = groups[-1][-1][1] if groups else None
+        if prev is not None and _FIGURE_JOIN.match(text, prev.end, q.start):
+            groups[-1].append((qi, q))
+        else:
+            groups.append([(qi, q)])
+    out: dict[int, tuple[_Alias, str]] = {}
+    in_list: set[int] = set()
+    ends = [a.end for a in aliases]
+    for group in groups:
+        if len(group) < 2:
+            continue
+        in_list.update(qi for qi, _ in group)
+        if any(qi in done for qi, _ in group):
+            continue
+        first = group[0][1]
+        before = aliases[: bisect.bisect_right(ends, first.start)]
+        alias, wording = _attach(text, s0, first.start, before)
+        if alias is None or alias is not before[-1]:
+            continue
+        run = _alias_run(text, before)
+        pair = _PAIR_ALIASES.get(alias.text)
+        if len(run) == 1 and pair is not None and len(group) == 2:  # 城乡居民收入年均增长5.9%和9.3%
+            run = [_Alias(alias.start, alias.end, alias.text, ind) for ind in pair]
+        if len(run) != len(group) or len({a.indicator for a in run}) < len(run):
+            continue
+        for (qi, _), a in zip(group, run):
+            out[qi] = (a, wording)  # the words between the last name and the first figure
+    return out, in_list
+
+
+def _shared_by(text: str, alias: _Alias, wording: str, before: list[_Alias]) -> list[_Alias]:
+    """The aliases one figure is stated for: ``固定资产投资、社会消费品零售总额均增长8%``
+    or a name of two indicators (``城乡居民人均可支配收入均增长8%``); empty when the
+    figure belongs to ``alias`` alone. ``before`` ends with ``alias``."""
+    if not _SHARED.match(wording):
+        return []
+    pair = _PAIR_ALIASES.get(alias.text)
+    if pair is not None:
+        return [_Alias(alias.start, alias.end, alias.text, ind) for ind in pair]
+    run = _alias_run(text, before)
+    if len({a.indicator for a in run}) < 2:
+        return []
+    seen: set[str] = set()
+    return [a for a in run if not (a.indicator in seen or seen.add(a.indicator))]
 
 
 def _measure(q: _numbers.Quantity, wording: str, indicator: str) -> str:
@@ -453,103 +532,114 @@ def _report_rows(row: dict) -> list[tuple]:
         sent_aliases = [a for a in aliases[lo:hi] if a.end <= s1]
         sent_alias_ends = [a.end for a in sent_aliases]
         fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in sentence else {}
+        listed, listed_any = _assign_figure_lists(text, s0, sent_aliases, qs, fenbie)
         leaf = leaves[bisect.bisect_right(leaf_starts, s0) - 1] if leaves else None
         section_kind = leaf["kind"] if leaf else "other"
         for qi, q in qs:
-            flags = set(q.flags)
             before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
             if qi in fenbie:
                 alias, wording = fenbie[qi], text[fenbie[qi].end:q.start]
+                attached = [(alias, wording, False)]
+            elif qi in listed:
+                alias, wording = listed[qi]
+                attached = [(alias, wording, False)]
             else:
                 alias, wording = _attach(text, s0, q.start, before_aliases)
-            indicator = alias.indicator if alias else ""
-            indicator_text = alias.text if alias else ""
-            if alias and _GAP_OTHER.search(wording):
-                indicator, indicator_text = "", ""  # 单位GDP能耗下降3%: not GDP
-            if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 6)):
-                flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level
-            q_rel = q.start - s0
-            measure = _measure(q, wording, indicator)
-            if alias and alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
-                indicator, indicator_text = "", ""
-            if alias:
-                lo = max(s0, alias.start - _LOOKBACK)
-                clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
-                head = text[clause_start:alias.start]
-                if region:
-                    head = head.replace(region, "")
-                if short_region:
-                    head = head.replace(short_region, "")
-                core = _strip_head(head)
-                narrowed = (
-                    bool(_ENDS_WORD.search(core))
-                    and not _REGION_WIDE.search(core[-8:])
-                    and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
-                    and alias.text not in GROWTH_ONLY_ALIASES
-                )
-                if _RATIO_OF.search(core):
-                    # 研发投入占GDP 4.12%: a ratio of something else to the indicator
+                shared = _shared_by(text, alias, wording, before_aliases) if alias and qi not in listed_any else []
+                # 城乡居民收入均增长8%: one figure for several indicators, a row for each
+                attached = [(a, wording, True) for a in shared] or [(alias, wording, False)]
+            for alias, wording, is_shared in attached:
+                flags = set(q.flags)
+                if is_shared:
+                    flags.add("shared")
+                indicator = alias.indicator if alias else ""
+                indicator_text = alias.text if alias else ""
+                if alias and _GAP_OTHER.search(wording):
+                    indicator, indicator_text = "", ""  # 单位GDP能耗下降3%: not GDP
+                if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 6)):
+                    flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level
+                q_rel = q.start - s0
+                measure = _measure(q, wording, indicator)
+                if alias and alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
                     indicator, indicator_text = "", ""
-                elif _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
-                    # 31家企业完成工业产值, 跨境电商出口额: a part of the region
-                    flags.add("subpopulation")
-                    indicator, indicator_text = "", ""
-                if q.unit_kind == "none" and indicator:
-                    flags.add("no_unit")
-            last_cue = None
-            if section_kind == "plan":
-                para_start = max(text.rfind("\n", max(0, q.start - 4 * _LOOKBACK), q.start) + 1, q.start - 4 * _LOOKBACK)
-                cues = marks.between(marks.cues, para_start, q.start)
-                last_cue = cues[-1].group() if cues else None
-            before = sentence[max(0, q_rel - _LOOKBACK):q_rel]
-            kind = _kind(section_kind, before, len(before), last_cue)
-            lo_q = max(s0, q.start - _LOOKBACK)
-            period, pflags = _period(marks, lo_q, q.start, kind, plan_year)
-            if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
-                kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
-                period, pflags = _period(marks, lo_q, q.start, kind, (plan_year or 0) + 1 if plan_year else None)
-            flags.update(pflags)
-            if measure == "growth_avg":
-                flags.add("multi_year")
-            if _ESTIMATE.search(before) and kind == "actual":
-                flags.add("estimate")
-            qualifier = q.qualifier
-            quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
-            if _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
-                quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
-            ):
-                flags.add("milestone")
-                if qualifier is None and _CROSSING.search(text, max(s0, q.start - 12), q.start):
-                    qualifier = "at_least"
-            value, high = q.value, q.value_high
-            negative = q.negative
-            if _REACHED.search(wording):
-                # 失业率降到5.5%, 提高到65%: the level reached, not a change
-                negative = False
-                if measure in ("growth", "share") and indicator != "cpi":
-                    measure = "level"
-            if negative and value is not None:
-                value = -value
-                high = -high if high is not None else None
-                if high is not None and high < value:
-                    value, high = high, value
-            key = (indicator, kind, measure, value, high, q.unit)
-            if indicator and key in seen:
-                flags.add("repeated")
-            seen.add(key)
-            stored, stored_start = sentence, s0
-            if len(sentence) > _MAX_SENTENCE:
-                # a run-on "sentence" (no punctuation): keep a window around the figure
-                a = max(s0, q.start - _MAX_SENTENCE // 2)
-                b = min(s1, max(q.end, a + _MAX_SENTENCE))
-                stored, stored_start = text[a:b], a
-                flags.add("long_sentence")
-            out.append(  # the columns of _FIGURE_COLUMNS
-                (
-                    indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
-                    stored, stored_start, q.start, q.end, sorted(flags),
+                if alias:
+                    lo = max(s0, alias.start - _LOOKBACK)
+                    clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
+                    head = text[clause_start:alias.start]
+                    if region:
+                        head = head.replace(region, "")
+                    if short_region:
+                        head = head.replace(short_region, "")
+                    core = _strip_head(head)
+                    narrowed = (
+                        bool(_ENDS_WORD.search(core))
+                        and not _REGION_WIDE.search(core[-8:])
+                        and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
+                        and alias.text not in GROWTH_ONLY_ALIASES
+                    )
+                    if _RATIO_OF.search(core):
+                        # 研发投入占GDP 4.12%: a ratio of something else to the indicator
+                        indicator, indicator_text = "", ""
+                    elif _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
+                        # 31家企业完成工业产值, 跨境电商出口额: a part of the region
+                        flags.add("subpopulation")
+                        indicator, indicator_text = "", ""
+                    if q.unit_kind == "none" and indicator:
+                        flags.add("no_unit")
+                last_cue = None
+                if section_kind == "plan":
+                    para_start = max(text.rfind("\n", max(0, q.start - 4 * _LOOKBACK), q.start) + 1, q.start - 4 * _LOOKBACK)
+                    cues = marks.between(marks.cues, para_start, q.start)
+                    last_cue = cues[-1].group() if cues else None
+                before = sentence[max(0, q_rel - _LOOKBACK):q_rel]
+                kind = _kind(section_kind, before, len(before), last_cue)
+                lo_q = max(s0, q.start - _LOOKBACK)
+                period, pflags = _period(marks, lo_q, q.start, kind, plan_year)
+                if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
+                    kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+                    period, pflags = _period(marks, lo_q, q.start, kind, (plan_year or 0) + 1 if plan_year else None)
+                flags.update(pflags)
+                if measure == "growth_avg":
+                    flags.add("multi_year")
+                if _ESTIMATE.search(before) and kind == "actual":
+                    flags.add("estimate")
+                qualifier = q.qualifier
+                quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
+                if _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
+                    quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
+                ):
+                    flags.add("milestone")
+                    if qualifier is None and _CROSSING.search(text, max(s0, q.start - 12), q.start):
+                        qualifier = "at_least"
+                value, high = q.value, q.value_high
+                negative = q.negative
+                if _REACHED.search(wording):
+                    # 失业率降到5.5%, 提高到65%: the level reached, not a change
+                    negative = False
+                    if measure in ("growth", "share") and indicator != "cpi":
+                        measure = "level"
+                if negative and value is not None:
+                    value = -value
+                    high = -high if high is not None else None
+                    if high is not None and high < value:
+                        value, high = high, value
+                key = (indicator, kind, measure, value, high, q.unit)
+                if indicator and key in seen:
+                    flags.add("repeated")
+                seen.add(key)
+                stored, stored_start = sentence, s0
+                if len(sentence) > _MAX_SENTENCE:
+                    # a run-on "sentence" (no punctuation): keep a window around the figure
+                    a = max(s0, q.start - _MAX_SENTENCE // 2)
+                    b = min(s1, max(q.end, a + _MAX_SENTENCE))
+                    stored, stored_start = text[a:b], a
+                    flags.add("long_sentence")
+                out.append(  # the columns of _FIGURE_COLUMNS
+                    (
+                        indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
+                        stored, stored_start, q.start, q.end, sorted(flags),
+                    )
                 )
-            )
     out.sort(key=_by_start)
     return out
 
@@ -618,7 +708,9 @@ def extract_metrics(
     Returns
     -------
     pandas.DataFrame
-        One row per figure, sorted by report then position:
+        One row per figure, sorted by report then position (a figure stated
+        once for several indicators, ``A、B均增长8%``, gives a row for each,
+        flagged ``shared``):
 
         - ``report_id, region, level, year, source``: the report (and
           ``division_code`` when the reports went through

@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import pkgutil
+import sys
 
 import pytest
 
@@ -24,4 +25,6 @@ def test_docstring_examples(name):
     except ImportError as exc:  # an optional extra that is not installed
         pytest.skip(f"{name}: {exc}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False)
+    if "matplotlib.pyplot" in sys.modules:  # plotting examples leave their figures open
+        sys.modules["matplotlib.pyplot"].close("all")
     assert result.failed == 0, f"{result.failed} doctest(s) failed in {name}"

@@ -94,6 +94,42 @@ def test_fenbie_lists():
     assert got == {5.5: "gdp", 11.2: "general_budget_revenue", 4.7: "urban_income", 9.3: "rural_income"}
 
 
+def test_one_figure_for_several_indicators_gives_a_row_for_each():
+    m = _one("乙市2023年政府工作报告\n二、2023年工作安排\n主要预期目标：地区生产总值增长6%左右，"
+             "固定资产投资、社会消费品零售总额均增长8%，城乡居民人均可支配收入均增长7%；"
+             "城镇居民人均可支配收入和农民人均纯收入年均增长9%。财政收入和税收都有增长，一般公共预算收入增长5%。")
+    rows = [(r.indicator, r.value, r.start, "shared" in r.flags) for r in m.itertuples()]
+    assert rows == [
+        ("gdp", 6.0, rows[0][2], False),
+        ("fixed_asset_investment", 8.0, rows[1][2], True),
+        ("retail_sales", 8.0, rows[1][2], True),  # the same figure, the same offsets
+        ("urban_income", 7.0, rows[3][2], True),
+        ("rural_income", 7.0, rows[3][2], True),
+        ("urban_income", 9.0, rows[5][2], True),
+        ("rural_income", 9.0, rows[5][2], True),
+        ("general_budget_revenue", 5.0, rows[7][2], False),  # 都有增长 has no figure: nothing shared
+    ]
+    assert set(m.loc[m["value"] == 9.0, "measure"]) == {"growth_avg"}
+    panel = gr.panel(m).set_index(["indicator", "kind", "measure"])["value"]
+    assert panel[("retail_sales", "target", "growth")] == 8.0 and panel[("rural_income", "target", "growth")] == 7.0
+
+
+def test_a_list_of_figures_for_a_list_of_names_without_fenbie():
+    # 分别 is often left out: the i-th figure belongs to the i-th name
+    m = _one("乙市2023年政府工作报告\n一、2022年工作回顾\n五年来，地区生产总值、规上工业增加值、固定资产投资"
+             "年均增长3.5%、3.7%和7.6%，城乡居民人均可支配收入分别达到4.72万元和2.08万元，增长8.2%和8.8%。"
+             "财政收入增长5%、8%。")
+    got = [(r.indicator, r.value, "shared" in r.flags) for r in m.itertuples()]
+    assert got == [
+        ("gdp", 3.5, False), ("industrial_value_added", 3.7, False), ("fixed_asset_investment", 7.6, False),
+        ("urban_income", 4.72, False), ("rural_income", 2.08, False),
+        ("urban_income", 8.2, False), ("rural_income", 8.8, False),
+        # one name, two figures: not a list of names, left as it was (both to the name)
+        ("fiscal_revenue", 5.0, False), ("fiscal_revenue", 8.0, False),
+    ]
+    assert set(m["measure"].iloc[:3].astype(str)) == {"growth_avg"}
+
+
 def test_declines_are_negative_growth():
     m = _one("乙市2021年政府工作报告\n一、2020年工作回顾\n地区生产总值同比下降3.1%，固定资产投资增长2%。")
     got = m.set_index("indicator")

@@ -195,13 +195,14 @@ def test_deterministic_and_leaves_matplotlib_as_it_was(built, sample, tmp_path):
 
     out, _, _, _ = built
     family = list(matplotlib.rcParams["font.family"])
+    open_figures = plt.get_fignums()  # other tests' figures, if any
     again = write_report(sample, tmp_path)
     assert again.read_bytes() == (out / "index.html").read_bytes()
     assert (tmp_path / "panel.csv").read_bytes() == (out / "panel.csv").read_bytes()
     for png in (out / "figures").iterdir():
         assert (tmp_path / "figures" / png.name).read_bytes() == png.read_bytes()
     assert list(matplotlib.rcParams["font.family"]) == family
-    assert plt.get_fignums() == []
+    assert plt.get_fignums() == open_figures  # write_report closes every figure it made
 
 
 def test_small_input_with_repeated_ids(tmp_path):
