@@ -7,9 +7,14 @@ checkout) skip cleanly where it is absent, as on a user's fresh clone.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
+
+# tests/_documents.py (shared writers of test PDFs and .docx files) is imported
+# by the test modules; with --import-mode=importlib this folder is not on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Progress bars off in tests and in the notebook kernels nbval starts.
 os.environ.setdefault("GOVREPORTS_PROGRESS", "0")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _documents import write_docx as _write_docx
+from _documents import write_pdf as _write_pdf
 
 import govreports as gr
 from govreports.errors import (
@@ -188,14 +190,6 @@ def test_corpus_metadata(corpus_dir, rel, region, level, year, speaker, date):
 
 # --------------------------------------------------------------------------- docx, pdf, html
 
-def _write_docx(path: Path, paragraphs: list[str]) -> None:
-    docx = pytest.importorskip("docx")
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    d.save(str(path))
-
-
 def test_docx(tmp_path, sample):
     text = sample["text"][3]
     f = tmp_path / "平湖镇.docx"
@@ -225,36 +219,6 @@ def test_markdown_table_delimiter_rows_are_markup():
 
     md = "| 序号 | 事项 |\n| ------ | :----: |\n|---|---|\n| 1 | 改造 |\n"
     assert strip_markdown(md).split("\n") == ["| 序号 | 事项 |", "", "", "| 1 | 改造 |", ""]
-
-
-def _write_pdf(path: Path, text: str, *, chars_per_line: int = 34) -> None:
-    """A real PDF with a CJK CID font, paragraphs indented and hard-wrapped."""
-    pytest.importorskip("reportlab")
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    c = canvas.Canvas(str(path))
-    y = 800
-    size = 11
-    for para in text.split("\n"):
-        first = True
-        while para:
-            n = chars_per_line - (2 if first else 0)
-            chunk, para = para[:n], para[n:]
-            x = 50 + (2 * size if first else 0)
-            c.setFont("STSong-Light", size)
-            c.drawString(x, y, chunk)
-            first = False
-            y -= 16
-            if y < 60:
-                c.setFont("STSong-Light", 9)
-                c.drawString(290, 30, str(c.getPageNumber()))
-                c.showPage()
-                y = 800
-    c.showPage()
-    c.save()
 
 
 def test_pdf_text_layer_is_reflowed(tmp_path, sample):

@@ -56,6 +56,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _documents import register_cid_font as _register_cid_font
+from _documents import write_docx as _write_docx
+from _documents import write_pdf as _write_pdf
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -99,55 +102,6 @@ def _figures(reports: pd.DataFrame) -> tuple[list, list, list]:
 
 # =========================================================================== fixture builders
 
-def _register_cid_font() -> None:
-    pytest.importorskip("reportlab")
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-
-
-def _layout_lines(para: str, chars_per_line: int) -> list[str]:
-    """Break a paragraph into lines as a word processor would: at most
-    ``chars_per_line`` characters (the first line two fewer: indentation),
-    never inside a run of Latin letters and digits (typesetters move a Latin
-    word to the next line whole)."""
-    lines: list[str] = []
-    first = True
-    while para:
-        n = chars_per_line - (2 if first else 0)
-        cut = min(n, len(para))
-        while 0 < cut < len(para) and para[cut - 1].isascii() and para[cut].isascii() and para[cut - 1].isalnum() and para[cut].isalnum():
-            cut -= 1
-        if cut == 0:
-            cut = n
-        lines.append(para[:cut])
-        para = para[cut:]
-        first = False
-    return lines
-
-
-def _write_pdf(path: Path, text: str, *, chars_per_line: int = 34, encrypt: object = None) -> None:
-    """A real PDF with a CJK CID font: paragraphs indented, hard-wrapped, page numbers."""
-    _register_cid_font()
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path), encrypt=encrypt)
-    y, size = 800, 11
-    for para in text.split("\n"):
-        for k, chunk in enumerate(_layout_lines(para, chars_per_line)):
-            c.setFont("STSong-Light", size)
-            c.drawString(50 + (2 * size if k == 0 else 0), y, chunk)
-            y -= 16
-            if y < 60:
-                c.setFont("STSong-Light", 9)
-                c.drawString(290, 30, str(c.getPageNumber()))
-                c.showPage()
-                y = 800
-    c.showPage()
-    c.save()
-
-
 def _write_pdf_pages(path: Path, pages: int) -> None:
     """A PDF of ``pages`` pages, each with one short line of text."""
     _register_cid_font()
@@ -175,14 +129,6 @@ def _write_image_pdf(path: Path) -> None:
         c.showPage()
     c.save()
     png.unlink()
-
-
-def _write_docx(path: Path, paragraphs: list[str]) -> None:
-    docx = pytest.importorskip("docx")
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    d.save(str(path))
 
 
 def _rewrite_docx(src: Path, dst: Path, document_xml: bytes | Callable[[zipfile.ZipFile], None]) -> None:
