@@ -810,6 +810,17 @@ def _append_stripped(text: str, a: int, b: int, spans: list[tuple[int, int]]) ->
 # --------------------------------------------------------------------------- frames
 
 
+_SECTION_DTYPES = dict(
+    zip(SECTION_COLUMNS, ("str", "int64", "Int64", "int64", "str", "str", "int64", "int64", "bool", "str"), strict=True)
+)
+_SENTENCE_DTYPES = dict(zip(SENTENCE_COLUMNS, ("str", "int64", "int64", "int64", "str", "int64", "str"), strict=True))
+
+
+def _typed_frame(cols: dict[str, list[Any]], dtypes: dict[str, str]) -> pd.DataFrame:
+    """A frame from column lists, each column with its fixed dtype (also when empty)."""
+    return pd.DataFrame({name: pd.Series(cols[name], dtype=dtype) for name, dtype in dtypes.items()})
+
+
 def _report_items(reports: pd.DataFrame, what: str) -> list[tuple[str, str]]:
     require_columns(reports, ["report_id", "text"], what)
     ids = reports["report_id"].tolist()
@@ -864,20 +875,7 @@ def sections(reports: pd.DataFrame) -> pd.DataFrame:
             cols["report_id"].append(rid)
             for c in SECTION_COLUMNS[1:]:
                 cols[c].append(s[c])
-    return pd.DataFrame(
-        {
-            "report_id": pd.Series(cols["report_id"], dtype="str"),
-            "section_id": pd.Series(cols["section_id"], dtype="int64"),
-            "parent_id": pd.Series(cols["parent_id"], dtype="Int64"),
-            "depth": pd.Series(cols["depth"], dtype="int64"),
-            "heading": pd.Series(cols["heading"], dtype="str"),
-            "kind": pd.Series(cols["kind"], dtype="str"),
-            "start": pd.Series(cols["start"], dtype="int64"),
-            "end": pd.Series(cols["end"], dtype="int64"),
-            "is_leaf": pd.Series(cols["is_leaf"], dtype="bool"),
-            "origin": pd.Series(cols["origin"], dtype="str"),
-        }
-    )
+    return _typed_frame(cols, _SECTION_DTYPES)
 
 
 def sentences(reports: pd.DataFrame, *, sections_frame: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -939,14 +937,4 @@ def sentences(reports: pd.DataFrame, *, sections_frame: pd.DataFrame | None = No
             cols["text"].append(text[a:b])
             cols["section_id"].append(sids[k])
             cols["section_kind"].append(kinds[k])
-    return pd.DataFrame(
-        {
-            "report_id": pd.Series(cols["report_id"], dtype="str"),
-            "sentence_id": pd.Series(cols["sentence_id"], dtype="int64"),
-            "start": pd.Series(cols["start"], dtype="int64"),
-            "end": pd.Series(cols["end"], dtype="int64"),
-            "text": pd.Series(cols["text"], dtype="str"),
-            "section_id": pd.Series(cols["section_id"], dtype="int64"),
-            "section_kind": pd.Series(cols["section_kind"], dtype="str"),
-        }
-    )
+    return _typed_frame(cols, _SENTENCE_DTYPES)
