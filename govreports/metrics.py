@@ -251,6 +251,7 @@ def _alias_run(text: str, before: list[_Alias]) -> list[_Alias]:
 
 
 _FIGURE_JOIN = re.compile(r"\s*(?:[、和与及]|以及)\s*$")
+_JOIN_FIRST = frozenset("、和与及以") | frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def _assign_figure_lists(
@@ -262,15 +263,18 @@ def _assign_figure_lists(
     Returns the assignment (quantity index → alias and wording) and the
     indices of every figure that stands in a list of figures, assigned or not.
     """
+    out: dict[int, tuple[_Alias, str]] = {}
+    in_list: set[int] = set()
+    if len(qs) < 2:
+        return out, in_list  # most sentences
     groups: list[list[tuple[int, object]]] = []
     for qi, q in qs:
         prev = groups[-1][-1][1] if groups else None
-        if prev is not None and _FIGURE_JOIN.match(text, prev.end, q.start):
+        # the regex only where the gap can start a join (、和与及以 or a space)
+        if prev is not None and text[prev.end:prev.end + 1] in _JOIN_FIRST and _FIGURE_JOIN.match(text, prev.end, q.start):
             groups[-1].append((qi, q))
         else:
             groups.append([(qi, q)])
-    out: dict[int, tuple[_Alias, str]] = {}
-    in_list: set[int] = set()
     ends = [a.end for a in aliases]
     for group in groups:
         if len(group) < 2:
