@@ -202,20 +202,11 @@ def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: 
                 pair = ("urban_income", "rural_income")
                 last = _Alias(head.start(), head.end(), head.group(), last.indicator)
             if pair is not None:
-                before = before[:-1] + [
-                    _Alias(last.start, last.end, last.text, pair[0]),
-                    _Alias(last.start, last.end, last.text, pair[1]),
-                ]
+                before = before[:-1] + _pair_twins(last, pair)
         if len(before) < 2:
             continue
         # the run of aliases joined by 、/和/与 that ends right before 分别
-        run = [before[-1]]
-        for a in reversed(before[:-1]):
-            between = text[a.end:run[0].start]
-            if (a.start, a.end) == (run[0].start, run[0].end) or _LIST_JOIN.match(between):
-                run.insert(0, a)
-            else:
-                break
+        run = _alias_run(text, before)
         if len(run) < 2 or len(text[run[-1].end:m.start()]) > 6:
             continue
         i0 = bisect.bisect_left(q_starts, m.end())
@@ -239,15 +230,21 @@ _SHARED = re.compile(r"\s*(?:同比|比上年|较上年)?年?[均都](?![衡匀�
 
 def _alias_run(text: str, before: list[_Alias]) -> list[_Alias]:
     """The names joined by 、/和/与/及 that end with ``before[-1]`` (地区生产总值、
-    固定资产投资和社会消费品零售总额), in text order."""
+    固定资产投资和社会消费品零售总额), in text order; the two twins of a pair
+    name (:func:`_pair_twins`) share one span and both belong to the run."""
     run = [before[-1]]
     for a in reversed(before[:-1]):
-        if a.end > run[0].start:
-            continue  # overlaps the next name
-        if not _LIST_JOIN.match(text[a.end:run[0].start]):
+        if (a.start, a.end) == (run[0].start, run[0].end) or _LIST_JOIN.match(text[a.end:run[0].start]):
+            run.insert(0, a)
+        else:
             break
-        run.insert(0, a)
     return run
+
+
+def _pair_twins(alias: _Alias, pair: tuple[str, str] | None = None) -> list[_Alias]:
+    """The two indicators a name of both stands for (城乡居民人均可支配收入 →
+    urban_income, rural_income), as two aliases with the name's span."""
+    return [_Alias(alias.start, alias.end, alias.text, ind) for ind in pair or _PAIR_ALIASES[alias.text]]
 
 
 _FIGURE_JOIN = re.compile(r"\s*(?:[、和与及]|以及)\s*$")
@@ -288,9 +285,8 @@ def _assign_figure_lists(
         if alias is None or alias is not before[-1]:
             continue
         run = _alias_run(text, before)
-        pair = _PAIR_ALIASES.get(alias.text)
-        if len(run) == 1 and pair is not None and len(group) == 2:  # 城乡居民收入年均增长5.9%和9.3%
-            run = [_Alias(alias.start, alias.end, alias.text, ind) for ind in pair]
+        if len(run) == 1 and alias.text in _PAIR_ALIASES and len(group) == 2:  # 城乡居民收入年均增长5.9%和9.3%
+            run = _pair_twins(alias)
         if len(run) != len(group) or len({a.indicator for a in run}) < len(run):
             continue
         for (qi, _), a in zip(group, run):
@@ -304,9 +300,8 @@ def _shared_by(text: str, alias: _Alias, wording: str, before: list[_Alias]) -> 
     figure belongs to ``alias`` alone. ``before`` ends with ``alias``."""
     if not _SHARED.match(wording):
         return []
-    pair = _PAIR_ALIASES.get(alias.text)
-    if pair is not None:
-        return [_Alias(alias.start, alias.end, alias.text, ind) for ind in pair]
+    if alias.text in _PAIR_ALIASES:
+        return _pair_twins(alias)
     run = _alias_run(text, before)
     if len({a.indicator for a in run}) < 2:
         return []
