@@ -287,19 +287,13 @@ for _u in _COUNT_UNITS:
     _UNIT_INFO[_u] = ("count", "count:" + _u, 1.0)
 
 
-def _unit_alternation() -> str:
-    """Every unit, longest first, each with the lookahead that keeps it out
-    of longer words (个 but not 个性; km but not kmh)."""
-    after = {}
-    for u in _UNIT_INFO:
-        la = _COUNT_UNITS.get(u, "")
-        if u.isascii() and u[-1:].isalpha():
-            la += "(?![A-Za-z])"
-        after[u] = la
-    return longest_first(_UNIT_INFO, after)
-
-
-_UNIT_RE_SRC = _unit_alternation()
+#: The lookahead after each unit that keeps it out of longer words (个 but not
+#: 个性; km but not kmh).
+_UNIT_LOOKAHEAD: dict[str, str] = {
+    u: _COUNT_UNITS.get(u, "") + ("(?![A-Za-z])" if u.isascii() and u[-1:].isalpha() else "") for u in _UNIT_INFO
+}
+# Every unit, the longest that fits winning.
+_UNIT_RE_SRC = longest_first(_UNIT_INFO, _UNIT_LOOKAHEAD)
 _UNIT_AT = re.compile(_UNIT_RE_SRC)
 _MULT_RE_SRC = "万亿|千亿|百亿|千万|百万|亿|万|千|百"
 
