@@ -35,24 +35,23 @@ def _add_inputs(p: argparse.ArgumentParser, *, sample: bool = True) -> None:
                    help=f"most pages read from one PDF (default {d.max_pdf_pages:,})")
 
 
-def _positive_float(s: str) -> float:
-    try:
-        v = float(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
-    if not v > 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
-    return v
+def _positive(cast: type, what: str):
+    """An argparse type: ``cast`` of the value, which must be above zero."""
+
+    def parse(s: str):
+        try:
+            v = cast(s)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {s!r}") from None
+        if not v > 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+        return v
+
+    return parse
 
 
-def _positive_int(s: str) -> int:
-    try:
-        v = int(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {s!r}") from None
-    if v <= 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
-    return v
+_positive_float = _positive(float, "a number")
+_positive_int = _positive(int, "a whole number")
 
 
 def _limits(args: argparse.Namespace) -> Limits:
