@@ -494,153 +494,193 @@ _FIGURE_COLUMNS = METRIC_COLUMNS[METRIC_COLUMNS.index("indicator"):]
 _by_start = operator.itemgetter(_FIGURE_COLUMNS.index("start"))
 
 
+class _Report:
+    """One report's text with everything found in it once: sections,
+    sentences, quantities, time markers and indicator names."""
+
+    def __init__(self, row: dict) -> None:
+        from .segment import find_sections, split_sentences
+
+        text: str = row["text"]
+        self.text = text
+        region = row.get("region")
+        self.region = region if isinstance(region, str) else ""  # missing: None or NaN
+        self.short_region = _REGION_SUFFIX.sub("", self.region) if len(self.region) > 2 else self.region
+        self.plan_year = _plan_year(row.get("year"), row.get("date"))
+        self.leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
+        self.leaf_starts = [s["start"] for s in self.leaves]
+        self.sents = split_sentences(text)
+        self.quantities = _numbers.find_quantities(text)
+        self.marks = _Markers(text)
+        table = alias_table()
+        aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
+        self.aliases = _with_context_aliases(text, aliases)
+        self.alias_starts = [a.start for a in self.aliases]
+        self.seen: set[tuple] = set()
+
+    def by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
+        """Quantities grouped by the sentence they stand in (index → (quantity index, quantity))."""
+        sent_starts = [s for s, _ in self.sents]
+        out: dict[int, list[tuple[int, _numbers.Quantity]]] = {}
+        for qi, q in enumerate(self.quantities):
+            si = bisect.bisect_right(sent_starts, q.start) - 1
+            if si >= 0 and q.end <= self.sents[si][1]:
+                out.setdefault(si, []).append((qi, q))
+        return out
+
+    def section_kind(self, pos: int) -> str:
+        leaf = self.leaves[bisect.bisect_right(self.leaf_starts, pos) - 1] if self.leaves else None
+        return leaf["kind"] if leaf else "other"
+
+
 def _report_rows(row: dict) -> list[tuple]:
     """All figures of one report (pure function of the report's fields), as
     tuples of :data:`_FIGURE_COLUMNS` (tuples build a frame faster than dicts)."""
-    from .segment import find_sections, split_sentences
-
-    text: str = row["text"]
-    region = row.get("region")
-    region = region if isinstance(region, str) else ""  # missing: None or NaN
-    short_region = _REGION_SUFFIX.sub("", region) if len(region) > 2 else region
-    plan_year = _plan_year(row.get("year"), row.get("date"))
-    leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
-    leaf_starts = [s["start"] for s in leaves]
-    sents = split_sentences(text)
-    sent_starts = [s for s, _ in sents]
-    quantities = _numbers.find_quantities(text)
-    marks = _Markers(text)
-    table = alias_table()
-    aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
-    aliases = _with_context_aliases(text, aliases)
-    alias_starts = [a.start for a in aliases]
-
-    by_sentence: dict[int, list[tuple[int, _numbers.Quantity]]] = {}
-    for qi, q in enumerate(quantities):
-        si = bisect.bisect_right(sent_starts, q.start) - 1
-        if si >= 0 and q.end <= sents[si][1]:
-            by_sentence.setdefault(si, []).append((qi, q))
-
-    out: list[dict] = []
-    seen: set[tuple] = set()
-    for si, qs in by_sentence.items():
-        s0, s1 = sents[si]
-        sentence = text[s0:s1]
-        lo = bisect.bisect_left(alias_starts, s0)
-        hi = bisect.bisect_left(alias_starts, s1)
-        sent_aliases = [a for a in aliases[lo:hi] if a.end <= s1]
-        sent_alias_ends = [a.end for a in sent_aliases]
-        fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in sentence else {}
-        listed, listed_any = _assign_figure_lists(text, s0, sent_aliases, qs, fenbie)
-        leaf = leaves[bisect.bisect_right(leaf_starts, s0) - 1] if leaves else None
-        section_kind = leaf["kind"] if leaf else "other"
-        for qi, q in qs:
-            before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
-            if qi in fenbie:
-                alias, wording = fenbie[qi], text[fenbie[qi].end:q.start]
-                attached = [(alias, wording, False)]
-            elif qi in listed:
-                alias, wording = listed[qi]
-                attached = [(alias, wording, False)]
-            else:
-                alias, wording = _attach(text, s0, q.start, before_aliases)
-                shared = _shared_by(text, alias, wording, before_aliases) if alias and qi not in listed_any else []
-                # 城乡居民收入均增长8%: one figure for several indicators, a row for each
-                attached = [(a, wording, True) for a in shared] or [(alias, wording, False)]
+    rep = _Report(row)
+    out: list[tuple] = []
+    for si, qs in rep.by_sentence().items():
+        s0, s1 = rep.sents[si]
+        section_kind = rep.section_kind(s0)
+        for qi, q, attached in _sentence_attachments(rep, s0, s1, qs):
             for alias, wording, is_shared in attached:
-                flags = set(q.flags)
-                if is_shared:
-                    flags.add("shared")
-                indicator = alias.indicator if alias else ""
-                indicator_text = alias.text if alias else ""
-                if alias and _GAP_OTHER.search(wording):
-                    indicator, indicator_text = "", ""  # 单位GDP能耗下降3%: not GDP
-                if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 6)):
-                    flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level
-                q_rel = q.start - s0
-                measure = _measure(q, wording, indicator)
-                if alias and alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
-                    indicator, indicator_text = "", ""
-                if alias:
-                    lo = max(s0, alias.start - _LOOKBACK)
-                    clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
-                    head = text[clause_start:alias.start]
-                    if region:
-                        head = head.replace(region, "")
-                    if short_region:
-                        head = head.replace(short_region, "")
-                    core = _strip_head(head)
-                    narrowed = (
-                        bool(_ENDS_WORD.search(core))
-                        and not _REGION_WIDE.search(core[-8:])
-                        and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
-                        and alias.text not in GROWTH_ONLY_ALIASES
-                    )
-                    if _RATIO_OF.search(core):
-                        # 研发投入占GDP 4.12%: a ratio of something else to the indicator
-                        indicator, indicator_text = "", ""
-                    elif _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
-                        # 31家企业完成工业产值, 跨境电商出口额: a part of the region
-                        flags.add("subpopulation")
-                        indicator, indicator_text = "", ""
-                    if q.unit_kind == "none" and indicator:
-                        flags.add("no_unit")
-                last_cue = None
-                if section_kind == "plan":
-                    para_start = max(text.rfind("\n", max(0, q.start - 4 * _LOOKBACK), q.start) + 1, q.start - 4 * _LOOKBACK)
-                    cues = marks.between(marks.cues, para_start, q.start)
-                    last_cue = cues[-1].group() if cues else None
-                before = sentence[max(0, q_rel - _LOOKBACK):q_rel]
-                kind = _kind(section_kind, before, len(before), last_cue)
-                lo_q = max(s0, q.start - _LOOKBACK)
-                period, pflags = _period(marks, lo_q, q.start, kind, plan_year)
-                if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
-                    kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
-                    period, pflags = _period(marks, lo_q, q.start, kind, (plan_year or 0) + 1 if plan_year else None)
-                flags.update(pflags)
-                if measure == "growth_avg":
-                    flags.add("multi_year")
-                if _ESTIMATE.search(before) and kind == "actual":
-                    flags.add("estimate")
-                qualifier = q.qualifier
-                quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
-                if _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
-                    quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
-                ):
-                    flags.add("milestone")
-                    if qualifier is None and _CROSSING.search(text, max(s0, q.start - 12), q.start):
-                        qualifier = "at_least"
-                value, high = q.value, q.value_high
-                negative = q.negative
-                if _REACHED.search(wording):
-                    # 失业率降到5.5%, 提高到65%: the level reached, not a change
-                    negative = False
-                    if measure in ("growth", "share") and indicator != "cpi":
-                        measure = "level"
-                if negative and value is not None:
-                    value = -value
-                    high = -high if high is not None else None
-                    if high is not None and high < value:
-                        value, high = high, value
-                key = (indicator, kind, measure, value, high, q.unit)
-                if indicator and key in seen:
-                    flags.add("repeated")
-                seen.add(key)
-                stored, stored_start = sentence, s0
-                if len(sentence) > _MAX_SENTENCE:
-                    # a run-on "sentence" (no punctuation): keep a window around the figure
-                    a = max(s0, q.start - _MAX_SENTENCE // 2)
-                    b = min(s1, max(q.end, a + _MAX_SENTENCE))
-                    stored, stored_start = text[a:b], a
-                    flags.add("long_sentence")
-                out.append(  # the columns of _FIGURE_COLUMNS
-                    (
-                        indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
-                        stored, stored_start, q.start, q.end, sorted(flags),
-                    )
-                )
+                out.append(_figure_row(rep, (s0, s1), q, alias, wording, is_shared, section_kind))
     out.sort(key=_by_start)
     return out
+
+
+def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[tuple[int, _numbers.Quantity, list]]:
+    """Each quantity of one sentence with the indicator names it is attached
+    to: ``(alias or None, wording between them, stated for several)``."""
+    text = rep.text
+    lo = bisect.bisect_left(rep.alias_starts, s0)
+    hi = bisect.bisect_left(rep.alias_starts, s1)
+    sent_aliases = [a for a in rep.aliases[lo:hi] if a.end <= s1]
+    sent_alias_ends = [a.end for a in sent_aliases]
+    fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in text[s0:s1] else {}
+    listed, listed_any = _assign_figure_lists(text, s0, sent_aliases, qs, fenbie)
+    for qi, q in qs:
+        before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
+        if qi in fenbie:
+            alias = fenbie[qi]
+            yield qi, q, [(alias, text[alias.end:q.start], False)]
+        elif qi in listed:
+            alias, wording = listed[qi]
+            yield qi, q, [(alias, wording, False)]
+        else:
+            alias, wording = _attach(text, s0, q.start, before_aliases)
+            shared = _shared_by(text, alias, wording, before_aliases) if alias and qi not in listed_any else []
+            # 城乡居民收入均增长8%: one figure for several indicators, a row for each
+            yield qi, q, [(a, wording, True) for a in shared] or [(alias, wording, False)]
+
+
+def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, str | None]:
+    """Whether the words before an indicator's name narrow it: ``("", flag)``
+    when the figure is not the region's indicator, else ``(indicator, None)``."""
+    text = rep.text
+    lo = max(s0, alias.start - _LOOKBACK)
+    clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
+    head = text[clause_start:alias.start]
+    if rep.region:
+        head = head.replace(rep.region, "")
+    if rep.short_region:
+        head = head.replace(rep.short_region, "")
+    core = _strip_head(head)
+    narrowed = (
+        bool(_ENDS_WORD.search(core))
+        and not _REGION_WIDE.search(core[-8:])
+        and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
+        and alias.text not in GROWTH_ONLY_ALIASES
+    )
+    if _RATIO_OF.search(core):
+        # 研发投入占GDP 4.12%: a ratio of something else to the indicator
+        return "", None
+    if _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
+        # 31家企业完成工业产值, 跨境电商出口额: a part of the region
+        return "", "subpopulation"
+    return indicator, None
+
+
+def _figure_row(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, alias: _Alias | None, wording: str, is_shared: bool,
+    section_kind: str,
+) -> tuple:
+    """One row of :data:`_FIGURE_COLUMNS` for a quantity and the name it is attached to."""
+    text, marks, plan_year = rep.text, rep.marks, rep.plan_year
+    s0, s1 = sent
+    sentence = text[s0:s1]
+    flags = set(q.flags)
+    if is_shared:
+        flags.add("shared")
+    indicator = alias.indicator if alias else ""
+    indicator_text = alias.text if alias else ""
+    if alias and _GAP_OTHER.search(wording):
+        indicator, indicator_text = "", ""  # 单位GDP能耗下降3%: not GDP
+    if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 6)):
+        flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level
+    q_rel = q.start - s0
+    measure = _measure(q, wording, indicator)
+    if alias and alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
+        indicator, indicator_text = "", ""
+    if alias:
+        indicator, flag = _scope(rep, s0, alias, indicator)
+        if not indicator:
+            indicator_text = ""
+        if flag:
+            flags.add(flag)
+        if q.unit_kind == "none" and indicator:
+            flags.add("no_unit")
+    last_cue = None
+    if section_kind == "plan":
+        para_start = max(text.rfind("\n", max(0, q.start - 4 * _LOOKBACK), q.start) + 1, q.start - 4 * _LOOKBACK)
+        cues = marks.between(marks.cues, para_start, q.start)
+        last_cue = cues[-1].group() if cues else None
+    before = sentence[max(0, q_rel - _LOOKBACK):q_rel]
+    kind = _kind(section_kind, before, len(before), last_cue)
+    lo_q = max(s0, q.start - _LOOKBACK)
+    period, pflags = _period(marks, lo_q, q.start, kind, plan_year)
+    if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
+        kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+        period, pflags = _period(marks, lo_q, q.start, kind, (plan_year or 0) + 1 if plan_year else None)
+    flags.update(pflags)
+    if measure == "growth_avg":
+        flags.add("multi_year")
+    if _ESTIMATE.search(before) and kind == "actual":
+        flags.add("estimate")
+    qualifier = q.qualifier
+    quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
+    if _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
+        quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
+    ):
+        flags.add("milestone")
+        if qualifier is None and _CROSSING.search(text, max(s0, q.start - 12), q.start):
+            qualifier = "at_least"
+    value, high = q.value, q.value_high
+    negative = q.negative
+    if _REACHED.search(wording):
+        # 失业率降到5.5%, 提高到65%: the level reached, not a change
+        negative = False
+        if measure in ("growth", "share") and indicator != "cpi":
+            measure = "level"
+    if negative and value is not None:
+        value = -value
+        high = -high if high is not None else None
+        if high is not None and high < value:
+            value, high = high, value
+    key = (indicator, kind, measure, value, high, q.unit)
+    if indicator and key in rep.seen:
+        flags.add("repeated")
+    rep.seen.add(key)
+    stored, stored_start = sentence, s0
+    if len(sentence) > _MAX_SENTENCE:
+        # a run-on "sentence" (no punctuation): keep a window around the figure
+        a = max(s0, q.start - _MAX_SENTENCE // 2)
+        b = min(s1, max(q.end, a + _MAX_SENTENCE))
+        stored, stored_start = text[a:b], a
+        flags.add("long_sentence")
+    return (  # the columns of _FIGURE_COLUMNS
+        indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
+        stored, stored_start, q.start, q.end, sorted(flags),
+    )
 
 
 def _frame(rows: list[tuple], extra: Sequence[str] = ()) -> pd.DataFrame:
