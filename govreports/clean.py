@@ -23,14 +23,19 @@ clean_text(t)``. It never changes a Chinese character; it only
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+from importlib import resources
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BinaryFileError, DecodeError, EmptyFileError
 
-__all__ = ["decode_bytes", "normalize_chars", "clean_text", "remove_junk_lines", "is_truncated", "JUNK_PATTERNS"]
+__all__ = [
+    "decode_bytes", "normalize_chars", "clean_text", "remove_junk_lines", "is_truncated", "to_simplified", "t2s_table",
+    "strip_pinyin_glosses", "pinyin_glosses", "JUNK_PATTERNS", "TRADITIONAL_SHARE",
+]
 
 # --------------------------------------------------------------------------- bytes
 
@@ -415,7 +420,82 @@ def reflow(lines: list[str]) -> list[str]:
     return out
 
 
+# --------------------------------------------------------------------------- script
+
+#: Share of Chinese characters that must be traditional-only for a text to be
+#: converted. Simplified reports hold a few (乾, 於: at most 0.14% in the
+#: 3,004 corpus reports); traditional web copies about 30%.
+TRADITIONAL_SHARE = 0.05
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=1)
+def t2s_table() -> dict[int, str]:
+    """Traditional → simplified characters (``str.translate`` table) from
+    ``govreports/lexicons/t2s.tsv`` (OpenCC's character table, Apache-2.0)."""
+    path = resources.files("govreports.lexicons") / "t2s.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    return {ord(t): s for t, s in (r.split("\t") for r in rows)}
+
+
+def to_simplified(text: str) -> tuple[str, bool]:
+    """Convert a text written in traditional characters to simplified ones.
+
+    The conversion is character by character (OpenCC's character table,
+    ``govreports/lexicons/t2s.tsv``), so every offset into the text stays the
+    same. A text is converted only when at least :data:`TRADITIONAL_SHARE` of
+    its Chinese characters are traditional.
+
+    Returns
+    -------
+    tuple
+        ``(text, converted)``.
+
+    Examples
+    --------
+    >>> to_simplified("全縣實現生產總值53億元")
+    ('全县实现生产总值53亿元', True)
+    >>> to_simplified("全县实现地区生产总值53亿元，同比增长8%，古镇始建于乾隆年间")[1]
+    False
+    """
+    table = t2s_table()
+    han = len(_HAN.findall(text))
+    if not han:
+        return text, False
+    traditional = sum(1 for c in text if ord(c) in table)
+    if traditional < TRADITIONAL_SHARE * han:
+        return text, False
+    return text.translate(table), True
+
+
 # --------------------------------------------------------------------------- text
+
+# Some mirrors gloss characters with their pinyin: 生产(chǎn)总值, 发(fā)展
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]")
+#: Glosses a text must hold before they are removed (a single one may be the author's).
+PINYIN_GLOSSES_MIN = 5
+
+
+def pinyin_glosses(text: str) -> list[tuple[int, int]]:
+    """Spans of the pinyin glosses :func:`strip_pinyin_glosses` removes (none
+    when the text holds fewer than :data:`PINYIN_GLOSSES_MIN`)."""
+    if len(_PINYIN_GLOSS.findall(text, 0, 20000)) < PINYIN_GLOSSES_MIN:
+        return []
+    return [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+
+
+def strip_pinyin_glosses(text: str) -> str:
+    """Remove pinyin glosses a web mirror put after characters.
+
+    Examples
+    --------
+    >>> strip_pinyin_glosses("实现(xiàn)生产(chǎn)总值245.6亿元、增长(zhǎng)8.7%，发(fā)展(zhǎn)态(tài)势良好")
+    '实现生产总值245.6亿元、增长8.7%，发展态势良好'
+    """
+    if len(_PINYIN_GLOSS.findall(text, 0, 20000)) < PINYIN_GLOSSES_MIN:
+        return text
+    return _PINYIN_GLOSS.sub("", text)
+
 
 def clean_text(text: str, *, reflow_lines: bool = True) -> str:
     """Return the canonical cleaned text of a report.
@@ -438,7 +518,7 @@ def clean_text(text: str, *, reflow_lines: bool = True) -> str:
     >>> clean_text("全镇实现地区生产总值２０７．４５ 亿元，\\n\\n同比增长２．０％。")
     '全镇实现地区生产总值207.45亿元，\\n同比增长2.0%。'
     """
-    text = normalize_chars(text)
+    text = strip_pinyin_glosses(normalize_chars(text))
     raw_lines = [ln.rstrip() for ln in _SPACES.sub(" ", text).split("\n")]
     raw_lines, _ = remove_junk_lines(raw_lines)
     lines = reflow(raw_lines) if reflow_lines else [s.strip() for s in raw_lines]

@@ -50,4 +50,5 @@ REPORT_FLAGS: dict[str, str] = {
     "encoding_fallback": "the encoding was detected statistically (no BOM, not UTF-8)",
     "cut_character": "the file ends inside a multi-byte character (an interrupted download); the rest was kept",
     "placeholders": "the text holds template placeholders (XX, X.X, **)",
+    "traditional": "written in traditional characters: converted to simplified character by character (offsets unchanged)",
 }

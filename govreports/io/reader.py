@@ -12,7 +12,7 @@ import pandas as pd
 
 from .._parallel import Engine, run_map
 from .._util import check_option
-from ..clean import clean_text, is_truncated
+from ..clean import clean_text, is_truncated, to_simplified
 from ..errors import (
     FileMissingError,
     GovReportsError,
@@ -93,7 +93,7 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
     split = split_compilation(doc.text)
     records: list[ReportRecord] = []
     for i, part in enumerate(split.parts):
-        text = clean_text("\n".join(part.lines))
+        text, traditional = to_simplified(clean_text("\n".join(part.lines)))
         if not text:
             continue
         m = infer_meta(
@@ -104,7 +104,7 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
             split_region=part.region,
             split_year=part.year,
         )
-        flags = list(doc.flags) + m.flags
+        flags = list(doc.flags) + m.flags + (["traditional"] if traditional else [])
         if is_truncated(text):
             flags.append("truncated")
         if len(text) < _SHORT:
