@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 
 __all__ = ["ReportMeta", "infer_meta", "level_of_region", "PROVINCES"]
@@ -35,16 +36,19 @@ _SPEAKER = re.compile(
 )
 _DATE_NAME = re.compile(r"^[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]$")
 _TITLE_REGION_YEAR = re.compile(
-    r"(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民政府|政府)?\s*"
-    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:人民)?(?:政府工作报告|《政府工作报告》)"
+    r"(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民政府|政府|办事处)?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:人民)?(?:政府工作报告|《政府工作报告》|工作报告)"
 )
 _TITLE_YEAR_REGION = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|州|盟|地区|自治区|省))(?:人民)?政府工作报告"
 )
 _TITLE_REGION_ONLY = re.compile(
-    r"^(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民)?政府工作报告"
+    r"^(?:[（(][^）)]{1,10}[）)])?(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民)?政府工作报告"
 )
-_TITLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:《)?(?:[\u4e00-\u9fff]{0,20})?政府工作报告")
+_TITLE_YEAR = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:《)?(?:[\u4e00-\u9fff]{0,20})?政府工作报告"
+    r"|政府工作报告\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年?\s*[）)]"
+)
 _PATH_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:\D.*)?$")
 _REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省)$")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:X\.X|XX|xx|x\.x)(?![A-Za-z])|\*\*(?=[%％万亿个])")
@@ -100,7 +104,9 @@ def level_of_region(region: str | None) -> tuple[str | None, bool]:
     return None, True
 
 
-_GENERIC_REGIONS = frozenset({"自治区", "自治州", "本市", "全市", "全省", "本省", "全州", "全区"})
+_GENERIC_REGIONS = frozenset(
+    {"自治区", "自治州", "自治县", "自治旗", "本市", "全市", "全省", "本省", "全州", "全区", "本县", "全县", "本区", "本镇", "全镇"}
+)
 
 
 # Headings that name the year a report reviews or plans for: on a line of
@@ -173,6 +179,20 @@ def infer_meta(
 ) -> ReportMeta:
     """Infer a report's metadata from its cleaned text, front matter and path.
 
+    Region, year and date are taken from what the text says, strongest
+    evidence first: the title (``X镇2023年政府工作报告``), the session line
+    (``——2023年1月5日在霍山县第十八届人民代表大会第二次会议上``), the speaker
+    line (``五莲县县长 孙丽``), ``我代表X人民政府``, a web page's header
+    (``发布机构: 谯城区十八里镇``), and finally the body (the place the text
+    calls 我镇/全镇 and names most often, checked against the gazetteer).
+    A year comes from the session date, the title, the review and plan
+    headings (``一、2022年工作回顾`` → 2023), the opening of the review
+    (``2012年是…的一年。一年来…`` → 2013) or, last, the page's 发布日期. A
+    chain of names (``聊城市东昌府区``) gives the last unit as the region and
+    the rest as ``extra["parent"]``. Whatever came from weaker evidence than
+    a title or session line is flagged (``region_from_body``,
+    ``year_from_headings``, ``year_from_published`` …).
+
     Parameters
     ----------
     text
@@ -192,71 +212,174 @@ def infer_meta(
     """
     fm = dict(front_matter or {})
     meta = ReportMeta()
-    head_lines = text.split("\n", 15)[:15]
+    head_lines = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]
     p = PurePath(path) if path is not None else None
+    meta.title = _title(fm, title_hint, head_lines)
+    session = _session(head_lines, fm)
+    meta.date = session.date
+    meta.speaker, role = _speaker(head_lines, fm)
+    if role:
+        meta.extra["speaker_role"] = role
+    title_region, title_year = _title_region_year(fm, title_hint, head_lines, split_region, split_year)
+    _set_year(meta, text, fm, p, title_year, session)
+    _set_region(meta, text, fm, p, title_region, session, role)
+    _set_level(meta, fm, p, role, session)
+    if meta.region is None:
+        meta.flags.append("no_region")
+    if meta.year is None:
+        meta.flags.append("no_year")
+    if _PLACEHOLDER.search(text):
+        meta.flags.append("placeholders")
+    for key in ("source", "title"):
+        if fm.get(key):
+            meta.extra[f"front_matter_{key}"] = fm[key]
+    return meta
 
-    # ---- title
-    candidates = [fm.get("title"), title_hint] + head_lines[:3]
-    for c in candidates:
+
+# --------------------------------------------------------------------------- steps
+
+#: Lines of the head searched for title, session, speaker and page header.
+_HEAD_LINES = 40
+#: Characters of the head searched for a session line broken across lines.
+_HEAD_CHARS = 1500
+_UNIT = r"[\u4e00-\u9fff]{1,20}?(?:街道办事处|街道|镇|乡|苏木|自治县|县|区|市|旗|自治州|州|盟|地区|自治区|省)"
+# A date on a page's furniture line: 发布日期: 2010-03-09, 时间:2026-02-26
+_PUB_DATE = re.compile(
+    r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[:：|]?\s*"
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
+)
+_PUB_LABEL = re.compile(r"(?:发布|发文|成文|生成|更新|印发|来源|浏览|阅读|点击|公开|时间|日期)[^\n]{0,6}$")
+_SESSION_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:在|于)?[^。，,；;]{0,30}?"
+    r"(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)\s*(?:人民代表大会|人大)"
+)
+_MEETING_ANY = re.compile(
+    rf"(?:在|日|——|^|\s)(?P<region>{_UNIT})?\s*(?:第[\d{_CN_DIGIT}]+届|[{_CN_DIGIT}]+届)(?P<national>全国)?"
+    r"(?:人民代表大会|人大)"
+)
+_SELF = re.compile(rf"(?:我代表|受)(?P<region>{_UNIT})(?:第[{_CN_DIGIT}\d]+届)?(?:人民)?政府")
+_SELF_BARE = re.compile(r"(?:我代表|受)(?:本)?(?P<unit>镇|乡|街道|县|区|市|旗|州)(?:人民)?政府|在(?P<unit2>镇|乡|县|区|市|旗)(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)")
+_HEADER_ORG = re.compile(rf"(?:发布机构|发文机关|发布单位|来源|信息来源)\s*[:：|]?\s*(?P<region>{_UNIT})(?:人民政府|政府|办事处|党政办|党政综合办公室)?")
+_CRUMBS = re.compile(r"(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?(?P<path>[^\n]{0,120})")
+_SELF_WORDS = {
+    "township": re.compile(r"(?:全|我|本)(?:镇|乡|街道)|镇(?:党委|人大|政府)|乡(?:党委|人大|政府)|街道(?:党工委|办事处)"),
+    "county": re.compile(r"(?:全|我|本)(?:县|区|旗)|(?:县|区|旗)(?:委|人大|政府)(?!和|、)"),
+}
+_ROLE_UNIT = {"县长": "county", "区长": "county", "旗长": "county", "镇长": "township", "乡长": "township",
+              "苏木达": "township", "主任": "township", "市长": None, "州长": "city", "盟长": "city"}
+
+
+@dataclass
+class _Session:
+    date: str | None = None
+    region: str | None = None
+    level: str | None = None  # 在县十九届人大三次会议上: the level of an unnamed session
+    national: bool = False
+    published: str | None = None
+
+
+def _title(fm: dict[str, str], title_hint: str | None, head_lines: list[str]) -> str | None:
+    for c in [fm.get("title"), title_hint] + head_lines[:3]:
         if c and "工作报告" in c and len(c) <= 60:
-            meta.title = c.strip()
-            break
-    if meta.title is None and head_lines and len(head_lines[0]) <= 40:
-        meta.title = head_lines[0].strip() or None
+            return c.strip()
+    if head_lines and len(head_lines[0]) <= 40:
+        return head_lines[0].strip() or None
+    return None
 
-    # ---- date and meeting
-    meeting_region = None
-    national = False
+
+def _iso(m: re.Match[str]) -> str:
+    return f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+
+
+def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
+    """The session date and the region the session line names; the page's
+    publication date is kept apart (a weaker witness of the year)."""
+    out = _Session()
     for line in head_lines + [fm.get("title") or ""]:
-        m = _DATE.search(line)
-        if m and len(line) <= 80 and meta.date is None:
-            meta.date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+        if out.published is None and (m := _PUB_DATE.search(line)) and 1 <= int(m["m"]) <= 12:
+            out.published = _iso(m)
+        if len(line) <= 80:
+            for m in _DATE.finditer(line):
+                if out.date is None and not _PUB_LABEL.search(line[: m.start()]) and 1 <= int(m["m"]) <= 12:
+                    out.date = _iso(m)
         mm = _MEETING.search(line)
         if mm and len(line) <= 80:
             if mm.group("national") or (mm.group("region") or "").endswith("全国"):
-                national = True
-            elif mm.group("region"):
-                meeting_region = mm.group("region")
-            if meta.date is None and m:
-                meta.date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+                out.national = True
+            elif mm.group("region") and mm.group("region") not in _GENERIC_REGIONS:
+                out.region = mm.group("region")
+            break  # the title block ends with the session line
+    # a session line broken across lines, glued to its date (2019年3月31日五显镇第十八届…)
+    # or inside a one-paragraph copy: searched before the greeting
+    head = "".join(ln.strip() for ln in head_lines)[:_HEAD_CHARS]
+    head = head[: head.find("各位代表")] if "各位代表" in head else head[:600]
+    if out.date is None and (m := _SESSION_DATE.search(head)) and 1 <= int(m["m"]) <= 12:
+        out.date = _iso(m)
+    if out.region is None and not out.national:
+        for mm in _MEETING_ANY.finditer(head):
+            region = _REGION_LEAD.sub("", mm.group("region") or "")
+            if region and not mm.group("national") and _REGION_NAME.match(region) and region not in _GENERIC_REGIONS:
+                out.region = region
             break
+    bare = _SELF_BARE.search("".join(head_lines)[:3000])
+    if bare:
+        out.level = _BARE_LEVEL.get(bare.group("unit") or bare.group("unit2"))
+    return out
 
-    # ---- speaker
+
+_BARE_LEVEL = {"镇": "township", "乡": "township", "街道": "township", "县": "county", "区": "county", "旗": "county"}
+
+
+def _speaker(head_lines: list[str], fm: dict[str, str]) -> tuple[str | None, str | None]:
     for line in head_lines:
         s = line.strip()
         if len(s) > 40:
             continue
         m = _SPEAKER.match(s)
         if m:
-            meta.speaker = m.group("name")
-            meta.extra["speaker_role"] = s[: m.start("name")].strip(" （(")
-            break
+            return m.group("name"), s[: m.start("name")].strip(" （(")
         m = _DATE_NAME.match(s)
         if m:
-            meta.speaker = m.group("name")
-            break
-    if meta.speaker is None and fm.get("title"):
+            return m.group("name"), None
+    if fm.get("title"):
         m = re.search(r"[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]", fm["title"])
         if m:
-            meta.speaker = m.group("name")
+            return m.group("name"), None
+    return None, None
 
-    # ---- region and year from titles
+
+def _title_region_year(
+    fm: dict[str, str], title_hint: str | None, head_lines: list[str], split_region: str | None, split_year: int | None
+) -> tuple[str | None, int | None]:
     title_region = title_year = None
-    for c in [split_region and f"{split_region}{split_year}年政府工作报告", fm.get("title"), title_hint, *head_lines[:3]]:
+    lines = [ln.strip()[:120] for ln in head_lines[:_TITLE_LINES]]
+    first_hit = None
+    for i, c in enumerate([split_region and f"{split_region}{split_year}年政府工作报告", fm.get("title"), title_hint, *lines]):
         if not c:
             continue
+        if first_hit is None and (title_region or title_year):
+            first_hit = i
+        if first_hit is not None and i > first_hit + 2:
+            break  # only the lines right after a title line complete it
         m = _TITLE_REGION_YEAR.search(c) or _TITLE_YEAR_REGION.search(c)
         if m:
-            title_region, title_year = m.group("region"), int(m.group("year"))
-            break
+            return m.group("region"), int(m.group("year"))
         m = _TITLE_REGION_ONLY.search(c)
         if m and title_region is None:
             title_region = m.group("region")
         m = _TITLE_YEAR.search(c)
         if m and title_year is None:
-            title_year = int(m.group("year"))
+            title_year = int(m.group("year") or m.group("year2"))
+    return title_region, title_year
 
-    # ---- year: delivery date, then title, then path
+
+#: Lines of the head that may hold the title (web pages put breadcrumbs first).
+_TITLE_LINES = 15
+
+
+def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | None, title_year: int | None,
+              session: _Session) -> None:
+    """Year: session date, title, front matter, headings, the review's opening, publication date, path."""
     if meta.date:
         meta.year = int(meta.date[:4])
     elif title_year:
@@ -266,27 +389,190 @@ def infer_meta(
     elif p is not None and (m := _PATH_YEAR.match(p.stem)):
         meta.year = int(m.group("year"))
         meta.flags.append("year_from_path")
-    if meta.date is None and meta.year is not None and _reviews_its_own_year(text, meta.year):
+    elif (y := _year_from_headings(text)) is not None:
+        meta.year = y
+        meta.flags.append("year_from_headings")
+    elif (y := _year_from_opening(text)) is not None:
+        meta.year = y
+        meta.flags.append("year_from_headings")
+    elif session.published is not None:
+        y, month = int(session.published[:4]), int(session.published[5:7])
+        meta.year = y + 1 if month >= 11 else y  # a report published in Nov/Dec plans for the next year
+        meta.flags.append("year_from_published")
+        meta.extra["published"] = session.published
+    from_name = title_year is not None or fm.get("year", "").isdigit() or "year_from_path" in meta.flags
+    weak = {"year_from_headings", "year_from_published"}.intersection(meta.flags)
+    if meta.date is None and meta.year is not None and from_name and not weak and _reviews_its_own_year(text, meta.year):
         # an undated report titled by the year it reviews (四川省/2003.md:
         # 一、2003年工作回顾 … 二、2004年工作安排) was delivered the year after
         meta.year += 1
         meta.flags.append("year_from_plan")
 
-    # ---- region
+
+# 一、2022年工作回顾, 2023年政府工作回顾, 一、2024年办事处工作回顾: the year reviewed
+_REVIEW_YEAR = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?(?:过去五年|“?十[一二三四五]五”?)?(?:和|及|暨)?"
+    r"((?:19|20)\d{2})年(?:度)?(?:的)?"
+    r"[\u4e00-\u9fff]{0,6}?(?:工作回顾|工作总结|工作完成情况|主要工作回顾|工作情况|发展情况)",
+    re.M,
+)
+# 二、2023年工作安排: the year planned
+_PLAN_YEAR = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2})年(?:的)?(?:政府)?"
+    r"(?:工作安排|主要任务|工作目标|重点工作|工作部署|总体要求|工作思路|主要目标|工作打算)",
+    re.M,
+)
+# 2012年是雅瑶镇在挑战中加快发展的一年。一年来…: the review opens with its year
+_OPENING_YEAR = re.compile(
+    r"(?:^|。)\s*(?:刚刚过去的)?((?:19|20)\d{2})年(?:是|，是|,是)[^\n]{0,200}?(?:一年来|这一年|过去的一年|过去一年)", re.M
+)
+
+
+def _year_from_headings(text: str) -> int | None:
+    """The plan year named by the review and plan headings of an undated text."""
+    head = text[:_HEADINGS_CHARS]
+    plans = [int(m.group(1)) for m in _PLAN_YEAR.finditer(head)]
+    reviews = [int(m.group(1)) + 1 for m in _REVIEW_YEAR.finditer(head)]
+    if reviews:
+        return reviews[0]
+    if plans:
+        return plans[0]
+    return None
+
+
+_HEADINGS_CHARS = 6000
+
+
+def _year_from_opening(text: str) -> int | None:
+    m = _OPENING_YEAR.search(text, 0, 3000)
+    return int(m.group(1)) + 1 if m else None
+
+
+def _split_chain(name: str) -> tuple[str, str | None]:
+    """``聊城市东昌府区`` → (``东昌府区``, ``聊城市``): the last unit of a chain
+    of names and the rest. A split is made only where the part before it is a
+    province or a gazetteer name (杭州湾新区 stays whole)."""
+    names = _division_names()
+    for i in range(2, len(name) - 2):
+        rest = name[i:]
+        if name[i - 1] in "省市区县州盟旗镇乡" and _REGION_NAME.match(rest):
+            first = name[:i]
+            if first in PROVINCES or first in names or _split_chain(first)[1] is not None:
+                inner, _ = _split_chain(rest)
+                return inner, name[: len(name) - len(inner)]
+    return name, None
+
+
+@lru_cache(maxsize=1)
+def _division_names() -> dict[str, str]:
+    """Name → level of every division in the bundled gazetteer (the lowest
+    level where a name occurs at several)."""
+    import csv
+    import gzip
+    import io
+    from importlib import resources
+
+    raw = gzip.decompress((resources.files("govreports.datasets") / "gazetteer.csv.gz").read_bytes()).decode("utf-8")
+    out: dict[str, str] = {}
+    levels: dict[str, set[str]] = {}
+    for row in csv.DictReader(io.StringIO(raw)):
+        levels.setdefault(row["name"], set()).add(row["level"])
+    for name, lv in levels.items():
+        out[name] = "county" if lv == {"county"} else ("city" if lv == {"city"} else "/".join(sorted(lv)))
+    return out
+
+
+def _self_level(text: str, session: _Session, role: str | None) -> str | None:
+    """The level a report speaks from: 在县十九届人大…, 镇长, 全镇/我镇 … ."""
+    if session.level:
+        return session.level
+    for r, lv in _ROLE_UNIT.items():
+        if role and role.endswith(r):
+            return lv
+    head = text[:3000]
+    counts = {lv: len(rx.findall(head)) for lv, rx in _SELF_WORDS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 2 else None
+
+
+def _level_suffix_ok(name: str, level: str | None) -> bool:
+    return level is None or level_of_region(name)[0] == level or (level == "county" and name.endswith("市"))
+
+
+def _region_from_body(text: str, head_lines: list[str], session: _Session, role: str | None) -> tuple[str | None, str]:
+    """Region from the speaker line, 我代表X人民政府, the page header or the body."""
+    level = _self_level(text, session, role)
+    if role:
+        m = re.search(rf"(?P<region>{_UNIT})(?:人民政府|政府|办事处)?(?:代理|代)?(?:县长|区长|旗长|镇长|乡长|市长|主任|苏木达)$", role)
+        if m and _REGION_NAME.match(m.group("region")):
+            return m.group("region"), "speaker"
+    head = text[:3000]
+    for m in _SELF.finditer(head):
+        if _REGION_NAME.match(m.group("region")):
+            return m.group("region"), "self"
+    for line in head_lines[:_TITLE_LINES]:
+        m = _HEADER_ORG.search(line)
+        if m and _REGION_NAME.match(m.group("region")):
+            name, _ = _split_chain(m.group("region"))
+            if _level_suffix_ok(name, level):
+                return m.group("region"), "page_header"
+        m = _CRUMBS.search(line)
+        if m:
+            for part in reversed(re.split(r"\s*(?:>>|>|»|/|→)\s*", m.group("path"))):
+                part = part.strip()
+                if _REGION_NAME.match(part) and _level_suffix_ok(_split_chain(part)[0], level):
+                    return part, "page_header"
+    for lv in [level] if level in ("township", "county") else ["township", "county"]:
+        names = _division_names()
+        suffix = r"(?:街道|镇|乡|苏木)" if lv == "township" else r"(?:自治县|县|区|旗|市)"
+        counts: dict[str, int] = {}
+        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?{suffix}", text[:8000]):
+            name = m.group()
+            for i in range(len(name) - 2):  # the longest gazetteer name ending here
+                if name[i:] in names:
+                    counts[name[i:]] = counts.get(name[i:], 0) + 1
+                    break
+        if counts:
+            best = max(counts, key=counts.get)
+            if counts[best] >= 2 or len(counts) == 1:
+                return best, "body"
+    return None, ""
+
+
+# Words a region pattern can take in front of a name: 在霍山县, 政府工作报告程家集镇
+_REGION_LEAD = re.compile(r"^(?:.*(?:工作报告|报告|会议))?(?:在|于|向|由|是|据)?|人民政府|政府(?=.)|办事处(?=.)")
+
+
+def _set_region(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | None, title_region: str | None,
+                session: _Session, role: str | None) -> None:
     path_level = _level_from_path(p) if p is not None else None
     path_region = None
     if p is not None and _PATH_YEAR.match(p.stem) and _REGION_NAME.match(p.parent.name):
         path_region = p.parent.name  # the <region>/<year>.md layout
     if fm.get("region"):
         meta.region = fm["region"]
-    elif national or path_level == "national":
+    elif session.national or path_level == "national":
         meta.region = "全国"
     elif title_region:
         meta.region = title_region
-    elif meeting_region:
-        meta.region = meeting_region
+    elif session.region:
+        meta.region = session.region
+    elif path_region is None:
+        region, how = _region_from_body(text, text.split("\n", _TITLE_LINES)[:_TITLE_LINES], session, role)
+        if region:
+            meta.region = region
+            meta.flags.append(f"region_from_{'body' if how == 'body' else 'header'}")
+    if meta.region and not fm.get("region"):
+        meta.region = _REGION_LEAD.sub("", meta.region) or None
+        if meta.region and meta.region.endswith("街道办事处"):
+            meta.region = meta.region[:-3]
     if meta.region and meta.region not in PROVINCES and meta.region in _PROVINCE_SHORT:
         meta.region = _PROVINCE_SHORT[meta.region]
+    if meta.region and meta.region not in PROVINCES and meta.region != "全国" and not fm.get("region"):
+        region, parent = _split_chain(meta.region)
+        if parent:
+            meta.region = region
+            meta.extra["parent"] = parent
     if path_region and meta.region != "全国":
         if meta.region is None:
             meta.region = path_region
@@ -302,15 +588,21 @@ def infer_meta(
         meta.region = p.parent.name
         meta.flags.append("region_from_path")
 
-    # ---- level
+
+def _set_level(meta: ReportMeta, fm: dict[str, str], p: PurePath | None, role: str | None, session: _Session) -> None:
     level, guessed = level_of_region(meta.region)
+    path_level = _level_from_path(p) if p is not None else None
     if fm.get("level"):
         level, guessed = fm["level"], False
     elif path_level is not None and level in (None, "city", "province"):
         # The corpus layout says which tier a 市 is; municipalities stay provincial.
         if not (level == "province" and path_level == "city"):
             level, guessed = path_level, False
-    role = meta.extra.get("speaker_role", "")
+    elif guessed and meta.region:
+        known = _division_names().get(meta.region)
+        if known in ("county", "city"):
+            level, guessed = known, False  # 天长市 is a county-level city, 宿州市 a prefecture
+    role = role or ""
     if guessed and role:
         if role.endswith(("县长",)):
             level, guessed = "county", False
@@ -319,14 +611,3 @@ def infer_meta(
     meta.level = level
     if guessed and level is not None:
         meta.flags.append("level_guessed")
-
-    if meta.region is None:
-        meta.flags.append("no_region")
-    if meta.year is None:
-        meta.flags.append("no_year")
-    if _PLACEHOLDER.search(text):
-        meta.flags.append("placeholders")
-    for key in ("source", "title"):
-        if fm.get(key):
-            meta.extra[f"front_matter_{key}"] = fm[key]
-    return meta
