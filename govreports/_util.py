@@ -56,3 +56,12 @@ def check_option(name: str, value: object, valid: Sequence[object]) -> None:
     """Raise :class:`InvalidOptionError` unless ``value`` is one of ``valid``."""
     if value not in valid:
         raise InvalidOptionError(name, value, list(valid))
+
+
+def text_hash(text: str) -> str:
+    """A report's content key: the first 16 hex digits of the SHA-1 of its
+    cleaned text. Offsets into the text plus this key name one figure for
+    good, whatever the file is called (see :func:`govreports.apply_corrections`)."""
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

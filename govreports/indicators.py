@@ -17,7 +17,7 @@ import pandas as pd
 
 from ._regex import longest_first
 
-__all__ = ["indicators", "Indicator", "alias_pattern", "GROWTH_ONLY_ALIASES"]
+__all__ = ["indicators", "Indicator", "alias_pattern", "unit_kinds", "GROWTH_ONLY_ALIASES"]
 
 #: Phrases that name the GDP growth target but not a GDP level.
 GROWTH_ONLY_ALIASES: dict[str, str] = {
@@ -55,7 +55,7 @@ def indicators() -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per indicator: ``indicator`` (id), ``name_zh``, ``unit_kind``
-        (money, percent, physical, count), ``aliases`` (the surface forms
+        (money, percent, physical, count, ratio), ``aliases`` (the surface forms
         matched, longest first, ``|``-joined), ``description``.
 
     Examples
@@ -91,6 +91,12 @@ def alias_table() -> dict[str, str]:
     for a, i in GROWTH_ONLY_ALIASES.items():
         table.setdefault(a, i)
     return table
+
+
+@lru_cache(maxsize=1)
+def unit_kinds() -> dict[str, str]:
+    """Indicator id → its unit kind (money, percent, physical, count, ratio)."""
+    return {i.id: i.unit_kind for i in _load()}
 
 
 @lru_cache(maxsize=1)

@@ -28,18 +28,27 @@ import pandas as pd
 
 from . import numbers as _numbers
 from ._parallel import Engine, run_map
-from ._util import require_columns
-from .indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table
+from ._util import require_columns, text_hash
+from .indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table, unit_kinds
 from .schema import LEVELS, MEASURES, METRIC_KINDS, SECTION_KINDS
 
-__all__ = ["extract_metrics", "panel", "METRIC_COLUMNS", "FIGURE_FLAGS"]
+__all__ = ["extract_metrics", "panel", "METRIC_COLUMNS", "FIGURE_FLAGS", "ATTACH_CUES", "REVIEW_FLAGS"]
 
 #: Columns of :func:`extract_metrics` and :func:`panel`, in order.
 METRIC_COLUMNS: tuple[str, ...] = (
-    "report_id", "region", "level", "year", "source", "indicator", "indicator_text", "kind", "measure",
+    "report_id", "region", "level", "year", "source", "text_hash", "indicator", "indicator_text", "kind", "measure",
     "value", "value_high", "unit", "qualifier", "period", "section_kind", "sentence", "sentence_start", "start", "end",
-    "flags",
+    "flags", "cue", "needs_review",
 )
+
+#: The rules that attach a figure to an indicator (the ``cue`` column).
+ATTACH_CUES: dict[str, str] = {
+    "name": "the indicator is named right before the figure, in the same clause (地区生产总值207.45亿元)",
+    "clause": "a growth clause after the named figure (…207.45亿元，同比增长2.0%)",
+    "fenbie": "a 分别 list: names and figures in the same order (A、B分别增长5%和8%)",
+    "list": "a list of figures for a list of names, without 分别 (A、B年均增长3.5%和7.6%)",
+    "shared": "one figure stated for several names (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
+}
 
 #: Flags a figure can carry.
 FIGURE_FLAGS: dict[str, str] = {
@@ -56,23 +65,35 @@ FIGURE_FLAGS: dict[str, str] = {
     "long_sentence": "the sentence runs over 1,000 characters (no punctuation?): a window around the figure is stored",
     "from_value": "the starting value of a change (由X增加到Y): not the current level",
     "shared": "one figure stated for several indicators (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
+    "other_year": "the figure refers to another single year than the one reviewed or planned (到2027年, 2020年)",
+    "far": "attached across two or more clauses: check by reading",
+    "kind_guessed": "no heading, time word or target word says whether it is a result or a goal: taken as a result",
+    "no_period": "the report's year is unknown and the text gives no year for the figure",
 }
+
+_ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
+
+#: Flags that make a figure's row ``needs_review``: the cues that attached or
+#: dated it are weak or conflict.
+REVIEW_FLAGS: frozenset[str] = frozenset({"glued", "no_unit", "milestone", "far", "kind_guessed", "no_period", "long_sentence"})
 
 # ---------------------------------------------------------------- wording cues
 
 _GROWTH_WORDS = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|可比价)?"
-    r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|增)"
+    r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
 )
 _GROWTH_CLAUSE = re.compile(
-    r"^\s*(?:其中)?\s*(?:全年|全镇|全市|全县|全省|全区)?\s*(?:"
+    r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底){0,2}(?:全年|全镇|全市|全县|全省|全区)?\s*(?:"
     r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价)?(?:名义|实际)?(?:年均|平均)?"
-    r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长)(?:了|为|达到|达|到|至|在)?"
+    r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为)?\s*$"
 )
 _AVG = re.compile(r"年均|平均每年|年平均")
 _SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
+# 财政支出70%以上用于民生: the part of the indicator spent on something
+_SHARE_AFTER = re.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
 _TARGET_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
 )
@@ -83,9 +104,29 @@ _ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预
 # faster than a leading lookbehind or optional group (benchmarks/run.py).
 _FIVE_YEAR = re.compile(
     r"五年来|过去五年|五年间|“十[一二三四五]五”?(?:期间|时期|以来|末|规划)|十[一二三四五]五”?(?:期间|时期|以来|末|规划)"
-    r"|本届政府|五年累计|年均"
+    r"|本届政府(?!的?(?:开局|第一|首))|五年累计|年均"
 )
-_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
+# 十年来, 40年来, 三年内: several years back (or ahead)
+_MANY_YEARS = re.compile(r"(\d{1,2}|[两二三四五六七八九十]{1,3})年(?:来|间|内|以来)")
+# 比2011年增长46.6%: a change over several years from a base year
+_BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年(?:末|底)?的?(?:增长|增加|提高|翻)")
+
+
+def _years_count(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    digits = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    tens, _, ones = s.partition("十")
+    if "十" not in s:
+        return digits.get(s, 0)
+    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
+
+
+# 2018年以来: from a year to now
+_SINCE = re.compile(r"((?:1(?<![比较于\d]1)9|2(?<![比较于\d]2)0)\d{2})\s*年(?:以来|来)")
+# “十四五”末, 十四五期末: the last year of a plan period
+_PLAN_END = re.compile(r"末$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
 _MONTH_RANGE = re.compile(r"(\d\d?)\s*[-—–~～至到]\s*(\d\d?)\s*月")
 _MONTH_WORDS = re.compile(r"前([一二三])季度|上半年|第([一二三四])季度|一季度|二季度|三季度|四季度|截[至止]\s*(\d\d?)\s*月")
@@ -93,10 +134,26 @@ _MONTH_WORDS = re.compile(r"前([一二三])季度|上半年|第([一二三四])
 _YEAR = re.compile(r"((?:1(?<![比较于\d]1)9|2(?<![比较于\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
 _MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
+# 先后突破1000亿元和2000亿元, 首超5000亿元: a verb of crossing before a level ...
+_MILESTONE_VERB = re.compile(r"(?:突破|跨越|跨过|跨上|迈过|迈上|迈入|越过|站上|跃上|冲破|首超|首破)")
+# ... unless the level is then stated exactly (突破千亿、达到1050亿元)
+_REACHED_LEVEL = re.compile(r"达到|达|为|增至|增加到|提高到|实现|完成|增长")
+# ... or a threshold noun after it in its clause: 6万亿元、7万亿元两个台阶
+_MILESTONE_NOUN = re.compile(r"台阶|大关|关口|门槛")
+_SERIES = re.compile(r"先后|连续|相继|接连|陆续|连跨|连上")
+_MILESTONE_LIST = re.compile(r"[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?[\d.一二三四五六七八九十百千万亿]+")
+_MILESTONE_LIST_BEFORE = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?元?[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?\s*$")
 # Indicators that are always about a named thing (羊毛衫市场成交额): a modifier
 # before them names the thing, not a part of the region.
 _NAMED_SCOPE = frozenset({"market_turnover"})
 _SUBPOP_HEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十百]+)(?:家|个|户|村|所|座)[^，,。；;]{0,20}$")
+# 超过200亿元的县, 亿元以上的企业: a figure that picks out a group of units
+_THRESHOLD_OF = re.compile(r"(?:以上|以下)?的(?:县|市|区|乡|镇|街道|村|企业|项目|园区|开发区|产业|集群)")
+# A sentence or paragraph that opens with a part of the region as its
+# subject (开发区建设步伐加快，完成生产总值780亿元; 县域经济…): its figures are that part's
+_PART_SUBJECT = re.compile(
+    r"(?:县域|开发区|高新区|经开区|园区|新区|工业园|产业园|保税区|自贸区|试验区|示范区|兵团|农垦|非公有制经济|非公经济|民营经济)"
+)
 _SUBPOP_WORDS = re.compile(r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点)[^，,。；;]{0,12}$")
 _REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟]|全社会")
 # Words that may stand right before an indicator's name without narrowing it
@@ -105,7 +162,19 @@ _NEUTRAL_WORDS = (
     r"全年|全[镇乡市县省区州盟国]|全社会|我[镇乡市县省区州]|本[镇乡市县]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
     r"今年|明年|去年|上年|同期|年度|年末|(?:19|20)\d{2}年(?:度)?|[、和与及]|以及|同比|比上年|较上年|"
     r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
-    r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s"
+    r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|可|能|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s|"
+    # the statistical scope of the whole region's figure (限额以上固定资产投资, 区级一般公共预算收入)
+    r"限额以上|规模以上|(?:\d{2,4}|五百|五十)万元以上(?:项目)?|城镇|区级|县级|市级|本级|县内|区内|镇内|境内|"
+    # the region itself without its name (街道全年实现…, 镇域), and months (1-9月全镇实现…)
+    r"[全我本]?街道|[镇乡][域]?|辖区|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?(?:底|末)?|前[一二三]季度|上半年|"
+    r"据?初步统计|据统计|截至|截止"
+)
+# Verbs that end the phrase naming an indicator: what stands before them is
+# the clause's subject or lead (经济发展量质并举，2019年完成一般公共预算收入…),
+# which narrows the indicator only when it names a part (31家企业完成…).
+_HEAD_VERB = re.compile(r"(?:实现了?|完成了?|达到了?|累计)$")
+_LEAD_BREAK = re.compile(
+    r"(?:19|20)\d{2}年|全年|今年|去年|上年|年度|年末|月份?|季度|上半年|预计|初步|统计|全[镇乡市县省区州盟]|我[镇乡市县省区州]|本[镇乡市县]"
 )
 # One neutral word at the end; stripped in a loop. (A "(?:…)+$" pattern would
 # backtrack exponentially: 实现了 can be split as 实现了 or 实现+了.)
@@ -126,15 +195,15 @@ _ANNUAL = re.compile(r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至�
 # 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率
 _GAP_OTHER = re.compile(r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于")
 _PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
-_FROM_VALUE = re.compile(r"\s*(?:增加|增长|提高|扩大|上升|跃升|提升|发展)(?:到|至)")
-_CHANGE_END = re.compile(r"(?:增加|减少|增长|下降)了?\s*$")
+_FROM_VALUE = re.compile(r"\s*(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩)(?:到|至)")
+_CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降)了?\s*$")
 _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
 _REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
 _THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
 _DONE = re.compile(r"完成|实现了|达到了")
 _REGION_SUFFIX = re.compile(r"(?:街道|镇|乡|县|区|市|省|自治区|自治州|州|盟|旗)$")
 _ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
-_CROSSING = re.compile(r"跨越|突破|迈上|超过")
+_CROSSING = re.compile(r"跨越|跨过|突破|迈上|迈过|超过|站上|跃上|首超")
 _REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
 
 
@@ -309,16 +378,18 @@ def _shared_by(text: str, alias: _Alias, wording: str, before: list[_Alias]) -> 
     return [a for a in run if not (a.indicator in seen or seen.add(a.indicator))]
 
 
-def _measure(q: _numbers.Quantity, wording: str, indicator: str) -> str:
+def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = "") -> str:
     if q.unit_kind == "points":
         return "points"
-    if _AVG.search(wording):
-        return "growth_avg"
+    if _AVG.search(wording) and q.unit_kind in ("percent", "none"):
+        return "growth_avg"  # 年均增长8% (年均1270多万人 is a count, 年均投资50亿元 a level)
     if q.unit_kind == "percent":
         if indicator == "unemployment":
             return "level"  # a rate is the indicator's level
         if _SHARE.search(wording) and not _GROWTH_WORDS.search(wording):
             return "share"
+        if _SHARE_AFTER.match(after):
+            return "share"  # 财政支出70%以上用于民生
         return "growth"
     if q.unit_kind == "count":
         return "count"
@@ -346,13 +417,16 @@ class _Markers:
     the markers between a sentence start and a figure."""
 
     # tags of the markers in ``period``
-    SPAN, FIVE, YEAR, MONTHS = range(4)
+    SPAN, FIVE, YEAR, MONTHS, SINCE, MANY, BASE = range(7)
 
     def __init__(self, text: str) -> None:
         # spans, plan periods, years and months in one index: a figure's
         # window is looked up once (most windows hold none of them)
         found = [(m.start(), m.end(), (self.SPAN, m)) for m in _SPAN.finditer(text)]
         found += [(m.start(), m.end(), (self.FIVE, m)) for m in _FIVE_YEAR.finditer(text)]
+        found += [(m.start(), m.end(), (self.SINCE, int(m.group(1)))) for m in _SINCE.finditer(text)]
+        found += [(m.start(), m.end(), (self.MANY, n)) for m in _MANY_YEARS.finditer(text) if (n := _years_count(m.group(1))) > 1]
+        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)))) for m in _BASE_YEAR.finditer(text)]
         found += [(m.start(), m.end(), (self.YEAR, int(m.group(1)))) for m in _YEAR.finditer(text)]
         found += [(m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))))) for m in _MONTH_RANGE.finditer(text)]
         found += [(m.start(), m.end(), (self.MONTHS, _month_span(m))) for m in _MONTH_WORDS.finditer(text)]
@@ -387,45 +461,73 @@ class _Markers:
         return out
 
 
-def _period(marks: _Markers, s0: int, q_start: int, kind: str, plan_year: int | None) -> tuple[str | None, list[str]]:
+def _period(
+    found: list, marks: _Markers, q_start: int, kind: str, plan_year: int | None, *, in_window: bool = True
+) -> tuple[str | None, list[str]]:
+    """The period a figure refers to, from the time markers ``found`` before
+    it (its sentence window, else its paragraph's lead or its headings:
+    ``in_window=False``) and the year the report plans for.
+
+    Without a plan year (an undated text) only the markers say it; with
+    none, the period is unknown (``None``).
+    """
     flags: list[str] = []
-    if plan_year is None:
-        return None, flags
-    base = plan_year - 1 if kind == "actual" else plan_year
-    found = marks.between(marks.period, s0, q_start)
+    base = None if plan_year is None else (plan_year - 1 if kind == "actual" else plan_year)
     if not found:
-        return str(base), flags
+        return (None if base is None else str(base)), flags
     spans = [m for tag, m in found if tag == _Markers.SPAN]
     if spans:
         flags.append("multi_year")
         return f"{spans[-1].group(1)}-{spans[-1].group(2)}", flags
+    since = [y for tag, y in found if tag == _Markers.SINCE]
+    many = [n for tag, n in found if tag == _Markers.MANY]
+    bases = [y for tag, y in found if tag == _Markers.BASE]
+    if bases and plan_year is not None and kind == "actual" and bases[-1] < plan_year - 2:
+        flags.append("multi_year")  # 比2011年增长46.6%: the change since the base year
+        return f"{bases[-1] + 1}-{plan_year - 1}", flags
+    if many and not any(tag == _Markers.YEAR for tag, _ in found):
+        flags.append("multi_year")  # 十年来, 五年内
+        if plan_year is None:
+            return None, flags
+        n = many[-1]
+        return (f"{plan_year - n}-{plan_year - 1}" if kind == "actual" else f"{plan_year}-{plan_year + n - 1}"), flags
     fives = [m for tag, m in found if tag == _Markers.FIVE]
     five = fives[-1] if fives else None
-    annual_after = five is not None and five.group() != "年均" and bool(marks.between(marks.annual, five.end(), q_start))
+    annual_after = (
+        in_window and five is not None and five.group() != "年均" and bool(marks.between(marks.annual, five.end(), q_start))
+    )
+    if since and plan_year is not None and since[-1] < plan_year - 1 and kind == "actual" and not annual_after:
+        flags.append("multi_year")  # 2018年以来: from that year to the one reviewed
+        return f"{since[-1]}-{plan_year - 1}", flags
     if five is not None and not annual_after:
         flags.append("multi_year")
         m = next((f for f in reversed(fives) if _PLAN_PERIOD.search(f.group())), None)
         if m:
             first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[_PLAN_PERIOD.search(m.group()).group(1)]
+            if kind == "target" and _PLAN_END.search(m.group()):
+                return str(first + 4), flags  # “十四五”末: the plan period's last year
             return f"{first}-{first + 4}", flags
+        if plan_year is None:
+            return None, flags
         if kind == "actual":
             return f"{plan_year - 5}-{plan_year - 1}", flags
         return f"{plan_year}-{plan_year + 4}", flags
-    years = [y for tag, y in found if tag == _Markers.YEAR and plan_year - 12 <= y <= plan_year + 16]
+    years = [y for tag, y in found if tag == _Markers.YEAR and (plan_year is None or plan_year - 12 <= y <= plan_year + 16)]
     if years:
         base = years[-1]
     months = [span for tag, span in found if tag == _Markers.MONTHS]
-    if months:
+    if months and base is not None:
         m1, m2 = months[-1]
         if 1 <= m1 <= m2 <= 12 and not (m1 == 1 and m2 == 12):
             flags.append("partial_year")
             return f"{base}-{m1:02d}/{base}-{m2:02d}", flags
-    return str(base), flags
+    return (None if base is None else str(base)), flags
 
 
 # 去年 and 上年, but not 比去年/较上年/同上年 (comparisons) nor 上年同期
 _PAST_CUE = re.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
-_TIME_CUE = re.compile(_PAST_CUE.pattern + r"|今年|明年|本年")
+_TIME_CUE = re.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
+_FUTURE_CUE = re.compile(r"今年|明年|本年")
 
 
 def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = None) -> str:
@@ -438,7 +540,11 @@ def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = N
         return "target"
     if section_kind in ("review", "problems"):
         return "target" if _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before) and not _DONE.search(before[-12:]) else "actual"
-    return "target" if _TARGET_CUES.search(before) else "actual"
+    if _TARGET_CUES.search(before):
+        return "target"
+    if last_cue is not None and _FUTURE_CUE.fullmatch(last_cue) and not _DONE.search(before[-12:]):
+        return "target"  # a text without headings: 今年，…地区生产总值增长6%
+    return "actual"
 
 
 # 粮食播种面积…，总产量10.4万吨: 产量 names grain output when grain was just named
@@ -454,25 +560,34 @@ def _alias_tail() -> re.Pattern[str]:
     return re.compile(f"(?:{alias_pattern().pattern})$")
 
 
-def _strip_head(head: str) -> str:
+def _strip_head(head: str) -> tuple[str, bool]:
     """What narrows an indicator's name: the head of its clause without
     neutral words (全镇, 实现, 力争 …) and without other indicators listed
-    before it (地区生产总值、一般公共预算收入分别…)."""
-    core = _strip_neutral(head[-_LOOKBACK:])
+    before it (地区生产总值、一般公共预算收入分别…); and whether a verb
+    (实现, 完成 …) stood between what is left and the name."""
+    core, verb = _strip_neutral(head[-_LOOKBACK:])
     while True:
         m = _alias_tail().search(core)
         if not m:
-            return core
-        core = _strip_neutral(core[: m.start()])
+            return core, verb
+        core, v = _strip_neutral(core[: m.start()])
+        verb = verb or v
 
 
-def _strip_neutral(s: str) -> str:
+def _strip_neutral(s: str) -> tuple[str, bool]:
+    """``s`` without its trailing neutral words, and whether they held a
+    verb with a time or place word before it (…2019年完成, …全年实现): a
+    break between the clause's lead and the indicator's name."""
+    verb = lead = False
     while s:
         m = _NEUTRAL_ONE.search(s, max(0, len(s) - 12))
         if not m:
-            return s
+            return s, lead
+        if verb and _LEAD_BREAK.search(m.group()):
+            lead = True
+        verb = verb or bool(_HEAD_VERB.search(m.group()))
         s = s[: m.start()]
-    return s
+    return s, lead
 
 
 def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
@@ -507,7 +622,9 @@ class _Report:
         self.region = region if isinstance(region, str) else ""  # missing: None or NaN
         self.short_region = _REGION_SUFFIX.sub("", self.region) if len(self.region) > 2 else self.region
         self.plan_year = _plan_year(row.get("year"), row.get("date"))
-        self.leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
+        sections = find_sections(text)
+        self.sections = {s["section_id"]: s for s in sections}
+        self.leaves = sorted((s for s in sections if s["is_leaf"]), key=lambda s: s["start"])
         self.leaf_starts = [s["start"] for s in self.leaves]
         self.sents = split_sentences(text)
         self.quantities = _numbers.find_quantities(text)
@@ -528,9 +645,64 @@ class _Report:
                 out.setdefault(si, []).append((qi, q))
         return out
 
+    def leaf(self, pos: int) -> dict | None:
+        return self.leaves[bisect.bisect_right(self.leaf_starts, pos) - 1] if self.leaves else None
+
     def section_kind(self, pos: int) -> str:
-        leaf = self.leaves[bisect.bisect_right(self.leaf_starts, pos) - 1] if self.leaves else None
+        leaf = self.leaf(pos)
         return leaf["kind"] if leaf else "other"
+
+    def last_time_cue(self, pos: int) -> str | None:
+        """The last 今年/去年/过去一年… of the paragraph before ``pos`` (at most 480 characters back)."""
+        text = self.text
+        para_start = max(text.rfind("\n", max(0, pos - 4 * _LOOKBACK), pos) + 1, pos - 4 * _LOOKBACK)
+        cues = self.marks.between(self.marks.cues, para_start, pos)
+        return cues[-1].group() if cues else None
+
+    def context_markers(self, pos: int) -> list:
+        """Time markers that set the period of a whole paragraph or section:
+        the paragraph's lead (五年来，…, 2022年，…, “十三五”期间，…) or else the
+        nearest heading above that names a period (一、过去五年工作回顾).
+        Markers of a heading come with offsets into the heading string."""
+        text = self.text
+        para_start = text.rfind("\n", 0, pos) + 1
+        lead = _LEAD_END.search(text, para_start, min(pos, para_start + _LEAD_MAX))
+        lead_end = para_start
+        if lead is not None:
+            lead_end = lead.start()
+            found = self.marks.between(self.marks.period, para_start, lead_end)
+            tags = {tag for tag, _ in found}
+            later = self.marks.between(self.marks.cues, lead_end, pos)  # 2011年，…。过去一年，…增长10.3%
+            if found and not later and not (_Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN}):
+                return found  # a lead naming a year and five years is read by neither
+        if self.marks.between(self.marks.cues, para_start, pos) or self.marks.between(self.marks.annual, para_start, pos):
+            return []  # 去年…, 全年…, 2022年… earlier in the paragraph: the year reviewed
+        leaf = self.leaf(pos)
+        while leaf is not None:
+            found = _heading_markers(leaf["heading"])
+            if found:
+                return found
+            leaf = self.sections.get(leaf["parent_id"]) if leaf["parent_id"] is not None else None
+        return []
+
+
+#: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.
+_LEAD_END = re.compile(r"[，,：:。；;]")
+_LEAD_MAX = 40
+
+
+@lru_cache(maxsize=1024)
+def _heading_markers(heading: str) -> list:
+    """Period markers of a heading: a span, a plan period or five years, or
+    one year; none when it names both (过去五年和2022年工作回顾)."""
+    if not heading:
+        return []
+    found = [(_Markers.SPAN, m) for m in _SPAN.finditer(heading)]
+    fives = [(_Markers.FIVE, m) for m in _FIVE_YEAR.finditer(heading) if m.group() != "年均"]
+    years = [(_Markers.YEAR, int(m.group(1))) for m in _YEAR.finditer(heading)]
+    if (found or fives) and years or len(set(y for _, y in years)) > 1:
+        return []  # 过去五年和2022年工作回顾, 1998年工作回顾和1999年工作的总体要求: neither
+    return found + fives or years
 
 
 def _report_rows(row: dict) -> list[tuple]:
@@ -542,15 +714,16 @@ def _report_rows(row: dict) -> list[tuple]:
         s0, s1 = rep.sents[si]
         section_kind = rep.section_kind(s0)
         for qi, q, attached in _sentence_attachments(rep, s0, s1, qs):
-            for alias, wording, is_shared in attached:
-                out.append(_figure_row(rep, (s0, s1), q, alias, wording, is_shared, section_kind))
+            for alias, wording, cue, is_shared in attached:
+                out.append(_figure_row(rep, (s0, s1), q, alias, wording, cue, is_shared, section_kind))
     out.sort(key=_by_start)
     return out
 
 
 def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[tuple[int, _numbers.Quantity, list]]:
     """Each quantity of one sentence with the indicator names it is attached
-    to: ``(alias or None, wording between them, stated for several)``."""
+    to: ``(alias or None, wording between them, cue, stated for several)``;
+    the cue is the rule that attached it (:data:`ATTACH_CUES`)."""
     text = rep.text
     lo = bisect.bisect_left(rep.alias_starts, s0)
     hi = bisect.bisect_left(rep.alias_starts, s1)
@@ -562,15 +735,19 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
         before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
         if qi in fenbie:
             alias = fenbie[qi]
-            yield qi, q, [(alias, text[alias.end:q.start], False)]
+            yield qi, q, [(alias, text[alias.end:q.start], "fenbie", False)]
         elif qi in listed:
             alias, wording = listed[qi]
-            yield qi, q, [(alias, wording, False)]
+            yield qi, q, [(alias, wording, "list", False)]
         else:
             alias, wording = _attach(text, s0, q.start, before_aliases)
-            shared = _shared_by(text, alias, wording, before_aliases) if alias and qi not in listed_any else []
+            if alias is None:
+                yield qi, q, [(None, wording, "", False)]
+                continue
+            shared = _shared_by(text, alias, wording, before_aliases) if qi not in listed_any else []
             # 城乡居民收入均增长8%: one figure for several indicators, a row for each
-            yield qi, q, [(a, wording, True) for a in shared] or [(alias, wording, False)]
+            cue = "clause" if _SEP.search(text, alias.end, q.start) else "name"
+            yield qi, q, [(a, wording, "shared", True) for a in shared] or [(alias, wording, cue, False)]
 
 
 def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, str | None]:
@@ -579,81 +756,61 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     text = rep.text
     lo = max(s0, alias.start - _LOOKBACK)
     clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
-    head = text[clause_start:alias.start]
+    head = _PAREN_ASIDE.sub("", text[clause_start:alias.start])  # 预计（下同）可实现
     if rep.region:
         head = head.replace(rep.region, "")
     if rep.short_region:
         head = head.replace(rep.short_region, "")
-    core = _strip_head(head)
+    core, verb = _strip_head(head)
     narrowed = (
-        bool(_ENDS_WORD.search(core))
+        not verb
+        and bool(_ENDS_WORD.search(core))
         and not _REGION_WIDE.search(core[-8:])
         and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
         and alias.text not in GROWTH_ONLY_ALIASES
     )
-    if _RATIO_OF.search(core):
-        # 研发投入占GDP 4.12%: a ratio of something else to the indicator
+    if _RATIO_OF.search(core) or core.endswith("人均"):
+        # 研发投入占GDP 4.12%: a ratio of something else to the indicator; 人均GDP: per head
         return "", None
     if _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
         # 31家企业完成工业产值, 跨境电商出口额: a part of the region
         return "", "subpopulation"
+    if not _REGION_WIDE.search(head) and _about_a_part(text, s0, clause_start):
+        return "", "subpopulation"
     return indicator, None
 
 
+def _about_a_part(text: str, s0: int, clause_start: int) -> bool:
+    """Whether the sentence (when the name is not in its first clause) or the
+    paragraph opens with a part of the region as its subject."""
+    if clause_start > s0:
+        first = _SEP.search(text, s0, clause_start)
+        if first is not None and _PART_SUBJECT.search(text, s0, first.start()):
+            return True
+    para_start = text.rfind("\n", 0, s0) + 1
+    if para_start < s0:
+        lead = _LEAD_END.search(text, para_start, min(s0, para_start + _LEAD_MAX))
+        if lead is not None and _PART_SUBJECT.search(text, para_start, lead.start()):
+            return True
+    return False
+
+
 def _figure_row(
-    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, alias: _Alias | None, wording: str, is_shared: bool,
-    section_kind: str,
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, alias: _Alias | None, wording: str, cue: str,
+    is_shared: bool, section_kind: str,
 ) -> tuple:
     """One row of :data:`_FIGURE_COLUMNS` for a quantity and the name it is attached to."""
-    text, marks, plan_year = rep.text, rep.marks, rep.plan_year
+    text = rep.text
     s0, s1 = sent
-    sentence = text[s0:s1]
     flags = set(q.flags)
     if is_shared:
         flags.add("shared")
-    indicator = alias.indicator if alias else ""
-    indicator_text = alias.text if alias else ""
-    if alias and _GAP_OTHER.search(wording):
-        indicator, indicator_text = "", ""  # 单位GDP能耗下降3%: not GDP
-    if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 6)):
-        flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level
-    q_rel = q.start - s0
-    measure = _measure(q, wording, indicator)
-    if alias and alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
-        indicator, indicator_text = "", ""
-    if alias:
-        indicator, flag = _scope(rep, s0, alias, indicator)
-        if not indicator:
-            indicator_text = ""
-        if flag:
-            flags.add(flag)
-        if q.unit_kind == "none" and indicator:
-            flags.add("no_unit")
-    last_cue = None
-    if section_kind == "plan":
-        para_start = max(text.rfind("\n", max(0, q.start - 4 * _LOOKBACK), q.start) + 1, q.start - 4 * _LOOKBACK)
-        cues = marks.between(marks.cues, para_start, q.start)
-        last_cue = cues[-1].group() if cues else None
-    before = sentence[max(0, q_rel - _LOOKBACK):q_rel]
-    kind = _kind(section_kind, before, len(before), last_cue)
-    lo_q = max(s0, q.start - _LOOKBACK)
-    period, pflags = _period(marks, lo_q, q.start, kind, plan_year)
-    if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
-        kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
-        period, pflags = _period(marks, lo_q, q.start, kind, (plan_year or 0) + 1 if plan_year else None)
-    flags.update(pflags)
+    indicator, measure = _indicator_and_measure(rep, sent, q, alias, wording, flags)
+    indicator_text = alias.text if alias and indicator else ""
+    kind, period = _kind_and_period(rep, sent, q, section_kind, flags)
     if measure == "growth_avg":
         flags.add("multi_year")
-    if _ESTIMATE.search(before) and kind == "actual":
-        flags.add("estimate")
-    qualifier = q.qualifier
-    quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
-    if _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
-        quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
-    ):
-        flags.add("milestone")
-        if qualifier is None and _CROSSING.search(text, max(s0, q.start - 12), q.start):
-            qualifier = "at_least"
+    qualifier = _milestone(rep, sent, q, measure, kind, flags)
     value, high = q.value, q.value_high
     negative = q.negative
     if _REACHED.search(wording):
@@ -670,22 +827,166 @@ def _figure_row(
     if indicator and key in rep.seen:
         flags.add("repeated")
     rep.seen.add(key)
-    stored, stored_start = sentence, s0
-    if len(sentence) > _MAX_SENTENCE:
+    if indicator:
+        if cue == "clause" and len(_SEP.findall(text, alias.end, q.start)) >= 2:  # type: ignore[union-attr]
+            flags.add("far")
+        if period is None:
+            flags.add("no_period")
+    sentence, stored_start = text[s0:s1], s0
+    if s1 - s0 > _MAX_SENTENCE:
         # a run-on "sentence" (no punctuation): keep a window around the figure
         a = max(s0, q.start - _MAX_SENTENCE // 2)
         b = min(s1, max(q.end, a + _MAX_SENTENCE))
-        stored, stored_start = text[a:b], a
+        sentence, stored_start = text[a:b], a
         flags.add("long_sentence")
+    if not indicator:
+        flags -= _ATTACHED_ONLY  # said of a figure's indicator only
+    needs_review = bool(indicator) and not flags.isdisjoint(REVIEW_FLAGS)
     return (  # the columns of _FIGURE_COLUMNS
         indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
-        stored, stored_start, q.start, q.end, sorted(flags),
+        sentence, stored_start, q.start, q.end, sorted(flags), cue if indicator else "", needs_review,
     )
+
+
+def _indicator_and_measure(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, alias: _Alias | None, wording: str, flags: set[str]
+) -> tuple[str, str]:
+    """The indicator a figure is of (``""``: none) and what it measures."""
+    text = rep.text
+    s0, s1 = sent
+    after = text[q.end:min(s1, q.end + 8)]
+    if alias is None:
+        return "", _measure(q, wording, "", after)
+    indicator = alias.indicator
+    if _GAP_OTHER.search(wording):
+        indicator = ""  # 单位GDP能耗下降3%: not GDP
+    if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 6)):
+        flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level
+    measure = _measure(q, wording, indicator, after)
+    if alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
+        indicator = ""
+    indicator, flag = _scope(rep, s0, alias, indicator)
+    if flag:
+        flags.add(flag)
+    if indicator in _SCOPED:
+        # 规上企业累计完成工业总产值, 限上企业实现社会消费品零售额: the scoped indicator
+        scoped, cue = _SCOPED[indicator]
+        lo = max(s0, alias.start - 24)
+        clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
+        if cue.search(text, clause_start, alias.start):
+            indicator = scoped
+    if indicator and not _unit_fits(indicator, q, measure):
+        indicator = ""  # 地区生产总值连续跨过2个台阶, 财政收入增加2亿元: not the indicator's figure
+    if indicator and _THRESHOLD_OF.match(text, q.end, min(s1, q.end + 8)):
+        indicator = ""  # 生产总值超过200亿元的县: a threshold that picks out a group
+    if q.start > 0 and text[q.start - 1] == "$" or text[q.end:q.end + 1] == "$":
+        flags.add("glued")  # 107$1.$26亿元: a figure garbled by a conversion
+    if indicator and q.unit_kind == "none" and unit_kinds()[indicator] != "ratio":
+        flags.add("no_unit")
+    return indicator, measure
+
+
+# An all-industry or all-retail indicator named after a scope word is the scoped one.
+_SCOPED: dict[str, tuple[str, re.Pattern[str]]] = {
+    "industrial_output": ("industrial_output_above_scale", re.compile(r"规上|规模以上|规模工业")),
+    "industrial_value_added_all": ("industrial_value_added", re.compile(r"规上|规模以上|规模工业")),
+    "retail_sales": ("retail_sales_above_quota", re.compile(r"限上|限额以上")),
+}
+
+# The unit kinds of the figures an indicator of each unit kind can have.
+_FITS: dict[str, frozenset[str]] = {
+    "money": frozenset({"money", "percent", "points", "none"}),
+    "physical": frozenset({"physical", "percent", "points", "none"}),
+    "count": frozenset({"count", "percent", "points", "none"}),
+    "percent": frozenset({"percent", "points", "none"}),
+    "ratio": frozenset({"none", "ratio", "points", "percent"}),
+}
+
+
+def _unit_fits(indicator: str, q: _numbers.Quantity, measure: str) -> bool:
+    """Whether a figure can be a value of the indicator: a count is never an
+    amount of money (2个台阶, 380个项目), and a change stated in the
+    indicator's own unit (增加2亿元, 净增448亿元) is an increment, not a level."""
+    if q.unit_kind not in _FITS.get(unit_kinds()[indicator], _FITS["money"]):
+        return False
+    if measure in ("growth", "growth_avg") and q.unit_kind in ("money", "physical", "count"):
+        return False
+    return True
+
+
+def _kind_and_period(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, section_kind: str, flags: set[str]
+) -> tuple[str, str | None]:
+    """Actual or target, and the period the figure refers to."""
+    text, marks, plan_year = rep.text, rep.marks, rep.plan_year
+    s0 = sent[0]
+    lo_q = max(s0, q.start - _LOOKBACK)
+    before = text[lo_q:q.start]
+    last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
+    kind = _kind(section_kind, before, len(before), last_cue)
+    found = marks.between(marks.period, lo_q, q.start)
+    in_window = bool(found)
+    if not found and not (marks.between(marks.cues, lo_q, q.start) or marks.between(marks.annual, lo_q, q.start)):
+        # nothing in the sentence says when (no 去年, 全年, 2022年): the paragraph or section does
+        found = rep.context_markers(q.start)
+    period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window)
+    if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
+        kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+        period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window)
+    elif (
+        kind == "actual" and section_kind in ("other", "closing") and plan_year is not None and period is not None
+        and period.isdigit() and int(period) >= plan_year and not _DONE.search(before[-12:])
+    ):
+        # a text without headings: 2023年，全镇地区生产总值增长6% in a report planning 2023
+        kind = "target"
+        period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window)
+    flags.update(pflags)
+    if _ESTIMATE.search(before) and kind == "actual":
+        flags.add("estimate")
+    if section_kind in ("other", "closing") and not (found or last_cue or _TARGET_CUES.search(before)):
+        flags.add("kind_guessed")  # no heading, no time word, no target word: actual by default
+    if plan_year is not None and period is not None and period.isdigit():
+        if int(period) != (plan_year - 1 if kind == "actual" else plan_year):
+            flags.add("other_year")  # 到2027年…, 2020年…: not the year reviewed or planned
+    return kind, period
+
+
+def _milestone(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, measure: str, kind: str, flags: set[str]
+) -> str | None:
+    """Flag a threshold phrase (突破5000亿元, 迈过6万亿元、7万亿元两个台阶,
+    跨越“200亿”大关) as ``milestone``; returns the figure's qualifier."""
+    text = rep.text
+    s0, s1 = sent
+    qualifier = q.qualifier
+    quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
+    hit = _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
+        quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
+    )
+    # a goal to pass a mark (力争突破1300亿元) is a target with 以上, not a milestone
+    if not hit and kind == "actual" and measure == "level" and (q.unit_kind in ("money", "physical") or q.unit in ("万亿", "亿", "万")):
+        clause0 = max([m.end() for m in _SEP.finditer(text, max(s0, q.start - 40), q.start)] or [max(s0, q.start - 40)])
+        end = _SEP.search(text, q.end, min(s1, q.end + 24))
+        clause1 = end.start() if end else min(s1, q.end + 24)
+        verb = _MILESTONE_VERB.search(text, clause0, q.end)  # the surface may hold it: 突破5000亿元
+        hit = (verb is not None and not _REACHED_LEVEL.search(text, verb.end(), max(verb.end(), q.start))) or bool(
+            _MILESTONE_NOUN.search(text, q.end, clause1)
+        )
+    if hit:
+        flags.add("milestone")
+        lo = max(s0, q.start - 24)
+        if _SERIES.search(text, lo, q.start) or _MILESTONE_LIST.match(text, q.end, min(s1, q.end + 12)) or (
+            _MILESTONE_LIST_BEFORE.search(text, lo, q.start)
+        ):
+            flags.add("multi_year")  # 先后突破1000亿和2000亿: passed over several years
+        if qualifier is None and _CROSSING.search(text, max(s0, q.start - 12), q.start):
+            qualifier = "at_least"
+    return qualifier
 
 
 def _frame(rows: list[tuple], extra: Sequence[str] = ()) -> pd.DataFrame:
     columns = list(METRIC_COLUMNS)
-    for c in extra:  # e.g. division_code after locate(): right after source
+    for c in reversed(extra):  # e.g. division_code after locate(): right after source
         columns.insert(columns.index("source") + 1, c)
     frame = pd.DataFrame.from_records(rows, columns=columns, nrows=len(rows))
     frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
@@ -698,6 +999,7 @@ def _frame(rows: list[tuple], extra: Sequence[str] = ()) -> pd.DataFrame:
     frame["sentence_start"] = frame["sentence_start"].astype("int64")
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
+    frame["needs_review"] = frame["needs_review"].astype("bool")
     return frame
 
 
@@ -719,6 +1021,7 @@ def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
 def _rows_with_carry(rep: dict) -> list[tuple]:
     """One report's figure rows with the report's columns in front (runs in workers)."""
     carry = tuple(rep.get(k) for k in _CARRY) + tuple(rep[k] for k in _OPTIONAL_CARRY if k in rep)
+    carry += (text_hash(rep["text"]),)
     return [carry + r for r in _report_rows(rep)]
 
 
@@ -793,7 +1096,7 @@ def extract_metrics(
     return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
 
 
-_PANEL_EXCLUDE = {"subpopulation", "milestone", "multi_year", "partial_year", "glued", "placeholder", "from_value"}
+_PANEL_EXCLUDE = {"subpopulation", "multi_year", "partial_year", "glued", "placeholder", "from_value", "other_year"}
 
 
 def panel(
@@ -854,8 +1157,11 @@ def panel(
     rank = rank.where(~((section.loc[m.index] == "plan") & (m["kind"] == "actual")), 3)
     cue = m["sentence"].str.contains(_TARGET_CUES.pattern + "|目标", regex=True).astype(bool)
     rank = rank.where(~((section.loc[m.index] == "plan") & cue), 1)
-    m = m.assign(_rank=rank, _estimate=m["flags"].map(lambda f: "estimate" in f))
-    m = m.sort_values(["report_id", "indicator", "kind", "measure", "_rank", "start"], kind="stable")
+    # a milestone (突破40万亿元) only where the report states no exact figure
+    rank = rank.where(~m["flags"].map(lambda f: "milestone" in f).astype(bool), 9)
+    m = m.assign(_rank=rank)
+    # confident rows first within a rank; then the first in the text
+    m = m.sort_values(["report_id", "indicator", "kind", "measure", "_rank", "needs_review", "start"], kind="stable")
     out = m.drop_duplicates(["report_id", "indicator", "kind", "measure"], keep="first")
-    out = out.drop(columns=["_rank", "_estimate"])
+    out = out.drop(columns=["_rank"])
     return out.sort_values(["report_id", "indicator", "kind", "measure"], kind="stable").reset_index(drop=True)
