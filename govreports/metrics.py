@@ -48,6 +48,7 @@ ATTACH_CUES: dict[str, str] = {
     "fenbie": "a 分别 list: names and figures in the same order (A、B分别增长5%和8%)",
     "list": "a list of figures for a list of names, without 分别 (A、B年均增长3.5%和7.6%)",
     "shared": "one figure stated for several names (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
+    "share_of": "a share of the indicator named before 占 (税收收入占公共财政预算收入比重77.65%)",
 }
 
 #: Flags a figure can carry.
@@ -84,11 +85,11 @@ _GROWTH_WORDS = re.compile(
     r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
 )
 _GROWTH_CLAUSE = re.compile(
-    r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底){0,2}(?:全年|全镇|全市|全县|全省|全区)?\s*(?:"
-    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价)?(?:名义|实际)?(?:年均|平均)?"
+    r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价){0,2}(?:均|都|分别)?(?:全年|全镇|全市|全县|全省|全区)?\s*(?:"
+    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
-    r"|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
-    r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为)?\s*$"
+    r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
+    r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现)?\s*$"
 )
 _AVG = re.compile(r"年均|平均每年|年平均")
 _SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
@@ -110,7 +111,10 @@ _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\
 # 十年来, 40年来, 三年内: several years back (or ahead)
 _MANY_YEARS = re.compile(r"(\d{1,2}|[两二三四五六七八九十]{1,3})年(?:来|间|内|以来)")
 # 比2011年增长46.6%: a change over several years from a base year
-_BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年(?:末|底)?的?(?:增长|增加|提高|翻)")
+_BASE_YEAR = re.compile(
+    r"比((?:19|20)\d{2})年(?:末|底)?的?(?:[（(][^）)]{0,6}[）)])?(?:增长|增加|提高|翻)"
+    r"|[由从]((?:19|20)\d{2})年?(?:末|底)?的"  # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%
+)
 
 
 def _years_count(s: str) -> int:
@@ -124,22 +128,22 @@ def _years_count(s: str) -> int:
 
 
 # 2018年以来: from a year to now
-_SINCE = re.compile(r"((?:1(?<![比较于\d]1)9|2(?<![比较于\d]2)0)\d{2})\s*年(?:以来|来)")
+_SINCE = re.compile(r"((?:1(?<![比较于由从\d]1)9|2(?<![比较于由从\d]2)0)\d{2})\s*年(?:以来|来)")
 # “十四五”末, 十四五期末: the last year of a plan period
 _PLAN_END = re.compile(r"末$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
 _MONTH_RANGE = re.compile(r"(\d\d?)\s*[-—–~～至到]\s*(\d\d?)\s*月")
 _MONTH_WORDS = re.compile(r"前([一二三])季度|上半年|第([一二三四])季度|一季度|二季度|三季度|四季度|截[至止]\s*(\d\d?)\s*月")
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
-_YEAR = re.compile(r"((?:1(?<![比较于\d]1)9|2(?<![比较于\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
+_YEAR = re.compile(r"((?:1(?<![比较于由从\d]1)9|2(?<![比较于由从\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
 _MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
 # 先后突破1000亿元和2000亿元, 首超5000亿元: a verb of crossing before a level ...
-_MILESTONE_VERB = re.compile(r"(?:突破|跨越|跨过|跨上|迈过|迈上|迈入|越过|站上|跃上|冲破|首超|首破)")
+_MILESTONE_VERB = re.compile(r"(?:突破|跨越|跨过|跨上|跨入|迈过|迈上|迈入|步入|越过|站上|跃上|冲破|首超|首破)")
 # ... unless the level is then stated exactly (突破千亿、达到1050亿元)
 _REACHED_LEVEL = re.compile(r"达到|达|为|增至|增加到|提高到|实现|完成|增长")
 # ... or a threshold noun after it in its clause: 6万亿元、7万亿元两个台阶
-_MILESTONE_NOUN = re.compile(r"台阶|大关|关口|门槛")
+_MILESTONE_NOUN = re.compile(r"台阶|大关|关口|门槛|俱乐部")
 _SERIES = re.compile(r"先后|连续|相继|接连|陆续|连跨|连上")
 _MILESTONE_LIST = re.compile(r"[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?[\d.一二三四五六七八九十百千万亿]+")
 _MILESTONE_LIST_BEFORE = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?元?[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?\s*$")
@@ -152,9 +156,10 @@ _THRESHOLD_OF = re.compile(r"(?:以上|以下)?的(?:县|市|区|乡|镇|街道|
 # A sentence or paragraph that opens with a part of the region as its
 # subject (开发区建设步伐加快，完成生产总值780亿元; 县域经济…): its figures are that part's
 _PART_SUBJECT = re.compile(
-    r"(?:县域|开发区|高新区|经开区|园区|新区|工业园|产业园|保税区|自贸区|试验区|示范区|兵团|农垦|非公有制经济|非公经济|民营经济)"
+    r"(?:开发区|高新区|经开区|园区|新区|工业园|产业园|保税区|自贸区|试验区|示范区|商务区|功能区|兵团|农垦|非公有制经济|非公经济|民营经济|有限公司|集团)"
 )
-_SUBPOP_WORDS = re.compile(r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点)[^，,。；;]{0,12}$")
+_PART_SUBJECT_ABOVE_COUNTY = re.compile(_PART_SUBJECT.pattern.replace("(?:", "(?:县域|", 1))
+_SUBPOP_WORDS = re.compile(r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点|产业|行业)[^，,。；;]{0,12}$")
 _REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟]|全社会")
 # Words that may stand right before an indicator's name without narrowing it
 # (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
@@ -193,9 +198,13 @@ _QUARTER_MONTHS = {"一": 3, "二": 6, "三": 9}
 _ANNUAL = re.compile(r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至到])|20\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为")
 # Words between an indicator's name and a figure that make it another measure:
 # 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率
-_GAP_OTHER = re.compile(r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于")
+_GAP_OTHER = re.compile(
+    r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于|(?:目标|任务|计划)数?的"
+)
 _PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
-_FROM_VALUE = re.compile(r"\s*(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩)(?:到|至)")
+_FROM_VALUE = re.compile(
+    r"\s*(?:预计|分别|先后|一举)?(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩)(?:到|至)|\s*(?:跨入|迈入|步入|跃上|跨上|迈上)"
+)
 _CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降)了?\s*$")
 _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
 _REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
@@ -203,7 +212,7 @@ _THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
 _DONE = re.compile(r"完成|实现了|达到了")
 _REGION_SUFFIX = re.compile(r"(?:街道|镇|乡|县|区|市|省|自治区|自治州|州|盟|旗)$")
 _ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
-_CROSSING = re.compile(r"跨越|跨过|突破|迈上|迈过|超过|站上|跃上|首超")
+_CROSSING = re.compile(r"跨越|跨过|跨入|突破|迈上|迈过|迈入|步入|超过|站上|跃上|首超")
 _REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
 
 
@@ -249,65 +258,182 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
 
 
 # 城乡居民人均可支配收入分别增长8.9%和10%: one phrase naming two indicators.
-_PAIR_ALIASES = {
-    "城乡居民人均可支配收入": ("urban_income", "rural_income"),
-    "城乡居民收入": ("urban_income", "rural_income"),
+_PAIR_ALIASES: dict[str, tuple[str, str]] = {
+    a: ("urban_income", "rural_income") for a, i in alias_table().items() if i == "resident_income" and a.startswith("城乡")
 }
 _PAIR_PHRASE = re.compile(r"城镇(?:常住)?(?:居民)?(?:和|与|、)农村(?:常住)?居民人均可支配收入")
 
 
-def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: list) -> dict[int, _Alias]:
-    """Map quantity index → alias for 分别 lists in one sentence."""
-    out: dict[int, _Alias] = {}
+def _pair_of(text: str, s0: int, alias: _Alias) -> list[_Alias] | None:
+    """The urban and rural twins when ``alias`` ends a name of both
+    (城乡居民人均可支配收入, 城镇和农村居民人均可支配收入), else None."""
+    pair = _PAIR_ALIASES.get(alias.text)
+    if pair is not None:
+        return _pair_twins(alias, pair)
+    head = _PAIR_PHRASE.search(text, max(s0, alias.start - 12), alias.end)
+    if head is not None and head.end() == alias.end:
+        return _pair_twins(_Alias(head.start(), head.end(), head.group(), alias.indicator), ("urban_income", "rural_income"))
+    return None
+
+
+def _list_items(text: str, lo: int, hi: int, aliases: list[_Alias]) -> list[_Alias | None] | None:
+    """The items of a list of names ``text[lo:hi]`` (A、B和C): each the alias
+    that ends it, or None for a name that is not an indicator
+    (高新技术产业增加值); None when the span is not a plain list of names."""
+    span = text[lo:hi]
+    if not span.strip() or _HAS_DIGIT.search(span):
+        return None
+    items: list[_Alias | None] = []
+    pos = lo
+    for part in _ITEM_SPLIT.split(span) + [None]:  # type: ignore[list-item]
+        if part is None:
+            break
+        end = pos + len(part)
+        stripped_end = pos + len(part.rstrip())
+        items.append(next((a for a in aliases if a.end == stripped_end and a.start >= pos), None))
+        m = _ITEM_SPLIT.match(text, end, hi)
+        pos = m.end() if m else end
+    return items
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_ITEM_SPLIT = re.compile(r"\s*(?:、|以及|和|与|及)\s*")
+
+
+def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: list) -> dict[int, _Alias | None]:
+    """Map quantity index → alias for 分别 lists in one sentence.
+
+    The names are the run of aliases right before 分别 (figures stated with
+    each name may stand between them: 工业投资90亿元、技改投资28亿元，分别增长…),
+    or the items of the list of names that opens the clause (A、B、C和D分别…,
+    where a name that is no indicator takes its figure away unattached); a
+    later 分别 of the sentence without names of its own reuses the last ones
+    (年均分别增长…，2011年分别达到…)."""
+    out: dict[int, _Alias | None] = {}
     s0, s1 = sent
     q_starts = [q.start for _, q in qs]
+    last: list[_Alias | None] | None = None
     for m in _FENBIE.finditer(text, s0, s1):
-        before = [a for a in aliases if m.start() - _LOOKBACK <= a.end <= m.start()]
-        if before and len(text[before[-1].end:m.start()]) <= 6:
-            last = before[-1]
-            pair = _PAIR_ALIASES.get(last.text)
-            head = _PAIR_PHRASE.search(text, max(s0, last.start - 12), last.end)
-            if pair is None and head is not None and head.end() == last.end:
-                pair = ("urban_income", "rural_income")
-                last = _Alias(head.start(), head.end(), head.group(), last.indicator)
-            if pair is not None:
-                before = before[:-1] + _pair_twins(last, pair)
-        if len(before) < 2:
-            continue
-        # the run of aliases joined by 、/和/与 that ends right before 分别
-        run = _alias_run(text, before)
-        if len(run) < 2 or len(text[run[-1].end:m.start()]) > 6:
-            continue
         i0 = bisect.bisect_left(q_starts, m.end())
-        after = [i for i, _ in qs[i0:i0 + 8]]
         clause_end = _SEP.search(text, m.end(), s1)
         # the figures of a 分别 list run to the end of its clause (或 the sentence)
-        limit = s1
-        if clause_end and text[clause_end.start()] in "；;":
-            limit = clause_end.start()
-        by_index = dict(qs[i0:i0 + 8])
-        after = [i for i in after if by_index[i].start < min(limit, m.end() + _LOOKBACK)][: len(run)]
-        if len(after) == len(run):
-            for i, a in zip(after, run):
-                out[i] = a
+        limit = clause_end.start() if clause_end and text[clause_end.start()] in "；;" else s1
+        after = [i for i, q in qs[i0:i0 + 12] if q.start < min(limit, m.end() + _LOOKBACK)]
+        names = _fenbie_names(text, s0, m.start(), aliases) or _paired_names(text, s0, m.start(), aliases, qs)
+        if names is None and last is not None and len(last) == len(after[: len(last)]):
+            names = last  # a second 分别 for the same names
+        if names is None or len(after) < len(names):
+            continue
+        last = names
+        for i, a in zip(after, names):
+            out[i] = a  # None: a name that is not an indicator
     return out
 
 
+def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_Alias | None] | None:
+    """The names a 分别 at ``at`` refers to (see :func:`_assign_fenbie`)."""
+    before = [a for a in aliases if at - _LOOKBACK <= a.end <= at]
+    if before and len(text[before[-1].end:at]) <= 6:
+        pair = _pair_of(text, s0, before[-1])
+        if pair is not None:
+            before = before[:-1] + pair
+        run = _alias_run(text, before, relaxed=False)  # A、B和C分别: names only
+        if len(run) >= 2:
+            return list(run)
+    clause_start = max([m.end() for m in _SEP.finditer(text, max(s0, at - _LOOKBACK), at)] or [max(s0, at - _LOOKBACK)])
+    core_end = at
+    while core_end > clause_start and text[core_end - 1] in _FENBIE_LEAD:
+        core_end -= 1  # 年均分别, 同比分别
+    lead = _FENBIE_LEAD_WORDS.search(text, clause_start, core_end)
+    if lead is not None:
+        core_end = lead.start()
+    start = clause_start
+    while True:  # past 全年, 预计, 实现 … at the clause's start
+        m = _NEUTRAL_START.match(text, start, core_end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    items = _list_items(text, start, core_end, [a for a in aliases if start <= a.start and a.end <= core_end])
+    if items and len(items) >= 2 and any(a is not None for a in items):
+        out: list[_Alias | None] = []
+        for a in items:
+            pair = _pair_of(text, s0, a) if a is not None else None
+            out.extend(pair if pair else [a])
+        return out
+    return None
+
+
+def _paired_names(text: str, s0: int, at: int, aliases: list[_Alias], qs: list) -> list[_Alias | None] | None:
+    """The names of a list of name-value pairs before 分别 (工业投资90亿元、技改投资28亿元，
+    分别增长21%、85%; 财政总收入13.23亿元，一般公共预算收入6.66亿元，同比分别增长…):
+    the alias each name ends with, or None for a name that is no indicator."""
+    pos = at
+    while pos > s0 and (text[pos - 1] in _PAIR_TAIL_CHARS):
+        pos -= 1
+    lead = _FENBIE_LEAD_WORDS.search(text, s0, pos)
+    pos = lead.start() if lead is not None else pos
+    while pos > s0 and text[pos - 1] in _PAIR_TAIL_CHARS:
+        pos -= 1
+    by_end = {q.end: q for _, q in qs}
+    names: list[_Alias | None] = []
+    while pos in by_end:
+        q = by_end[pos]
+        name_end = q.start
+        verb = _NAME_VERB.search(text, max(s0, name_end - 6), name_end)
+        if verb is not None:
+            name_end = verb.start()
+        name_start = max([m.end() for m in _ITEM_DELIM.finditer(text, max(s0, name_end - 30), name_end)] or [max(s0, name_end - 30)])
+        if name_end - name_start < 2:
+            break
+        names.insert(0, next((a for a in aliases if a.end == name_end and a.start >= name_start), None))
+        pos = name_start
+        delim = _ITEM_DELIM.match(text, pos - 1, pos) if pos > s0 else None
+        if delim is None or text[pos - 1] in "；;：:":
+            break
+        pos -= 1
+        while pos > s0 and text[pos - 1] == " ":
+            pos -= 1
+    if len(names) >= 2 and any(a is not None for a in names):
+        return names
+    return None
+
+
+_PAIR_TAIL_CHARS = frozenset(" ，,")
+_ITEM_DELIM = re.compile(r"[、，,；;：:]|其中|和|及|与")
+_NAME_VERB = re.compile(r"(?:完成|实现|达到?|为)\s*$")
+_FENBIE_LEAD = frozenset(" \u3000")
+# Words between a list of names and 分别: 年均分别, 同比分别, 增速分别
+_FENBIE_LEAD_WORDS = re.compile(r"(?:(?:19|20)\d{2}年)?(?:年均|同比|比上年|增速|增幅|均|都|也)*$")
+_NEUTRAL_START = re.compile(r"\s*(?:全年|全[镇乡市县区]|预计|初步(?:核算|统计)|据初步统计|实现了?|完成了?|其中|(?:19|20)\d{2}年|[一二三四五六七八九十]是)\s*")
+
+
 # 均/都 right after the last name of a list (年均 too: each grew so much a year)
-_SHARED = re.compile(r"\s*(?:同比|比上年|较上年)?年?[均都](?![衡匀值市])")
+_SHARED = re.compile(r"\s*(?:同比|比上年|较上年)?年?(?:[均都](?![衡匀值市])|分别)")
 
 
-def _alias_run(text: str, before: list[_Alias]) -> list[_Alias]:
+def _alias_run(text: str, before: list[_Alias], *, relaxed: bool = True) -> list[_Alias]:
     """The names joined by 、/和/与/及 that end with ``before[-1]`` (地区生产总值、
     固定资产投资和社会消费品零售总额), in text order; the two twins of a pair
     name (:func:`_pair_twins`) share one span and both belong to the run."""
     run = [before[-1]]
     for a in reversed(before[:-1]):
-        if (a.start, a.end) == (run[0].start, run[0].end) or _LIST_JOIN.match(text[a.end:run[0].start]):
+        gap = text[a.end:run[0].start]
+        if (a.start, a.end) == (run[0].start, run[0].end) or _LIST_JOIN.match(gap):
             run.insert(0, a)
+        elif relaxed and _NAME_GAP.match(gap):
+            run.insert(0, a)
+            relaxed = False  # one name with its own value before the last: a pair, not a run over clauses
         else:
             break
     return run
+
+
+# Between two names of a list, each name's own value may stand: 工业投资90亿元、技改投资…,
+# 城镇居民人均可支配收入22600元，农村居民…, 财政总收入52.01亿元，其中公共财政预算收入…
+_NAME_GAP = re.compile(
+    r"\s*(?:完成|实现|达到?|为)?\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|万?人)?(?:以上|左右)?\s*"
+    r"(?:[、，,]|和|与|及|以及)\s*(?:其中[：:，,]?)?\s*(?:全年|全[镇乡市县区])?\s*(?:实现|完成)?\s*$"
+)
 
 
 def _pair_twins(alias: _Alias, pair: tuple[str, str] | None = None) -> list[_Alias]:
@@ -354,8 +480,9 @@ def _assign_figure_lists(
         if alias is None or alias is not before[-1]:
             continue
         run = _alias_run(text, before)
-        if len(run) == 1 and alias.text in _PAIR_ALIASES and len(group) == 2:  # 城乡居民收入年均增长5.9%和9.3%
-            run = _pair_twins(alias)
+        pair = _pair_of(text, s0, alias) if len(group) == 2 else None
+        if pair is not None and (len(run) == 1 or _PAIR_PHRASE.search(text, max(s0, alias.start - 12), alias.end)):
+            run = pair  # 城乡居民收入年均增长5.9%和9.3%, 城镇和农村居民人均可支配收入…增长9.5%和10%
         if len(run) != len(group) or len({a.indicator for a in run}) < len(run):
             continue
         for (qi, _), a in zip(group, run):
@@ -422,14 +549,21 @@ class _Markers:
     def __init__(self, text: str) -> None:
         # spans, plan periods, years and months in one index: a figure's
         # window is looked up once (most windows hold none of them)
-        found = [(m.start(), m.end(), (self.SPAN, m)) for m in _SPAN.finditer(text)]
-        found += [(m.start(), m.end(), (self.FIVE, m)) for m in _FIVE_YEAR.finditer(text)]
-        found += [(m.start(), m.end(), (self.SINCE, int(m.group(1)))) for m in _SINCE.finditer(text)]
-        found += [(m.start(), m.end(), (self.MANY, n)) for m in _MANY_YEARS.finditer(text) if (n := _years_count(m.group(1))) > 1]
-        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)))) for m in _BASE_YEAR.finditer(text)]
-        found += [(m.start(), m.end(), (self.YEAR, int(m.group(1)))) for m in _YEAR.finditer(text)]
-        found += [(m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))))) for m in _MONTH_RANGE.finditer(text)]
-        found += [(m.start(), m.end(), (self.MONTHS, _month_span(m))) for m in _MONTH_WORDS.finditer(text)]
+        # each marker: (tag, payload, start, end)
+        found = [(m.start(), m.end(), (self.SPAN, m, *m.span())) for m in _SPAN.finditer(text)]
+        found += [(m.start(), m.end(), (self.FIVE, m, *m.span())) for m in _FIVE_YEAR.finditer(text)]
+        found += [(m.start(), m.end(), (self.SINCE, int(m.group(1)), *m.span())) for m in _SINCE.finditer(text)]
+        found += [
+            (m.start(), m.end(), (self.MANY, n, *m.span()))
+            for m in _MANY_YEARS.finditer(text) if (n := _years_count(m.group(1))) > 1
+        ]
+        found += [(m.start(), m.end(), (self.BASE, int(m.group(1) or m.group(2)), *m.span())) for m in _BASE_YEAR.finditer(text)]
+        found += [(m.start(), m.end(), (self.YEAR, int(m.group(1)), *m.span())) for m in _YEAR.finditer(text)]
+        found += [
+            (m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))), *m.span()))
+            for m in _MONTH_RANGE.finditer(text)
+        ]
+        found += [(m.start(), m.end(), (self.MONTHS, _month_span(m), *m.span())) for m in _MONTH_WORDS.finditer(text)]
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
@@ -461,8 +595,16 @@ class _Markers:
         return out
 
 
+# A total over several years (五年累计完成投资2413.8亿元), not a level reached
+_CUMULATIVE = re.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
+# A report to a mid-year session reviews this year's months (今年以来, 上半年)
+_MID_YEAR = re.compile(r"今年以来|上半年(?:工作|以来|经济|全镇|全县|，|,)|半年来|前三季度(?:工作|以来)|以来工作回顾")
+_MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.MANY, _Markers.BASE})
+
+
 def _period(
-    found: list, marks: _Markers, q_start: int, kind: str, plan_year: int | None, *, in_window: bool = True
+    found: list, marks: _Markers, q_start: int, kind: str, plan_year: int | None, *, in_window: bool = True,
+    end_level: bool = False, mid_year: bool = False,
 ) -> tuple[str | None, list[str]]:
     """The period a figure refers to, from the time markers ``found`` before
     it (its sentence window, else its paragraph's lead or its headings:
@@ -475,23 +617,31 @@ def _period(
     base = None if plan_year is None else (plan_year - 1 if kind == "actual" else plan_year)
     if not found:
         return (None if base is None else str(base)), flags
-    spans = [m for tag, m in found if tag == _Markers.SPAN]
+    multi_end = max((e for tag, _, _, e in found if tag in _MULTI_TAGS), default=None)
+    if multi_end is not None and any(tag == _Markers.YEAR and at >= multi_end for tag, _, at, _ in found):
+        # 年均增长15.3%，2011年分别达到…: a year after the several years decides
+        found = [f for f in found if f[0] in (_Markers.YEAR, _Markers.MONTHS)]
+    elif multi_end is not None and end_level and kind == "actual" and base is not None:
+        # 五年来…由2.6亿元跃升至4.35亿元: a level reached at the end of the years reviewed
+        spans = [m for tag, m, *_ in found if tag == _Markers.SPAN]
+        return (spans[-1].group(2) if spans else str(base)), flags
+    spans = [m for tag, m, *_ in found if tag == _Markers.SPAN]
     if spans:
         flags.append("multi_year")
         return f"{spans[-1].group(1)}-{spans[-1].group(2)}", flags
-    since = [y for tag, y in found if tag == _Markers.SINCE]
-    many = [n for tag, n in found if tag == _Markers.MANY]
-    bases = [y for tag, y in found if tag == _Markers.BASE]
+    since = [y for tag, y, *_ in found if tag == _Markers.SINCE]
+    many = [n for tag, n, *_ in found if tag == _Markers.MANY]
+    bases = [y for tag, y, *_ in found if tag == _Markers.BASE]
     if bases and plan_year is not None and kind == "actual" and bases[-1] < plan_year - 2:
         flags.append("multi_year")  # 比2011年增长46.6%: the change since the base year
         return f"{bases[-1] + 1}-{plan_year - 1}", flags
-    if many and not any(tag == _Markers.YEAR for tag, _ in found):
+    if many and not any(tag == _Markers.YEAR for tag, *_ in found):
         flags.append("multi_year")  # 十年来, 五年内
         if plan_year is None:
             return None, flags
         n = many[-1]
         return (f"{plan_year - n}-{plan_year - 1}" if kind == "actual" else f"{plan_year}-{plan_year + n - 1}"), flags
-    fives = [m for tag, m in found if tag == _Markers.FIVE]
+    fives = [m for tag, m, *_ in found if tag == _Markers.FIVE]
     five = fives[-1] if fives else None
     annual_after = (
         in_window and five is not None and five.group() != "年均" and bool(marks.between(marks.annual, five.end(), q_start))
@@ -512,10 +662,12 @@ def _period(
         if kind == "actual":
             return f"{plan_year - 5}-{plan_year - 1}", flags
         return f"{plan_year}-{plan_year + 4}", flags
-    years = [y for tag, y in found if tag == _Markers.YEAR and (plan_year is None or plan_year - 12 <= y <= plan_year + 16)]
+    years = [y for tag, y, *_ in found if tag == _Markers.YEAR and (plan_year is None or plan_year - 12 <= y <= plan_year + 16)]
     if years:
         base = years[-1]
-    months = [span for tag, span in found if tag == _Markers.MONTHS]
+    months = [span for tag, span, *_ in found if tag == _Markers.MONTHS]
+    if months and mid_year and not years and plan_year is not None:
+        base = plan_year  # 1-6月 in a report to a mid-year session: this year's months
     if months and base is not None:
         m1, m2 = months[-1]
         if 1 <= m1 <= m2 <= 12 and not (m1 == 1 and m2 == 12):
@@ -622,6 +774,11 @@ class _Report:
         self.region = region if isinstance(region, str) else ""  # missing: None or NaN
         self.short_region = _REGION_SUFFIX.sub("", self.region) if len(self.region) > 2 else self.region
         self.plan_year = _plan_year(row.get("year"), row.get("date"))
+        self.level = row.get("level")
+        date = row.get("date")
+        self.mid_year = bool(_MID_YEAR.search(text, 0, 1500)) or (
+            isinstance(date, str) and len(date) >= 7 and date[5:7] in ("06", "07", "08", "09", "10")
+        )
         sections = find_sections(text)
         self.sections = {s["section_id"]: s for s in sections}
         self.leaves = sorted((s for s in sections if s["is_leaf"]), key=lambda s: s["start"])
@@ -671,7 +828,7 @@ class _Report:
         if lead is not None:
             lead_end = lead.start()
             found = self.marks.between(self.marks.period, para_start, lead_end)
-            tags = {tag for tag, _ in found}
+            tags = {tag for tag, *_ in found}
             later = self.marks.between(self.marks.cues, lead_end, pos)  # 2011年，…。过去一年，…增长10.3%
             if found and not later and not (_Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN}):
                 return found  # a lead naming a year and five years is read by neither
@@ -697,10 +854,10 @@ def _heading_markers(heading: str) -> list:
     one year; none when it names both (过去五年和2022年工作回顾)."""
     if not heading:
         return []
-    found = [(_Markers.SPAN, m) for m in _SPAN.finditer(heading)]
-    fives = [(_Markers.FIVE, m) for m in _FIVE_YEAR.finditer(heading) if m.group() != "年均"]
-    years = [(_Markers.YEAR, int(m.group(1))) for m in _YEAR.finditer(heading)]
-    if (found or fives) and years or len(set(y for _, y in years)) > 1:
+    found = [(_Markers.SPAN, m, 0, 0) for m in _SPAN.finditer(heading)]
+    fives = [(_Markers.FIVE, m, 0, 0) for m in _FIVE_YEAR.finditer(heading) if m.group() != "年均"]
+    years = [(_Markers.YEAR, int(m.group(1)), 0, 0) for m in _YEAR.finditer(heading)]
+    if (found or fives) and years or len(set(y for _, y, *_ in years)) > 1:
         return []  # 过去五年和2022年工作回顾, 1998年工作回顾和1999年工作的总体要求: neither
     return found + fives or years
 
@@ -735,7 +892,10 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
         before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
         if qi in fenbie:
             alias = fenbie[qi]
-            yield qi, q, [(alias, text[alias.end:q.start], "fenbie", False)]
+            if alias is None:  # the place of a name that is not an indicator
+                yield qi, q, [(None, "", "", False)]
+            else:
+                yield qi, q, [(alias, text[alias.end:q.start], "fenbie", False)]
         elif qi in listed:
             alias, wording = listed[qi]
             yield qi, q, [(alias, wording, "list", False)]
@@ -744,10 +904,35 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
             if alias is None:
                 yield qi, q, [(None, wording, "", False)]
                 continue
+            owner = _share_owner(text, s0, alias, before_aliases) if q.unit_kind == "percent" else None
+            if owner is not None:
+                # 税收收入30.2亿元，占财政收入的82.1%: a share of the first-named indicator
+                yield qi, q, [(owner, text[owner.end:q.start], "share_of", False)]
+                continue
             shared = _shared_by(text, alias, wording, before_aliases) if qi not in listed_any else []
+            if not shared and alias.text in _PAIR_ALIASES and q.unit_kind == "percent" and not _HAS_DIGIT.search(wording):
+                shared = _pair_twins(alias)  # 城乡居民人均可支配收入增长7%: both grew 7% (a level stays resident_income)
             # 城乡居民收入均增长8%: one figure for several indicators, a row for each
             cue = "clause" if _SEP.search(text, alias.end, q.start) else "name"
             yield qi, q, [(a, wording, "shared", True) for a in shared] or [(alias, wording, cue, False)]
+
+
+def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias]) -> _Alias | None:
+    """The indicator whose share a figure is, when the name before it follows
+    占 (税收收入占公共财政预算收入比重77.65%): the name before that one, within
+    two clauses; None otherwise."""
+    if not _SHARE_OF.search(text, max(s0, alias.start - 3), alias.start):
+        return None
+    i = next((k for k in range(len(before) - 1, -1, -1) if before[k] is alias), None)
+    if not i:
+        return None
+    owner = before[i - 1]
+    if len(_SEP.findall(text, owner.end, alias.start)) > 2 or owner.indicator == alias.indicator:
+        return None
+    return owner
+
+
+_SHARE_OF = re.compile(r"占(?:了|到)?$")
 
 
 def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, str | None]:
@@ -769,28 +954,34 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
         and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
         and alias.text not in GROWTH_ONLY_ALIASES
     )
+    if _ITEM_VALUE_END.search(core):
+        narrowed = False  # 固定资产投资476.3亿元、社会消费品零售总额…: the name opens the next item of a list
     if _RATIO_OF.search(core) or core.endswith("人均"):
         # 研发投入占GDP 4.12%: a ratio of something else to the indicator; 人均GDP: per head
         return "", None
     if _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
         # 31家企业完成工业产值, 跨境电商出口额: a part of the region
         return "", "subpopulation"
-    if not _REGION_WIDE.search(head) and _about_a_part(text, s0, clause_start):
+    if not _REGION_WIDE.search(head) and _about_a_part(text, s0, clause_start, rep.level):
         return "", "subpopulation"
     return indicator, None
 
 
-def _about_a_part(text: str, s0: int, clause_start: int) -> bool:
+def _about_a_part(text: str, s0: int, clause_start: int, level: str | None) -> bool:
     """Whether the sentence (when the name is not in its first clause) or the
-    paragraph opens with a part of the region as its subject."""
+    paragraph opens with a part of the region as its subject (县域 is the
+    whole of a county, a part of a city or province)."""
+    part = _PART_SUBJECT_ABOVE_COUNTY if level in ("city", "province", "national") else _PART_SUBJECT
     if clause_start > s0:
-        first = _SEP.search(text, s0, clause_start)
-        if first is not None and _PART_SUBJECT.search(text, s0, first.start()):
+        opening = _PAREN_ASIDE.sub("", text[s0:clause_start])  # 全镇(含青山河高新园区,下同): the whole
+        first = _SEP.search(opening)
+        if first is not None and part.search(opening, 0, first.start()):
             return True
     para_start = text.rfind("\n", 0, s0) + 1
     if para_start < s0:
-        lead = _LEAD_END.search(text, para_start, min(s0, para_start + _LEAD_MAX))
-        if lead is not None and _PART_SUBJECT.search(text, para_start, lead.start()):
+        opening = _PAREN_ASIDE.sub("", text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
+        lead = _LEAD_END.search(opening, 0, _LEAD_MAX)
+        if lead is not None and part.search(opening, 0, lead.start()):
             return True
     return False
 
@@ -806,8 +997,10 @@ def _figure_row(
     if is_shared:
         flags.add("shared")
     indicator, measure = _indicator_and_measure(rep, sent, q, alias, wording, flags)
+    if cue == "share_of" and indicator:
+        measure = "share"
     indicator_text = alias.text if alias and indicator else ""
-    kind, period = _kind_and_period(rep, sent, q, section_kind, flags)
+    kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags)
     if measure == "growth_avg":
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, measure, kind, flags)
@@ -816,7 +1009,7 @@ def _figure_row(
     if _REACHED.search(wording):
         # 失业率降到5.5%, 提高到65%: the level reached, not a change
         negative = False
-        if measure in ("growth", "share") and indicator != "cpi":
+        if measure == "growth" and indicator != "cpi" or measure == "share" and cue != "share_of":
             measure = "level"
     if negative and value is not None:
         value = -value
@@ -858,10 +1051,12 @@ def _indicator_and_measure(
     if alias is None:
         return "", _measure(q, wording, "", after)
     indicator = alias.indicator
-    if _GAP_OTHER.search(wording):
+    share_of = _SHARE.search(wording) is not None and wording.lstrip()[:1] in "占，,"
+    if _GAP_OTHER.search(wording) and not share_of:
         indicator = ""  # 单位GDP能耗下降3%: not GDP
-    if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 6)):
-        flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level
+    if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 8)):
+        flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level, not a figure of the indicator
+        indicator = ""
     measure = _measure(q, wording, indicator, after)
     if alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
         indicator = ""
@@ -877,6 +1072,10 @@ def _indicator_and_measure(
             indicator = scoped
     if indicator and not _unit_fits(indicator, q, measure):
         indicator = ""  # 地区生产总值连续跨过2个台阶, 财政收入增加2亿元: not the indicator's figure
+    if indicator and measure == "points" and _GAP_TO_OTHERS.search(wording):
+        indicator = ""  # 增速高于全省、全市0.6个、0.7个百分点: a gap to other regions
+    if indicator and q.unit == "" and unit_kinds()[indicator] != "ratio":
+        indicator = ""  # a bare number (工业总产值240, the copy cut short): no unit, no figure
     if indicator and _THRESHOLD_OF.match(text, q.end, min(s1, q.end + 8)):
         indicator = ""  # 生产总值超过200亿元的县: a threshold that picks out a group
     if q.start > 0 and text[q.start - 1] == "$" or text[q.end:q.end + 1] == "$":
@@ -885,6 +1084,9 @@ def _indicator_and_measure(
         flags.add("no_unit")
     return indicator, measure
 
+
+_ITEM_VALUE_END = re.compile(r"[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人|%)?(?:以上|左右)?$")
+_GAP_TO_OTHERS = re.compile(r"高于|低于|快于|慢于|领先|超过全|高出")
 
 # An all-industry or all-retail indicator named after a scope word is the scoped one.
 _SCOPED: dict[str, tuple[str, re.Pattern[str]]] = {
@@ -915,13 +1117,14 @@ def _unit_fits(indicator: str, q: _numbers.Quantity, measure: str) -> bool:
 
 
 def _kind_and_period(
-    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, section_kind: str, flags: set[str]
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, section_kind: str, measure: str, flags: set[str]
 ) -> tuple[str, str | None]:
     """Actual or target, and the period the figure refers to."""
     text, marks, plan_year = rep.text, rep.marks, rep.plan_year
     s0 = sent[0]
     lo_q = max(s0, q.start - _LOOKBACK)
     before = text[lo_q:q.start]
+    opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before), "mid_year": rep.mid_year}
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
     kind = _kind(section_kind, before, len(before), last_cue)
     found = marks.between(marks.period, lo_q, q.start)
@@ -929,17 +1132,24 @@ def _kind_and_period(
     if not found and not (marks.between(marks.cues, lo_q, q.start) or marks.between(marks.annual, lo_q, q.start)):
         # nothing in the sentence says when (no 去年, 全年, 2022年): the paragraph or section does
         found = rep.context_markers(q.start)
-    period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window)
+    period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
-        period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window)
+        period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window, **opts)
+    elif (
+        kind == "target" and section_kind == "plan" and in_window and plan_year is not None and period is not None
+        and period.isdigit() and int(period) < plan_year and not _TARGET_CUES.search(before)
+    ):
+        # 预计2012年全镇完成地区生产总值… under a heading read as the plan: a result of the year named
+        kind = "actual"
+        period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     elif (
         kind == "actual" and section_kind in ("other", "closing") and plan_year is not None and period is not None
         and period.isdigit() and int(period) >= plan_year and not _DONE.search(before[-12:])
     ):
         # a text without headings: 2023年，全镇地区生产总值增长6% in a report planning 2023
         kind = "target"
-        period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window)
+        period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     flags.update(pflags)
     if _ESTIMATE.search(before) and kind == "actual":
         flags.add("estimate")

@@ -81,7 +81,9 @@ def split_compilation(text: str) -> Split:
     titles = []
     for i, line in enumerate(kept):
         m = TITLE_LINE.match(line)
-        if m and m.group("page") is None:
+        # a title repeating the one before (a document site's header over the
+        # report's own title) opens no new report
+        if m and m.group("page") is None and not (titles and _same_title(titles[-1][1], m)):
             titles.append((i, m))
     if len(titles) < 2:
         return Split([Part(None, None, None, kept)], removed)
@@ -94,6 +96,10 @@ def split_compilation(text: str) -> Split:
         body = kept[i:end]
         parts.append(Part(m.group("region"), int(m.group("year")), kept[i].strip(), body))
     return Split(parts, removed)
+
+
+def _same_title(a: re.Match[str], b: re.Match[str]) -> bool:
+    return (a.group("region"), a.group("year")) == (b.group("region"), b.group("year"))
 
 
 def is_toc_only(text: str) -> bool:
