@@ -49,6 +49,89 @@ def corpus_scores():
     return score_metrics(metrics, gold), score_panel(gr.panel(metrics), gold)
 
 
+LOCAL = DATA / "local"
+_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木", "自治县", "县", "区", "市", "旗")
+
+
+def _same_region(got: object, want: str) -> bool:
+    """Region names agree; a gold name the text gives only without its suffix
+    (黎平) matches the name with one (黎平县)."""
+    from govreports.clean import t2s_table
+
+    want = want.translate(t2s_table())
+    got = "" if not isinstance(got, str) else got
+    if got == want:
+        return True
+    return not want.endswith(_SUFFIXES) and any(got == want + s for s in _SUFFIXES)
+
+
+def local_scores(split: str):
+    """Figures, periods and metadata on the local township/county set (tests/data/local)."""
+    import govreports as gr
+    from govreports.evaluate import locate_gold, score_metrics
+
+    manifest = pd.read_csv(LOCAL / "manifest.csv", dtype=str, keep_default_na=False)
+    manifest = manifest[manifest["split"] == split]
+    gold = pd.read_csv(LOCAL / "gold.csv", keep_default_na=False, na_values={"value": [""], "value_high": [""]})
+    gold = gold[gold["doc_id"].isin(set(manifest["doc_id"]))].copy()
+    gold["qualifier"] = gold["qualifier"].replace("", None)
+    paths = [LOCAL / "texts" / f"{d}.txt" for d in manifest["doc_id"]]
+    reports = gr.read_reports(paths, errors="collect")
+    by_source: dict[str, str] = {}
+    for src, rid in zip(reports["source"], reports["report_id"]):
+        by_source.setdefault(Path(str(src)).stem, rid)  # a text split in two is scored on its first part
+    gold["report_id"] = gold["doc_id"].map(by_source)
+    raw = pd.Series({by_source[p.stem]: p.read_text(encoding="utf-8") for p in paths if p.stem in by_source})
+    gold = locate_gold(gold, reports.set_index("report_id")["text"], raw=raw)
+    metrics = gr.extract_metrics(reports)
+    score = score_metrics(metrics, gold)
+    matched = gold.loc[score.pairs["gold"]].reset_index(drop=True)
+    got_period = metrics.loc[score.pairs["metrics"], "period"].reset_index(drop=True)
+    period_ok = (got_period.astype(str) == matched["period"].astype(str))
+    targets = gold[gold["kind"] == "target"]
+    target_hits = set(score.pairs["gold"]) & set(targets.index)
+    reps = reports.set_index("report_id")
+    meta = []
+    for row in manifest.itertuples(index=False):
+        r = reps.loc[by_source[row.doc_id]] if row.doc_id in by_source else None
+        plan = None
+        if r is not None and not pd.isna(r["year"]):
+            plan = int(r["year"]) + (1 if isinstance(r["date"], str) and r["date"][5:7] in ("11", "12") else 0)
+        meta.append({
+            "doc_id": row.doc_id, "region_ok": r is not None and _same_region(r["region"], row.region),
+            "level_ok": r is not None and str(r["level"]) == row.level, "year_ok": plan == int(row.year),
+            "got": None if r is None else f"{r['region']}/{r['level']}/{plan}", "want": f"{row.region}/{row.level}/{row.year}",
+        })
+    meta = pd.DataFrame(meta)
+    mism = matched.assign(got_period=got_period)[~period_ok.values]
+    return {
+        "score": score, "period": (int(period_ok.sum()), len(period_ok)), "period_misses": mism,
+        "targets": (len(target_hits), len(targets)), "meta": meta, "texts": len(manifest),
+    }
+
+
+def print_local(split: str, details: bool) -> None:
+    if not (LOCAL / "manifest.csv").exists():
+        return
+    r = local_scores(split)
+    s, meta = r["score"], r["meta"]
+    p_ok, p_n = r["period"]
+    t_ok, t_n = r["targets"]
+    print(f"local {split:4s} ({r['texts']} township/county texts) extract_metrics: {s}")
+    print(f"local {split:4s} period right for {p_ok / max(1, p_n):.3f} of matched figures ({p_ok}/{p_n}); "
+          f"target rows recall {t_ok / max(1, t_n):.3f} ({t_ok}/{t_n})")
+    n = len(meta)
+    print(f"local {split:4s} region {meta['region_ok'].mean():.3f} ({meta['region_ok'].sum()}/{n}), "
+          f"level {meta['level_ok'].mean():.3f} ({meta['level_ok'].sum()}/{n}), year {meta['year_ok'].mean():.3f} ({meta['year_ok'].sum()}/{n})")
+    if details and split != "test":  # the test part is never looked at while fixing
+        cols = ["doc_id", "indicator", "kind", "measure", "value", "value_high", "qualifier", "period", "quote", "start"]
+        print(s.misses[cols].to_string())
+        print(s.false_positives[["report_id", "indicator", "kind", "measure", "value", "value_high", "qualifier", "start",
+                                 "indicator_text"]].to_string())
+        print(r["period_misses"][cols + ["got_period"]].to_string())
+        print(meta[~(meta["region_ok"] & meta["level_ok"] & meta["year_ok"])].to_string())
+
+
 def _eq(a, b) -> bool:
     na = a is None or (isinstance(a, float) and math.isnan(a))
     nb = b is None or (isinstance(b, float) and math.isnan(b))
@@ -117,7 +200,15 @@ def random_check_scores():
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--details", action="store_true", help="list misses and false positives")
+    ap.add_argument("--local", choices=["dev", "test", "both", "none"], default="dev",
+                    help="score the local township/county set: its development part (default), its test part, or both")
+    ap.add_argument("--local-only", action="store_true", help="only the local set")
     args = ap.parse_args(argv)
+    if args.local != "none":
+        for split in (["dev", "test"] if args.local == "both" else [args.local]):
+            print_local(split, args.details)
+    if args.local_only:
+        return 0
     pd.set_option("display.width", 200)
     pd.set_option("display.max_colwidth", 60)
     cols = ["report_id", "indicator", "kind", "measure", "value", "value_high", "unit", "qualifier", "start"]

@@ -13,8 +13,10 @@ project does in ``benchmarks/accuracy.py``.
 
 from __future__ import annotations
 
+import bisect
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -32,31 +34,88 @@ def _nth(text: str, needle: str, n: int) -> int:
     return pos
 
 
-def locate_gold(gold: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
-    """Add ``report_id, start, end`` to gold rows by finding their quotes.
+def locate_gold(gold: pd.DataFrame, texts: pd.Series, *, raw: pd.Series | None = None) -> pd.DataFrame:
+    """Add ``start, end`` to gold rows by finding their quotes.
 
     Parameters
     ----------
     gold
         Gold rows with ``report_id``, ``quote`` and ``occurrence``.
     texts
-        Report texts indexed by ``report_id``.
+        Cleaned report texts (the ``text`` column of the reports) indexed by
+        ``report_id``.
+    raw
+        The texts the annotator read, indexed by ``report_id``, when they are
+        not the cleaned texts (a web page as saved: spaces inside figures,
+        line breaks, full-width digits, traditional characters). The quote is
+        then found at its occurrence in the raw text and carried over to the
+        cleaned text by aligning the two without whitespace.
 
     Returns
     -------
     pandas.DataFrame
-        The gold rows with ``start`` and ``end`` (``-1`` where the quote is
-        not found: such rows count as misses).
+        The gold rows with ``start`` and ``end`` in the cleaned text (``-1``
+        where the quote is not found: such rows count as misses).
     """
     require_columns(gold, ["report_id", "quote", "occurrence"], "gold")
-    starts = []
+    spans = []
     for rid, quote, occ in gold[["report_id", "quote", "occurrence"]].itertuples(index=False, name=None):
         text = texts.get(rid, "")
-        starts.append(_nth(text, str(quote), int(occ)) if isinstance(text, str) else -1)
+        if not isinstance(text, str):
+            spans.append((-1, -1))
+        elif raw is None:
+            s = _nth(text, str(quote), int(occ))
+            spans.append((s, s + len(str(quote))) if s >= 0 else (-1, -1))
+        else:
+            spans.append(_carry_over(str(raw.get(rid, "")), text, str(quote), int(occ)))
     out = gold.copy()
-    out["start"] = starts
-    out["end"] = [s + len(str(q)) if s >= 0 else -1 for s, q in zip(starts, gold["quote"])]
+    out["start"] = [s for s, _ in spans]
+    out["end"] = [e for _, e in spans]
     return out
+
+
+_FULL = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """The text without whitespace, with full-width forms and traditional
+    characters normalised, and the offset in ``text`` of each kept character."""
+    from .clean import pinyin_glosses, t2s_table
+
+    table = t2s_table()
+    skip = {i for a, b in pinyin_glosses(text) for i in range(a, b)}
+    chars, index = [], []
+    for i, c in enumerate(text):
+        if i in skip:
+            continue
+        if c.isspace() or c in "\u200b\u200c\u200d\ufeff":
+            continue
+        o = _FULL.get(ord(c), ord(c))
+        chars.append(table.get(o, chr(o)))
+        index.append(i)
+    return "".join(chars), index
+
+
+def _carry_over(raw: str, clean: str, quote: str, occurrence: int) -> tuple[int, int]:
+    """The span in ``clean`` of the ``occurrence``-th ``quote`` of ``raw``."""
+    p = _nth(raw, quote, occurrence)
+    if p < 0:
+        return -1, -1
+    sr, ir = _squeeze(raw)
+    sc, ic = _squeeze(clean)
+    sq, _ = _squeeze(quote)
+    if not sq or not sc:
+        return -1, -1
+    at = bisect.bisect_left(ir, p)
+    expected = at * len(sc) / max(1, len(sr))
+    for before in (16, 8, 0):
+        anchor = sr[max(0, at - before):at + len(sq)]
+        lead = min(before, at)
+        hits = [m.start() for m in re.finditer(re.escape(anchor), sc)]
+        if hits:
+            h = min(hits, key=lambda x: abs(x - expected)) + lead
+            return ic[h], ic[h + len(sq) - 1] + 1
+    return -1, -1
 
 
 def _same_value(a: object, b: object) -> bool:
@@ -82,6 +141,9 @@ class Score:
     gold: int
     misses: pd.DataFrame
     false_positives: pd.DataFrame
+    #: For :func:`score_metrics`: each matched gold row's index with the index
+    #: of the extracted row that matched it (``gold``, ``metrics``).
+    pairs: pd.DataFrame = field(default_factory=lambda: pd.DataFrame({"gold": [], "metrics": []}, dtype="int64"))
 
     def __str__(self) -> str:
         return (
@@ -120,6 +182,7 @@ def score_metrics(metrics: pd.DataFrame, gold: pd.DataFrame, *, indicators: list
     m = metrics[metrics["indicator"].isin(scope) & metrics["report_id"].isin(set(g["report_id"]))]
     by_report = {rid: df for rid, df in m.groupby("report_id", sort=False)}
     matched_m: set[int] = set()
+    pairs: list[tuple[int, int]] = []
     miss_idx = []
     for gi, row in g.iterrows():
         cands = by_report.get(row["report_id"])
@@ -134,6 +197,7 @@ def score_metrics(metrics: pd.DataFrame, gold: pd.DataFrame, *, indicators: list
                     and _norm_qual(c["qualifier"]) == _norm_qual(row["qualifier"])
                 ):
                     matched_m.add(mi)
+                    pairs.append((gi, mi))
                     found = True
                     break
         if not found:
@@ -143,7 +207,8 @@ def score_metrics(metrics: pd.DataFrame, gold: pd.DataFrame, *, indicators: list
     fp = m.drop(index=list(matched_m))
     precision = len(matched_m) / len(m) if len(m) else 1.0
     recall = tp / len(g) if len(g) else 1.0
-    return Score(precision, recall, tp, len(m), len(g), g.loc[miss_idx], fp)
+    pair_frame = pd.DataFrame(pairs, columns=["gold", "metrics"], dtype="int64")
+    return Score(precision, recall, tp, len(m), len(g), g.loc[miss_idx], fp, pair_frame)
 
 
 def score_panel(panel: pd.DataFrame, gold: pd.DataFrame) -> Score:
