@@ -458,20 +458,31 @@ def to_simplified(text: str) -> tuple[str, bool]:
     >>> to_simplified("全县实现地区生产总值53亿元，同比增长8%，古镇始建于乾隆年间")[1]
     False
     """
-    table = t2s_table()
-    han = len(_HAN.findall(text))
-    if not han:
+    sample = text[:_SCRIPT_SAMPLE]
+    present = _traditional_chars().intersection(sample)  # distinct characters: fast, and empty for most texts
+    if not present:
         return text, False
-    traditional = sum(1 for c in text if ord(c) in table)
+    traditional = sum(sample.count(c) for c in present)
+    han = len(_HAN.findall(sample))
     if traditional < TRADITIONAL_SHARE * han:
         return text, False
-    return text.translate(table), True
+    return text.translate(t2s_table()), True
+
+
+#: Characters read to tell the script (a report is written in one).
+_SCRIPT_SAMPLE = 6000
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    return frozenset(chr(c) for c in t2s_table())
 
 
 # --------------------------------------------------------------------------- text
 
 # Some mirrors gloss characters with their pinyin: 生产(chǎn)总值, 发(fā)展
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]")
+# (the bracket first, the character before it checked after: the scan skips to brackets)
+_PINYIN_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]")
 #: Glosses a text must hold before they are removed (a single one may be the author's).
 PINYIN_GLOSSES_MIN = 5
 
@@ -524,9 +535,10 @@ def clean_text(text: str, *, reflow_lines: bool = True) -> str:
     lines = reflow(raw_lines) if reflow_lines else [s.strip() for s in raw_lines]
     cleaned: list[str] = []
     for s in lines:
-        s = _SPACE_IN_NUMBER.sub("", s)
-        s = _CJK_SPACE.sub("", s)
-        s = _MULTI_SPACE.sub(" ", s).strip()
+        if " " in s:  # the three patterns only remove or merge spaces
+            s = _SPACE_IN_NUMBER.sub("", s)
+            s = _CJK_SPACE.sub("", s)
+            s = _MULTI_SPACE.sub(" ", s).strip()
         if s:
             cleaned.append(s)
     return "\n".join(cleaned)

@@ -12,20 +12,17 @@ The gazetteer is read lazily, once, on the first call.
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from ._divisions import division_rows
 from .errors import GovReportsError, InvalidOptionError, MissingColumnsError
 
 __all__ = ["locate", "load_gazetteer", "LOCATE_COLUMNS", "CONFIDENCES"]
@@ -100,18 +97,13 @@ class _Gazetteer:
         return out
 
 
-def _read_gazetteer_text() -> str:
-    path = resources.files("govreports.datasets") / "gazetteer.csv.gz"
-    return gzip.decompress(path.read_bytes()).decode("utf-8")
-
-
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    reader = csv.reader(io.StringIO(_read_gazetteer_text()))
-    if tuple(next(reader)) != _Unit._fields:
+    header, rows = division_rows()
+    if header != _Unit._fields:
         raise GovReportsError("gazetteer.csv.gz has unexpected columns; "
                               "rebuild it with tools/build_gazetteer.py")
-    units = {row[0]: _Unit._make(row) for row in reader}
+    units = {row[0]: _Unit._make(row) for row in rows}
     gaz = _Gazetteer(units)
     for unit in units.values():
         gaz.by_name.setdefault((unit.level, unit.name), []).append(unit.code)
@@ -158,7 +150,8 @@ def load_gazetteer() -> pd.DataFrame:
     >>> gaz.loc[gaz["name"] == "濮院镇", ["code", "county", "city", "province"]].to_string(index=False)
     '        code county city province\\n330483101000    桐乡市  嘉兴市      浙江省'
     """
-    return pd.read_csv(io.StringIO(_read_gazetteer_text()), dtype=str, keep_default_na=False)
+    header, rows = division_rows()
+    return pd.DataFrame(list(rows), columns=list(header))
 
 
 def _normalise_region(region: object) -> str:

@@ -108,16 +108,29 @@ _FIVE_YEAR = re.compile(
     r"|本届政府(?!的?(?:开局|第一|首))|五年累计|年均"
 )
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
-# 十年来, 40年来, 三年内: several years back (or ahead)
-_MANY_YEARS = re.compile(r"(\d{1,2}|[两二三四五六七八九十]{1,3})年(?:来|间|内|以来)")
+# 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
+_MANY_YEARS = re.compile(r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)")
+_YEARS_DIGITS = frozenset("0123456789两二三四五六七八九十")
+
+
+def _years_before(text: str, at: int) -> tuple[int, int]:
+    """The number of years written right before ``at`` (五年来 → 5, 40年来 →
+    40) and where it starts; 0 when it is a year (2018年来) or too long."""
+    i = at
+    while i > 0 and at - i < 3 and text[i - 1] in _YEARS_DIGITS:
+        i -= 1
+    if i > 0 and text[i - 1] in _YEARS_DIGITS:
+        return 0, at  # a four-digit year or a longer number
+    return _years_count(text[i:at]), i
 # 比2011年增长46.6%: a change over several years from a base year
-_BASE_YEAR = re.compile(
-    r"比((?:19|20)\d{2})年(?:末|底)?的?(?:[（(][^）)]{0,6}[）)])?(?:增长|增加|提高|翻)"
-    r"|[由从]((?:19|20)\d{2})年?(?:末|底)?的"  # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%
-)
+_BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年(?:末|底)?的?(?:[（(][^）)]{0,6}[）)])?(?:增长|增加|提高|翻)")
+# 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
+_FROM_YEAR = re.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
 
 
 def _years_count(s: str) -> int:
+    if not s:
+        return 0
     if s.isdigit():
         return int(s)
     digits = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -127,8 +140,6 @@ def _years_count(s: str) -> int:
     return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
 
 
-# 2018年以来: from a year to now
-_SINCE = re.compile(r"((?:1(?<![比较于由从\d]1)9|2(?<![比较于由从\d]2)0)\d{2})\s*年(?:以来|来)")
 # “十四五”末, 十四五期末: the last year of a plan period
 _PLAN_END = re.compile(r"末$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
@@ -550,20 +561,23 @@ class _Markers:
         # spans, plan periods, years and months in one index: a figure's
         # window is looked up once (most windows hold none of them)
         # each marker: (tag, payload, start, end)
-        found = [(m.start(), m.end(), (self.SPAN, m, *m.span())) for m in _SPAN.finditer(text)]
-        found += [(m.start(), m.end(), (self.FIVE, m, *m.span())) for m in _FIVE_YEAR.finditer(text)]
-        found += [(m.start(), m.end(), (self.SINCE, int(m.group(1)), *m.span())) for m in _SINCE.finditer(text)]
+        found = [(m.start(), m.end(), (self.SPAN, m, m.start(), m.end())) for m in _SPAN.finditer(text)]
+        found += [(m.start(), m.end(), (self.FIVE, m, m.start(), m.end())) for m in _FIVE_YEAR.finditer(text)]
+        for m in _MANY_YEARS.finditer(text):
+            n, start = _years_before(text, m.start())
+            if n > 1:
+                found.append((start, m.end(), (self.MANY, n, start, m.end())))
+        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _BASE_YEAR.finditer(text)]
+        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _FROM_YEAR.finditer(text)]
+        years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
+        found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
+        # 2018年以来: from a year to now
+        found += [(a, b, (self.SINCE, y, a, b)) for a, b, y in years if text.startswith(("以来", "来"), b)]
         found += [
-            (m.start(), m.end(), (self.MANY, n, *m.span()))
-            for m in _MANY_YEARS.finditer(text) if (n := _years_count(m.group(1))) > 1
-        ]
-        found += [(m.start(), m.end(), (self.BASE, int(m.group(1) or m.group(2)), *m.span())) for m in _BASE_YEAR.finditer(text)]
-        found += [(m.start(), m.end(), (self.YEAR, int(m.group(1)), *m.span())) for m in _YEAR.finditer(text)]
-        found += [
-            (m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))), *m.span()))
+            (m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
             for m in _MONTH_RANGE.finditer(text)
         ]
-        found += [(m.start(), m.end(), (self.MONTHS, _month_span(m), *m.span())) for m in _MONTH_WORDS.finditer(text)]
+        found += [(m.start(), m.end(), (self.MONTHS, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)]
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
@@ -578,6 +592,13 @@ class _Markers:
     def _index(found: Iterable[tuple[int, int, object]]) -> tuple[list[int], list[tuple[int, int, object]]]:
         items = list(found)
         return [s for s, _, _ in items], items
+
+    @staticmethod
+    def any_in(index: tuple[list[int], list[tuple[int, int, object]]], lo: int, hi: int) -> bool:
+        """Whether a marker starts in [lo, hi)."""
+        starts = index[0]
+        i = bisect.bisect_left(starts, lo)
+        return i < len(starts) and starts[i] < hi
 
     @staticmethod
     def between(index: tuple[list[int], list[tuple[int, int, object]]], lo: int, hi: int) -> list:
@@ -791,6 +812,8 @@ class _Report:
         self.aliases = _with_context_aliases(text, aliases)
         self.alias_starts = [a.start for a in self.aliases]
         self.seen: set[tuple] = set()
+        self._paragraphs: dict[int, tuple[list, float, float]] = {}
+        self._headings: dict[int, list] = {}
 
     def by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
         """Quantities grouped by the sentence they stand in (index → (quantity index, quantity))."""
@@ -811,36 +834,65 @@ class _Report:
 
     def last_time_cue(self, pos: int) -> str | None:
         """The last 今年/去年/过去一年… of the paragraph before ``pos`` (at most 480 characters back)."""
+        starts, items = self.marks.cues
+        i = bisect.bisect_left(starts, pos) - 1
+        if i < 0 or items[i][1] > pos:
+            return None
         text = self.text
         para_start = max(text.rfind("\n", max(0, pos - 4 * _LOOKBACK), pos) + 1, pos - 4 * _LOOKBACK)
-        cues = self.marks.between(self.marks.cues, para_start, pos)
-        return cues[-1].group() if cues else None
+        return items[i][2].group() if starts[i] >= para_start else None
 
     def context_markers(self, pos: int) -> list:
         """Time markers that set the period of a whole paragraph or section:
         the paragraph's lead (五年来，…, 2022年，…, “十三五”期间，…) or else the
         nearest heading above that names a period (一、过去五年工作回顾).
         Markers of a heading come with offsets into the heading string."""
-        text = self.text
-        para_start = text.rfind("\n", 0, pos) + 1
-        lead = _LEAD_END.search(text, para_start, min(pos, para_start + _LEAD_MAX))
-        lead_end = para_start
-        if lead is not None:
-            lead_end = lead.start()
-            found = self.marks.between(self.marks.period, para_start, lead_end)
-            tags = {tag for tag, *_ in found}
-            later = self.marks.between(self.marks.cues, lead_end, pos)  # 2011年，…。过去一年，…增长10.3%
-            if found and not later and not (_Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN}):
-                return found  # a lead naming a year and five years is read by neither
-        if self.marks.between(self.marks.cues, para_start, pos) or self.marks.between(self.marks.annual, para_start, pos):
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        lead_found, first_cue_after_lead, first_time = self._paragraph(para_start)
+        if lead_found and first_cue_after_lead >= pos:  # 2011年，…。过去一年，…增长10.3%: the later cue wins
+            return lead_found
+        if first_time < pos:
             return []  # 去年…, 全年…, 2022年… earlier in the paragraph: the year reviewed
         leaf = self.leaf(pos)
-        while leaf is not None:
-            found = _heading_markers(leaf["heading"])
-            if found:
-                return found
-            leaf = self.sections.get(leaf["parent_id"]) if leaf["parent_id"] is not None else None
-        return []
+        return self._heading_context(leaf["section_id"]) if leaf is not None else []
+
+    def _paragraph(self, para_start: int) -> tuple[list, float, float]:
+        """A paragraph's lead markers (none when the lead names a year and
+        five years), where its first time cue after the lead stands, and where
+        its first time cue or one-year marker stands (cached per paragraph)."""
+        got = self._paragraphs.get(para_start)
+        if got is not None:
+            return got
+        text, marks = self.text, self.marks
+        end = text.find("\n", para_start)
+        end = len(text) if end < 0 else end
+        lead = _LEAD_END.search(text, para_start, min(end, para_start + _LEAD_MAX))
+        lead_end = lead.start() if lead is not None else para_start
+        found = marks.between(marks.period, para_start, lead_end) if lead is not None else []
+        tags = {tag for tag, *_ in found}
+        if _Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN}:
+            found = []  # a lead naming a year and five years is read by neither
+        after_lead = marks.between(marks.cues, lead_end, end)
+        cue = marks.between(marks.cues, para_start, end)[:1]
+        annual = _ANNUAL.search(text, para_start, end)
+        got = (
+            found,
+            after_lead[0].start() if after_lead else float("inf"),
+            min([m.start() for m in cue] + ([annual.start()] if annual else []), default=float("inf")),
+        )
+        self._paragraphs[para_start] = got
+        return got
+
+    def _heading_context(self, section_id: int) -> list:
+        """Period markers of the nearest heading above a section that names a period."""
+        got = self._headings.get(section_id)
+        if got is None:
+            got, sec = [], self.sections.get(section_id)
+            while sec is not None and not got:
+                got = _heading_markers(sec["heading"])
+                sec = self.sections.get(sec["parent_id"]) if sec["parent_id"] is not None else None
+            self._headings[section_id] = got
+        return got
 
 
 #: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.
@@ -1000,10 +1052,10 @@ def _figure_row(
     if cue == "share_of" and indicator:
         measure = "share"
     indicator_text = alias.text if alias and indicator else ""
-    kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags)
+    kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags, bool(indicator))
     if measure == "growth_avg":
         flags.add("multi_year")
-    qualifier = _milestone(rep, sent, q, measure, kind, flags)
+    qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
     value, high = q.value, q.value_high
     negative = q.negative
     if _REACHED.search(wording):
@@ -1117,19 +1169,26 @@ def _unit_fits(indicator: str, q: _numbers.Quantity, measure: str) -> bool:
 
 
 def _kind_and_period(
-    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, section_kind: str, measure: str, flags: set[str]
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, section_kind: str, measure: str, flags: set[str],
+    attached: bool,
 ) -> tuple[str, str | None]:
-    """Actual or target, and the period the figure refers to."""
+    """Actual or target, and the period the figure refers to.
+
+    A figure of no indicator is dated by its sentence alone (most figures of
+    a report: reading their paragraphs and headings too would cost a third
+    of the extraction time for rows no panel uses)."""
     text, marks, plan_year = rep.text, rep.marks, rep.plan_year
     s0 = sent[0]
     lo_q = max(s0, q.start - _LOOKBACK)
     before = text[lo_q:q.start]
+    if not attached:
+        return _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
     opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before), "mid_year": rep.mid_year}
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
     kind = _kind(section_kind, before, len(before), last_cue)
     found = marks.between(marks.period, lo_q, q.start)
     in_window = bool(found)
-    if not found and not (marks.between(marks.cues, lo_q, q.start) or marks.between(marks.annual, lo_q, q.start)):
+    if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _ANNUAL.search(text, lo_q, q.start)):
         # nothing in the sentence says when (no 去年, 全年, 2022年): the paragraph or section does
         found = rep.context_markers(q.start)
     period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
@@ -1158,6 +1217,23 @@ def _kind_and_period(
     if plan_year is not None and period is not None and period.isdigit():
         if int(period) != (plan_year - 1 if kind == "actual" else plan_year):
             flags.add("other_year")  # 到2027年…, 2020年…: not the year reviewed or planned
+    return kind, period
+
+
+def _plain_kind_and_period(
+    rep: _Report, q: _numbers.Quantity, section_kind: str, before: str, lo_q: int, flags: set[str]
+) -> tuple[str, str | None]:
+    """Kind and period of a figure of no indicator, from its sentence."""
+    marks, plan_year = rep.marks, rep.plan_year
+    kind = _kind(section_kind, before, len(before), rep.last_time_cue(q.start) if section_kind == "plan" else None)
+    found = marks.between(marks.period, lo_q, q.start)
+    period, pflags = _period(found, marks, q.start, kind, plan_year)
+    if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
+        kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+        period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None)
+    flags.update(pflags)
+    if kind == "actual" and _ESTIMATE.search(before):
+        flags.add("estimate")
     return kind, period
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
+from .._divisions import division_levels
+
 __all__ = ["ReportMeta", "infer_meta", "level_of_region", "PROVINCES"]
 
 #: Provincial-level units as their reports name them (municipalities included).
@@ -452,34 +454,14 @@ def _split_chain(name: str) -> tuple[str, str | None]:
     """``聊城市东昌府区`` → (``东昌府区``, ``聊城市``): the last unit of a chain
     of names and the rest. A split is made only where the part before it is a
     province or a gazetteer name (杭州湾新区 stays whole)."""
-    names = _division_names()
     for i in range(2, len(name) - 2):
         rest = name[i:]
         if name[i - 1] in "省市区县州盟旗镇乡" and _REGION_NAME.match(rest):
             first = name[:i]
-            if first in PROVINCES or first in names or _split_chain(first)[1] is not None:
+            if first in PROVINCES or first in division_levels() or _split_chain(first)[1] is not None:
                 inner, _ = _split_chain(rest)
                 return inner, name[: len(name) - len(inner)]
     return name, None
-
-
-@lru_cache(maxsize=1)
-def _division_names() -> dict[str, str]:
-    """Name → level of every division in the bundled gazetteer (the lowest
-    level where a name occurs at several)."""
-    import csv
-    import gzip
-    import io
-    from importlib import resources
-
-    raw = gzip.decompress((resources.files("govreports.datasets") / "gazetteer.csv.gz").read_bytes()).decode("utf-8")
-    out: dict[str, str] = {}
-    levels: dict[str, set[str]] = {}
-    for row in csv.DictReader(io.StringIO(raw)):
-        levels.setdefault(row["name"], set()).add(row["level"])
-    for name, lv in levels.items():
-        out[name] = "county" if lv == {"county"} else ("city" if lv == {"city"} else "/".join(sorted(lv)))
-    return out
 
 
 def _self_level(text: str, session: _Session, role: str | None) -> str | None:
@@ -523,7 +505,7 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
                 if _REGION_NAME.match(part) and _level_suffix_ok(_split_chain(part)[0], level):
                     return part, "page_header"
     for lv in [level] if level in ("township", "county") else ["township", "county"]:
-        names = _division_names()
+        names = division_levels()
         suffix = r"(?:街道|镇|乡|苏木)" if lv == "township" else r"(?:自治县|县|区|旗|市)"
         counts: dict[str, int] = {}
         for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?{suffix}", text[:8000]):
@@ -599,7 +581,7 @@ def _set_level(meta: ReportMeta, fm: dict[str, str], p: PurePath | None, role: s
         if not (level == "province" and path_level == "city"):
             level, guessed = path_level, False
     elif guessed and meta.region:
-        known = _division_names().get(meta.region)
+        known = division_levels().get(meta.region)
         if known in ("county", "city"):
             level, guessed = known, False  # 天长市 is a county-level city, 宿州市 a prefecture
     role = role or ""
