@@ -170,7 +170,9 @@ _PART_SUBJECT = re.compile(
     r"(?:开发区|高新区|经开区|园区|新区|工业园|产业园|保税区|自贸区|试验区|示范区|商务区|功能区|兵团|农垦|非公有制经济|非公经济|民营经济|有限公司|集团)"
 )
 _PART_SUBJECT_ABOVE_COUNTY = re.compile(_PART_SUBJECT.pattern.replace("(?:", "(?:县域|", 1))
-_SUBPOP_WORDS = re.compile(r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点|产业|行业)[^，,。；;]{0,12}$")
+_SUBPOP_WORDS = re.compile(
+    r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点|产业|行业|区市县|县市区|市县区|县区|各县|各区|各镇|各乡)[^，,。；;]{0,12}$"
+)
 _REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟]|全社会")
 # Words that may stand right before an indicator's name without narrowing it
 # (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
@@ -210,12 +212,15 @@ _ANNUAL = re.compile(r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至�
 # Words between an indicator's name and a figure that make it another measure:
 # 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率
 _GAP_OTHER = re.compile(
-    r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于|(?:目标|任务|计划)数?的"
+    r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于|(?:目标|任务|计划)数?的|每平方公里|每亩|亩均|地均"
 )
 _PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
 _FROM_VALUE = re.compile(
-    r"\s*(?:预计|分别|先后|一举)?(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩)(?:到|至)|\s*(?:跨入|迈入|步入|跃上|跨上|迈上)"
+    r"\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩)(?:到|至)"
 )
+# 从200亿元跨入300亿元俱乐部, 从2017年的1.45万亿元接连突破…: a start before a crossing
+_FROM_CROSSING = re.compile(r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)")
+_FROM_START = re.compile(r"[从由][^，,。；;]{0,10}$")
 _CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降)了?\s*$")
 _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
 _REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
@@ -1106,7 +1111,10 @@ def _indicator_and_measure(
     share_of = _SHARE.search(wording) is not None and wording.lstrip()[:1] in "占，,"
     if _GAP_OTHER.search(wording) and not share_of:
         indicator = ""  # 单位GDP能耗下降3%: not GDP
-    if indicator and _FROM_VALUE.match(text, q.end, min(s1, q.end + 8)):
+    if indicator and (
+        _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
+        or (_FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) and _FROM_START.search(text, max(s0, q.start - 12), q.start))
+    ):
         flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level, not a figure of the indicator
         indicator = ""
     measure = _measure(q, wording, indicator, after)

@@ -42,7 +42,7 @@ _TITLE_REGION_YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:人民)?(?:政府工作报告|《政府工作报告》|工作报告)"
 )
 _TITLE_YEAR_REGION = re.compile(
-    r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|州|盟|地区|自治区|省))(?:人民)?政府工作报告"
+    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|州|盟|地区|自治区|省))(?:人民)?政府工作报告"
 )
 _TITLE_REGION_ONLY = re.compile(
     r"^(?:[（(][^）)]{1,10}[）)])?(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民)?政府工作报告"
@@ -52,7 +52,10 @@ _TITLE_YEAR = re.compile(
     r"|政府工作报告\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年?\s*[）)]"
 )
 _PATH_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:\D.*)?$")
-_REGION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省)$")
+_REGION_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,20}(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省)"
+    r"|(?![本全我该各此两])[\u4e00-\u9fff]县)$"  # 浚县, 萧县: counties with a one-character name
+)
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:X\.X|XX|xx|x\.x)(?![A-Za-z])|\*\*(?=[%％万亿个])")
 
 
@@ -265,7 +268,7 @@ _HEADER_ORG = re.compile(rf"(?:发布机构|发文机关|发布单位|来源|信
 _CRUMBS = re.compile(r"(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?(?P<path>[^\n]{0,120})")
 _SELF_WORDS = {
     "township": re.compile(r"(?:全|我|本)(?:镇|乡|街道)|镇(?:党委|人大|政府)|乡(?:党委|人大|政府)|街道(?:党工委|办事处)"),
-    "county": re.compile(r"(?:全|我|本)(?:县|区|旗)|(?:县|区|旗)(?:委|人大|政府)(?!和|、)"),
+    "county": re.compile(r"(?:全|我|本)(?:县|区|旗)(?!委|政府)"),
 }
 _ROLE_UNIT = {"县长": "county", "区长": "county", "旗长": "county", "镇长": "township", "乡长": "township",
               "苏木达": "township", "主任": "township", "市长": None, "州长": "city", "盟长": "city"}
@@ -315,8 +318,11 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
     # or inside a one-paragraph copy: searched before the greeting
     head = "".join(ln.strip() for ln in head_lines)[:_HEAD_CHARS]
     head = head[: head.find("各位代表")] if "各位代表" in head else head[:600]
-    if out.date is None and (m := _SESSION_DATE.search(head)) and 1 <= int(m["m"]) <= 12:
-        out.date = _iso(m)
+    if out.date is None:
+        for m in _SESSION_DATE.finditer(head):
+            if 1 <= int(m["m"]) <= 12 and not _PUB_LABEL.search(head, max(0, m.start() - 8), m.start()):
+                out.date = _iso(m)  # not a page's 发布日期 glued to the session line
+                break
     if out.region is None and not out.national:
         for mm in _MEETING_ANY.finditer(head):
             region = _REGION_LEAD.sub("", mm.group("region") or "")
@@ -504,7 +510,7 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
                 part = part.strip()
                 if _REGION_NAME.match(part) and _level_suffix_ok(_split_chain(part)[0], level):
                     return part, "page_header"
-    for lv in [level] if level in ("township", "county") else ["township", "county"]:
+    for lv in ([level] if level in ("township", "county") else []) + ["township", "county"]:
         names = division_levels()
         suffix = r"(?:街道|镇|乡|苏木)" if lv == "township" else r"(?:自治县|县|区|旗|市)"
         counts: dict[str, int] = {}
