@@ -109,7 +109,7 @@ _FIVE_YEAR = re.compile(
 )
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
 # 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
-_MANY_YEARS = re.compile(r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)")
+_MANY_YEARS = re.compile(r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)")
 _YEARS_DIGITS = frozenset("0123456789两二三四五六七八九十")
 
 
@@ -624,7 +624,7 @@ class _Markers:
 # A total over several years (五年累计完成投资2413.8亿元), not a level reached
 _CUMULATIVE = re.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
 # A report to a mid-year session reviews this year's months (今年以来, 上半年)
-_MID_YEAR = re.compile(r"今年以来|上半年(?:工作|以来|经济|全镇|全县|，|,)|半年来|前三季度(?:工作|以来)|以来工作回顾")
+_MID_YEAR = re.compile(r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来，全镇|今年以来，全县|今年以来,全镇|今年以来,全县")
 _MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.MANY, _Markers.BASE})
 
 
@@ -787,6 +787,32 @@ _FIGURE_COLUMNS = METRIC_COLUMNS[METRIC_COLUMNS.index("indicator"):]
 _by_start = operator.itemgetter(_FIGURE_COLUMNS.index("start"))
 
 
+# 迈上千亿台阶, 突破百亿元大关, 跨越两亿大关: a threshold in numerals, which the number
+# parser leaves alone (千方百计 and 百亿级 are no figures)
+_NUMERAL_MARK_START = re.compile(r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?[一两二三四五六七八九十百千]")
+_NUMERAL_MARK = re.compile(
+    r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?"
+    r"(?P<num>[一两二三四五六七八九十百千]{1,3}?)(?P<mult>万亿|亿|万)(?P<unit>元|美元)?[”\"]?(?=新?的?(?:大关|台阶|俱乐部|关口))"
+)
+
+
+def _numeral_marks(text: str) -> list[_numbers.Quantity]:
+    """Thresholds written in numerals after a verb of crossing, as quantities
+    (千亿 → 1000 亿元 when the unit is left out: a money threshold)."""
+    out = []
+    for m in _NUMERAL_MARK.finditer(text):
+        try:
+            value = _numbers.parse_chinese_numeral(m.group("num"))
+        except ValueError:
+            continue
+        unit = m.group("mult") + (m.group("unit") or "元")
+        out.append(_numbers.Quantity(
+            m.start("num"), m.end("unit") if m.group("unit") else m.end("mult"), text[m.start("num"):m.end()].rstrip("”\""),
+            value, None, unit, "money", "at_least", False, ("chinese_numeral",),
+        ))
+    return out
+
+
 class _Report:
     """One report's text with everything found in it once: sections,
     sentences, quantities, time markers and indicator names."""
@@ -802,8 +828,13 @@ class _Report:
         self.plan_year = _plan_year(row.get("year"), row.get("date"))
         self.level = row.get("level")
         date = row.get("date")
-        self.mid_year = bool(_MID_YEAR.search(text, 0, 1500)) or (
-            isinstance(date, str) and len(date) >= 7 and date[5:7] in ("06", "07", "08", "09", "10")
+        self.session_month = int(date[5:7]) if isinstance(date, str) and len(date) >= 7 and date[5:7].isdigit() else None
+        greeting = text.find("各位代表", 0, 1500)
+        opening = (greeting, greeting + 300) if greeting >= 0 else (0, 600)
+        # a report to a mid-year session reviews this year's first months, not last year
+        self.mid_year = bool(_MID_YEAR.search(text, *opening)) and not (
+            self.plan_year is not None
+            and re.search(f"{self.plan_year - 1}年(?:[^。\n]{{0,12}}(?:工作回顾|回顾|工作总结)|是|，|,)", text[:3000])
         )
         sections = find_sections(text)
         self.sections = {s["section_id"]: s for s in sections}
@@ -811,6 +842,8 @@ class _Report:
         self.leaf_starts = [s["start"] for s in self.leaves]
         self.sents = split_sentences(text)
         self.quantities = _numbers.find_quantities(text)
+        if _NUMERAL_MARK_START.search(text):
+            self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
         self.marks = _Markers(text)
         table = alias_table()
         aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
@@ -853,6 +886,8 @@ class _Report:
         nearest heading above that names a period (一、过去五年工作回顾).
         Markers of a heading come with offsets into the heading string."""
         para_start = self.text.rfind("\n", 0, pos) + 1
+        if self.mid_year:
+            return self._mid_year_months(para_start, pos)
         lead_found, first_cue_after_lead, first_time = self._paragraph(para_start)
         if lead_found and first_cue_after_lead >= pos:  # 2011年，…。过去一年，…增长10.3%: the later cue wins
             return lead_found
@@ -860,6 +895,17 @@ class _Report:
             return []  # 去年…, 全年…, 2022年… earlier in the paragraph: the year reviewed
         leaf = self.leaf(pos)
         return self._heading_context(leaf["section_id"]) if leaf is not None else []
+
+    def _mid_year_months(self, para_start: int, pos: int) -> list:
+        """In a report to a mid-year session, an undated result is of this
+        year's months: the last ones the paragraph named (预计(下同)上半年…), else
+        January to the month before the session."""
+        months = [f for f in self.marks.between(self.marks.period, para_start, pos) if f[0] == _Markers.MONTHS]
+        if months:
+            return months[-1:]
+        if self.session_month and self.session_month > 1:
+            return [(_Markers.MONTHS, (1, self.session_month - 1), 0, 0)]
+        return []
 
     def _paragraph(self, para_start: int) -> tuple[list, float, float]:
         """A paragraph's lead markers (none when the lead names a year and
