@@ -24,6 +24,7 @@ from .io import Limits, read_reports, reports_from_texts
 from .locate import load_gazetteer, locate
 from .metrics import extract_metrics, panel
 from .report import write_report
+from .review import apply_corrections, read_corrections, review_sheet
 from .plotting import plot_attention, plot_distinctive, plot_levels, plot_targets, plot_term_trends, set_theme
 from .segment import sections, sentences
 from .similarity import shared_passages, similarity
@@ -53,6 +54,9 @@ __all__ = [
     "show_evidence",
     "read_table",
     "write_report",
+    "review_sheet",
+    "apply_corrections",
+    "read_corrections",
     "explore",
     "explorer_state",
     "prepare_explorer",

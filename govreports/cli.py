@@ -109,17 +109,39 @@ def _cmd_info(args: argparse.Namespace) -> int:
 _FILES_PER_TASK = 16
 
 
-def _figures_of_file(item: tuple[list[str], bool, Limits]) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """Read, locate and extract a few input files (runs in worker processes)."""
+def _figures_of_file(
+    item: tuple[list[str], bool, Limits, pd.DataFrame | None],
+) -> tuple[pd.DataFrame, list[tuple[str, str]], int]:
+    """Read, locate and extract a few input files (runs in worker processes);
+    also the number of corrections applied."""
     import govreports as gr
 
-    paths, headline, limits = item
+    paths, headline, limits, corrections = item
     reports = gr.read_reports(paths, errors="collect", limits=limits)
     failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
     if reports.empty:
-        return pd.DataFrame(), failures
+        return pd.DataFrame(), failures, 0
+    table, applied = _figures_of_reports(reports, headline, corrections)
+    return table, failures, applied
+
+
+def _figures_of_reports(
+    reports: pd.DataFrame, headline: bool, corrections: pd.DataFrame | None
+) -> tuple[pd.DataFrame, int]:
+    """Figures (or the panel) of some reports, corrections applied; and how many applied."""
+    import warnings
+
+    import govreports as gr
+    from .errors import GovReportsWarning
+
     table = gr.extract_metrics(gr.locate(reports))
-    return (gr.panel(table) if headline else table), failures
+    applied = 0
+    if corrections is not None:
+        with warnings.catch_warnings():  # a batch holds only some reports: unmatched ones are counted at the end
+            warnings.simplefilter("ignore", GovReportsWarning)
+            table = gr.apply_corrections(table, corrections)
+        applied = len(corrections) - len(table.attrs["unmatched_corrections"])
+    return (gr.panel(table) if headline else table), applied
 
 
 class _Ids:
@@ -179,11 +201,12 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
             chunks.append(table)
         first = False
 
+    corrections = _corrections(args)
+    applied = 0
     try:
         if getattr(args, "sample", False):
-            sample = gr.locate(gr.load_sample())
-            table = gr.extract_metrics(sample)
-            emit(gr.panel(table) if headline else table)
+            table, applied = _figures_of_reports(gr.load_sample(), headline, corrections)
+            emit(table)
         if not args.paths and not getattr(args, "sample", False):
             print("govreports: give one or more PATHs, or --sample", file=sys.stderr)
             raise SystemExit(2)
@@ -195,17 +218,46 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
             else:
                 paths.append(str(path))
         limits = _limits(args)
-        items = [(paths[i:i + _FILES_PER_TASK], headline, limits) for i in range(0, len(paths), _FILES_PER_TASK)]
-        for table, failures in run_map(_figures_of_file, items, jobs=args.jobs, desc="figures"):
+        items = [(paths[i:i + _FILES_PER_TASK], headline, limits, corrections) for i in range(0, len(paths), _FILES_PER_TASK)]
+        for table, failures, n in run_map(_figures_of_file, items, jobs=args.jobs, desc="figures"):
             for path, reason in failures:
                 print(f"{path}: {reason}", file=sys.stderr)
                 failed += 1
+            applied += n
             emit(table)
+        if corrections is not None and applied < len(corrections):
+            print(f"{args.corrections}: {len(corrections) - applied} of {len(corrections)} corrections name figures "
+                  "no longer found (the text or the extraction changed)", file=sys.stderr)
     finally:
         if sink is not sys.stdout:
             sink.close()
     if chunks:
         write_table(pd.concat(chunks, ignore_index=True), out, format=fmt)
+    return 1 if failed else 0
+
+
+def _corrections(args: argparse.Namespace) -> pd.DataFrame | None:
+    import govreports as gr
+
+    if not getattr(args, "corrections", None):
+        return None
+    try:
+        return gr.read_corrections(args.corrections)
+    except gr.GovReportsError as exc:
+        print(f"govreports: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    """The review sheet of the panel (rows needing review first)."""
+    import govreports as gr
+
+    reports, failed = _read(args)
+    metrics = gr.extract_metrics(reports, jobs=args.jobs)
+    corrections = _corrections(args)
+    table = gr.panel(metrics, corrections=corrections) if not args.all_figures else metrics
+    sheet = gr.review_sheet(table, args.output, only_needs_review=args.only_needs_review)
+    print(f"{args.output}: {len(sheet)} rows, {int(sheet['needs_review'].sum())} needing review")
     return 1 if failed else 0
 
 
@@ -287,7 +339,18 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
         p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1; -1: all cores)")
+        p.add_argument("--corrections", metavar="FILE",
+                       help="a filled-in review sheet (govreports review): its verdicts are applied before output")
         p.set_defaults(func=func)
+
+    p = sub.add_parser("review", help="write the review sheet a person fills in to check the panel (CSV or XLSX)")
+    _add_inputs(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the sheet to write (.csv or .xlsx)")
+    p.add_argument("--only-needs-review", action="store_true", help="only the rows flagged needs_review")
+    p.add_argument("--all-figures", action="store_true", help="every figure with an indicator, not only the panel")
+    p.add_argument("--corrections", metavar="FILE", help="verdicts already given (their rows show as reviewed)")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1; -1: all cores)")
+    p.set_defaults(func=_cmd_review)
 
     p = sub.add_parser("targets", help="export the bundled growth-target dataset (CSV, JSON Lines, Parquet, Stata)")
     p.add_argument("--out", "-o", required=True, metavar="FILE", help="output file (format from the extension)")

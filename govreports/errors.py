@@ -24,6 +24,7 @@ __all__ = [
     "OptionalDependencyError",
     "InvalidOptionError",
     "MissingColumnsError",
+    "GovReportsWarning",
 ]
 
 
@@ -133,3 +134,8 @@ class MissingColumnsError(GovReportsError, ValueError):
 
     def __reduce__(self):
         return (self.__class__, (self.what, self.missing))
+
+
+class GovReportsWarning(UserWarning):
+    """Something the user should know that is not an error (a correction
+    whose figure is no longer found, …)."""

@@ -70,6 +70,9 @@ FIGURE_FLAGS: dict[str, str] = {
     "far": "attached across two or more clauses: check by reading",
     "kind_guessed": "no heading, time word or target word says whether it is a result or a goal: taken as a result",
     "no_period": "the report's year is unknown and the text gives no year for the figure",
+    "reviewed": "a person confirmed the row (govreports.apply_corrections, verdict ok)",
+    "corrected": "a person corrected the row (govreports.apply_corrections, verdict fix)",
+    "rejected": "a person found the figure is not the indicator's (govreports.apply_corrections, verdict wrong)",
 }
 
 _ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
@@ -89,7 +92,8 @@ _GROWTH_CLAUSE = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
-    r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现)?\s*$"
+    r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
+    r"|(?:成功|首次|一举|顺利)?(?:迈上|迈入|跨上|跨入|跨越|跨过|迈过|站上|跃上))?\s*$"
 )
 _AVG = re.compile(r"年均|平均每年|年平均")
 _SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
@@ -331,11 +335,11 @@ def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: 
     last: list[_Alias | None] | None = None
     for m in _FENBIE.finditer(text, s0, s1):
         i0 = bisect.bisect_left(q_starts, m.end())
-        clause_end = _SEP.search(text, m.end(), s1)
+        clause_end = _SEP.search(text, m.end(), min(s1, m.end() + _LOOKBACK))
         # the figures of a 分别 list run to the end of its clause (或 the sentence)
         limit = clause_end.start() if clause_end and text[clause_end.start()] in "；;" else s1
         after = [i for i, q in qs[i0:i0 + 12] if q.start < min(limit, m.end() + _LOOKBACK)]
-        names = _fenbie_names(text, s0, m.start(), aliases) or _paired_names(text, s0, m.start(), aliases, qs)
+        names = _fenbie_names(text, s0, m.start(), aliases) or _paired_names(text, s0, m.start(), aliases, qs, q_starts)
         if names is None and last is not None and len(last) == len(after[: len(last)]):
             names = last  # a second 分别 for the same names
         if names is None or len(after) < len(names):
@@ -348,7 +352,8 @@ def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: 
 
 def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_Alias | None] | None:
     """The names a 分别 at ``at`` refers to (see :func:`_assign_fenbie`)."""
-    before = [a for a in aliases if at - _LOOKBACK <= a.end <= at]
+    lo = bisect.bisect_left([a.start for a in aliases], at - 2 * _LOOKBACK) if len(aliases) > 32 else 0
+    before = [a for a in aliases[lo:] if at - _LOOKBACK <= a.end <= at]
     if before and len(text[before[-1].end:at]) <= 6:
         pair = _pair_of(text, s0, before[-1])
         if pair is not None:
@@ -379,18 +384,22 @@ def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_A
     return None
 
 
-def _paired_names(text: str, s0: int, at: int, aliases: list[_Alias], qs: list) -> list[_Alias | None] | None:
+def _paired_names(
+    text: str, s0: int, at: int, aliases: list[_Alias], qs: list, q_starts: list[int]
+) -> list[_Alias | None] | None:
     """The names of a list of name-value pairs before 分别 (工业投资90亿元、技改投资28亿元，
     分别增长21%、85%; 财政总收入13.23亿元，一般公共预算收入6.66亿元，同比分别增长…):
     the alias each name ends with, or None for a name that is no indicator."""
     pos = at
     while pos > s0 and (text[pos - 1] in _PAIR_TAIL_CHARS):
         pos -= 1
-    lead = _FENBIE_LEAD_WORDS.search(text, s0, pos)
+    lead = _FENBIE_LEAD_WORDS.search(text, max(s0, pos - 24), pos)
     pos = lead.start() if lead is not None else pos
     while pos > s0 and text[pos - 1] in _PAIR_TAIL_CHARS:
         pos -= 1
-    by_end = {q.end: q for _, q in qs}
+    lo = bisect.bisect_left(q_starts, at - 2 * _LOOKBACK)
+    hi = bisect.bisect_left(q_starts, at)
+    by_end = {q.end: q for _, q in qs[lo:hi]}
     names: list[_Alias | None] = []
     while pos in by_end:
         q = by_end[pos]
@@ -885,7 +894,7 @@ class _Report:
         the paragraph's lead (五年来，…, 2022年，…, “十三五”期间，…) or else the
         nearest heading above that names a period (一、过去五年工作回顾).
         Markers of a heading come with offsets into the heading string."""
-        para_start = self.text.rfind("\n", 0, pos) + 1
+        para_start = _paragraph_start(self.text, pos)
         if self.mid_year:
             return self._mid_year_months(para_start, pos)
         lead_found, first_cue_after_lead, first_time = self._paragraph(para_start)
@@ -915,8 +924,8 @@ class _Report:
         if got is not None:
             return got
         text, marks = self.text, self.marks
-        end = text.find("\n", para_start)
-        end = len(text) if end < 0 else end
+        end = text.find("\n", para_start, para_start + _PARA_MAX)
+        end = min(len(text), para_start + _PARA_MAX) if end < 0 else end
         lead = _LEAD_END.search(text, para_start, min(end, para_start + _LEAD_MAX))
         lead_end = lead.start() if lead is not None else para_start
         found = marks.between(marks.period, para_start, lead_end) if lead is not None else []
@@ -944,6 +953,17 @@ class _Report:
                 sec = self.sections.get(sec["parent_id"]) if sec["parent_id"] is not None else None
             self._headings[section_id] = got
         return got
+
+
+#: How far a paragraph is read (a text without line breaks is one long paragraph).
+_PARA_MAX = 3000
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding ``pos`` starts, at most :data:`_PARA_MAX` back."""
+    lo = max(0, pos - _PARA_MAX)
+    found = text.rfind("\n", lo, pos)
+    return found + 1 if found >= 0 else lo
 
 
 #: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.
@@ -1075,12 +1095,13 @@ def _about_a_part(text: str, s0: int, clause_start: int, level: str | None) -> b
     paragraph opens with a part of the region as its subject (县域 is the
     whole of a county, a part of a city or province)."""
     part = _PART_SUBJECT_ABOVE_COUNTY if level in ("city", "province", "national") else _PART_SUBJECT
+    s0 = max(s0, clause_start - 2 * _LOOKBACK)  # a run-on "sentence": its opening is too far to speak for the clause
     if clause_start > s0:
         opening = _PAREN_ASIDE.sub("", text[s0:clause_start])  # 全镇(含青山河高新园区,下同): the whole
         first = _SEP.search(opening)
         if first is not None and part.search(opening, 0, first.start()):
             return True
-    para_start = text.rfind("\n", 0, s0) + 1
+    para_start = _paragraph_start(text, s0)
     if para_start < s0:
         opening = _PAREN_ASIDE.sub("", text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
         lead = _LEAD_END.search(opening, 0, _LEAD_MAX)
@@ -1442,6 +1463,7 @@ _PANEL_EXCLUDE = {"subpopulation", "multi_year", "partial_year", "glued", "place
 def panel(
     reports_or_metrics: pd.DataFrame,
     *,
+    corrections: pd.DataFrame | str | None = None,
     jobs: int = 1,
     engine: Engine = "processes",
     progress_bar: bool | None = None,
@@ -1453,6 +1475,10 @@ def panel(
     reports_or_metrics
         The reports frame, or the output of :func:`extract_metrics` (then no
         extraction is repeated).
+    corrections
+        A filled-in :func:`govreports.review_sheet` (frame or file), applied
+        with :func:`govreports.apply_corrections` before the headlines are
+        chosen: a rejected headline gives way to the next candidate.
     jobs, engine, progress_bar
         Passed to :func:`extract_metrics`.
 
@@ -1482,6 +1508,10 @@ def panel(
         metrics = reports_or_metrics
     else:
         metrics = extract_metrics(reports_or_metrics, jobs=jobs, engine=engine, progress_bar=progress_bar)
+    if corrections is not None:
+        from .review import apply_corrections
+
+        metrics = apply_corrections(metrics, corrections)
     m = metrics[(metrics["indicator"] != "") & metrics["value"].notna()]
     excluded = m["flags"].map(lambda f: bool(_PANEL_EXCLUDE.intersection(f))).astype(bool)
     m = m[~excluded]

@@ -81,6 +81,18 @@ def _policy_terms() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _indicator_terms() -> tuple[str, ...]:
+    """The indicator names of the taxonomy (规上工业总产值, 一般公共预算收入 …),
+    kept whole by the tokenizer like the policy terms."""
+    from .indicators import alias_table
+
+    return tuple(sorted(a for a in alias_table() if len(a) >= 3 and _ALL_HAN.fullmatch(a) and a not in _policy_term_docs()))
+
+
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     path = resources.files("govreports.lexicons") / "stopwords.txt"
     words = set()
@@ -169,6 +181,7 @@ def _adjustments(extra: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     """
     base = _base_freq()
     words = {w: max(_TERM_FREQ_MIN, _TERM_FREQ_PER_DOC * d) for w, d in _policy_term_docs().items()}
+    words.update({w: _TERM_FREQ for w in _indicator_terms()})
     words.update({w: _TERM_FREQ for w in extra})
     for w, f in base.items():
         if len(w) == 2 and w[0] != w[1] and w < w[::-1] and base.get(w[::-1]) == f and f > 0 and w not in words:
@@ -222,7 +235,7 @@ _CACHE_MAX = 20_000
 
 
 def _dict_key(extra: tuple[str, ...]) -> str:
-    h = hashlib.sha1("\n".join(_policy_terms() + ("|",) + extra).encode("utf-8")).hexdigest()
+    h = hashlib.sha1("\n".join(_policy_terms() + _indicator_terms() + ("|",) + extra).encode("utf-8")).hexdigest()
     return h[:16]
 
 

@@ -176,3 +176,28 @@ def test_stata_and_targets_export(tmp_path):
     assert r.returncode == 0, r.stderr
     t = pd.read_csv(tmp_path / "t.csv")
     assert set(t["level"]) == {"national"} and {1994, 2026} <= set(t["year"])
+
+
+def test_review_sheet_and_corrections_round_trip(tmp_path):
+    import pandas as pd
+
+    sheet = tmp_path / "sheet.csv"
+    r = run("review", "--sample", "-o", str(sheet))
+    assert r.returncode == 0, r.stderr
+    filled = pd.read_csv(sheet, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    gdp = filled.index[(filled["region"] == "平湖镇") & (filled["indicator"] == "gdp") & (filled["kind"] == "target")]
+    filled.loc[gdp, ["verdict", "correct_value"]] = ["fix", "9.5"]
+    stale = dict.fromkeys(filled.columns, "") | {"review_key": "0123456789abcdef:1:2:gdp", "verdict": "ok"}
+    pd.concat([filled, pd.DataFrame([stale])]).to_csv(tmp_path / "filled.csv", index=False, encoding="utf-8-sig")
+    out = tmp_path / "panel.csv"
+    r = run("panel", "--sample", "--corrections", str(tmp_path / "filled.csv"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "1 of 2 corrections name figures no longer found" in r.stderr
+    table = pd.read_csv(out)
+    row = table[(table["region"] == "平湖镇") & (table["indicator"] == "gdp") & (table["kind"] == "target")]
+    assert row["value"].tolist() == [9.5] and row["flags"].tolist() == ["corrected"]
+
+
+def test_corrections_file_missing_is_a_usage_error(tmp_path):
+    r = run("panel", "--sample", "--corrections", str(tmp_path / "none.csv"))
+    assert r.returncode == 2 and "no such corrections file" in r.stderr and "Traceback" not in r.stderr

@@ -395,3 +395,65 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
     assert set(reports.loc[reports["level"] == "national", "region"]) == {"全国"}
     assert reports["report_id"].is_unique
     assert isinstance(reports, pd.DataFrame)
+
+
+# --------------------------------------------------------------------------- metadata from the body
+# The shapes local reports come in (written for the test): a web page's header, a
+# session line broken across lines, a speaker line, a one-paragraph copy.
+
+
+@pytest.mark.parametrize(
+    "text, region, level, year, flag",
+    [
+        ("当前位置：首页 > 政务公开 > 十八里镇 > 政府工作报告\n发布机构：谯城区十八里镇\n发布日期：2014-11-26\n"
+         "各位代表：\n现在，我代表镇人民政府向大会报告工作。\n过去一年，全镇经济平稳发展。",
+         "十八里镇", "township", 2015, "year_from_published"),
+        ("政府工作报告\n——2023年1月5日在霍山县\n第十八届人民代表大会第二次会议上\n罗文\n各位代表：\n现在，我代表县人民政府，向大会报告工作。",
+         "霍山县", "county", 2023, None),
+        ("政府工作报告\n五莲县县长 孙丽\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n2023年政府工作回顾\n刚刚过去的一年…",
+         "五莲县", "county", 2024, "year_from_headings"),
+        ("桥头镇2023年度政府工作报告各位代表:现在,我代表桥头镇人民政府,向大会报告工作,请予审议。一、2022年主要工作",
+         "桥头镇", "township", 2023, None),
+        ("(四川省)绵阳市安州区人民政府工作报告(2022年)\n2021年工作回顾\n过去一年，全区经济平稳。",
+         "安州区", "county", 2022, None),
+        ("政府工作报告\n——2013年3月6日在浚县十四届人民代表大会第二次会议上\n浚县人民政府县长 郑 辉\n各位代表：",
+         "浚县", "county", 2013, None),
+        ("天长市2016年政府工作报告\n各位代表：\n一、2015年工作回顾", "天长市", "county", 2016, None),
+        ("2012年是雅瑶镇在挑战中加快发展的一年。一年来，我镇以新型城市化发展为抓手，雅瑶镇经济稳步发展。",
+         "雅瑶镇", "township", 2013, "region_from_body"),
+    ],
+)
+def test_region_level_year_from_what_local_texts_say(tmp_path, text, region, level, year, flag):
+    f = tmp_path / "page.txt"
+    f.write_text(text, encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert (r["region"], r["level"], r["year"]) == (region, level, year)
+    if flag:
+        assert flag in r["flags"]
+
+
+def test_a_chain_of_names_gives_the_last_as_region_and_the_rest_as_parent(tmp_path):
+    f = tmp_path / "page.txt"
+    f.write_text("【杭州招商】2020年萧山区瓜沥镇政府工作报告\n所属地区:浙江-杭州\n发布日期:2025年07月08日\n"
+                 "瓜沥镇第十八届人民代表大会第八次会议政府工作报告各位代表：", encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert (r["region"], r["year"], r["meta"]["parent"]) == ("瓜沥镇", 2020, "萧山区")
+    assert r["date"] is None  # the page's 发布日期 is not the session date
+
+
+def test_traditional_characters_and_pinyin_glosses(tmp_path):
+    f = tmp_path / "mirror.txt"
+    f.write_text("2013年文成縣人民政府工作報告\n各位代表：\n一、2012年工作回顧\n預計全年完成生產總值53億元，同比增長8%；"
+                 "實(shí)現(xiàn)財(cái)政(zhèng)總(zǒng)收入6.39億元。", encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert r["region"] == "文成县" and "traditional" in r["flags"]
+    assert "生产总值53亿元" in r["text"] and "实现财政总收入6.39亿元" in r["text"]
+    m = gr.extract_metrics(gr.read_reports(f))
+    assert set(m["indicator"]) >= {"gdp", "fiscal_revenue"}
+
+
+def test_a_repeated_title_opens_no_new_report(tmp_path):
+    f = tmp_path / "docsite.txt"
+    f.write_text("袁庄镇2009年政府工作报告\n\n袁庄镇2009年政府工作报告\n页数:16页\n各位代表：\n"
+                 "2009年，我镇实现工农业生产总值82.16亿元。", encoding="utf-8")
+    assert len(gr.read_reports(f)) == 1

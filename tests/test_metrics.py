@@ -235,3 +235,147 @@ def test_show_evidence_highlights_the_figure(sample, metrics):
     for rid, s, e in rows[["report_id", "start", "end"]].itertuples(index=False):
         assert f'<mark title="{s}:{e}">{texts[rid][s:e]}</mark>' in page
     assert page.count("<mark") == len(rows)
+
+
+# --------------------------------------------------------------------------- figures that mean what they say
+# Each sentence below is written for the test in the forms local reports use.
+
+
+def _cell(m: pd.DataFrame, surface_text: str, text: str) -> pd.Series:
+    at = text.find(surface_text)
+    rows = m[(m["start"] <= at) & (m["end"] > at)]
+    assert len(rows) >= 1, surface_text
+    return rows.iloc[0]
+
+
+REPORT_2023 = "横沥镇2023年政府工作报告\n各位代表：\n一、2022年工作回顾\n"
+
+
+def test_counts_never_attach_to_money_indicators():
+    text = REPORT_2023 + "地区生产总值连续跨过2个台阶，全镇固定资产投资增长7%，380个重点项目完成投资100亿元。"
+    m = _one(text)
+    two = _cell(m, "2个", text)
+    assert two["indicator"] == ""
+    assert (m[m["unit"].isin(["个", "家", "项"])]["indicator"] == "").all()
+
+
+def test_increments_are_not_levels_or_growth():
+    text = REPORT_2023 + "全镇地区生产总值新增15亿元，财政总收入增加2亿元。"
+    m = _one(text)
+    assert (m["indicator"] == "").all()
+
+
+def test_milestones_are_flagged_and_never_a_headline_beside_an_exact_figure():
+    text = REPORT_2023 + "全镇地区生产总值突破100亿元大关，达到103.7亿元，增长7.6%，成功迈上百亿新台阶。"
+    m = _one(text)
+    crossing = _cell(m, "100亿元", text)
+    assert crossing["indicator"] == "gdp" and "milestone" in crossing["flags"] and crossing["qualifier"] == "at_least"
+    numeral = _cell(m, "百亿", text)
+    assert numeral["indicator"] == "gdp" and "milestone" in numeral["flags"] and numeral["value"] == 100.0
+    p = gr.panel(m)
+    level = p[(p["indicator"] == "gdp") & (p["measure"] == "level")]
+    assert level["value"].tolist() == [103.7]
+
+
+def test_milestones_in_series_are_several_years():
+    text = REPORT_2023 + "五年来，全镇地区生产总值先后迈过60亿元、70亿元两个台阶。"
+    m = _one(text)
+    for surface in ("60亿元", "70亿元"):
+        row = _cell(m, surface, text)
+        assert {"milestone", "multi_year"} <= set(row["flags"])
+    assert gr.panel(m).empty
+
+
+def test_five_year_reviews_carry_their_span_and_end_levels_their_last_year():
+    text = (REPORT_2023 + "过去五年，全镇地区生产总值由60亿元增加到85亿元，年均增长7.2%；"
+            "五年累计完成固定资产投资120亿元。\n2022年，全镇地区生产总值增长5%。")
+    m = _one(text)
+    assert _cell(m, "60亿元", text)["indicator"] == ""  # the starting value
+    end = _cell(m, "85亿元", text)
+    assert end["indicator"] == "gdp" and end["period"] == "2022"
+    assert _cell(m, "7.2%", text)[["measure", "period"]].tolist() == ["growth_avg", "2018-2022"]
+    total = _cell(m, "120亿元", text)
+    assert total["period"] == "2018-2022" and "multi_year" in total["flags"]
+    assert _cell(m, "5%", text)["period"] == "2022"
+
+
+def test_multi_year_goals_carry_their_year_and_are_not_this_years_target():
+    text = ("2023年政府工作报告\n各位代表：\n二、2023年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。"
+            "到2027年，全省地区生产总值突破3万亿元。")
+    m = _one(text)
+    goal = _cell(m, "3万亿元", text)
+    assert goal["kind"] == "target" and goal["period"] == "2027" and "other_year" in goal["flags"]
+    p = gr.panel(m)
+    assert p[(p["indicator"] == "gdp") & (p["kind"] == "target")]["value"].tolist() == [6.0]
+
+
+def test_shares_and_ratios_are_their_own_measures():
+    text = (REPORT_2023 + "一般公共预算支出8亿元，其中70%以上用于民生；城乡居民收入比缩小到2.04；"
+            "税收收入3亿元，占一般公共预算收入的82.1%。")
+    m = _one(text)
+    assert _cell(m, "70%以上", text)["measure"] == "share"
+    ratio = _cell(m, "2.04", text)
+    assert ratio[["indicator", "measure"]].tolist() == ["urban_rural_income_ratio", "level"]
+    tax = _cell(m, "82.1%", text)
+    assert tax[["indicator", "measure", "cue"]].tolist() == ["tax_revenue", "share", "share_of"]
+
+
+def test_scope_words_and_distractors():
+    text = (REPORT_2023 + "规上企业累计完成工业总产值2.7亿元；限上社会消费品零售额增长9.5%；"
+            "全年税收收入1.2亿元；完成工业技改投资3亿元；完成500万元以上固定资产投资8亿元。")
+    m = _one(text)
+    assert _cell(m, "2.7亿元", text)["indicator"] == "industrial_output_above_scale"
+    assert _cell(m, "9.5%", text)["indicator"] == "retail_sales_above_quota"
+    assert _cell(m, "1.2亿元", text)["indicator"] == "tax_revenue"
+    assert _cell(m, "3亿元", text)["indicator"] == ""
+    assert _cell(m, "8亿元", text)["indicator"] == "fixed_asset_investment"
+
+
+def test_lists_of_names_with_their_values_and_fenbie():
+    text = (REPORT_2023 + "全年财政总收入13.23亿元，一般公共预算收入6.66亿元，同比分别增长10.06%和13.05%；"
+            "全社会固定资产投资、规上工业产值、高新技术产业增加值分别增长9.2%、16.6%、9.4%；"
+            "城镇和农村居民人均可支配收入分别达45180元和22750元，增长9.5%和10%；"
+            "城乡居民人均可支配收入增长7%左右。")
+    m = _one(text)
+    assert _cell(m, "10.06%", text)["indicator"] == "fiscal_revenue"
+    assert _cell(m, "13.05%", text)["indicator"] == "general_budget_revenue"
+    assert _cell(m, "9.2%", text)["indicator"] == "fixed_asset_investment"
+    assert _cell(m, "16.6%", text)["indicator"] == "industrial_output_above_scale"
+    assert _cell(m, "9.4%", text)["indicator"] == ""  # 高新技术产业增加值 is no indicator
+    assert _cell(m, "9.5%", text)["indicator"] == "urban_income"
+    assert _cell(m, "10%", text)["indicator"] == "rural_income"
+    both = m[m["start"] == text.find("7%左右")]
+    assert sorted(both["indicator"]) == ["rural_income", "urban_income"]
+    assert (both["cue"] == "shared").all()
+
+
+def test_a_part_of_the_region_is_not_the_region():
+    text = (REPORT_2023 + "开发区建设步伐加快，完成地区生产总值78亿元。31家企业完成工业总产值147亿元。"
+            "每平方公里土地产生1.75亿元的地区生产总值和6000万元的税收收入。")
+    m = _one(text)
+    assert (m["indicator"] == "").all()
+
+
+def test_cues_and_needs_review():
+    text = REPORT_2023 + "全镇实现地区生产总值207.45亿元，同比增长2.0%，跨越生产总值“200亿”大关。"
+    m = _one(text)
+    level = _cell(m, "207.45亿元", text)
+    assert level["cue"] == "name" and not level["needs_review"]
+    assert _cell(m, "2.0%", text)["cue"] == "clause"
+    assert _cell(m, "200亿", text)["needs_review"]
+    assert set(m["cue"]) <= {"", *gr.metrics.ATTACH_CUES}
+    assert (m["text_hash"] == m["text_hash"].iloc[0]).all() and len(m["text_hash"].iloc[0]) == 16
+
+
+def test_undated_text_takes_its_periods_from_its_own_markers():
+    text = "各位代表：\n2019年，全镇实现地区生产总值12亿元，增长6%。"
+    m = _one(text)
+    assert _cell(m, "12亿元", text)["period"] == "2019"
+
+
+def test_mid_year_session_dates_its_months_this_year():
+    text = ("政府工作报告\n——2022年7月20日在坡头镇第十一届人民代表大会第二次会议上\n各位代表：\n"
+            "现在，我代表镇人民政府向大会报告上半年工作。\n预计上半年完成地区生产总值8.1亿元，同比增长9.3%；"
+            "公共财政预算收入2.9亿元，同比增长26.6%。")
+    m = _one(text)
+    assert _cell(m, "2.9亿元", text)["period"] == "2022-01/2022-06"

@@ -163,3 +163,12 @@ def test_kwic_regex_and_errors(sample):
     assert len(k) == sum(len(re.findall(r"增长\d+(?:\.\d+)?%", t)) for t in sample["text"])
     with pytest.raises(ValueError, match="regular expression"):
         gr.kwic(sample, "增长(", regex=True)
+
+
+def test_indicator_names_are_one_token_in_both_engines():
+    import govreports as gr
+
+    reports = gr.reports_from_texts(["全镇完成规上工业总产值4000万元，限上社会消费品零售额增长9%，一般公共预算收入670万元。"])
+    for engine in ("jieba", "rjieba"):
+        tokens = gr.tokenize(reports, drop_stopwords=False, engine=engine)["token"].tolist()
+        assert {"规上工业总产值", "限上社会消费品零售额", "一般公共预算收入"} <= set(tokens), engine
