@@ -715,6 +715,8 @@ def _period(
 _PAST_CUE = re.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
 _TIME_CUE = re.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
 _FUTURE_CUE = re.compile(r"今年|明年|本年")
+# Words that make a lead or a heading speak of one year, whatever plan period it names
+_ONE_YEAR = re.compile(r"今年|明年|本年|去年|过去一年|开局|开门红|起好步|第一年|收官之年|之年")
 
 
 def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = None) -> str:
@@ -930,8 +932,8 @@ class _Report:
         lead_end = lead.start() if lead is not None else para_start
         found = marks.between(marks.period, para_start, lead_end) if lead is not None else []
         tags = {tag for tag, *_ in found}
-        if _Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN}:
-            found = []  # a lead naming a year and five years is read by neither
+        if _Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN} or _ONE_YEAR.search(text, para_start, lead_end):
+            found = []  # a lead naming this year and five years (今年是“十四五”开局之年) is read by neither
         after_lead = marks.between(marks.cues, lead_end, end)
         cue = marks.between(marks.cues, para_start, end)[:1]
         annual = _ANNUAL.search(text, para_start, end)
@@ -975,7 +977,7 @@ _LEAD_MAX = 40
 def _heading_markers(heading: str) -> list:
     """Period markers of a heading: a span, a plan period or five years, or
     one year; none when it names both (过去五年和2022年工作回顾)."""
-    if not heading:
+    if not heading or _ONE_YEAR.search(heading):  # 确保“十二五”实现良好开局: the first year
         return []
     found = [(_Markers.SPAN, m, 0, 0) for m in _SPAN.finditer(heading)]
     fives = [(_Markers.FIVE, m, 0, 0) for m in _FIVE_YEAR.finditer(heading) if m.group() != "年均"]
