@@ -340,6 +340,24 @@ def _figure_flags() -> str:
     return _dict_table(FIGURE_FLAGS, "flag", "meaning")
 
 
+def _attach_cues() -> str:
+    from govreports.metrics import ATTACH_CUES
+
+    return _dict_table(ATTACH_CUES, "cue", "the rule that attached the figure")
+
+
+def _review_flags() -> str:
+    from govreports.metrics import FIGURE_FLAGS, REVIEW_FLAGS
+
+    return _dict_table({f: FIGURE_FLAGS[f] for f in sorted(REVIEW_FLAGS)}, "flag", "why the row needs a look")
+
+
+def _verdicts() -> str:
+    from govreports.review import VERDICTS
+
+    return _dict_table(VERDICTS, "verdict", "what it does")
+
+
 def _growth_only() -> str:
     from govreports.indicators import GROWTH_ONLY_ALIASES
 
@@ -397,6 +415,9 @@ GENERATORS = {
     "cli": _cli_help,
     "report_flags": _report_flags,
     "figure_flags": _figure_flags,
+    "attach_cues": _attach_cues,
+    "review_flags": _review_flags,
+    "verdicts": _verdicts,
     "growth_only": _growth_only,
     "extras": _extras,
     "modules": _modules,
