@@ -49,6 +49,7 @@ ATTACH_CUES: dict[str, str] = {
     "list": "a list of figures for a list of names, without 分别 (A、B年均增长3.5%和7.6%)",
     "shared": "one figure stated for several names (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
     "share_of": "a share of the indicator named before 占 (税收收入占公共财政预算收入比重77.65%)",
+    "target_of": "the target a result is measured against (财政总收入52.3亿元，完成年初目标45亿元的116%): a target row",
 }
 
 #: Flags a figure can carry.
@@ -89,7 +90,7 @@ _GROWTH_WORDS = re.compile(
 )
 _GROWTH_CLAUSE = re.compile(
     r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价){0,2}(?:均|都|分别)?(?:全年|全镇|全市|全县|全省|全区)?\s*(?:"
-    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?"
+    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
@@ -99,6 +100,7 @@ _AVG = re.compile(r"年均|平均每年|年平均")
 _SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
 # 财政支出70%以上用于民生: the part of the indicator spent on something
 _SHARE_AFTER = re.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
+_OF_TARGET = re.compile(r"(?:目标|计划|任务|预算)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
 _TARGET_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
 )
@@ -347,7 +349,30 @@ def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: 
         last = names
         for i, a in zip(after, names):
             out[i] = a  # None: a name that is not an indicator
+        for group in _later_groups(text, qs, after, len(names), aliases):
+            for i, a in zip(group, names):
+                out.setdefault(i, a)
     return out
+
+
+def _later_groups(text: str, qs: list, after: list[int], n: int, aliases: list[_Alias]) -> Iterable[list[int]]:
+    """Further runs of ``n`` figures after the first of a 分别 list, each of
+    one unit kind and with no name between them (分别达到37462元和17597元、
+    增长7%和10%): they go to the same names in the same order."""
+    by_index = dict(qs)
+    alias_starts = [a.start for a in aliases]
+    prev_end = by_index[after[n - 1]].end
+    for k in range(1, len(after) // n):
+        group = after[k * n:(k + 1) * n]
+        figures = [by_index[i] for i in group]
+        if len({q.unit_kind for q in figures}) != 1:
+            return
+        if bisect.bisect_left(alias_starts, prev_end) != bisect.bisect_left(alias_starts, figures[0].start):
+            return  # a name between: the figures are another item's
+        if any(c in text[prev_end:figures[0].start] for c in "；;。"):
+            return
+        prev_end = figures[-1].end
+        yield group
 
 
 def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_Alias | None] | None:
@@ -542,6 +567,8 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
             return "share"
         if _SHARE_AFTER.match(after):
             return "share"  # 财政支出70%以上用于民生
+        if _OF_TARGET.search(wording):
+            return "share"  # 完成年初目标45亿元的116%: a completion ratio, not a growth rate
         return "growth"
     if q.unit_kind == "count":
         return "count"
@@ -1027,6 +1054,10 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
         else:
             alias, wording = _attach(text, s0, q.start, before_aliases)
             if alias is None:
+                target_of = _target_of(text, s0, q, before_aliases)
+                if target_of is not None:
+                    yield qi, q, [(target_of, "", "target_of", False)]
+                    continue
                 yield qi, q, [(None, wording, "", False)]
                 continue
             owner = _share_owner(text, s0, alias, before_aliases) if q.unit_kind == "percent" else None
@@ -1040,6 +1071,29 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
             # 城乡居民收入均增长8%: one figure for several indicators, a row for each
             cue = "clause" if _SEP.search(text, alias.end, q.start) else "name"
             yield qi, q, [(a, wording, "shared", True) for a in shared] or [(alias, wording, cue, False)]
+
+
+# 完成年初人代会目标45亿元的116%, 完成年初预算计划38亿元的61.92%: the target a result is measured against
+_TARGET_OF = re.compile(r"(?:完成|为|达到?)[^，,。；;\d]{0,12}(?:目标|计划|预算)(?:任务|数)?\s*$")
+_TARGET_OF_AFTER = re.compile(r"\s*的\s*\d")
+
+
+def _target_of(text: str, s0: int, q: _numbers.Quantity, before: list[_Alias]) -> _Alias | None:
+    """The indicator whose target an amount is, when its clause says the
+    result reached a share of it (…52.3亿元，完成年初目标45亿元的116%): the
+    last name before, within three clauses of the same sentence part."""
+    if q.unit_kind == "percent" or not before or not _TARGET_OF_AFTER.match(text, q.end):
+        return None
+    lo = max(s0, q.start - _LOOKBACK)
+    head = text[lo:q.start]
+    seps = list(_SEP.finditer(head))
+    if not seps or not _TARGET_OF.search(head, seps[-1].end()):
+        return None
+    alias = before[-1]
+    gap = text[alias.end:q.start]
+    if alias.end < lo or len(_SEP.findall(gap)) > 3 or any(c in gap for c in "；;"):
+        return None
+    return alias
 
 
 def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias]) -> _Alias | None:
@@ -1071,6 +1125,8 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
         head = head.replace(rep.region, "")
     if rep.short_region:
         head = head.replace(rep.short_region, "")
+    if rep.level == "township":
+        head = _TOWN_LEVEL.sub("", head)  # 镇级公共财政预算收入 in a town's report: the town's own
     core, verb = _strip_head(head)
     narrowed = (
         not verb
@@ -1090,6 +1146,9 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     if not _REGION_WIDE.search(head) and _about_a_part(text, s0, clause_start, rep.level):
         return "", "subpopulation"
     return indicator, None
+
+
+_TOWN_LEVEL = re.compile(r"(?:镇|乡|街道)级")
 
 
 def _about_a_part(text: str, s0: int, clause_start: int, level: str | None) -> bool:
@@ -1126,7 +1185,7 @@ def _figure_row(
     if cue == "share_of" and indicator:
         measure = "share"
     indicator_text = alias.text if alias and indicator else ""
-    kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags, bool(indicator))
+    kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags, bool(indicator), cue == "target_of")
     if measure == "growth_avg":
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
@@ -1247,7 +1306,7 @@ def _unit_fits(indicator: str, q: _numbers.Quantity, measure: str) -> bool:
 
 def _kind_and_period(
     rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, section_kind: str, measure: str, flags: set[str],
-    attached: bool,
+    attached: bool, target_of: bool = False,
 ) -> tuple[str, str | None]:
     """Actual or target, and the period the figure refers to.
 
@@ -1262,7 +1321,7 @@ def _kind_and_period(
         return _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
     opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before), "mid_year": rep.mid_year}
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
-    kind = _kind(section_kind, before, len(before), last_cue)
+    kind = "target" if target_of else _kind(section_kind, before, len(before), last_cue)
     found = marks.between(marks.period, lo_q, q.start)
     in_window = bool(found)
     if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _ANNUAL.search(text, lo_q, q.start)):
@@ -1273,7 +1332,8 @@ def _kind_and_period(
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
         period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window, **opts)
     elif (
-        kind == "target" and section_kind == "plan" and in_window and plan_year is not None and period is not None
+        kind == "target" and not target_of and section_kind == "plan" and in_window and plan_year is not None
+        and period is not None
         and period.isdigit() and int(period) < plan_year and not _TARGET_CUES.search(before)
     ):
         # 预计2012年全镇完成地区生产总值… under a heading read as the plan: a result of the year named

@@ -421,8 +421,13 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         ("天长市2016年政府工作报告\n各位代表：\n一、2015年工作回顾", "天长市", "county", 2016, None),
         ("2012年是雅瑶镇在挑战中加快发展的一年。一年来，我镇以新型城市化发展为抓手，雅瑶镇经济稳步发展。",
          "雅瑶镇", "township", 2013, "region_from_body"),
+        # a county that names itself by its short name only; 建设 (a town's short name too) is a common word
+        ("政府工作报告\n（2023年1月6日在县第十八届人民代表大会第二次会议上）\n各位代表：\n"
+         "一、2022年工作回顾\n这一年，黎平发展势头强劲，建设项目加快，建设成效明显。黎平人民团结奋斗，黎平旅游持续升温。",
+         "黎平县", "county", 2023, "region_from_body"),
     ],
 )
+
 def test_region_level_year_from_what_local_texts_say(tmp_path, text, region, level, year, flag):
     f = tmp_path / "page.txt"
     f.write_text(text, encoding="utf-8")
@@ -430,6 +435,16 @@ def test_region_level_year_from_what_local_texts_say(tmp_path, text, region, lev
     assert (r["region"], r["level"], r["year"]) == (region, level, year)
     if flag:
         assert flag in r["flags"]
+
+
+def test_a_place_of_another_level_or_a_common_word_is_not_the_region(tmp_path):
+    f = tmp_path / "page.txt"
+    f.write_text("各位代表：\n现在，我代表镇人民政府向大会报告工作。\n一、2018年工作回顾\n全镇（含青山河高新园区，下同）"
+                 "工业经济稳定，高新园区建设加快，高新园区新增企业5家。建设成效明显，建设任务完成，建设项目落地。",
+                 encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert r["region"] is None or pd.isna(r["region"])  # not 高新园区 (a township-level park), not 建设镇
+    assert "no_region" in r["flags"]
 
 
 def test_a_chain_of_names_gives_the_last_as_region_and_the_rest_as_parent(tmp_path):

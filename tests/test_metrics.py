@@ -379,3 +379,45 @@ def test_mid_year_session_dates_its_months_this_year():
             "公共财政预算收入2.9亿元，同比增长26.6%。")
     m = _one(text)
     assert _cell(m, "2.9亿元", text)["period"] == "2022-01/2022-06"
+
+
+def test_a_target_recalled_with_its_completion_ratio():
+    text = ("七宝镇2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n"
+            "2023年，全镇财政总收入预计完成52.3亿元，同比增长43.5%，完成年初人代会目标45亿元的116%。")
+    m = _one(text)
+    target = _cell(m, "45亿元", text)
+    assert (target["indicator"], target["kind"], target["measure"], target["period"]) == (
+        "fiscal_revenue", "target", "level", "2023")
+    assert target["cue"] == "target_of" and "other_year" in target["flags"]  # last year's target, not the plan's
+    ratio = _cell(m, "116%", text)
+    assert ratio["indicator"] == "" and ratio["measure"] == "share"  # a completion ratio, not growth
+    assert not ((gr.panel(m)["kind"] == "target") & (gr.panel(m)["indicator"] == "fiscal_revenue")).any()
+
+
+def test_fenbie_figures_in_several_runs_and_wording_of_local_pages():
+    text = (REPORT_2023 + "社会消费品零售总额完成16亿元，城乡常住居民人均可支配收入分别达到37462元和17597元、增长7%和10%。"
+            "工业投资、技改投资分别增长5%和8%，固定资产投资、社会消费品零售总额增长11%和6%。"
+            "一般预算收入13.6亿元，按可比口径增长15.7%。农村居民可支配收入14186元。")
+    m = _one(text)
+    assert _cell(m, "7%和", text)["indicator"] == "urban_income"
+    assert _cell(m, "10%。", text)["indicator"] == "rural_income"
+    assert _cell(m, "11%", text)["indicator"] == "fixed_asset_investment"  # a name between: not the 分别 names'
+    assert _cell(m, "15.7%", text)[["indicator", "measure"]].tolist() == ["general_budget_revenue", "growth"]
+    assert _cell(m, "14186元", text)["indicator"] == "rural_income"
+
+
+def test_town_level_revenue_is_the_towns_own_but_a_part_of_a_county():
+    town = REPORT_2023 + "完成镇级公共财政一般预算收入约738万元。"
+    assert _cell(_one(town), "738万元", town)["indicator"] == "general_budget_revenue"
+    county = "天长市2016年政府工作报告\n各位代表：\n一、2015年工作回顾\n镇级财政收入全部超过1000万元，其中超亿元的镇3个。"
+    assert _cell(_one(county), "1000万元", county)["indicator"] == ""
+
+
+def test_a_numbered_result_line_is_not_the_plan():
+    text = ("袁庄镇2009年政府工作报告\n1、政府工作报告——2010年2月2日在袁庄镇第十七届人民代表大会第三次会议上各位代表：现在，"
+            "我代表袁庄镇人民政府向大会报告工作。2009年工作回顾2009年，我镇实现工农业生产总值82.16亿元，比上年增长17.6%；\n"
+            "2、规模以上工业实现销售11.6亿元，同比增长47%；地方财政一般预算收入2873.94万元，同比增长7.7%。")
+    m = _one(text)
+    row = _cell(m, "2873.94万元", text)
+    assert (row["indicator"], row["kind"], row["period"]) == ("general_budget_revenue", "actual", "2009")
+    assert _cell(m, "82.16亿元", text)["indicator"] == "agri_industry_output"

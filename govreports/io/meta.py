@@ -117,14 +117,14 @@ _GENERIC_REGIONS = frozenset(
 # Headings that name the year a report reviews or plans for: on a line of
 # their own (一、2003年工作回顾, 2004年工作安排), or opening a paragraph after
 # an ordinal (二、2004年工作安排：…).
-_PLAN_WORDS = r"(?:的)?(?:政府)?(?:工作安排|重点工作|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)(?!回顾|总结)"
+_PLAN_WORDS = r"(?:的)?(?:政府)?(?:工作安排|重点工作|重点任务|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)(?!回顾|总结|亮点|成效|成绩|情况)"
 _PLAN_HEADING = re.compile(
-    rf"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*((?:19|20)\d{{2}})年{_PLAN_WORDS}"
-    rf"|((?:19|20)\d{{2}})年{_PLAN_WORDS}[^\n]{{0,12}}$)",
+    rf"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}"
+    rf"|((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}[^\n]{{0,12}}$)",
     re.M,
 )
 _REVIEW_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2})年(?:的)?(?:政府)?工作回顾\s*$", re.M
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2}) ?年(?:的)?(?:政府)?(?:工作回顾|工作亮点与成效|工作成效)\s*$", re.M
 )
 
 
@@ -517,14 +517,69 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
         for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?{suffix}", text[:8000]):
             name = m.group()
             for i in range(len(name) - 2):  # the longest gazetteer name ending here
-                if name[i:] in names:
+                if lv in names.get(name[i:], "").split("/"):
                     counts[name[i:]] = counts.get(name[i:], 0) + 1
                     break
         if counts:
             best = max(counts, key=counts.get)
             if counts[best] >= 2 or len(counts) == 1:
                 return best, "body"
+    if level in ("township", "county"):
+        short = _short_name_in_body(text[:8000], level)
+        if short:
+            return short, "body"
     return None, ""
+
+
+_SHORT_SUFFIX = {"township": re.compile(r"(?:街道|镇|乡|苏木)$"), "county": re.compile(r"(?:自治县|县|区|旗|市)$")}
+_SHORT_MIN_COUNT = 3
+_SHORT_MAX_FREQ = 300  # jieba's dictionary frequency: 黎平 33, 黄池 7; 建设 26381, 和平 7998
+
+
+@lru_cache(maxsize=2)
+def _short_names(level: str) -> dict[str, str]:
+    """Gazetteer names of one level without their suffix (黎平 → 黎平县), for
+    the names of two to four characters whose short form no other name of the
+    level shares."""
+    out: dict[str, str | None] = {}
+    for name, levels in division_levels().items():
+        if level not in levels.split("/"):
+            continue
+        short = _SHORT_SUFFIX[level].sub("", name)
+        if 2 <= len(short) <= 4 and short != name:
+            out[short] = None if short in out and out[short] != name else name
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _short_name_in_body(text: str, level: str) -> str | None:
+    """The region of a text that speaks of itself by its short name only
+    (也是黎平发展史上…; the session line says 县): the gazetteer name of the
+    level whose short form the text uses at least three times, clearly more
+    than any other, and that is no common word."""
+    shorts = _short_names(level)
+    counts: dict[str, int] = {}
+    for n in (2, 3, 4):
+        for i in range(len(text) - n + 1):
+            w = text[i:i + n]
+            if w in shorts:
+                counts[w] = counts.get(w, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    best, n_best = ranked[0]
+    if n_best < _SHORT_MIN_COUNT or (len(ranked) > 1 and ranked[1][1] * 2 > n_best):
+        return None
+    if _dictionary_freq().get(best, 0) >= _SHORT_MAX_FREQ:
+        return None
+    return shorts[best]
+
+
+@lru_cache(maxsize=1)
+def _dictionary_freq() -> dict[str, int]:
+    """jieba's word frequencies, read only for texts that name themselves by a short name."""
+    from ..text import _base_freq
+
+    return _base_freq()
 
 
 # Words a region pattern can take in front of a name: 在霍山县, 政府工作报告程家集镇
