@@ -567,12 +567,12 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
             return "share"
         if _SHARE_AFTER.match(after):
             return "share"  # 财政支出70%以上用于民生
-        if _OF_TARGET.search(wording):
+        if _OF_TARGET.search(wording, max(0, len(wording) - 32)):  # anchored at the end
             return "share"  # 完成年初目标45亿元的116%: a completion ratio, not a growth rate
         return "growth"
     if q.unit_kind == "count":
         return "count"
-    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(wording):
+    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(wording, max(0, len(wording) - 12)):
         return "growth"
     return "level"
 
@@ -888,6 +888,9 @@ class _Report:
         self.aliases = _with_context_aliases(text, aliases)
         self.alias_starts = [a.start for a in self.aliases]
         self.seen: set[tuple] = set()
+        self.sent_key: tuple[int, int] | None = None
+        self.scopes: dict[tuple[int, int, str], tuple[str, str | None]] = {}
+        self.sent_text = ""
         self._paragraphs: dict[int, tuple[list, float, float]] = {}
         self._headings: dict[int, list] = {}
 
@@ -1024,7 +1027,10 @@ def _report_rows(row: dict) -> list[tuple]:
         section_kind = rep.section_kind(s0)
         for qi, q, attached in _sentence_attachments(rep, s0, s1, qs):
             for alias, wording, cue, is_shared in attached:
-                out.append(_figure_row(rep, (s0, s1), q, alias, wording, cue, is_shared, section_kind))
+                if alias is None:  # most figures of a report: the short path
+                    out.append(_plain_row(rep, (s0, s1), q, wording, section_kind))
+                else:
+                    out.append(_figure_row(rep, (s0, s1), q, alias, wording, cue, is_shared, section_kind))
     out.sort(key=_by_start)
     return out
 
@@ -1037,6 +1043,10 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
     lo = bisect.bisect_left(rep.alias_starts, s0)
     hi = bisect.bisect_left(rep.alias_starts, s1)
     sent_aliases = [a for a in rep.aliases[lo:hi] if a.end <= s1]
+    if not sent_aliases:  # no indicator named in the sentence (most sentences): nothing to attach
+        for qi, q in qs:
+            yield qi, q, [(None, text[max(s0, q.start - _LOOKBACK):q.start], "", False)]
+        return
     sent_alias_ends = [a.end for a in sent_aliases]
     fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in text[s0:s1] else {}
     listed, listed_any = _assign_figure_lists(text, s0, sent_aliases, qs, fenbie)
@@ -1191,7 +1201,7 @@ def _figure_row(
     qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
     value, high = q.value, q.value_high
     negative = q.negative
-    if _REACHED.search(wording):
+    if _REACHED.search(wording, max(0, len(wording) - 12)):  # anchored at the end
         # 失业率降到5.5%, 提高到65%: the level reached, not a change
         negative = False
         if measure == "growth" and indicator != "cpi" or measure == "share" and cue != "share_of":
@@ -1210,7 +1220,9 @@ def _figure_row(
             flags.add("far")
         if period is None:
             flags.add("no_period")
-    sentence, stored_start = text[s0:s1], s0
+    if rep.sent_key != sent:  # figures of one sentence share its string
+        rep.sent_key, rep.sent_text = sent, text[s0:s1]
+    sentence, stored_start = rep.sent_text, s0
     if s1 - s0 > _MAX_SENTENCE:
         # a run-on "sentence" (no punctuation): keep a window around the figure
         a = max(s0, q.start - _MAX_SENTENCE // 2)
@@ -1223,6 +1235,44 @@ def _figure_row(
     return (  # the columns of _FIGURE_COLUMNS
         indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
         sentence, stored_start, q.start, q.end, sorted(flags), cue if indicator else "", needs_review,
+    )
+
+
+def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wording: str, section_kind: str) -> tuple:
+    """The row of a figure attached to no indicator: what :func:`_figure_row`
+    computes for it, without the steps that only concern an indicator."""
+    text = rep.text
+    s0, s1 = sent
+    flags = set(q.flags)
+    measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)])
+    lo_q = max(s0, q.start - _LOOKBACK)
+    kind, period = _plain_kind_and_period(rep, q, section_kind, text[lo_q:q.start], lo_q, flags)
+    if measure == "growth_avg":
+        flags.add("multi_year")
+    qualifier = _milestone(rep, sent, q, "", kind, flags)
+    value, high = q.value, q.value_high
+    negative = q.negative
+    if _REACHED.search(wording, max(0, len(wording) - 12)):
+        negative = False
+        if measure == "growth" or measure == "share":
+            measure = "level"
+    if negative and value is not None:
+        value = -value
+        high = -high if high is not None else None
+        if high is not None and high < value:
+            value, high = high, value
+    if rep.sent_key != sent:
+        rep.sent_key, rep.sent_text = sent, text[s0:s1]
+    sentence, stored_start = rep.sent_text, s0
+    if s1 - s0 > _MAX_SENTENCE:
+        a = max(s0, q.start - _MAX_SENTENCE // 2)
+        b = min(s1, max(q.end, a + _MAX_SENTENCE))
+        sentence, stored_start = text[a:b], a
+        flags.add("long_sentence")
+    flags -= _ATTACHED_ONLY
+    return (
+        "", "", kind, measure, value, high, q.unit, qualifier, period, section_kind,
+        sentence, stored_start, q.start, q.end, sorted(flags), "", False,
     )
 
 
@@ -1248,7 +1298,11 @@ def _indicator_and_measure(
     measure = _measure(q, wording, indicator, after)
     if alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
         indicator = ""
-    indicator, flag = _scope(rep, s0, alias, indicator)
+    key = (s0, alias.start, indicator)
+    scoped = rep.scopes.get(key)
+    if scoped is None:  # the figures after one name share its scope
+        scoped = rep.scopes[key] = _scope(rep, s0, alias, indicator)
+    indicator, flag = scoped
     if flag:
         flags.add(flag)
     if indicator in _SCOPED:
