@@ -226,6 +226,8 @@ _FROM_VALUE = re.compile(
 )
 # 从200亿元跨入300亿元俱乐部, 从2017年的1.45万亿元接连突破…: a start before a crossing
 _FROM_CROSSING = re.compile(r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)")
+# 从接近2万亿元到突破3万2千亿元: a start, then where it went
+_FROM_TO = re.compile(r"\s*[，,]?\s*(?:到|至)(?!\d)")
 _FROM_START = re.compile(r"[从由][^，,。；;]{0,10}$")
 _CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降)了?\s*$")
 _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
@@ -1048,6 +1050,7 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
             yield qi, q, [(None, text[max(s0, q.start - _LOOKBACK):q.start], "", False)]
         return
     sent_alias_ends = [a.end for a in sent_aliases]
+    alias_starts = {a.start for a in sent_aliases}
     fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in text[s0:s1] else {}
     listed, listed_any = _assign_figure_lists(text, s0, sent_aliases, qs, fenbie)
     for qi, q in qs:
@@ -1063,6 +1066,8 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
             yield qi, q, [(alias, wording, "list", False)]
         else:
             alias, wording = _attach(text, s0, q.start, before_aliases)
+            if alias is not None and text.startswith("的", q.end) and q.end + 1 in alias_starts:
+                alias = None  # 1.75亿元的GDP和6000万元的税收: the figure is the next name's, not the last one's
             if alias is None:
                 target_of = _target_of(text, s0, q, before_aliases)
                 if target_of is not None:
@@ -1291,7 +1296,10 @@ def _indicator_and_measure(
         indicator = ""  # 单位GDP能耗下降3%: not GDP
     if indicator and (
         _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
-        or (_FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) and _FROM_START.search(text, max(s0, q.start - 12), q.start))
+        or (
+            (_FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) or _FROM_TO.match(text, q.end, min(s1, q.end + 8)))
+            and _FROM_START.search(text, max(s0, q.start - 12), q.start)
+        )
     ):
         flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level, not a figure of the indicator
         indicator = ""

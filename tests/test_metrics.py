@@ -421,3 +421,13 @@ def test_a_numbered_result_line_is_not_the_plan():
     row = _cell(m, "2873.94万元", text)
     assert (row["indicator"], row["kind"], row["period"]) == ("general_budget_revenue", "actual", "2009")
     assert _cell(m, "82.16亿元", text)["indicator"] == "agri_industry_output"
+
+
+def test_a_figure_of_the_next_name_and_the_start_of_a_from_to():
+    text = ("深圳市2005年政府工作报告\n各位代表：\n一、2004年工作回顾\n"
+            "2004年，全市每平方公里土地产生1.75亿元的GDP和6000万元的税收，比1999年提高了1.4倍。"
+            "全市生产总值从接近2万亿元到突破3万亿元。")
+    m = _one(text)
+    assert _cell(m, "6000万元", text)["indicator"] == ""  # 6000万元的税收, not GDP's
+    start = _cell(m, "2万亿元", text)
+    assert start["indicator"] == "" and "from_value" in start["flags"]
