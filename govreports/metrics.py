@@ -1047,7 +1047,7 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
     sent_aliases = [a for a in rep.aliases[lo:hi] if a.end <= s1]
     if not sent_aliases:  # no indicator named in the sentence (most sentences): nothing to attach
         for qi, q in qs:
-            yield qi, q, [(None, text[max(s0, q.start - _LOOKBACK):q.start], "", False)]
+            yield qi, q, [(None, _attach(text, s0, q.start, [])[1], "", False)]
         return
     sent_alias_ends = [a.end for a in sent_aliases]
     alias_starts = {a.start for a in sent_aliases}
@@ -1204,18 +1204,13 @@ def _figure_row(
     if measure == "growth_avg":
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
-    value, high = q.value, q.value_high
     negative = q.negative
     if _REACHED.search(wording, max(0, len(wording) - 12)):  # anchored at the end
         # 失业率降到5.5%, 提高到65%: the level reached, not a change
         negative = False
         if measure == "growth" and indicator != "cpi" or measure == "share" and cue != "share_of":
             measure = "level"
-    if negative and value is not None:
-        value = -value
-        high = -high if high is not None else None
-        if high is not None and high < value:
-            value, high = high, value
+    value, high = _signed(q, negative)
     key = (indicator, kind, measure, value, high, q.unit)
     if indicator and key in rep.seen:
         flags.add("repeated")
@@ -1225,15 +1220,7 @@ def _figure_row(
             flags.add("far")
         if period is None:
             flags.add("no_period")
-    if rep.sent_key != sent:  # figures of one sentence share its string
-        rep.sent_key, rep.sent_text = sent, text[s0:s1]
-    sentence, stored_start = rep.sent_text, s0
-    if s1 - s0 > _MAX_SENTENCE:
-        # a run-on "sentence" (no punctuation): keep a window around the figure
-        a = max(s0, q.start - _MAX_SENTENCE // 2)
-        b = min(s1, max(q.end, a + _MAX_SENTENCE))
-        sentence, stored_start = text[a:b], a
-        flags.add("long_sentence")
+    sentence, stored_start = _stored_sentence(rep, sent, q, flags)
     if not indicator:
         flags -= _ATTACHED_ONLY  # said of a figure's indicator only
     needs_review = bool(indicator) and not flags.isdisjoint(REVIEW_FLAGS)
@@ -1241,6 +1228,32 @@ def _figure_row(
         indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
         sentence, stored_start, q.start, q.end, sorted(flags), cue if indicator else "", needs_review,
     )
+
+
+def _signed(q: _numbers.Quantity, negative: bool) -> tuple[float | None, float | None]:
+    """Value and high end of a quantity, negated for a decline (下降2%: -2), low end first."""
+    value, high = q.value, q.value_high
+    if negative and value is not None:
+        value = -value
+        high = -high if high is not None else None
+        if high is not None and high < value:
+            value, high = high, value
+    return value, high
+
+
+def _stored_sentence(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, flags: set[str]) -> tuple[str, int]:
+    """The sentence stored with a figure and its start: the whole sentence
+    (one string shared by its figures), or for a run-on "sentence" (no
+    punctuation) a window around the figure, flagged ``long_sentence``."""
+    s0, s1 = sent
+    if rep.sent_key != sent:
+        rep.sent_key, rep.sent_text = sent, rep.text[s0:s1]
+    if s1 - s0 <= _MAX_SENTENCE:
+        return rep.sent_text, s0
+    a = max(s0, q.start - _MAX_SENTENCE // 2)
+    b = min(s1, max(q.end, a + _MAX_SENTENCE))
+    flags.add("long_sentence")
+    return rep.text[a:b], a
 
 
 def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wording: str, section_kind: str) -> tuple:
@@ -1255,25 +1268,13 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
     if measure == "growth_avg":
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, "", kind, flags)
-    value, high = q.value, q.value_high
     negative = q.negative
     if _REACHED.search(wording, max(0, len(wording) - 12)):
         negative = False
         if measure == "growth" or measure == "share":
             measure = "level"
-    if negative and value is not None:
-        value = -value
-        high = -high if high is not None else None
-        if high is not None and high < value:
-            value, high = high, value
-    if rep.sent_key != sent:
-        rep.sent_key, rep.sent_text = sent, text[s0:s1]
-    sentence, stored_start = rep.sent_text, s0
-    if s1 - s0 > _MAX_SENTENCE:
-        a = max(s0, q.start - _MAX_SENTENCE // 2)
-        b = min(s1, max(q.end, a + _MAX_SENTENCE))
-        sentence, stored_start = text[a:b], a
-        flags.add("long_sentence")
+    value, high = _signed(q, negative)
+    sentence, stored_start = _stored_sentence(rep, sent, q, flags)
     flags -= _ATTACHED_ONLY
     return (
         "", "", kind, measure, value, high, q.unit, qualifier, period, section_kind,

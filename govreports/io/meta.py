@@ -512,7 +512,7 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
                     return part, "page_header"
     for lv in ([level] if level in ("township", "county") else []) + ["township", "county"]:
         names = division_levels()
-        suffix = r"(?:街道|镇|乡|苏木)" if lv == "township" else r"(?:自治县|县|区|旗|市)"
+        suffix = _LEVEL_SUFFIX[lv]
         counts: dict[str, int] = {}
         for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?{suffix}", text[:8000]):
             name = m.group()
@@ -531,7 +531,9 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
     return None, ""
 
 
-_SHORT_SUFFIX = {"township": re.compile(r"(?:街道|镇|乡|苏木)$"), "county": re.compile(r"(?:自治县|县|区|旗|市)$")}
+# The suffixes of a township's and a county's name, for names found in the body
+_LEVEL_SUFFIX = {"township": r"(?:街道|镇|乡|苏木)", "county": r"(?:自治县|县|区|旗|市)"}
+_SHORT_SUFFIX = {lv: re.compile(suffix + "$") for lv, suffix in _LEVEL_SUFFIX.items()}
 _SHORT_MIN_COUNT = 3
 _SHORT_MAX_FREQ = 300  # jieba's dictionary frequency: 黎平 33, 黄池 7; 建设 26381, 和平 7998
 
