@@ -64,7 +64,13 @@ FIGURE_FLAGS: dict[str, str] = {
     "repeated": "the same indicator, kind, measure and value were stated earlier in the report",
     "no_unit": "a bare number without unit attached to an indicator",
     "chinese_numeral": "written in Chinese numerals (百分之八至九): parsed, worth a glance",
-    "long_sentence": "the sentence runs over 1,000 characters (no punctuation?): a window around the figure is stored",
+    "long_sentence": (
+        "the sentence runs over 1,000 characters (no punctuation?) or holds over 50 figures:"
+        " a window around the figure is stored"
+    ),
+    "figures_capped": (
+        "the sentence holds over 500 figures (a table or junk?): only its first 500 are kept, the rest are not rows"
+    ),
     "from_value": "the starting value of a change (由X增加到Y): not the current level",
     "shared": "one figure stated for several indicators (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
     "other_year": "the figure refers to another single year than the one reviewed or planned (到2027年, 2020年)",
@@ -80,7 +86,9 @@ _ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
 
 #: Flags that make a figure's row ``needs_review``: the cues that attached or
 #: dated it are weak or conflict.
-REVIEW_FLAGS: frozenset[str] = frozenset({"glued", "no_unit", "milestone", "far", "kind_guessed", "no_period", "long_sentence"})
+REVIEW_FLAGS: frozenset[str] = frozenset(
+    {"glued", "no_unit", "milestone", "far", "kind_guessed", "no_period", "long_sentence", "figures_capped"}
+)
 
 # ---------------------------------------------------------------- wording cues
 
@@ -207,6 +215,14 @@ _NEUTRAL_ONE = re.compile(f"(?:{_NEUTRAL_WORDS})$")
 _LOOKBACK = 120
 #: Longest sentence stored in a row; longer ones are cut to a window around the figure.
 _MAX_SENTENCE = 1000
+#: A sentence with more figures than this stores a narrow window per figure
+#: (``增长1,1,1,…``: otherwise every row repeats the whole sentence and the
+#: output grows with the square of the input).
+_CROWDED_FIGURES = 50
+_CROWDED_WINDOW = 100
+#: Most figures kept of one sentence (real sentences hold a few dozen); the
+#: kept rows of a sentence with more are flagged ``figures_capped``.
+_MAX_SENTENCE_FIGURES = 500
 _RATIO_OF = re.compile(r"(?:占|相当于)$")
 _SEP = re.compile(r"[，,；;：:]")
 _FENBIE = re.compile(r"分别")
@@ -893,6 +909,8 @@ class _Report:
         self.sent_key: tuple[int, int] | None = None
         self.scopes: dict[tuple[int, int, str], tuple[str, str | None]] = {}
         self.sent_text = ""
+        self.sent_limit = _MAX_SENTENCE  # set per sentence by _report_rows
+        self.sent_capped = False
         self._paragraphs: dict[int, tuple[list, float, float]] = {}
         self._headings: dict[int, list] = {}
 
@@ -1027,6 +1045,10 @@ def _report_rows(row: dict) -> list[tuple]:
     for si, qs in rep.by_sentence().items():
         s0, s1 = rep.sents[si]
         section_kind = rep.section_kind(s0)
+        rep.sent_limit = _MAX_SENTENCE if len(qs) <= _CROWDED_FIGURES else _CROWDED_WINDOW
+        rep.sent_capped = len(qs) > _MAX_SENTENCE_FIGURES
+        if rep.sent_capped:
+            qs = qs[:_MAX_SENTENCE_FIGURES]
         for qi, q, attached in _sentence_attachments(rep, s0, s1, qs):
             for alias, wording, cue, is_shared in attached:
                 if alias is None:  # most figures of a report: the short path
@@ -1244,14 +1266,19 @@ def _signed(q: _numbers.Quantity, negative: bool) -> tuple[float | None, float |
 def _stored_sentence(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, flags: set[str]) -> tuple[str, int]:
     """The sentence stored with a figure and its start: the whole sentence
     (one string shared by its figures), or for a run-on "sentence" (no
-    punctuation) a window around the figure, flagged ``long_sentence``."""
+    punctuation) or one crowded with figures a window around the figure,
+    flagged ``long_sentence``. The stored text per row is thus bounded, and
+    the output stays proportional to the input."""
     s0, s1 = sent
     if rep.sent_key != sent:
         rep.sent_key, rep.sent_text = sent, rep.text[s0:s1]
-    if s1 - s0 <= _MAX_SENTENCE:
+    limit = rep.sent_limit
+    if rep.sent_capped:
+        flags.add("figures_capped")
+    if s1 - s0 <= limit:
         return rep.sent_text, s0
-    a = max(s0, q.start - _MAX_SENTENCE // 2)
-    b = min(s1, max(q.end, a + _MAX_SENTENCE))
+    a = max(s0, q.start - limit // 2)
+    b = min(s1, max(q.end, a + limit))
     flags.add("long_sentence")
     return rep.text[a:b], a
 

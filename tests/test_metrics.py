@@ -431,3 +431,20 @@ def test_a_figure_of_the_next_name_and_the_start_of_a_from_to():
     assert _cell(m, "6000万元", text)["indicator"] == ""  # 6000万元的税收, not GDP's
     start = _cell(m, "2万亿元", text)
     assert start["indicator"] == "" and "from_value" in start["flags"]
+
+
+@pytest.mark.parametrize("n", [60, 2000])
+def test_a_sentence_crowded_with_figures_stays_bounded(n):
+    # 增长1,1,1,…: every row used to repeat the whole sentence (a 200 KB input wrote 111 MB)
+    text = "横沥镇2023年政府工作报告\n2022年全镇地区生产总值增长" + ",".join(["1"] * n) + "%。"
+    reports = gr.reports_from_texts([text])
+    m = gr.extract_metrics(reports)
+    text = reports["text"].iloc[0]
+    assert len(m) == min(n, 500)
+    assert (m["sentence"].str.len() <= 100).all()
+    assert m["flags"].map(lambda f: "long_sentence" in f).all()
+    assert m["flags"].map(lambda f: "figures_capped" in f).all() == (n > 500)
+    for row in m.itertuples():  # the stored window is the text at its offsets
+        start = row.sentence_start
+        assert text[start : start + len(row.sentence)] == row.sentence
+        assert start <= row.start < row.end <= start + len(row.sentence)
