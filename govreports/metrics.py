@@ -97,7 +97,10 @@ _GROWTH_WORDS = re.compile(
     r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
 )
 _GROWTH_CLAUSE = re.compile(
-    r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价){0,2}(?:均|都|分别)?(?:全年|全镇|全市|全县|全省|全区)?\s*(?:"
+    r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
+    # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
+    r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|五年来|(?:过去|近)[三四五]年"
+    r"|(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
     r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
@@ -120,7 +123,14 @@ _ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预
 _FIVE_YEAR = re.compile(
     r"五年来|过去五年|五年间|“十[一二三四五]五”?(?:期间|时期|以来|末|规划)|十[一二三四五]五”?(?:期间|时期|以来|末|规划)"
     r"|本届政府(?!的?(?:开局|第一|首))|五年累计|年均"
+    # 五年全社会固定资产投资完成26000亿元, 今后五年: five years opening a clause
+    r"|五年(?:(?<=[，,。；;：:\n\s]五年)|(?<=近五年)|(?<=今后五年|未来五年|最近五年))(?![级制期度前后里规计的])"
 )
+# A five-year phrase in the figure's own clause makes a level the years' total
+# (五年实际利用外资609亿美元), unless the clause says the level was reached (由A增加到B)
+_FIVE_IN_CLAUSE = re.compile(r"五年(?:来|间|内|中)?(?=[^，,。；;：:]*$)")
+_REACHED_IN_CLAUSE = re.compile(r"达到|达|增加到|提高到|增至|升至|跃升|由|从|为")
+
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
 # 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
 _MANY_YEARS = re.compile(r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)")
@@ -187,11 +197,11 @@ _PART_SUBJECT_ABOVE_COUNTY = re.compile(_PART_SUBJECT.pattern.replace("(?:", "(?
 _SUBPOP_WORDS = re.compile(
     r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点|产业|行业|区市县|县市区|市县区|县区|各县|各区|各镇|各乡)[^，,。；;]{0,12}$"
 )
-_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟]|全社会")
+_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟旗]|全社会")
 # Words that may stand right before an indicator's name without narrowing it
 # (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
 _NEUTRAL_WORDS = (
-    r"全年|全[镇乡市县省区州盟国]|全社会|我[镇乡市县省区州]|本[镇乡市县]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
+    r"全年|全[镇乡市县省区州盟旗国]|全社会|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
     r"今年|明年|去年|上年|同期|年度|年末|(?:19|20)\d{2}年(?:度)?|[、和与及]|以及|同比|比上年|较上年|"
     r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
     r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|可|能|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s|"
@@ -199,14 +209,16 @@ _NEUTRAL_WORDS = (
     r"限额以上|规模以上|(?:\d{2,4}|五百|五十)万元以上(?:项目)?|城镇|区级|县级|市级|本级|县内|区内|镇内|境内|"
     # the region itself without its name (街道全年实现…, 镇域), and months (1-9月全镇实现…)
     r"[全我本]?街道|[镇乡][域]?|辖区|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?(?:底|末)?|前[一二三]季度|上半年|"
-    r"据?初步统计|据统计|截至|截止"
+    r"据?初步统计|据统计|截至|截止|(?:过去|近|今后|未来)?[三四五]年(?:来|间|内)?|"
+    # the year of a goal (力争到2026年全县地区生产总值…, 到“十四五”末)
+    r"[到至]|十[一二三四五]?五(?:期末|末|时期|期间)?"
 )
 # Verbs that end the phrase naming an indicator: what stands before them is
 # the clause's subject or lead (经济发展量质并举，2019年完成一般公共预算收入…),
 # which narrows the indicator only when it names a part (31家企业完成…).
 _HEAD_VERB = re.compile(r"(?:实现了?|完成了?|达到了?|累计)$")
 _LEAD_BREAK = re.compile(
-    r"(?:19|20)\d{2}年|全年|今年|去年|上年|年度|年末|月份?|季度|上半年|预计|初步|统计|全[镇乡市县省区州盟]|我[镇乡市县省区州]|本[镇乡市县]"
+    r"(?:19|20)\d{2}年|全年|今年|去年|上年|年度|年末|月份?|季度|上半年|预计|初步|统计|全[镇乡市县省区州盟旗]|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]"
 )
 # One neutral word at the end; stripped in a loop. (A "(?:…)+$" pattern would
 # backtrack exponentially: 实现了 can be split as 实现了 or 实现+了.)
@@ -238,12 +250,13 @@ _GAP_OTHER = re.compile(
 )
 _PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
 _FROM_VALUE = re.compile(
-    r"\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩)(?:到|至)"
+    r"(?:[:：∶]1)?\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?"
+    r"(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩|缩小|缩减|下降|降低|减少|回落|降)(?:到|至)"
 )
 # 从200亿元跨入300亿元俱乐部, 从2017年的1.45万亿元接连突破…: a start before a crossing
 _FROM_CROSSING = re.compile(r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)")
 # 从接近2万亿元到突破3万2千亿元: a start, then where it went
-_FROM_TO = re.compile(r"\s*[，,]?\s*(?:到|至)(?!\d)")
+_FROM_TO = re.compile(r"(?:[:：∶]1)?\s*[，,]?\s*(?:到|至)(?!\d)")
 _FROM_START = re.compile(r"[从由][^，,。；;]{0,10}$")
 _CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降)了?\s*$")
 _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
@@ -472,7 +485,7 @@ _NAME_VERB = re.compile(r"(?:完成|实现|达到?|为)\s*$")
 _FENBIE_LEAD = frozenset(" \u3000")
 # Words between a list of names and 分别: 年均分别, 同比分别, 增速分别
 _FENBIE_LEAD_WORDS = re.compile(r"(?:(?:19|20)\d{2}年)?(?:年均|同比|比上年|增速|增幅|均|都|也)*$")
-_NEUTRAL_START = re.compile(r"\s*(?:全年|全[镇乡市县区]|预计|初步(?:核算|统计)|据初步统计|实现了?|完成了?|其中|(?:19|20)\d{2}年|[一二三四五六七八九十]是)\s*")
+_NEUTRAL_START = re.compile(r"\s*(?:全年|全[镇乡市县区旗]|预计|初步(?:核算|统计)|据初步统计|实现了?|完成了?|其中|(?:19|20)\d{2}年|[一二三四五六七八九十]是)\s*")
 
 
 # 均/都 right after the last name of a list (年均 too: each grew so much a year)
@@ -500,7 +513,7 @@ def _alias_run(text: str, before: list[_Alias], *, relaxed: bool = True) -> list
 # 城镇居民人均可支配收入22600元，农村居民…, 财政总收入52.01亿元，其中公共财政预算收入…
 _NAME_GAP = re.compile(
     r"\s*(?:完成|实现|达到?|为)?\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|万?人)?(?:以上|左右)?\s*"
-    r"(?:[、，,]|和|与|及|以及)\s*(?:其中[：:，,]?)?\s*(?:全年|全[镇乡市县区])?\s*(?:实现|完成)?\s*$"
+    r"(?:[、，,]|和|与|及|以及)\s*(?:其中[：:，,]?)?\s*(?:全年|全[镇乡市县区旗])?\s*(?:实现|完成)?\s*$"
 )
 
 
@@ -787,6 +800,10 @@ _GRAIN_OUTPUT = re.compile(  # lookbehinds after the first character: see _FIVE_
     r"总(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]总)产量?|产(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]产)量"
 )
 _GRAIN_BEFORE = re.compile(r"粮[^。；;\n]{0,24}$")
+# 规模以上工业企业实现产值312亿元: the subject names the scope, the verb splits the name
+_ABOVE_SCALE_OUTPUT = re.compile(
+    r"(?:规模以上|规上)(?:工业)?企业(?:共|累计|全年)?(?:实现|完成|创造?)了?(?:工业)?(?P<name>总?产值)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -825,14 +842,23 @@ def _strip_neutral(s: str) -> tuple[str, bool]:
 
 
 def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
+    """Names that only their context makes an indicator's: 总产量 after 粮食 (粮食
+    生产稳定，总产量8.6万吨) and 产值 after a 规上 subject."""
     starts = [a.start for a in aliases]
     extra = []
+
+    def free(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, a) - 1
+        return not ((i >= 0 and aliases[i].end > a) or (i + 1 < len(aliases) and aliases[i + 1].start < b))
+
     for m in _GRAIN_OUTPUT.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if (i >= 0 and aliases[i].end > m.start()) or (i + 1 < len(aliases) and aliases[i + 1].start < m.end()):
-            continue
-        if _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        if free(m.start(), m.end()) and _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             extra.append(_Alias(m.start(), m.end(), m.group(), "grain_output"))
+    if "产值" in text:
+        for m in _ABOVE_SCALE_OUTPUT.finditer(text):
+            a, b = m.span("name")
+            if free(a, b):
+                extra.append(_Alias(a, b, m.group("name"), "industrial_output_above_scale"))
     if not extra:
         return aliases
     return sorted(aliases + extra, key=lambda a: a.start)
@@ -985,11 +1011,18 @@ class _Report:
         if _Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN} or _ONE_YEAR.search(text, para_start, lead_end):
             found = []  # a lead naming this year and five years (今年是“十四五”开局之年) is read by neither
         after_lead = marks.between(marks.cues, lead_end, end)
+        year_after = None
+        for y in _SENTENCE_YEAR.finditer(text, lead_end, end) if found else ():
+            stop = text.find("。", y.end(), end)
+            if not _COMPARED_TO_YEAR.search(text, y.end(), end if stop < 0 else stop):
+                year_after = y  # not 2006年…比2003年增长72.1%: a change over the lead's years
+                break
         cue = marks.between(marks.cues, para_start, end)[:1]
         annual = _ANNUAL.search(text, para_start, end)
         got = (
             found,
-            after_lead[0].start() if after_lead else float("inf"),
+            min(([after_lead[0].start()] if after_lead else []) + ([year_after.start()] if year_after else []),
+                default=float("inf")),
             min([m.start() for m in cue] + ([annual.start()] if annual else []), default=float("inf")),
         )
         self._paragraphs[para_start] = got
@@ -1020,6 +1053,10 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 #: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.
 _LEAD_END = re.compile(r"[，,：:。；;]")
+# a later sentence of a paragraph that opens with one year (过去五年，…。2021年，全县…):
+# it ends the reach of the paragraph's lead, as 去年 or 全年 do
+_COMPARED_TO_YEAR = re.compile(r"[比较是于](?:(?:19|20)\d{2}\s*年|[“\"]?十[一二三四五]?五)")
+_SENTENCE_YEAR = re.compile(r"(?<=[。；;！!])\s*(?:19|20)\d{2}\s*年(?:度)?(?:[，,]|(?=全[镇乡市县省区州盟旗]|我[镇乡市县省区州盟旗]))")
 _LEAD_MAX = 40
 
 
@@ -1409,7 +1446,9 @@ def _kind_and_period(
     before = text[lo_q:q.start]
     if not attached:
         return _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
-    opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before), "mid_year": rep.mid_year}
+    clause = before[max([m.end() for m in _SEP.finditer(before)] or [0]):]
+    total = _FIVE_IN_CLAUSE.search(clause) is not None and not _REACHED_IN_CLAUSE.search(clause)
+    opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before) and not total, "mid_year": rep.mid_year}
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
     kind = "target" if target_of else _kind(section_kind, before, len(before), last_cue)
     found = marks.between(marks.period, lo_q, q.start)

@@ -790,6 +790,9 @@ _EXCLUDE_AFTER = frozenset("·•‧・:：∶/_")
 _EXCLUDE_BEFORE = _EXCLUDE_AFTER | frozenset("第 \t")
 
 
+_RATIO_TO_ONE = re.compile(r"[:：∶]1(?![0-9.:：∶])")
+
+
 def _arabic_is_excluded(t: str, part: _Part, n: int) -> bool:
     """Dates, ordinals, list markers, codes and identifiers (Arabic numbers)."""
     s, e = part.start, part.num_end
@@ -807,6 +810,8 @@ def _arabic_is_excluded(t: str, part: _Part, n: int) -> bool:
         return True
     if before in "·•‧・" or after in "·•‧・":
         return True
+    if after in ":：∶" and after2 == "1" and _RATIO_TO_ONE.match(t, e) and "比" in t[max(0, s - 20):s]:
+        return False  # 城乡居民收入比缩小到1.85:1: the ratio is the first number
     if (after in ":：∶" and after2.isdigit()) or (before in ":：∶" and before2.isdigit()):
         return True  # 10:30, 2.2∶55.9∶41.9
     if (after == "/" and after2.isdigit()) or (before == "/" and before2.isdigit()):

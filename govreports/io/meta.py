@@ -253,6 +253,12 @@ _PUB_DATE = re.compile(
     r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[:：|]?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
 )
+# a page's bare timestamp (梨树县人民政府 2017-01-10 16:56:00): a publication date
+_PUB_STAMP = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?!\d)"
+)
+# a line that is only a date: the title block's (2022年3月24日) under the session line
+_DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE.pattern + r"\s*[）)]?\s*$")
 _PUB_LABEL = re.compile(r"(?:发布|发文|成文|生成|更新|印发|来源|浏览|阅读|点击|公开|时间|日期)[^\n]{0,6}$")
 _SESSION_DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:在|于)?[^。，,；;]{0,30}?"
@@ -281,6 +287,10 @@ class _Session:
     level: str | None = None  # 在县十九届人大三次会议上: the level of an unnamed session
     national: bool = False
     published: str | None = None
+    year: int | None = None  # a session line dated by its month only (2016年2月在青龙乡第十五届…)
+
+
+_MONTH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 
 
 def _title(fm: dict[str, str], title_hint: str | None, head_lines: list[str]) -> str | None:
@@ -300,8 +310,9 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
     """The session date and the region the session line names; the page's
     publication date is kept apart (a weaker witness of the year)."""
     out = _Session()
-    for line in head_lines + [fm.get("title") or ""]:
-        if out.published is None and (m := _PUB_DATE.search(line)) and 1 <= int(m["m"]) <= 12:
+    lines = head_lines + [fm.get("title") or ""]
+    for i, line in enumerate(lines):
+        if out.published is None and (m := _PUB_DATE.search(line) or _PUB_STAMP.search(line)) and 1 <= int(m["m"]) <= 12:
             out.published = _iso(m)
         if len(line) <= 80:
             for m in _DATE.finditer(line):
@@ -313,6 +324,13 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
                 out.national = True
             elif mm.group("region") and mm.group("region") not in _GENERIC_REGIONS:
                 out.region = mm.group("region")
+            if out.date is None and (m := _MONTH_DATE.search(line, 0, mm.start() + 1)) and 1 <= int(m["m"]) <= 12:
+                out.year = int(m["y"])
+            if out.date is None:  # the date on a line of its own below it (after the speaker's line)
+                for below in lines[i + 1 : i + 4]:
+                    if (m := _DATE_LINE.match(below)) and 1 <= int(m["m"]) <= 12:
+                        out.date = _iso(m)
+                        break
             break  # the title block ends with the session line
     # a session line broken across lines, glued to its date (2019年3月31日五显镇第十八届…)
     # or inside a one-paragraph copy: searched before the greeting
@@ -390,6 +408,8 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
     """Year: session date, title, front matter, headings, the review's opening, publication date, path."""
     if meta.date:
         meta.year = int(meta.date[:4])
+    elif session.year:
+        meta.year = session.year
     elif title_year:
         meta.year = title_year
     elif fm.get("year", "").isdigit():
