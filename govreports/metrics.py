@@ -263,6 +263,9 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
 _REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
 _THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
 _DONE = re.compile(r"完成|实现了|达到了")
+# Wording only results use (全镇实现地区生产总值45.2亿元，同比增长5.3%): a
+# sentence without headings that says so is not a goal, whatever its year
+_RESULT_WORDS = re.compile(r"同比|比上年同期|较上年同期|实现|完成")
 _REGION_SUFFIX = re.compile(r"(?:街道|镇|乡|县|区|市|省|自治区|自治州|州|盟|旗)$")
 _ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
 _CROSSING = re.compile(r"跨越|跨过|跨入|突破|迈上|迈过|迈入|步入|超过|站上|跃上|首超")
@@ -1471,6 +1474,7 @@ def _kind_and_period(
     elif (
         kind == "actual" and section_kind in ("other", "closing") and plan_year is not None and period is not None
         and period.isdigit() and int(period) >= plan_year and not _DONE.search(before[-12:])
+        and not (_RESULT_WORDS.search(before) and not _TARGET_CUES.search(before))
     ):
         # a text without headings: 2023年，全镇地区生产总值增长6% in a report planning 2023
         kind = "target"

@@ -139,7 +139,19 @@ def _reviews_its_own_year(text: str, year: int) -> bool:
     plans = {int(m.group(1) or m.group(2)) for m in _PLAN_HEADING.finditer(text)}
     if year in plans:
         return False
-    return year + 1 in plans or any(int(m.group(1)) == year for m in _REVIEW_HEADING.finditer(text))
+    if year + 1 in plans or any(int(m.group(1)) == year for m in _REVIEW_HEADING.finditer(text)):
+        return True
+    # no headings: a sentence that opens with the year and states its results
+    # (2022年，全镇实现地区生产总值45.2亿元，同比增长5.3%)
+    return any(
+        int(m["y"]) == year and not _GOAL_WORDS.search(m.group()) for m in _REVIEW_LEAD.finditer(text, 0, 6000)
+    )
+
+
+_REVIEW_LEAD = re.compile(
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年[，,][^。\n]{0,120}?(?:同比|比上年|较上年)(?:增长|下降|提高|减少)"
+)
+_GOAL_WORDS = re.compile(r"力争|争取|预期|目标|确保|计划")
 
 
 def _is_short_form(named: str, full: str) -> bool:
