@@ -1464,11 +1464,13 @@ def _kind_and_period(
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
         period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window, **opts)
     elif (
-        kind == "target" and not target_of and section_kind == "plan" and in_window and plan_year is not None
+        kind == "target" and not target_of and section_kind in ("plan", "targets") and plan_year is not None
+        and (in_window or any(tag == _Markers.YEAR for tag, *_ in found))
         and period is not None
         and period.isdigit() and int(period) < plan_year and not _TARGET_CUES.search(before)
     ):
-        # 预计2012年全镇完成地区生产总值… under a heading read as the plan: a result of the year named
+        # 预计2012年全镇完成地区生产总值… under a heading read as the plan, 2022年全县主要经济指标：…
+        # read as the targets: results of the year named
         kind = "actual"
         period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     elif (
