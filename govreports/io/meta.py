@@ -484,8 +484,24 @@ _HEADINGS_CHARS = 6000
 
 
 def _year_from_opening(text: str) -> int | None:
+    """The plan year of an undated text whose review opens with its year:
+    2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元."""
     m = _OPENING_YEAR.search(text, 0, 3000)
-    return int(m.group(1)) + 1 if m else None
+    if m:
+        return int(m.group(1)) + 1
+    greeting = text.find("各位代表", 0, 3000)
+    if greeting >= 0:
+        m = _OPENING_RESULTS.search(text, greeting, greeting + 400)
+        if m and not _GOAL_WORDS.search(m.group()):
+            return int(m["y"]) + 1
+    return None
+
+
+# 各位代表：…2017年，县域经济持续向好，全县实现生产总值239亿元: results of the year named
+_OPENING_RESULTS = re.compile(
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年[，,][^。\n]{0,120}?"
+    r"(?:实现|完成|同比|比上年|较上年)[^。\n]{0,40}?\d"
+)
 
 
 def _split_chain(name: str) -> tuple[str, str | None]:
