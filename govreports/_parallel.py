@@ -6,13 +6,21 @@ inputs through :func:`run_map`, so results are identical, item for item and
 in order, whatever ``jobs`` or ``engine`` is used.
 
 * ``jobs=1`` runs in the calling process.
-* ``jobs=N`` uses a process pool of N workers. On Linux it is a *fork* pool,
+* ``jobs=N`` uses a process pool of N workers (at most one per CPU this
+  process may use: more only compete for the same cores, so ``jobs`` is
+  capped there with a :class:`~govreports.errors.GovReportsWarning`). On Linux it is a *fork* pool,
   kept and reused across calls (starting workers costs more than most
   batches on a small machine); results stream back in order with
   ``imap``, a few items per worker at a time, so memory is bounded by the
   items in flight, not by the batch.
 * ``engine="dask"`` maps the same function over a ``dask.bag`` with the
   scheduler dask is configured to use (``pip install "govreports[scale]"``).
+
+Interruption leaves no worker behind: workers ignore Ctrl-C (the calling
+process handles it) and die with the default action of SIGTERM; when a map is
+abandoned before its end (an exception, Ctrl-C, a consumer that stops), its
+pool is terminated, busy workers included; on Linux a worker also gets
+SIGTERM when the process that started it dies, even by SIGKILL.
 """
 
 from __future__ import annotations
@@ -20,14 +28,17 @@ from __future__ import annotations
 import atexit
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from ._util import check_option, progress
-from .errors import InvalidOptionError, OptionalDependencyError
+from .errors import GovReportsWarning, InvalidOptionError, OptionalDependencyError
 
-__all__ = ["run_map", "Engine", "check_jobs"]
+__all__ = ["run_map", "Engine", "check_jobs", "available_cpus", "terminate_pools"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -36,29 +47,90 @@ Engine = Literal["processes", "dask"]
 _POOLS: dict[int, Any] = {}
 
 
-def check_jobs(jobs: int | None) -> int:
-    """Validate ``jobs``: a positive int, or ``-1``/``None`` for all cores."""
-    if jobs is None or jobs == -1:
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the OS tells it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
         return os.cpu_count() or 1
-    if not isinstance(jobs, int) or jobs < 1:
+
+
+def check_jobs(jobs: int | None, *, warn: bool = True) -> int:
+    """Validate ``jobs``: a positive int, or ``-1``/``None`` for all cores.
+
+    More jobs than :func:`available_cpus` are capped there (with a
+    :class:`~govreports.errors.GovReportsWarning` unless ``warn=False``).
+    """
+    cpus = available_cpus()
+    if jobs is None or jobs == -1:
+        return cpus
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InvalidOptionError("jobs", jobs, "a positive integer, or -1 for all cores")
+    if jobs > cpus:
+        if warn:
+            warnings.warn(f"jobs={jobs} is more than the {cpus} CPUs available; using {cpus}",
+                          GovReportsWarning, stacklevel=3)
+        return cpus
     return jobs
+
+
+def _init_worker(parent: int | None) -> None:
+    """Set up a pool worker: Ctrl-C is the parent's to handle (a terminal sends
+    it to every process of the group); SIGTERM kills (the parent may have
+    turned it into an exception before forking); and on Linux, SIGTERM when
+    the parent dies, so even a SIGKILLed run leaves no busy orphans."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if parent is not None and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
+        except (OSError, AttributeError):
+            return
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
 
 
 def _pool(jobs: int):
     pool = _POOLS.get(jobs)
     if pool is None:
         method = "fork" if sys.platform.startswith("linux") else "spawn"
-        pool = mp.get_context(method).Pool(jobs)
+        # The death signal follows the thread that forked: only the main
+        # thread lives as long as the process (later workers come from the
+        # pool's own thread, which lives as long as the pool).
+        main = threading.current_thread() is threading.main_thread()
+        parent = os.getpid() if main and method == "fork" else None
+        pool = mp.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(parent,))
         _POOLS[jobs] = pool
     return pool
 
 
 @atexit.register
-def _close_pools() -> None:
-    for pool in _POOLS.values():
+def terminate_pools() -> None:
+    """Terminate every worker pool, busy workers included (at exit, and on
+    interruption: no worker outlives the run)."""
+    while _POOLS:
+        _, pool = _POOLS.popitem()
         pool.terminate()
-    _POOLS.clear()
+
+
+def _drop_pool(jobs: int) -> None:
+    pool = _POOLS.pop(jobs, None)
+    if pool is not None:
+        pool.terminate()
+
+
+def _imap(jobs: int, func: Callable[[T], R], items: Iterable[T], chunk: int) -> Iterator[R]:
+    """The pool's ordered imap; the pool is terminated when the map does not run to its end."""
+    done = False
+    try:
+        yield from _pool(jobs).imap(func, items, chunksize=chunk)
+        done = True
+    finally:
+        if not done:  # workers must not go on with a batch nobody waits for
+            _drop_pool(jobs)
 
 
 def run_map(
@@ -80,7 +152,8 @@ def run_map(
     items
         The items; a sequence or a lazy iterable (streamed).
     jobs
-        Worker processes (1: in process; -1: all cores).
+        Worker processes (1: in process; -1: all cores; at most the CPUs
+        available, see :func:`check_jobs`).
     engine
         ``"processes"`` (a reused process pool) or ``"dask"`` (dask.bag).
     desc, progress_bar, total
@@ -108,5 +181,4 @@ def run_map(
     if n == 1:
         return progress(map(func, items), total=total or 0, desc=desc, enabled=progress_bar)
     chunk = 1 if total is None else max(1, min(16, (total // (n * 8)) or 1))
-    results = _pool(n).imap(func, items, chunksize=chunk)
-    return progress(results, total=total or 0, desc=desc, enabled=progress_bar)
+    return progress(_imap(n, func, items, chunk), total=total or 0, desc=desc, enabled=progress_bar)

@@ -4,18 +4,29 @@ Every subcommand reads its inputs with ``errors="collect"``: a bad file gives
 one ``PATH: reason`` line on stderr, the other files are processed, and the
 exit status is 1 at the end. Usage errors exit with 2. No traceback is shown
 for a user error.
+
+Outputs are never half-written (see :func:`govreports._util.atomic_output`):
+each is written under a hidden ``.NAME.partial-XXXXXXXX`` name beside it and
+renamed into place only when complete. A run that fails, reads no input, or is
+interrupted (Ctrl-C, SIGTERM: exit status 130 or 143) leaves an existing
+output as it was and no worker process behind. An output that is one of the
+inputs is refused before any work.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import math
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
+from ._util import atomic_output, check_output_path, printable, safe_file_names
+from .errors import OutputPathError
 from .io.formats import Limits
 
 __all__ = ["main"]
@@ -45,9 +56,65 @@ def _positive(cast: type, what: str):
             raise argparse.ArgumentTypeError(f"not {what}: {s!r}") from None
         if not v > 0:
             raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+        if isinstance(v, float) and not math.isfinite(v):
+            raise argparse.ArgumentTypeError(f"must be a finite number: {s!r}")
         return v
 
     return parse
+
+
+def _jobs_arg(s: str) -> int:
+    """An argparse type for --jobs: a positive whole number, or -1 for all CPUs."""
+    try:
+        v = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {s!r}") from None
+    if v < 1 and v != -1:
+        raise argparse.ArgumentTypeError(f"must be positive, or -1 for all CPUs: {s!r}")
+    return v
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    """--jobs, capped at the CPUs this process may use (more only compete for them), saying so."""
+    from ._parallel import available_cpus, check_jobs
+
+    n = check_jobs(args.jobs, warn=False)
+    if args.jobs > n:
+        print(f"govreports: --jobs {args.jobs} is more than the {available_cpus()} CPUs available; using {n}",
+              file=sys.stderr)
+    return n
+
+
+def _say(path: object, reason: object) -> None:
+    """One ``PATH: reason`` line on stderr; control characters in either shown escaped."""
+    print(f"{printable(path)}: {printable(reason)}", file=sys.stderr)
+
+
+def _check_output(out: str | Path, args: argparse.Namespace, *, check: Callable[[], None] | None = None) -> Path:
+    """Refuse, before any work, an output that is one of the inputs or cannot be written
+    (:func:`govreports._util.check_output_path`, or ``check``): one line, exit status 2."""
+    out = Path(out)
+    try:
+        for raw in getattr(args, "paths", None) or ():
+            if _same_path(out, Path(raw)):
+                raise OutputPathError(out, f"is one of the inputs ({raw}); write the output elsewhere")
+        if check is not None:
+            check()
+        else:
+            check_output_path(out)
+    except OutputPathError as exc:
+        print(f"govreports: {printable(exc)}", file=sys.stderr)
+        raise SystemExit(2) from None
+    return out
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+        return a.resolve() == b.resolve()
+    except (OSError, ValueError, RuntimeError):  # unreadable, too long, a link loop: not the same as far as we know
+        return False
 
 
 _positive_float = _positive(float, "a number")
@@ -72,7 +139,7 @@ def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
     if args.paths:
         reports = gr.read_reports(args.paths, errors="collect", limits=_limits(args))
         for row in reports.attrs["failures"].itertuples(index=False):
-            print(f"{row.path}: {row.reason}", file=sys.stderr)
+            _say(row.path, row.reason)
             failed += 1
         frames.append(reports)
     if not frames:
@@ -81,7 +148,16 @@ def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
     if len(frames) == 1:
         return frames[0], failed
     records = pd.concat(frames, ignore_index=True)
-    return records, failed
+    return _unique_report_ids(records), failed
+
+
+def _unique_report_ids(reports: pd.DataFrame) -> pd.DataFrame:
+    """The reports of --sample and of PATHs together, ids unique as read_reports makes them."""
+    from .io.reader import ReportIds, report_id_base
+
+    ids = ReportIds()
+    new = [ids.next(report_id_base(y, r)) for y, r in zip(reports["year"], reports["region"])]
+    return reports if new == reports["report_id"].tolist() else reports.assign(report_id=new)
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
@@ -99,8 +175,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False)
     else:
-        for row in table.itertuples(index=False, name=None):
-            print("\t".join("" if v is None or (isinstance(v, float) and v != v) else str(v) for v in row))
+        for row in table.itertuples(index=False, name=None):  # for a terminal: control characters escaped
+            print("\t".join("" if v is None or (isinstance(v, float) and v != v) else printable(v) for v in row))
     return 1 if failed else 0
 
 
@@ -145,11 +221,14 @@ def _figures_of_reports(
 
 
 class _Ids:
-    """Keeps report ids unique across files processed one at a time, exactly
-    as ``read_reports`` would over the whole batch (``_2``, ``_3`` … in input order)."""
+    """Keeps report ids unique across files processed one at a time, as
+    ``read_reports`` does over a batch (``_2``, ``_3`` … in input order, never
+    an id already given: :class:`govreports.io.reader.ReportIds`)."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
+        from .io.reader import ReportIds
+
+        self.ids = ReportIds()
 
     def renumber(self, table: pd.DataFrame) -> pd.DataFrame:
         from .io.reader import report_id_base
@@ -159,31 +238,76 @@ class _Ids:
         mapping = {}
         firsts = table.drop_duplicates("report_id")
         for rid, year, region in firsts[["report_id", "year", "region"]].itertuples(index=False, name=None):
-            base = report_id_base(year, region)  # the same ids as read_reports
-            n = self.seen.get(base, 0) + 1
-            self.seen[base] = n
-            mapping[rid] = base if n == 1 else f"{base}_{n}"
+            mapping[rid] = self.ids.next(report_id_base(year, region))  # the same ids as read_reports
         if all(k == v for k, v in mapping.items()):
             return table
         return table.assign(report_id=table["report_id"].map(mapping))
 
 
+class _NothingRead(Exception):
+    """No input could be read: an existing output is left as it was."""
+
+
+@contextmanager
+def _sink(out: Path | None, fmt: str) -> Iterator:
+    """Where CSV and JSON Lines stream to: stdout, or a temporary file renamed to ``out`` on success."""
+    if out is None or fmt not in ("csv", "jsonl"):
+        yield sys.stdout
+        return
+    with atomic_output(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
 def _figures(args: argparse.Namespace, *, headline: bool) -> int:
     """metrics/panel: stream file by file (a process pool with --jobs), so
     memory stays bounded by the files in flight, not by the corpus."""
-    import govreports as gr
-    from ._parallel import run_map
-    from .export import _flat, write_table
-    from .io.reader import iter_report_files
+    from .export import check_table_output
 
-    fmt, out = args.format, args.output
-    if fmt in ("parquet", "stata") and not out:
+    fmt = args.format
+    if fmt in ("parquet", "stata") and not args.output:
         print(f"govreports: --format {fmt} needs -o FILE", file=sys.stderr)
         raise SystemExit(2)
+    if not args.paths and not getattr(args, "sample", False):
+        print("govreports: give one or more PATHs, or --sample", file=sys.stderr)
+        raise SystemExit(2)
+    out = None
+    if args.output:
+        out = _check_output(args.output, args, check=lambda: check_table_output(args.output, format=fmt))
+    jobs = _jobs(args)
+    corrections = _corrections(args)
+    try:
+        with _sink(out, fmt) as sink:
+            failed, read, chunks = _stream_figures(args, headline, sink, jobs, corrections)
+            if not read:  # nothing to replace an existing output with
+                raise _NothingRead
+    except _NothingRead:
+        if out is not None:
+            print(f"govreports: no input could be read; {printable(out)} left as it was", file=sys.stderr)
+        return 1
+    if chunks:
+        from .export import write_table
+
+        write_table(pd.concat(chunks, ignore_index=True), out, format=fmt)
+    elif fmt in ("parquet", "stata"):
+        print(f"govreports: no figure found; {printable(out)} not written", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _stream_figures(
+    args: argparse.Namespace, headline: bool, sink, jobs: int, corrections: pd.DataFrame | None
+) -> tuple[int, bool, list[pd.DataFrame]]:
+    """Read, extract and write (CSV, JSON Lines) or collect (Parquet, Stata) the figures;
+    the number of failed files, whether any input was read, and the collected tables."""
+    import govreports as gr
+    from ._parallel import run_map
+    from .export import _flat
+    from .io.reader import iter_report_files
+
+    fmt = args.format
     failed = 0
+    read = False
     chunks: list[pd.DataFrame] = []
     ids = _Ids()
-    sink = open(out, "w", encoding="utf-8", newline="") if out and fmt in ("csv", "jsonl") else sys.stdout
     first = True
 
     def emit(table: pd.DataFrame) -> None:
@@ -195,45 +319,37 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
             _flat(table).to_csv(sink, index=False, header=first)
         elif fmt == "jsonl":
             sink.write(table.to_json(orient="records", lines=True, force_ascii=False))
-            if not sink.closed:
-                sink.flush()
+            sink.flush()
         else:
             chunks.append(table)
         first = False
 
-    corrections = _corrections(args)
     applied = 0
-    try:
-        if getattr(args, "sample", False):
-            table, applied = _figures_of_reports(gr.load_sample(), headline, corrections)
-            emit(table)
-        if not args.paths and not getattr(args, "sample", False):
-            print("govreports: give one or more PATHs, or --sample", file=sys.stderr)
-            raise SystemExit(2)
-        paths = []
-        for path, err in iter_report_files(args.paths):
-            if err is not None:
-                print(f"{err.path}: {err.reason}", file=sys.stderr)
-                failed += 1
-            else:
-                paths.append(str(path))
-        limits = _limits(args)
-        items = [(paths[i:i + _FILES_PER_TASK], headline, limits, corrections) for i in range(0, len(paths), _FILES_PER_TASK)]
-        for table, failures, n in run_map(_figures_of_file, items, jobs=args.jobs, desc="figures"):
-            for path, reason in failures:
-                print(f"{path}: {reason}", file=sys.stderr)
-                failed += 1
-            applied += n
-            emit(table)
-        if corrections is not None and applied < len(corrections):
-            print(f"{args.corrections}: {len(corrections) - applied} of {len(corrections)} corrections name figures "
-                  "no longer found (the text or the extraction changed)", file=sys.stderr)
-    finally:
-        if sink is not sys.stdout:
-            sink.close()
-    if chunks:
-        write_table(pd.concat(chunks, ignore_index=True), out, format=fmt)
-    return 1 if failed else 0
+    if getattr(args, "sample", False):
+        table, applied = _figures_of_reports(gr.load_sample(), headline, corrections)
+        read = True
+        emit(table)
+    paths = []
+    for path, err in iter_report_files(args.paths):
+        if err is not None:
+            _say(err.path, err.reason)
+            failed += 1
+        else:
+            paths.append(str(path))
+    limits = _limits(args)
+    items = [(paths[i:i + _FILES_PER_TASK], headline, limits, corrections)
+             for i in range(0, len(paths), _FILES_PER_TASK)]
+    for item, (table, failures, n) in zip(items, run_map(_figures_of_file, items, jobs=jobs, desc="figures")):
+        for path, reason in failures:
+            _say(path, reason)
+            failed += 1
+        read = read or len(failures) < len(item[0])
+        applied += n
+        emit(table)
+    if corrections is not None and applied < len(corrections):
+        print(f"{args.corrections}: {len(corrections) - applied} of {len(corrections)} corrections name figures "
+              "no longer found (the text or the extraction changed)", file=sys.stderr)
+    return failed, read, chunks
 
 
 def _corrections(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -252,12 +368,18 @@ def _cmd_review(args: argparse.Namespace) -> int:
     """The review sheet of the panel (rows needing review first)."""
     import govreports as gr
 
+    out = _check_output(args.output, args)
+    jobs = _jobs(args)
     reports, failed = _read(args)
-    metrics = gr.extract_metrics(reports, jobs=args.jobs)
+    if reports.empty:
+        print(f"govreports: no input could be read; {printable(out)} left as it was", file=sys.stderr)
+        return 1
+    metrics = gr.extract_metrics(reports, jobs=jobs)
     corrections = _corrections(args)
     table = gr.panel(metrics, corrections=corrections) if not args.all_figures else metrics
-    sheet = gr.review_sheet(table, args.output, only_needs_review=args.only_needs_review)
-    print(f"{args.output}: {len(sheet)} rows, {int(sheet['needs_review'].sum())} needing review")
+    with atomic_output(out) as tmp:  # review_sheet picks CSV or XLSX by the suffix, which tmp keeps
+        sheet = gr.review_sheet(table, tmp, only_needs_review=args.only_needs_review)
+    print(f"{printable(out)}: {len(sheet)} rows, {int(sheet['needs_review'].sum())} needing review")
     return 1 if failed else 0
 
 
@@ -271,42 +393,54 @@ def _cmd_panel(args: argparse.Namespace) -> int:
 
 def _cmd_targets(args: argparse.Namespace) -> int:
     import govreports as gr
-    from .export import write_table
+    from .export import check_table_output, write_table
 
+    partition = None if args.format != "parquet" else ("level",)
+    _check_output(args.out, args, check=lambda: check_table_output(args.out, format=args.format,
+                                                                   partition_cols=partition))
     table = gr.load_targets(level=args.level or None)
-    path = write_table(table, args.out, format=args.format, partition_cols=None if args.format != "parquet" else ("level",))
-    print(path)
+    path = write_table(table, args.out, format=args.format, partition_cols=partition)
+    print(printable(path))
     return 0
 
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
-
-
 def _cmd_split(args: argparse.Namespace) -> int:
+    """One UTF-8 file per report, named by its id made safe (unique by construction)."""
+    out = _check_output(args.out, args, check=lambda: _check_folder(Path(args.out)))
     reports, failed = _read(args)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for row in reports.itertuples(index=False):
-        name = _UNSAFE.sub("_", str(row.report_id)) + ".txt"
-        (out / name).write_text(row.text + "\n", encoding="utf-8", newline="\n")
-        print(out / name)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for text, name in zip(reports["text"], safe_file_names(reports["report_id"], suffix=".txt")):
+            with atomic_output(out / name) as tmp:
+                tmp.write_text(text + "\n", encoding="utf-8", newline="\n")
+            print(printable(out / name))
+    except OSError as exc:  # not writable, disk full …
+        print(f"govreports: cannot write to {printable(out)}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 1 if failed else 0
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import write_report
+def _check_folder(out: Path) -> None:
+    """An output folder files are written into: missing, or a folder."""
+    if out.exists() and not out.is_dir():
+        raise OutputPathError(out, "is a file, not a folder; give a folder for --out")
 
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import check_report_folder, write_report
+
+    out = _check_output(args.out, args, check=lambda: check_report_folder(args.out))
     reports, failed = _read(args)
     if reports.empty:
         print("govreports: no readable report: nothing written", file=sys.stderr)
         return 1
-    print(f"govreports: writing a report of {len(reports)} report(s) to {args.out}", file=sys.stderr)
+    print(f"govreports: writing a report of {len(reports)} report(s) to {printable(out)}", file=sys.stderr)
     try:
-        index = write_report(reports, args.out, title=args.title)
-    except OSError as exc:  # DIR is a file, not writable, disk full …
-        print(f"govreports: cannot write the report to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        index = write_report(reports, out, title=args.title)
+    except OSError as exc:  # not writable, disk full …
+        print(f"govreports: cannot write the report to {printable(out)}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(index)
+    print(printable(index))
     return 1 if failed else 0
 
 
@@ -335,10 +469,14 @@ def build_parser() -> argparse.ArgumentParser:
         _add_inputs(p)
         p.add_argument(
             "--format", choices=["csv", "jsonl", "parquet", "stata"], default="csv",
-            help="output format (default: csv); parquet writes a dataset directory partitioned by level and year",
+            help="output format (default: csv); parquet writes a dataset directory partitioned by level and year, "
+                 "replacing an earlier dataset there (a folder holding anything else is refused)",
         )
-        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-        p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1; -1: all cores)")
+        p.add_argument("-o", "--output", metavar="FILE",
+                       help="write to FILE instead of standard output; FILE is replaced only when the run completes "
+                            "and at least one input was read (never one of the inputs)")
+        p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
+                       help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
         p.add_argument("--corrections", metavar="FILE",
                        help="a filled-in review sheet (govreports review): its verdicts are applied before output")
         p.set_defaults(func=func)
@@ -349,7 +487,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only-needs-review", action="store_true", help="only the rows flagged needs_review")
     p.add_argument("--all-figures", action="store_true", help="every figure with an indicator, not only the panel")
     p.add_argument("--corrections", metavar="FILE", help="verdicts already given (their rows show as reviewed)")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1; -1: all cores)")
+    p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
+                   help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
     p.set_defaults(func=_cmd_review)
 
     p = sub.add_parser("targets", help="export the bundled growth-target dataset (CSV, JSON Lines, Parquet, Stata)")
@@ -361,7 +500,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("split", help="split inputs (compilations too) into one UTF-8 file per report")
     _add_inputs(p)
-    p.add_argument("--out", "-o", required=True, metavar="DIR", help="output directory")
+    p.add_argument("--out", "-o", required=True, metavar="DIR",
+                   help="output directory; files are named by report id, made safe and unique (_2, _3 …)")
     p.set_defaults(func=_cmd_split)
 
     p = sub.add_parser(
@@ -369,28 +509,69 @@ def build_parser() -> argparse.ArgumentParser:
         help="a self-contained HTML report comparing regions (index.html, metrics.csv, panel.csv, figures)",
     )
     _add_inputs(p)
-    p.add_argument("--out", "-o", required=True, metavar="DIR", help="output directory")
+    p.add_argument("--out", "-o", required=True, metavar="DIR",
+                   help="output directory; the report's own files are replaced when it is complete, others kept")
     p.add_argument("--title", help="page title (default: names the number of reports and their years)")
     p.set_defaults(func=_cmd_report)
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that unfinished outputs are removed
+    and worker pools terminated, as for Ctrl-C."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`_Terminated` (main thread only)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Ctrl-C and SIGTERM end a run with status 130 and 143: outputs not yet
+    complete are removed (an existing output keeps its old contents), worker
+    processes are terminated, and one line says so.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return 2
+    from ._parallel import terminate_pools
     from .errors import GovReportsError
 
-    try:
-        return int(args.func(args) or 0)
-    except GovReportsError as exc:
-        print(f"govreports: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # `govreports info … | head`
-        return 0
+    with _sigterm_raises():
+        try:
+            return int(args.func(args) or 0)
+        except GovReportsError as exc:
+            print(f"govreports: {printable(exc)}", file=sys.stderr)
+            return 1
+        except BrokenPipeError:  # `govreports info … | head`
+            return 0
+        except OSError as exc:  # an output that cannot be written: disk full, permissions …
+            where = f"{printable(exc.filename)}: " if exc.filename else ""
+            print(f"govreports: {where}{exc.strerror or exc}", file=sys.stderr)
+            return 1
+        except (KeyboardInterrupt, _Terminated) as exc:
+            terminate_pools()
+            name = "SIGTERM" if isinstance(exc, _Terminated) else "Ctrl-C"
+            print(f"govreports: interrupted ({name}); outputs not complete were removed, existing ones kept",
+                  file=sys.stderr)
+            return 143 if isinstance(exc, _Terminated) else 130
 
 
 if __name__ == "__main__":  # pragma: no cover

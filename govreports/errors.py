@@ -8,6 +8,8 @@ traceback.
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "GovReportsError",
     "ReportFileError",
@@ -22,14 +24,29 @@ __all__ = [
     "NoReportsFoundError",
     "MissingDependencyError",
     "OptionalDependencyError",
+    "InvalidMetadataError",
     "InvalidOptionError",
     "MissingColumnsError",
+    "OutputPathError",
     "GovReportsWarning",
 ]
 
 
 class GovReportsError(Exception):
     """Base class of all govreports errors."""
+
+
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+\s*")
+#: Longest reason kept: a reason is one line for a person, not a dump of the input.
+_MAX_REASON = 500
+
+
+def one_line(text: str, limit: int = _MAX_REASON) -> str:
+    """``text`` as one line of at most ``limit`` characters: line breaks become
+    spaces and a longer text is cut with an ellipsis (the ``reason`` of a
+    ``PATH: reason`` line, whatever exception it came from)."""
+    text = _LINE_BREAKS.sub(" ", str(text)).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ReportFileError(GovReportsError, OSError):
@@ -45,8 +62,8 @@ class ReportFileError(GovReportsError, OSError):
 
     def __init__(self, path: object, reason: str) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        self.reason = one_line(reason)
+        super().__init__(f"{self.path}: {self.reason}")
 
     def __str__(self) -> str:  # OSError's own __str__ would print errno fields
         return f"{self.path}: {self.reason}"
@@ -93,6 +110,38 @@ class MissingDependencyError(ReportFileError):
 
 class NoReportsFoundError(ReportFileError):
     """A directory (or file) yielded no report."""
+
+
+class InvalidMetadataError(ReportFileError):
+    """The file states an impossible value for a report's metadata (a
+    front-matter ``year`` of twenty digits)."""
+
+
+class OutputPathError(GovReportsError, OSError):
+    """An output cannot be written where asked, and nothing was written there.
+
+    The path is one of the inputs, a folder where a file is wanted (or a
+    file where a folder is), a non-empty folder that is not an output
+    govreports may replace, or another run replaced it at the same moment.
+
+    Parameters
+    ----------
+    path
+        The output path.
+    reason
+        One line saying what is wrong and what to do, for a human.
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = one_line(reason)
+        super().__init__(f"{self.path}: {self.reason}")
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+    def __reduce__(self):
+        return (self.__class__, (self.path, self.reason))
 
 
 class OptionalDependencyError(GovReportsError, ImportError):

@@ -8,10 +8,10 @@ from typing import Literal
 
 import pandas as pd
 
-from ._util import check_option
+from ._util import atomic_output, check_option, check_output_path
 from .errors import OptionalDependencyError
 
-__all__ = ["write_table", "read_table", "FORMATS"]
+__all__ = ["write_table", "read_table", "check_table_output", "FORMATS"]
 
 FORMATS = ("csv", "jsonl", "parquet", "stata")
 #: Columns renamed in Stata files (``end`` is a reserved word there).
@@ -32,6 +32,59 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
 
             out[col] = s.map(lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, dict) else v)
     return out
+
+
+def _format_of(path: Path, format: str | None) -> str:
+    if format is None:
+        format = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".dta": "stata"}.get(
+            path.suffix.lower(), "parquet" if path.suffix == "" else "csv"
+        )
+    check_option("format", format, list(FORMATS))
+    return format
+
+
+def _is_parquet_dataset(path: Path) -> bool:
+    """Whether a folder holds nothing but a Parquet dataset (``key=value`` folders,
+    ``.parquet`` files, pyarrow's ``_metadata`` files), so replacing it loses nothing else."""
+    for root, dirs, files in os.walk(path):
+        here = Path(root)
+        if any((here / d).is_symlink() or "=" not in d for d in dirs):
+            return False
+        if any((here / f).is_symlink() or not (f.endswith(".parquet") or f in ("_metadata", "_common_metadata"))
+               for f in files):
+            return False
+    return True
+
+
+_DATASET = "a Parquet dataset (key=value folders and .parquet files)"
+
+
+def check_table_output(
+    path: str | os.PathLike[str],
+    *,
+    format: Literal["csv", "jsonl", "parquet", "stata"] | None = None,
+    partition_cols: tuple[str, ...] | None = ("level", "year"),
+) -> None:
+    """Check, before any work, that :func:`write_table` may write ``path``.
+
+    Parameters
+    ----------
+    path, format, partition_cols
+        As for :func:`write_table`. A partitioned Parquet output is taken to
+        be a folder (as it is for any table with the partition columns).
+
+    Raises
+    ------
+    OutputPathError
+        ``path`` is a folder where a file is written, or a file or a
+        non-empty folder that is not a Parquet dataset where a dataset folder
+        is written.
+    InvalidOptionError
+        For an unknown ``format``.
+    """
+    path = Path(path)
+    folder = _format_of(path, format) == "parquet" and bool(partition_cols)
+    check_output_path(path, folder=folder, may_replace=_is_parquet_dataset, what=_DATASET)
 
 
 def write_table(
@@ -61,6 +114,11 @@ def write_table(
     pathlib.Path
         The path written.
 
+    Raises
+    ------
+    OutputPathError
+        Where ``path`` may not be written (see Notes); nothing is written.
+
     Notes
     -----
     List columns (``flags``) are written as ``;``-joined text in CSV, Parquet
@@ -68,6 +126,17 @@ def write_table(
     (Unicode); long text columns (``sentence``, ``text``) become strL, and
     the offset columns are named ``char_start``/``char_end`` (``end`` is
     reserved in Stata).
+
+    The output is written under a hidden temporary name beside ``path``
+    (``.panel.partial-3f9a1c2e.csv``) and renamed to ``path`` only when
+    complete: an error or an interruption leaves what was at ``path`` before.
+    An existing file is replaced (a symbolic link is replaced, not followed);
+    ``path`` may not be a folder. A partitioned Parquet dataset replaces a
+    folder that holds only an earlier Parquet dataset (``key=value`` folders
+    and ``.parquet`` files), so writing twice gives the rows once; any other
+    non-empty folder, or a file, is refused. Two processes writing one
+    ``path`` at once: the last to finish wins and the file is whole (for a
+    dataset folder, the other run fails with an error instead).
 
     Examples
     --------
@@ -77,40 +146,45 @@ def write_table(
     '.dta'
     """
     path = Path(path)
-    if format is None:
-        format = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".dta": "stata"}.get(
-            path.suffix.lower(), "parquet" if path.suffix == "" else "csv"
-        )
-    check_option("format", format, list(FORMATS))
+    format = _format_of(path, format)
     if format == "jsonl":
-        path.write_text(frame.to_json(orient="records", lines=True, force_ascii=False), encoding="utf-8")
+        with atomic_output(path) as tmp:
+            tmp.write_text(frame.to_json(orient="records", lines=True, force_ascii=False), encoding="utf-8")
         return path
     flat = _flat(frame)
     if format == "csv":
-        flat.to_csv(path, index=False)
+        with atomic_output(path) as tmp:
+            flat.to_csv(tmp, index=False)
     elif format == "parquet":
         try:
             import pyarrow  # noqa: F401
         except ImportError:
             raise OptionalDependencyError("pyarrow", "scale", "writing Parquet") from None
         cols = [c for c in (partition_cols or ()) if c in flat.columns]
-        if cols:
-            flat.to_parquet(path, index=False, partition_cols=cols)
-        else:
-            flat.to_parquet(path, index=False)
+        with atomic_output(path, folder=bool(cols), may_replace=_is_parquet_dataset, what=_DATASET) as tmp:
+            if cols:
+                flat.to_parquet(tmp, index=False, partition_cols=cols)
+            else:
+                flat.to_parquet(tmp, index=False)
     else:
-        st = flat.copy()
-        for col in st.columns:
-            if st[col].dtype == "Int64":
-                st[col] = st[col].astype("int32") if st[col].notna().all() else st[col].astype("float64")
-            elif not pd.api.types.is_numeric_dtype(st[col]):
-                st[col] = st[col].astype(object).where(st[col].notna(), "").astype(str)
-        # Stata names: at most 32 characters, and not reserved words (end)
-        st = st.rename(columns=_STATA_RENAMES)
-        st.columns = [c[:32] for c in st.columns]
-        long_cols = [c for c in st.columns if st[c].dtype == object and st[c].map(len).max() > 2000]
-        st.to_stata(path, write_index=False, version=118, convert_strl=long_cols)
+        _write_stata(flat, path)
     return path
+
+
+def _write_stata(flat: pd.DataFrame, path: Path) -> None:
+    """Stata 118: Int64 as int32 (float64 with gaps), text as str, names renamed and cut to 32."""
+    st = flat.copy()
+    for col in st.columns:
+        if st[col].dtype == "Int64":
+            st[col] = st[col].astype("int32") if st[col].notna().all() else st[col].astype("float64")
+        elif not pd.api.types.is_numeric_dtype(st[col]):
+            st[col] = st[col].astype(object).where(st[col].notna(), "").astype(str)
+    # Stata names: at most 32 characters, and not reserved words (end)
+    st = st.rename(columns=_STATA_RENAMES)
+    st.columns = [c[:32] for c in st.columns]
+    long_cols = [c for c in st.columns if st[c].dtype == object and st[c].map(len).max() > 2000]
+    with atomic_output(path) as tmp:
+        st.to_stata(tmp, write_index=False, version=118, convert_strl=long_cols)
 
 
 def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:

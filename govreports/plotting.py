@@ -325,6 +325,17 @@ def _indicator_name(indicator: str) -> str:
     return str(names.iloc[0]) if len(names) else indicator
 
 
+def _plain(text: object) -> str:
+    """Text drawn as it is: ``$`` escaped, so matplotlib reads no math in a
+    region, word or unit (two ``$`` would otherwise start mathtext, and
+    ``甲$^$镇`` fails to parse)."""
+    return str(text).replace("$", r"\$")
+
+
+def _plain_all(texts) -> list[str]:
+    return [_plain(t) for t in texts]
+
+
 def _row_labels(frame) -> list[str]:
     """One label per report row: the region, with the year or report id where regions repeat."""
     labels = frame["region"].astype(str)
@@ -559,7 +570,7 @@ def plot_targets(
                     gid="national_label")
     handler_map[tuple] = HandlerTuple(ndivide=1)
 
-    ax.set_yticks(ys, reports["label"].tolist())
+    ax.set_yticks(ys, _plain_all(reports["label"]))
     ax.set_ylim(n - 0.4, -1.0)  # first row on top, room above it for its target label and the national one
     ax.margins(x=0.08)
     ax.set_xlabel("Growth (%)")
@@ -575,7 +586,7 @@ def plot_targets(
             periods = f": {t_per[0]} target" + (f" vs {a_per[0]} actual" if a_per else "")
         elif len(a_per) == 1 and not t_per:
             periods = f": {a_per[0]} actual"
-    ax.set_title(f"{name} growth{periods}")
+    ax.set_title(_plain(f"{name} growth{periods}"))
     ax.legend(handles, labels, handler_map=handler_map, loc="upper left", bbox_to_anchor=(1.01, 1.0),
               frameon=False, fontsize="small")
     return ax
@@ -706,14 +717,14 @@ def plot_levels(
             bar.set_hatch("//")
             bar.set_edgecolor("white")
     ax.bar_label(bars, labels=[_fmt_number(v) for v in rows["_value"]], padding=3, fontsize="small")
-    ax.set_yticks(ys, rows["label"].tolist())
+    ax.set_yticks(ys, _plain_all(rows["label"]))
     ax.set_ylim(n - 0.5, -0.5)  # largest (or first by name) on top
     ax.margins(x=0.12)
     ax.set_xlim(left=min(0.0, float(rows["_value"].min()) * 1.12))
     from matplotlib.ticker import FuncFormatter
 
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _fmt_number(v)))
-    ax.set_xlabel(f"Actual level ({unit})")
+    ax.set_xlabel(_plain(f"Actual level ({unit})"))
     ax.set_ylabel("")
     ax.grid(axis="x", color="0.9", linewidth=0.8)
     ax.set_axisbelow(True)
@@ -721,7 +732,7 @@ def plot_levels(
     if "period" in rows.columns:
         periods = sorted(set(rows["period"].dropna().astype(str)))
         period = f", {periods[0]}" if len(periods) == 1 else ""
-    ax.set_title(f"{_indicator_name(indicator)}: actual level{period} ({unit})")
+    ax.set_title(_plain(f"{_indicator_name(indicator)}: actual level{period} ({unit})"))
     if estimate.any():
         from matplotlib.patches import Patch
 
@@ -732,7 +743,7 @@ def plot_levels(
         )
     if left_out:
         # under the x label, wherever the tick labels put it
-        ax.annotate(f"Not drawn (unit not convertible to {unit}): {left_out}", xy=(0.5, 0.0),
+        ax.annotate(_plain(f"Not drawn (unit not convertible to {unit}): {left_out}"), xy=(0.5, 0.0),
                     xycoords=ax.xaxis.label, xytext=(0, -3), textcoords="offset points", ha="center", va="top",
                     fontsize="x-small", color="0.4", gid="left_out")
     return ax
@@ -850,9 +861,9 @@ def plot_attention(
             dark = vmax > 0 and v / vmax > 0.6
             ax.text(j, i, text, ha="center", va="center", fontsize="x-small",
                     color="white" if dark else "0.15", gid="cell_label")
-    ax.set_xticks(range(n_cols), [names.get(t, t) for t in themes], rotation=40, ha="right",
+    ax.set_xticks(range(n_cols), _plain_all(names.get(t, t) for t in themes), rotation=40, ha="right",
                   rotation_mode="anchor")
-    ax.set_yticks(range(n_rows), row_labels)
+    ax.set_yticks(range(n_rows), _plain_all(row_labels))
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -943,7 +954,7 @@ def plot_distinctive(
     for ax, group in zip(flat, groups):
         rows = positive[positive[by] == group].sort_values(["z", "token"], ascending=[False, True], kind="stable")
         rows = rows.head(top)
-        ax.set_title(str(group))
+        ax.set_title(_plain(group))
         ax.set_ylim(top - 0.5, -0.5)
         ax.axvline(1.96, color="0.6", linestyle=":", linewidth=1, zorder=0)
         if rows.empty:
@@ -953,7 +964,7 @@ def plot_distinctive(
             continue
         ys = list(range(len(rows)))
         ax.barh(ys, rows["z"].tolist(), height=0.7, color=_BAR_COLOR, gid="z")
-        ax.set_yticks(ys, rows["token"].astype(str).tolist(), fontsize="small")
+        ax.set_yticks(ys, _plain_all(rows["token"]), fontsize="small")
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x", color="0.9", linewidth=0.8)
         ax.set_axisbelow(True)
@@ -966,7 +977,7 @@ def plot_distinctive(
         # the x label under the last panel of each column
         if i + ncols >= len(groups):
             ax.set_xlabel("z (weighted log-odds)")
-    fig.suptitle(f"Distinctive words by {by} (top {top}, z > 0)")
+    fig.suptitle(_plain(f"Distinctive words by {by} (top {top}, z > 0)"))
     return fig
 
 
@@ -1072,21 +1083,21 @@ def plot_term_trends(
             values = series.reindex(xs)
             if fill_zero:
                 values = values.fillna(0.0)
-            label = term if h is None else f"{term} · {h}"
+            label = _plain(term if h is None else f"{term} · {h}")
             ax.plot(xs, values.tolist(), color=colors[t_i], linestyle=styles[h_i % len(styles)],
                     marker=markers[h_i % len(markers)], markersize=6, label=label, gid="trend")
     all_x = sorted(data[x].dropna().unique())
     if pd.api.types.is_numeric_dtype(data[x]) and 0 < len(all_x) <= 12:
         # a tick per year present; a single year gets a one-year margin, not an arbitrary span
-        ax.set_xticks([float(v) for v in all_x], [str(v) for v in all_x])
+        ax.set_xticks([float(v) for v in all_x], _plain_all(all_x))
         if len(all_x) == 1:
             ax.set_xlim(float(all_x[0]) - 1, float(all_x[0]) + 1)
     elif pd.api.types.is_integer_dtype(data[x]):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     per = _infer_per(data) if y == "rate" else None
     ylabels = {"rate": f"Occurrences per {per:,} characters" if per else "Rate", "count": "Occurrences"}
-    ax.set_ylabel(ylabels.get(y, y))
-    ax.set_xlabel(x.capitalize() if x == "year" else x)
+    ax.set_ylabel(_plain(ylabels.get(y, y)))
+    ax.set_xlabel(_plain(x.capitalize() if x == "year" else x))
     ax.set_ylim(bottom=0)
     ax.grid(color="0.92", linewidth=0.8)
     ax.set_axisbelow(True)
@@ -1095,5 +1106,5 @@ def plot_term_trends(
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small")
     else:
         ax.legend(frameon=False, fontsize="small")
-    ax.set_title("Term frequency over time" + (f" by {hue}" if hue else ""))
+    ax.set_title(_plain("Term frequency over time" + (f" by {hue}" if hue else "")))
     return ax

@@ -18,6 +18,12 @@ highlighted (the rows of :func:`govreports.show_evidence`).
 
 Output is deterministic: the same input gives byte-identical files; the page
 states the govreports version, not the time.
+
+The files are written into a hidden ``DIR/.report.partial-XXXXXXXX`` folder
+and moved into place together once all are written (``index.html`` last): an
+error or an interruption leaves the report that was there before. A file of
+the same name in ``DIR`` is replaced, a symbolic link included (its target is
+never written); ``figures`` or ``fonts`` as a link or a file is refused.
 """
 
 from __future__ import annotations
@@ -33,10 +39,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._util import require_columns
-from .errors import GovReportsError
+from ._util import check_subfolder, require_columns, staged_files
+from .errors import GovReportsError, OutputPathError
 
-__all__ = ["write_report", "ReportDataError"]
+__all__ = ["write_report", "ReportDataError", "check_report_folder"]
 
 # Figures listed under "Data quality" at most; all are in metrics.csv.
 _MAX_FLAGGED_ROWS = 1000
@@ -133,6 +139,23 @@ def _unique_ids(reports: pd.DataFrame) -> pd.DataFrame:
         taken.add(f"{rid}_{n}")
         new.append(f"{rid}_{n}")
     return reports.assign(report_id=new)
+
+
+def check_report_folder(out_dir: str | os.PathLike[str]) -> None:
+    """Check, before any work, that :func:`write_report` may write into ``out_dir``.
+
+    Raises
+    ------
+    OutputPathError
+        ``out_dir`` is a file, or its ``figures`` or ``fonts`` is a file or a
+        symbolic link.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise OutputPathError(out, "is a file, not a folder; give a folder for the report")
+    if out.is_dir():
+        for sub in ("figures", "fonts"):
+            check_subfolder(out, sub)
 
 
 def _flat_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -493,8 +516,10 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
       CJK font.
 
     The page refers only to files in ``out_dir`` (no network, no
-    JavaScript). Existing files of the same names are overwritten; other
-    files are left alone. Output is deterministic: the page names the
+    JavaScript). Existing files of the same names are replaced (a symbolic
+    link is replaced, not followed), and only once every file is written,
+    ``index.html`` last, so an error or interruption leaves the previous
+    report; other files are left alone. Output is deterministic: the page names the
     govreports version, not the time. matplotlib settings are restored
     afterwards and no figure is left open.
 
@@ -523,6 +548,9 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
     MissingColumnsError
         If ``reports`` lacks ``report_id``, ``region``, ``level``, ``year``,
         ``text``, ``flags`` or ``source``.
+    OutputPathError
+        If ``out_dir`` is a file, or its ``figures`` or ``fonts`` is a file
+        or a symbolic link.
 
     Examples
     --------
@@ -539,6 +567,18 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
     >>> '<mark title="1097:1105">207.45亿元</mark>' in page
     True
     """
+    require_columns(reports, ["report_id", "region", "level", "year", "text", "flags", "source"], "reports")
+    if reports.empty:
+        raise ReportDataError("reports has no rows: nothing to report")
+    out = Path(out_dir)
+    check_report_folder(out)
+    with staged_files(out, last=["index.html"], name="report") as stage:
+        _write_report_files(reports, out, stage, title=title)
+    return out / "index.html"
+
+
+def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title: str | None) -> None:
+    """Run the pipeline and write the report's files into ``stage`` (moved to ``out`` afterwards)."""
     import matplotlib
 
     from . import __version__
@@ -549,12 +589,6 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
     from .plotting import _font_path, plot_attention, plot_distinctive, plot_levels, plot_targets, set_theme
     from .text import distinctive_terms, tokenize
     from .themes import attention
-
-    require_columns(reports, ["report_id", "region", "level", "year", "text", "flags", "source"], "reports")
-    if reports.empty:
-        raise ReportDataError("reports has no rows: nothing to report")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
 
     located = _unique_ids(reports)
     if "division_code" not in located.columns:
@@ -578,8 +612,8 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
         return frame
 
     # CSV files: the tables as extract_metrics and panel give them
-    _flat_csv(metrics, out / "metrics.csv")
-    _flat_csv(panel, out / "panel.csv")
+    _flat_csv(metrics, stage / "metrics.csv")
+    _flat_csv(panel, stage / "panel.csv")
 
     panel_l = _with_links(panel).sort_values(["_rank", "indicator", "kind", "measure", "start"], kind="stable")
     metrics_l = _with_links(metrics)
@@ -596,7 +630,7 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
     # figures such as 207.45亿元 or 2022年 are each report's own; they crowd out the words
     words_only = tokens[~tokens["token"].astype(str).str.contains(r"\d", regex=True)]
 
-    figures = _Figures(out)
+    figures = _Figures(stage)
     target_figs: list[str] = []
     level_figs: list[str] = []
     with matplotlib.rc_context():
@@ -664,14 +698,13 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
                                                 "(Monroe et al. 2008); dotted line: z = 1.96")
             distinctive_html += _distinctive_table(words, dist_by, 10)
 
-    # the font and its licence beside the page, for @font-face
-    fonts = out / "fonts"
-    fonts.mkdir(exist_ok=True)
+    # the font and its licence beside the page, for @font-face (5 MB: copied only when missing or changed)
     font = _font_path()
     for src_path in (font, font.with_name("OFL.txt")):
-        target = fonts / src_path.name
-        if not target.is_file() or target.stat().st_size != src_path.stat().st_size:
-            shutil.copyfile(src_path, target)
+        target = out / "fonts" / src_path.name
+        if target.is_symlink() or not target.is_file() or target.stat().st_size != src_path.stat().st_size:
+            (stage / "fonts").mkdir(exist_ok=True)
+            shutil.copyfile(src_path, stage / "fonts" / src_path.name)
 
     n_years = ", ".join(map(str, years)) or "year unknown"
     page_title = title if title is not None else (
@@ -718,6 +751,4 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
         '<footer>Chinese text is set in GovReports Sans SC, a subset of Noto Sans CJK SC, under the SIL Open Font '
         'License 1.1 (<a href="fonts/OFL.txt">fonts/OFL.txt</a>).</footer>\n</body>\n</html>\n'
     )
-    index = out / "index.html"
-    index.write_text(page, encoding="utf-8", newline="\n")
-    return index
+    (stage / "index.html").write_text(page, encoding="utf-8", newline="\n")

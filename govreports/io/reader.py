@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +17,7 @@ from .._util import check_option
 from ..clean import clean_text, is_truncated, to_simplified
 from ..errors import (
     FileMissingError,
-    GovReportsError,
+    InvalidMetadataError,
     MissingDependencyError,
     OptionalDependencyError,
     NoReportsFoundError,
@@ -26,12 +28,18 @@ from .compilation import is_toc_only, split_compilation
 from .formats import SUPPORTED_SUFFIXES, Limits, RawDocument, read_document
 from .meta import infer_meta
 
-__all__ = ["read_reports", "reports_from_texts", "iter_report_files", "reports_frame", "ReportRecord"]
+__all__ = ["read_reports", "reports_from_texts", "iter_report_files", "reports_frame", "ReportRecord", "ReportIds"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 #: Files skipped when walking a directory: documentation, not reports.
 _NOT_REPORTS = ("readme", "license", "licence", "changelog", "copying")
 _SHORT = 2_000
+#: Control characters (NUL, escape codes …) never belong in a region, title,
+#: speaker or date; they would reach file names, ids and terminals.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+#: Years an Int64 column and a reader can hold; which years are plausible is
+#: for metadata inference to decide.
+_YEARS = range(1, 10_000)
 
 
 @dataclass
@@ -55,34 +63,68 @@ def iter_report_files(paths: PathLike | Iterable[PathLike]) -> Iterator[tuple[Pa
 
     Directories are walked recursively; files with a supported extension are
     yielded in sorted order, hidden files and README/LICENSE files skipped.
-    A missing path or a directory without reports is yielded with its error.
+    A path that does not exist or cannot be looked at (a folder on the way
+    that cannot be entered, a name too long), a subdirectory that cannot be
+    listed, and a directory without reports are yielded with their error, so
+    nothing is left out without a word.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
+        try:
+            mode = p.stat().st_mode
+        except (FileNotFoundError, NotADirectoryError):  # a file on the way counts as missing, as it always did
             yield p, FileMissingError(p, "no such file or directory")
-        elif p.is_dir():
-            found = False
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    f = Path(root) / name
-                    if (
-                        name.startswith(".")
-                        or f.suffix.lower() not in SUPPORTED_SUFFIXES
-                        or name.lower().startswith(_NOT_REPORTS)
-                    ):
-                        continue
-                    found = True
-                    yield f, None
-            if not found:
-                yield p, NoReportsFoundError(
-                    p, f"directory holds no report files ({', '.join(sorted(SUPPORTED_SUFFIXES))})"
-                )
+            continue
+        except (OSError, ValueError) as exc:  # EACCES on the way, ENAMETOOLONG, ELOOP; a NUL in the path
+            yield p, ReportFileError(p, f"cannot be looked at: {_os_reason(exc)}")
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(p)
         else:
             yield p, None
+
+
+def _walk(top: Path) -> Iterator[tuple[Path, ReportFileError | None]]:
+    """The report files under ``top``; a folder that cannot be listed is yielded with its error."""
+    found = failed = False
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(top, onerror=errors.append):
+        while errors:
+            failed = True
+            yield _unlisted(errors.pop(0), top)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            f = Path(root) / name
+            if (
+                name.startswith(".")
+                or f.suffix.lower() not in SUPPORTED_SUFFIXES
+                or name.lower().startswith(_NOT_REPORTS)
+            ):
+                continue
+            found = True
+            yield f, None
+    for exc in errors:  # the last folder walked, or top itself
+        failed = True
+        yield _unlisted(exc, top)
+    if not found and not failed:
+        yield top, NoReportsFoundError(
+            top, f"directory holds no report files ({', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        )
+
+
+def _unlisted(exc: OSError, top: Path) -> tuple[Path, ReportFileError]:
+    path = Path(exc.filename) if exc.filename else top
+    return path, ReportFileError(path, f"folder cannot be listed: {_os_reason(exc)}; its reports are missing")
+
+
+def _os_reason(exc: BaseException) -> str:
+    """An OS error's reason as the CLI prints it (``permission denied``), else the exception."""
+    text = getattr(exc, "strerror", None)
+    if text:
+        return text[0].lower() + text[1:]
+    return f"{type(exc).__name__}: {exc}"
 
 
 def records_from_document(doc: RawDocument, *, source: str | None = None) -> list[ReportRecord]:
@@ -104,6 +146,9 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
             split_region=part.region,
             split_year=part.year,
         )
+        if m.year is not None and m.year not in _YEARS:
+            raise InvalidMetadataError(doc.path, f"year {_cut(m.year)} is not a year (front matter `year:` must be "
+                                                 "four digits)")
         flags = list(doc.flags) + m.flags + (["traditional"] if traditional else [])
         if is_truncated(text):
             flags.append("truncated")
@@ -119,12 +164,12 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
             meta["removed_lines"] = sum(1 for ln in split.removed if ln.strip())
         records.append(
             ReportRecord(
-                region=m.region,
+                region=_printable(m.region),
                 level=m.level,
                 year=m.year,
-                title=part.title or m.title,
-                speaker=m.speaker,
-                date=m.date,
+                title=_printable(part.title or m.title),
+                speaker=_printable(m.speaker),
+                date=_printable(m.date),
                 text=text,
                 source=source,
                 flags=sorted(set(flags)),
@@ -134,6 +179,50 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
     if not records:
         raise NoReportsFoundError(doc.path, "no report text left after cleaning")
     return records
+
+
+def _printable(value: str | None) -> str | None:
+    """A metadata string without control characters (None when nothing is left)."""
+    if value is None:
+        return None
+    value = _CONTROL.sub("", value)
+    return value or None
+
+
+def _cut(value: object, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class ReportIds:
+    """Hands out report ids, unique by construction.
+
+    An id is its base (:func:`report_id_base`, ``<year>_<region>``); a base
+    seen before gets ``_2``, ``_3`` … in input order, skipping any id already
+    given, so a region ``甲镇_2`` and a second ``甲镇`` of the same year never
+    share an id. Inputs without such clashes get the ids they always had.
+
+    Examples
+    --------
+    >>> ids = ReportIds()
+    >>> [ids.next(b) for b in ["2023_甲镇_2", "2023_甲镇", "2023_甲镇", "2023_甲镇"]]
+    ['2023_甲镇_2', '2023_甲镇', '2023_甲镇_3', '2023_甲镇_4']
+    """
+
+    def __init__(self) -> None:
+        self._count: dict[str, int] = {}
+        self._taken: set[str] = set()
+
+    def next(self, base: str) -> str:
+        """The id for the next report whose base id is ``base``."""
+        n = self._count.get(base, 0) + 1
+        rid = base if n == 1 else f"{base}_{n}"
+        while rid in self._taken:
+            n += 1
+            rid = f"{base}_{n}"
+        self._count[base] = n
+        self._taken.add(rid)
+        return rid
 
 
 def report_id_base(year: object, region: object) -> str:
@@ -146,14 +235,13 @@ def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
     """Build the reports frame from records, with stable ids and dtypes.
 
     ``report_id`` is ``<year>_<region>``; repeats get ``_2``, ``_3`` … in
-    input order, so ids are stable for the same inputs.
+    input order (see :class:`ReportIds`), so ids are unique and stable for
+    the same inputs.
     """
     rows = []
-    seen: dict[str, int] = {}
+    ids = ReportIds()
     for r in records:
-        base = report_id_base(r.year, r.region)
-        seen[base] = seen.get(base, 0) + 1
-        rid = base if seen[base] == 1 else f"{base}_{seen[base]}"
+        rid = ids.next(report_id_base(r.year, r.region))
         rows.append(
             {
                 "report_id": rid,
@@ -176,7 +264,10 @@ def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
 
 
 def _read_one(item: tuple[Path, ReportFileError | None, Limits]) -> tuple[list[ReportRecord], ReportFileError | None]:
-    """Read one file into records, or return its error (runs in workers)."""
+    """Read one file into records, or return its error (runs in workers).
+
+    Whatever goes wrong with one file becomes its error, never the batch's.
+    """
     path, err, limits = item
     try:
         if err is not None:
@@ -187,10 +278,9 @@ def _read_one(item: tuple[Path, ReportFileError | None, Limits]) -> tuple[list[R
     except OptionalDependencyError as exc:
         # one file type needing an extra must not stop the other files
         return [], MissingDependencyError(path, str(exc))
-    except GovReportsError:
-        raise
-    except (OSError, ValueError, UnicodeError, MemoryError, RecursionError, LookupError, TypeError) as exc:
-        # An unforeseen failure in one file must not cost the batch.
+    except OSError as exc:
+        return [], ReportFileError(path, f"cannot be read: {_os_reason(exc)}")
+    except Exception as exc:  # noqa: BLE001 - an unforeseen failure in one file must not cost the batch
         return [], ReportFileError(path, f"could not be read ({type(exc).__name__}: {exc})")
 
 
@@ -221,7 +311,8 @@ def read_reports(
         ``"raise"`` (default): the first unreadable file raises its
         :class:`~govreports.errors.ReportFileError`. ``"collect"``: unreadable
         files are skipped and listed in ``result.attrs["failures"]``, a frame
-        with columns ``path, error, reason``.
+        with columns ``path, error, reason`` (one row per file, whatever went
+        wrong reading it, and one per folder that could not be listed).
     limits
         Size and page limits (:class:`govreports.io.formats.Limits`).
     hints
@@ -254,7 +345,9 @@ def read_reports(
     ------
     ReportFileError
         With ``errors="raise"``, for a missing, empty, binary, undecodable,
-        corrupt or unsupported file.
+        corrupt or unsupported file, a file with an impossible front-matter
+        ``year`` (:class:`~govreports.errors.InvalidMetadataError`), or a
+        path or folder that cannot be looked at.
 
     Examples
     --------
