@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._util import require_columns
+from ._util import atomic_output, require_columns
 from .errors import FileMissingError, GovReportsWarning, InvalidOptionError, OptionalDependencyError
 from .metrics import FIGURE_FLAGS
 
@@ -152,14 +152,17 @@ def review_sheet(
 
 
 def _write_sheet(sheet: pd.DataFrame, path: Path) -> None:
+    """Write the sheet whole or not at all (a hidden temporary renamed into place)."""
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        sheet.to_csv(path, index=False, encoding="utf-8-sig")
-    elif suffix == ".xlsx":
-        _need_openpyxl("writing a review sheet as .xlsx")
-        sheet.to_excel(path, index=False)
-    else:
+    if suffix not in (".csv", ".xlsx"):
         raise InvalidOptionError("review sheet path suffix", path.suffix, "'.csv' or '.xlsx'")
+    if suffix == ".xlsx":
+        _need_openpyxl("writing a review sheet as .xlsx")
+    with atomic_output(path) as tmp:
+        if suffix == ".csv":
+            sheet.to_csv(tmp, index=False, encoding="utf-8-sig")
+        else:
+            sheet.to_excel(tmp, index=False)
 
 
 def _need_openpyxl(purpose: str) -> None:

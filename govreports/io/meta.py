@@ -415,6 +415,12 @@ def _title_region_year(
 _TITLE_LINES = 15
 
 
+def _fm_year(fm: dict[str, str]) -> bool:
+    """Whether the front matter gives a year in ASCII digits (not ``²``, which int() refuses)."""
+    y = fm.get("year", "")
+    return y.isascii() and y.isdigit()
+
+
 def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | None, title_year: int | None,
               session: _Session) -> None:
     """Year: session date, title, front matter, headings, the review's opening, publication date, path."""
@@ -424,7 +430,7 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
         meta.year = session.year
     elif title_year:
         meta.year = title_year
-    elif fm.get("year", "").isdigit():
+    elif _fm_year(fm):
         meta.year = int(fm["year"])
     elif p is not None and (m := _PATH_YEAR.match(p.stem)):
         meta.year = int(m.group("year"))
@@ -440,7 +446,7 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
         meta.year = y + 1 if month >= 11 else y  # a report published in Nov/Dec plans for the next year
         meta.flags.append("year_from_published")
         meta.extra["published"] = session.published
-    from_name = title_year is not None or fm.get("year", "").isdigit() or "year_from_path" in meta.flags
+    from_name = title_year is not None or _fm_year(fm) or "year_from_path" in meta.flags
     weak = {"year_from_headings", "year_from_published"}.intersection(meta.flags)
     if meta.date is None and meta.year is not None and from_name and not weak and _reviews_its_own_year(text, meta.year):
         # an undated report titled by the year it reviews (四川省/2003.md:
