@@ -465,7 +465,9 @@ _REVIEW_YEAR = re.compile(
 # 二、2023年工作安排: the year planned
 _PLAN_YEAR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2})年(?:的)?(?:政府)?"
-    r"(?:工作安排|主要任务|工作目标|重点工作|工作部署|总体要求|工作思路|主要目标|工作打算)",
+    r"(?:工作安排|主要任务|工作目标|重点工作|工作部署|总体要求|工作思路|主要目标|工作打算"
+    # 2024年经济社会发展主要预期目标：
+    r"|(?:经济社会|国民经济和社会)?发展的?主要(?:预期)?目标)",
     re.M,
 )
 # 2012年是雅瑶镇在挑战中加快发展的一年。一年来…: the review opens with its year
@@ -496,10 +498,10 @@ def _year_from_opening(text: str) -> int | None:
     if m:
         return int(m.group(1)) + 1
     greeting = text.find("各位代表", 0, 3000)
-    if greeting >= 0:
-        m = _OPENING_RESULTS.search(text, greeting, greeting + 400)
-        if m and not _GOAL_WORDS.search(m.group()):
-            return int(m["y"]) + 1
+    start = greeting if greeting >= 0 else 0  # a summary without a greeting opens with its results
+    m = _OPENING_RESULTS.search(text, start, start + 400)
+    if m and not _GOAL_WORDS.search(m.group()):
+        return int(m["y"]) + 1
     return None
 
 
