@@ -50,6 +50,7 @@ ATTACH_CUES: dict[str, str] = {
     "shared": "one figure stated for several names (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
     "share_of": "a share of the indicator named before 占 (税收收入占公共财政预算收入比重77.65%)",
     "target_of": "the target a result is measured against (财政总收入52.3亿元，完成年初目标45亿元的116%): a target row",
+    "caption": "a figure captioned by the name after a dash, as summaries lay them out (167.83亿元——经济总量稳步提升)",
 }
 
 #: Flags a figure can carry.
@@ -99,9 +100,9 @@ _GROWTH_WORDS = re.compile(
 _GROWTH_CLAUSE = re.compile(
     r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
-    r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|五年来|(?:过去|近)[三四五]年"
+    r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[三四五3-5]年|累计|累积"
     r"|(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
-    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?"
+    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?(?:分别)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
@@ -133,7 +134,10 @@ _REACHED_IN_CLAUSE = re.compile(r"达到|达|增加到|提高到|增至|升至|�
 
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
 # 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
-_MANY_YEARS = re.compile(r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)")
+_MANY_YEARS = re.compile(
+    r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)"
+    r"|年(?<=连续[两二三四五六七八九十]年)(?=[^，,。；;]{0,10}(?:增长|保持|稳定|超过|突破))"
+)
 _YEARS_DIGITS = frozenset("0123456789两二三四五六七八九十")
 
 
@@ -209,7 +213,7 @@ _NEUTRAL_WORDS = (
     r"限额以上|规模以上|(?:\d{2,4}|五百|五十)万元以上(?:项目)?|城镇|区级|县级|市级|本级|县内|区内|镇内|境内|"
     # the region itself without its name (街道全年实现…, 镇域), and months (1-9月全镇实现…)
     r"[全我本]?街道|[镇乡][域]?|辖区|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?(?:底|末)?|前[一二三]季度|上半年|"
-    r"据?初步统计|据统计|截至|截止|(?:过去|近|今后|未来)?[三四五]年(?:来|间|内)?|"
+    r"据?初步统计|据统计|截至|截止|(?:过去|近|今后|未来)?[三四五3-5]年(?:来|间|内)?|实际|"
     # the year of a goal (力争到2026年全县地区生产总值…, 到“十四五”末)
     r"[到至]|十[一二三四五]?五(?:期末|末|时期|期间)?"
 )
@@ -317,7 +321,7 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
 _PAIR_ALIASES: dict[str, tuple[str, str]] = {
     a: ("urban_income", "rural_income") for a, i in alias_table().items() if i == "resident_income" and a.startswith("城乡")
 }
-_PAIR_PHRASE = re.compile(r"城镇(?:常住)?(?:居民)?(?:和|与|、)农村(?:常住)?居民人均可支配收入")
+_PAIR_PHRASE = re.compile(r"城镇(?:常住)?(?:居民)?(?:和|与|、)(?:农村|农牧区|牧区|农村牧区)(?:常住)?(?:居民|牧民)?人均可支配收入")
 
 
 def _pair_of(text: str, s0: int, alias: _Alias) -> list[_Alias] | None:
@@ -803,6 +807,8 @@ _GRAIN_OUTPUT = re.compile(  # lookbehinds after the first character: see _FIVE_
     r"总(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]总)产量?|产(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]产)量"
 )
 _GRAIN_BEFORE = re.compile(r"粮[^。；;\n]{0,24}$")
+# 一般公共预算收入和支出分别达4.78亿元、20.2亿元: 支出 is the budget's expenditure
+_BUDGET_PAIR = re.compile(r"(?:一般公共预算|一般预算|公共财政预算|地方财政)收入(?:和|与|及|、)(?P<exp>支出)")
 # 规模以上工业企业实现产值312亿元: the subject names the scope, the verb splits the name
 _ABOVE_SCALE_OUTPUT = re.compile(
     r"(?:规模以上|规上)(?:工业)?企业(?:共|累计|全年)?(?:实现|完成|创造?)了?(?:工业)?(?P<name>总?产值)"
@@ -857,6 +863,10 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
     for m in _GRAIN_OUTPUT.finditer(text):
         if free(m.start(), m.end()) and _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             extra.append(_Alias(m.start(), m.end(), m.group(), "grain_output"))
+    for m in _BUDGET_PAIR.finditer(text):
+        a, b = m.span("exp")
+        if free(a, b):
+            extra.append(_Alias(a, b, m.group("exp"), "general_budget_expenditure"))
     if "产值" in text:
         for m in _ABOVE_SCALE_OUTPUT.finditer(text):
             a, b = m.span("name")
@@ -1130,6 +1140,11 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
             alias, wording = _attach(text, s0, q.start, before_aliases)
             if alias is not None and text.startswith("的", q.end) and q.end + 1 in alias_starts:
                 alias = None  # 1.75亿元的GDP和6000万元的税收: the figure is the next name's, not the last one's
+            if alias is None and not before_aliases:
+                caption = _caption_of(text, q, sent_aliases)
+                if caption is not None:
+                    yield qi, q, [(caption, "", "caption", False)]
+                    continue
             if alias is None:
                 target_of = _target_of(text, s0, q, before_aliases)
                 if target_of is not None:
@@ -1148,6 +1163,19 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
             # 城乡居民收入均增长8%: one figure for several indicators, a row for each
             cue = "clause" if _SEP.search(text, alias.end, q.start) else "name"
             yield qi, q, [(a, wording, "shared", True) for a in shared] or [(alias, wording, cue, False)]
+
+
+_CAPTION_DASH = re.compile(r"[ \t]*(?:——|—|－－|--)[ \t]*")
+_CAPTION_GAP = 4
+
+
+def _caption_of(text: str, q: _numbers.Quantity, aliases: list[_Alias]) -> _Alias | None:
+    """The name a figure at the head of its line captions (167.83亿元——经济总量
+    稳步提升, 6.3%——农民收入跑出加速度): the first name after the dash."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if text[line_start:q.start].strip() or not (dash := _CAPTION_DASH.match(text, q.end)):
+        return None
+    return next((a for a in aliases if dash.end() <= a.start <= dash.end() + _CAPTION_GAP), None)
 
 
 # 完成年初人代会目标45亿元的116%, 完成年初预算计划38亿元的61.92%: the target a result is measured against
@@ -1204,6 +1232,11 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
         head = head.replace(rep.short_region, "")
     if rep.level == "township":
         head = _TOWN_LEVEL.sub("", head)  # 镇级公共财政预算收入 in a town's report: the town's own
+    lead = None
+    for lead in _LEAD_PREDICATE.finditer(head):
+        pass
+    if lead is not None:
+        head = head[lead.end():]  # 工业经济稳中有进规上工业总产值…: a lead whose comma was lost
     core, verb = _strip_head(head)
     narrowed = (
         not verb
@@ -1226,6 +1259,11 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
 
 
 _TOWN_LEVEL = re.compile(r"(?:镇|乡|街道)级")
+# A clause's lead ends with how things went (工业经济稳中有进, 农业生产持续向好)
+_LEAD_PREDICATE = re.compile(
+    r"稳中有进|稳中向好|稳中有升|稳中提质|持续向好|持续增长|稳步提升|稳步增长|平稳增长|快速增长|较快增长|量质齐升|"
+    r"成效明显|成效显著|明显增强|不断壮大|不断增强|加快发展|提质增效|再创新高|逆势上扬"
+)
 
 
 def _about_a_part(text: str, s0: int, clause_start: int, level: str | None) -> bool:
