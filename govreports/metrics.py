@@ -294,6 +294,10 @@ def _plan_year(year: int | None, date: str | None) -> int | None:
     return year
 
 
+# 确保增长16%、力争增长17%: a second goal for the same name
+_GOAL_LEAD = re.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
+
+
 def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> tuple[_Alias | None, str]:
     """The alias a quantity belongs to, and the wording between them.
 
@@ -309,6 +313,10 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     gap = _PAREN_ASIDE.sub("", text[a.end:q_start])  # （预计数，下同）
     seps = list(_SEP.finditer(gap))
     if not seps:
+        if _HAS_DIGIT.search(gap):
+            tail = _GOAL_LEAD.sub("", gap[gap.rfind("、") + 1:]) if "、" in gap else ""
+            if tail.strip() and not _HAS_DIGIT.search(tail) and not _GROWTH_CLAUSE.match(tail):
+                return None, gap  # 工业投资90亿元、技改投资28亿元: the figure is the next name's
         return (a, gap) if len(gap) <= 25 else (None, gap)
     clause = gap[seps[-1].end():]
     if len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause):

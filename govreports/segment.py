@@ -142,7 +142,6 @@ _NUMERAL = re.compile(rf"{_CN}|\d{{1,2}}")
 # Styles that enumerate paragraphs rather than head them: they never nest in
 # themselves, a new 一是 after 三是 restarts the list at the same depth.
 _LEAD_STYLES = frozenset({"yishi", "di"})
-_MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*[\s:：]*$")
 
 _HEADING_WHOLE_MAX = 60  # a marked line up to this long without a full stop inside is all title
@@ -193,6 +192,7 @@ _REVIEW_HEADING = re.compile(
     r"回顾|过去|一年来|五年来|这一年|这五年|以来|工作总结|完成情况|执行情况|成就|取得[^，,]{0,10}成绩|成绩显著|进展|去年|上一年|本届政府|"
     r"(?:实现|取得|完成|开创|迈出|走出|创造)了|圆满|开局良好|良好开局|全面完成|顺利完成|显著|可喜|稳中向好|"
     r"迈出|迈上|跨上|新气象|佳绩|(?:全面|胜利|顺利)实现|有突破|"
+    r"工作亮点|亮点与成效|工作成效|主要成效|工作成果|主要成绩|"
     # a numbered result line taken for a heading: 2、规模以上工业实现销售11.6亿元，同比增长47%；
     r"\d(?:亿元|万元|%)[，,]\s*(?:同比|比上年|较上年)(?:增长|下降)"
 )
@@ -256,6 +256,10 @@ _LET_US = re.compile(r"让我们")
 _LET_US_START = re.compile(r"^让我们")
 _CLOSING_WITHIN = 3  # the call is among the last paragraphs of the speech
 _BARE_GREETING_MAX = 8  # a "各位代表！" line on its own
+# A run of blanks longer than 41 is read as 41: the entry pattern matches
+# the same (a run inside the term, at most 40 characters, is too long either
+# way; elsewhere any length fits) and runs of blanks cannot make it quadratic.
+_LONG_BLANKS = re.compile(r"(\s{41})\s+")
 _GLOSSARY_ENTRY = re.compile(
     r"^(?:[\[［【]?\d{1,3}[\]］】]?\s*[.、．]?|[（(]\d{1,3}[）)]|[①-⑳])?\s*[“\"「『]?[^。：:；;！？]{1,40}?[”\"」』]?\s*[：:]"
 )
@@ -363,11 +367,22 @@ def _paragraphs(text: str) -> list[_Para]:
     return paras
 
 
+def _md_heading(text: str) -> tuple[int, str]:
+    """Level and title of a line starting with ``#``.
+
+    What ``^(#{1,6})\\s*(.*?)\\s*#*\\s*$`` matched, in string operations: the
+    lazy title re-tried the closing ``#*\\s*`` from every position, quadratic
+    on a long run of ``#`` or blanks.
+    """
+    level = min(len(text) - len(text.lstrip("#")), 6)
+    return level, text[level:].lstrip().rstrip().rstrip("#").rstrip()
+
+
 def _unmarked(text: str) -> tuple[str, str | None]:
     """Strip Markdown heading / bold marks: (plain text, marked style)."""
-    md = _MD_HEADING.match(text)
-    if md and text.startswith("#"):
-        return md.group(2).replace("**", "").strip(), f"md{len(md.group(1))}"
+    if text.startswith("#"):
+        level, title = _md_heading(text)
+        return title.replace("**", "").strip(), f"md{level}"
     bold = _BOLD_LINE.match(text)
     if bold and "**" not in bold.group(1):
         return bold.group(1).strip(), "bold"
@@ -425,7 +440,7 @@ def _is_note(p: _Para) -> bool:
         return False
     return (
         p.heading is not None
-        or _GLOSSARY_ENTRY.match(p.text) is not None
+        or _GLOSSARY_ENTRY.match(_LONG_BLANKS.sub(r"\1", p.text)) is not None
         or len(p.text) <= _NOTE_FRAGMENT_MAX  # a glossary entry broken across lines
         or (len(p.text) <= _NOTE_LINE_MAX and p.text[-1] not in "。！!？?”")
     )
