@@ -102,7 +102,8 @@ _GROWTH_CLAUSE = re.compile(
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
     r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[三四五3-5]年|累计|累积"
     r"|(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
-    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?(?:分别)?"
+    r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
+    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?(?:分别)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
@@ -201,11 +202,11 @@ _PART_SUBJECT_ABOVE_COUNTY = re.compile(_PART_SUBJECT.pattern.replace("(?:", "(?
 _SUBPOP_WORDS = re.compile(
     r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点|产业|行业|区市县|县市区|市县区|县区|各县|各区|各镇|各乡)[^，,。；;]{0,12}$"
 )
-_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟旗]|全社会")
+_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟旗街]|全社会")
 # Words that may stand right before an indicator's name without narrowing it
 # (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
 _NEUTRAL_WORDS = (
-    r"全年|全[镇乡市县省区州盟旗国]|全社会|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
+    r"全年|全[镇乡市县省区州盟旗国街]|全社会|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
     r"今年|明年|去年|上年|同期|年度|年末|(?:19|20)\d{2}年(?:度)?|[、和与及]|以及|同比|比上年|较上年|"
     r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
     r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|可|能|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s|"
@@ -294,6 +295,24 @@ def _plan_year(year: int | None, date: str | None) -> int | None:
     return year
 
 
+def _OTHER_SUBJECT_BETWEEN(gap: str, seps: list) -> bool:
+    """Whether a clause between a name and a growth clause states another
+    thing's figure (生产总值25.10亿元,增长8.4%,第一产业产值10.98亿元,增长9.4%)."""
+    for left, right in zip(seps, seps[1:]):
+        part = gap[left.end():right.start()]
+        digit = _HAS_DIGIT.search(part)
+        if digit is not None and _OTHER_FIGURE_NAME.search(part, 0, digit.start()):
+            return True
+    return False
+
+
+# the end of a name of another figure (第一产业产值10.98亿元, 税收收入2亿元)
+_OTHER_FIGURE_NAME = re.compile(
+    r"[\u4e00-\u9fff](?:产值|增加值|收入|投资|总额|销售额|营业额|总量|产量|利润|税收|资金|外资|内资)"
+    r"(?:达到?|为|实现|完成|突破)?\s*$"
+)
+
+
 # 确保增长16%、力争增长17%: a second goal for the same name
 _GOAL_LEAD = re.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
 
@@ -320,7 +339,7 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
         return (a, gap) if len(gap) <= 25 else (None, gap)
     clause = gap[seps[-1].end():]
     if len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause):
-        if not any(sep.group() in "；;" for sep in seps):
+        if not any(sep.group() in "；;" for sep in seps) and not _OTHER_SUBJECT_BETWEEN(gap, seps):
             return a, clause
     return None, clause
 
@@ -858,6 +877,20 @@ def _strip_neutral(s: str) -> tuple[str, bool]:
     return s, lead
 
 
+def _without_asides(text: str, aliases: list[_Alias]) -> list[_Alias]:
+    """Aliases without a name in brackets right after another name
+    (公共财政预算收入(税收)4.63亿元: the figure is the first name's)."""
+    out: list[_Alias] = []
+    for a in aliases:
+        if (
+            out and a.start >= 1 and text[a.start - 1] in "(（" and out[-1].end == a.start - 1
+            and text[a.end:a.end + 1] in (")", "）")
+        ):
+            continue
+        out.append(a)
+    return out
+
+
 def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
     """Names that only their context makes an indicator's: 总产量 after 粮食 (粮食
     生产稳定，总产量8.6万吨) and 产值 after a 规上 subject."""
@@ -950,7 +983,7 @@ class _Report:
         self.marks = _Markers(text)
         table = alias_table()
         aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
-        self.aliases = _with_context_aliases(text, aliases)
+        self.aliases = _with_context_aliases(text, _without_asides(text, aliases))
         self.alias_starts = [a.start for a in self.aliases]
         self.seen: set[tuple] = set()
         self.sent_key: tuple[int, int] | None = None
@@ -1246,6 +1279,8 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     if lead is not None:
         head = head[lead.end():]  # 工业经济稳中有进规上工业总产值…: a lead whose comma was lost
     core, verb = _strip_head(head)
+    if core in _OWN_UNIT.get(rep.level, ()) and not _OWN_LEVEL.search(head):
+        core = ""  # 区可用财力 in a district's report: the region's own (市本级 is not: its own budget only)
     narrowed = (
         not verb
         and bool(_ENDS_WORD.search(core))
@@ -1267,6 +1302,9 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
 
 
 _TOWN_LEVEL = re.compile(r"(?:镇|乡|街道)级")
+#: The unit a report's region is, named by one character before an indicator
+_OWN_UNIT = {"township": ("镇", "乡"), "county": ("县", "区", "旗", "市"), "city": ("市", "州", "盟"), "province": ("省",)}
+_OWN_LEVEL = re.compile(r"本级")
 # A clause's lead ends with how things went (工业经济稳中有进, 农业生产持续向好)
 _LEAD_PREDICATE = re.compile(
     r"稳中有进|稳中向好|稳中有升|稳中提质|持续向好|持续增长|稳步提升|稳步增长|平稳增长|快速增长|较快增长|量质齐升|"

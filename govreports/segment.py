@@ -400,6 +400,7 @@ def _classify_paragraphs(paras: list[_Para]) -> int:
     # congress resolution) or else after the first full sentence, so title,
     # date and speaker lines stay in the opening.
     body_from = next((i + 1 for i, (s, _) in enumerate(plain[:_GREETING_WITHIN]) if _GREETING.match(s)), None)
+    greeted = body_from is not None
     if body_from is None:
         body_from = next((i + 1 for i, (s, _) in enumerate(plain) if s[-1:] in ("。", "！")), len(paras))
     skip = -1
@@ -430,7 +431,17 @@ def _classify_paragraphs(paras: list[_Para]) -> int:
             p.style, p.heading, p.bare = "bare", s, True
         if p.heading is not None and _APPENDIX.search(p.heading):
             p.appendix = True
+    if greeted:
+        # A table of contents above the greeting (document-site copies list the
+        # outline first): numbered lines there are not the speech's headings.
+        toc = [p for p in paras[: body_from - 1] if p.heading is not None]
+        if len(toc) >= _TOC_MIN:
+            for p in toc:
+                p.style, p.number, p.heading = None, None, None
     return body_from
+
+
+_TOC_MIN = 3  # numbered lines above the greeting that make a table of contents
 
 
 def _is_note(p: _Para) -> bool:
