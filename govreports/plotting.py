@@ -21,12 +21,14 @@ Nothing happens on import: matplotlib is imported, and its settings changed, onl
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from ._format import fmt_significant, is_money, level_unit, significant_digits
 from .errors import GovReportsError, InvalidOptionError
 
 if TYPE_CHECKING:
@@ -39,6 +41,9 @@ __all__ = [
     "set_theme",
     "plot_targets",
     "plot_levels",
+    "plot_levels_by_level",
+    "levels_table",
+    "superior_table",
     "plot_attention",
     "plot_distinctive",
     "plot_term_trends",
@@ -273,6 +278,7 @@ _ACTUAL_COLOR = "#4C72B0"
 _TARGET_COLOR = "#C44E52"
 _NATIONAL_COLOR = "0.35"
 _BAR_COLOR = "#4C72B0"
+_SUPERIOR_COLOR = "#8172B2"
 _QUALIFIER_SIGN = {"about": "≈", "at_least": "≥", "at_most": "≤"}
 
 
@@ -371,6 +377,7 @@ def plot_targets(
     year: int | None = None,
     sort: Literal["value", "name"] = "value",
     about_band: float = 0.5,
+    superiors: pd.DataFrame | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Growth targets against last year's actual growth, one row per region.
@@ -405,9 +412,20 @@ def plot_targets(
     sort : {"value", "name"}, default "value"
         Row order, top to bottom: by target (midpoint of a range) descending,
         then regions without a target by actual growth descending, ties by
-        name; or by region name (code-point order, as :func:`sorted`).
+        name; or by region name (code-point order, as :func:`sorted`). Where
+        the data has reports of several administrative levels (``level``),
+        rows are grouped by level first, top level first, each group
+        ruled off and named at the right.
     about_band : float, default 0.5
         Half-width, in percentage points, of the band drawn for ``about``.
+    superiors : pandas.DataFrame, optional
+        The output of :func:`govreports.compare` (``report_id``,
+        ``superior``, ``superior_target``, ``superior_target_high``,
+        ``superior_source``): on each row, the target of the region's own
+        superior (township → county → city → province → State Council) as a
+        purple square, its name and target written under the row with a
+        mark for its source (``*`` your reports, ``†`` targets dataset, none
+        for the State Council). Only for ``indicator="gdp"``.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure when omitted.
 
@@ -454,7 +472,7 @@ def plot_targets(
     if actual.empty and target.empty:
         raise PlotDataError(f"data holds no growth figure (actual or target) for indicator {indicator!r}")
 
-    keys = [c for c in ("report_id", "region", "year") if c in rows.columns]
+    keys = [c for c in ("report_id", "region", "year", "level") if c in rows.columns]
     reports = rows[keys].drop_duplicates("report_id").sort_values("report_id", kind="stable").reset_index(drop=True)
     reports["label"] = _row_labels(reports)
     a_val = actual.set_index("report_id")["value"]
@@ -480,7 +498,7 @@ def plot_targets(
                 reports[~has_t].sort_values(["actual", "label"], ascending=[False, True], kind="stable"),
             ]
         )
-    reports = reports.reset_index(drop=True)
+    reports = _by_level(reports)
     n = len(reports)
 
     ax = _axes(ax, (7.0, max(2.6, 0.5 * n + 1.4)))
@@ -523,6 +541,7 @@ def plot_targets(
     has_a = reports["actual"].notna()
     ax.plot(reports.loc[has_a, "actual"], [ys[i] for i in reports.index[has_a]], marker="o", markersize=7,
             color=_ACTUAL_COLOR, linestyle="none", zorder=5, gid="actual")
+    drew_superior = indicator == "gdp" and superiors is not None and _draw_superiors(ax, reports, superiors)
 
     handles: list = []
     labels: list[str] = []
@@ -551,6 +570,9 @@ def plot_targets(
     if "range" in quals:
         handles.append(Patch(facecolor=_TARGET_COLOR, alpha=0.55))
         labels.append("target range")
+    if drew_superior:
+        handles.append(Line2D([], [], marker="s", markersize=7, color=_SUPERIOR_COLOR, linestyle="none"))
+        labels.append("superior's target (named under the row;\n* your reports, † targets dataset)")
     if national is not None:
         if isinstance(national, tuple):
             low, high = (float(v) for v in national)
@@ -570,8 +592,10 @@ def plot_targets(
                     gid="national_label")
     handler_map[tuple] = HandlerTuple(ndivide=1)
 
+    _level_groups(ax, reports["level"].astype(str).tolist() if "level" in reports.columns else [])
     ax.set_yticks(ys, _plain_all(reports["label"]))
-    ax.set_ylim(n - 0.4, -1.0)  # first row on top, room above it for its target label and the national one
+    # first row on top, room above it for its target label and the national one (below the last for its superior)
+    ax.set_ylim(n - (0.1 if drew_superior else 0.4), -1.0)
     ax.margins(x=0.08)
     ax.set_xlabel("Growth (%)")
     ax.set_ylabel("")
@@ -592,22 +616,232 @@ def plot_targets(
     return ax
 
 
+def _by_level(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows grouped by administrative level, top level first, keeping their order within a level."""
+    from .schema import LEVELS
+
+    if "level" not in rows.columns or rows["level"].astype(str).nunique() < 2:
+        return rows.reset_index(drop=True)
+    order = rows["level"].astype(str).map({lv: i for i, lv in enumerate(LEVELS)}).fillna(len(LEVELS))
+    return rows.assign(_lv=order).sort_values("_lv", kind="stable").drop(columns="_lv").reset_index(drop=True)
+
+
+def _level_groups(ax, levels: list[str]) -> None:
+    """Where rows of several levels share an axes: a rule between levels and the level's name."""
+    if len(set(levels)) < 2:
+        return
+    for i, lv in enumerate(levels):
+        if i and lv == levels[i - 1]:
+            continue
+        if i:
+            ax.axhline(i - 0.5, color="0.55", linewidth=0.8, gid="level_group")
+        # just above the rule, at the right edge: between two rows, clear of the target labels
+        ax.annotate(lv or "level unknown", xy=(1.0, i - 0.5), xycoords=("axes fraction", "data"), xytext=(-3, 1),
+                    textcoords="offset points", ha="right", va="bottom", fontsize="x-small", color="0.35",
+                    gid="level_label")
+
+
+def superior_table(reports: pd.DataFrame, superiors: pd.DataFrame) -> pd.DataFrame:
+    """The superiors :func:`plot_targets` draws, one row per report of ``reports`` whose superior has a target.
+
+    Parameters
+    ----------
+    reports : pandas.DataFrame
+        Has ``report_id`` (the rows of the plot, in order).
+    superiors : pandas.DataFrame
+        The output of :func:`govreports.compare` (``report_id``, ``superior``,
+        ``superior_target``, ``superior_source``; ``superior_target_high`` and
+        ``superior_level`` when present).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``report_id``, ``superior``, ``superior_level``, ``superior_source``,
+        ``x`` (the superior's target, % — the midpoint of a range) and
+        ``text`` (its label: name, source mark — ``*`` your reports, ``†``
+        targets dataset, none for the State Council — and target).
+    """
+    from ._util import require_columns
+
+    require_columns(superiors, ["report_id", "superior", "superior_target", "superior_source"], "superiors")
+    sup = superiors.drop_duplicates("report_id").set_index("report_id")
+    high = sup["superior_target_high"] if "superior_target_high" in sup.columns else sup["superior_target"] * math.nan
+    rows = []
+    for rid in reports["report_id"]:
+        if rid not in sup.index or pd.isna(sup.at[rid, "superior_target"]):
+            continue
+        low, hi = float(sup.at[rid, "superior_target"]), high.get(rid)
+        mark = {"your reports": "*", "targets dataset": "†"}.get(str(sup.at[rid, "superior_source"]), "")
+        value = _fmt_number(low) + ("" if pd.isna(hi) else f"–{_fmt_number(float(hi))}")
+        rows.append({"report_id": rid, "superior": sup.at[rid, "superior"],
+                     "superior_level": str(sup.at[rid, "superior_level"]) if "superior_level" in sup.columns else "",
+                     "superior_source": sup.at[rid, "superior_source"],
+                     "x": low if pd.isna(hi) else (low + float(hi)) / 2,
+                     "text": f"{sup.at[rid, 'superior']}{mark} {value}%"})
+    return pd.DataFrame(rows, columns=["report_id", "superior", "superior_level", "superior_source", "x", "text"])
+
+
+def _draw_superiors(ax, reports: pd.DataFrame, superiors: pd.DataFrame) -> bool:
+    """Draw each row's superior target (see :func:`plot_targets`); whether any was drawn."""
+    table = superior_table(reports, superiors)
+    y_of = {rid: i for i, rid in enumerate(reports["report_id"])}
+    for r in table.itertuples(index=False):
+        y = y_of[r.report_id]
+        ax.plot([r.x], [y], marker="s", markersize=7, color=_SUPERIOR_COLOR, alpha=0.85, linestyle="none",
+                zorder=4.5, gid="superior")
+        ax.annotate(_plain(r.text), xy=(r.x, y), xytext=(0, -7), textcoords="offset points", ha="center",
+                    va="top", fontsize="x-small", color=_SUPERIOR_COLOR, gid="superior_label", zorder=6,
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+    return not table.empty
+
+
+def _auto_units(rows: pd.DataFrame, indicator: str) -> list[str]:
+    """Per row, the unit its level reads best in: :func:`govreports._format.level_unit` of its level
+    (万元 for a township, 亿元 above), except that a township amount of 1亿元 or more is in 亿元."""
+    from .numbers import to_unit
+
+    units = rows["unit"].astype(str)
+    levels = rows["level"].astype(str) if "level" in rows.columns else pd.Series("", index=rows.index)
+    counts = units.value_counts()
+    common = min(counts.index, key=lambda u: (-counts[u], u)) if len(counts) else ""
+    out = []
+    for v, u, lv in zip(rows["value"], units, levels):
+        if not is_money(u):  # physical or count indicators (粮食 in 万吨, projects in 个): their most common unit
+            out.append(common)
+            continue
+        chosen = level_unit(indicator, lv)
+        out.append("亿元" if chosen == "万元" and abs(to_unit(float(v), u, "亿元")) >= 1 else chosen)
+    return out
+
+
+def levels_table(
+    data: pd.DataFrame,
+    *,
+    indicator: str = "gdp",
+    unit: str = "auto",
+    year: int | None = None,
+) -> pd.DataFrame:
+    """The levels :func:`plot_levels` draws: one row per report, converted and formatted.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The panel or rows of :func:`govreports.extract_metrics` (see
+        :func:`plot_levels`).
+    indicator : str, default "gdp"
+        The indicator id.
+    unit : str, default "auto"
+        The unit to convert to, or ``"auto"``: each row in the unit that reads
+        best at its administrative level — 万元 for townships (亿元 from
+        1亿元 up), 亿元 above, 元 for per-capita incomes, the most common
+        unit for physical or count indicators.
+    year : int, optional
+        Keep only reports of this year.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report with an actual level of ``indicator``, in report
+        order: ``report_id``, ``region``, ``level`` (when the data has it, else
+        empty), ``year`` (when present), ``label`` (the region, with the year or
+        report id where regions repeat), ``source_value``, ``source_unit``
+        (as the report states it), ``unit`` (the unit of ``value``),
+        ``value`` (converted; NaN where the unit cannot be converted),
+        ``digits`` (significant digits of the figure as written), ``text``
+        (``value`` to those digits, with its unit: ``6,379万元``) and
+        ``estimate`` (bool: flagged ``estimate``, 预计).
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> from govreports.plotting import levels_table
+    >>> t = levels_table(gr.panel(gr.load_sample()), indicator="fixed_asset_investment")
+    >>> t[["region", "level", "source_value", "source_unit", "value", "unit", "text"]]
+      region     level  source_value source_unit    value unit       text
+    0    六镇镇  township       6917.00          万元  6917.00   万元    6,917万元
+    1    平湖镇  township          0.99          亿元  9900.00   万元    9,900万元
+    2    横沥镇  township         60.56          亿元    60.56   亿元   60.56亿元
+    3    泥溪镇  township      12600.00          万元     1.26   亿元     1.26亿元
+    4    濮院镇  township         44.40          亿元    44.40   亿元    44.4亿元
+    """
+    from ._util import require_columns
+    from .numbers import to_unit
+
+    require_columns(data, ["report_id", "region", "indicator", "kind", "measure", "value", "unit"], "data")
+    if unit != "auto":
+        to_unit(1.0, unit, unit)  # an unknown target unit fails here, before drawing
+    rows = _only_year(data, year)
+    rows = rows[(rows["indicator"] == indicator) & (rows["kind"].astype(str) == "actual")
+                & (rows["measure"].astype(str) == "level") & rows["value"].notna()]
+    rows = _first_per_report(rows).reset_index(drop=True)
+    units = _auto_units(rows, indicator) if unit == "auto" else [unit] * len(rows)
+    values = []
+    for value, src, dst in zip(rows["value"], rows["unit"].astype(str), units):
+        try:
+            values.append(to_unit(float(value), src, dst))
+        except ValueError:
+            values.append(float("nan"))
+    digits = [significant_digits(float(v)) for v in rows["value"]]
+    if "flags" in rows.columns:
+        estimate = [isinstance(f, (list, tuple, set)) and "estimate" in f for f in rows["flags"]]
+    else:
+        estimate = [False] * len(rows)
+    out = pd.DataFrame({
+        "report_id": rows["report_id"],
+        "region": rows["region"],
+        "level": rows["level"] if "level" in rows.columns else "",
+        **({"year": rows["year"]} if "year" in rows.columns else {}),
+        "label": _row_labels(rows) if len(rows) else [],
+        "source_value": rows["value"].astype("float64"),
+        "source_unit": rows["unit"].astype(str),
+        "unit": units,
+        "value": pd.Series(values, index=rows.index, dtype="float64"),
+        "digits": digits,
+        "estimate": pd.Series(estimate, index=rows.index, dtype=bool),
+    })
+    out["text"] = [fmt_significant(v, d) + u if pd.notna(v) else "—" for v, d, u in
+                   zip(out["value"], out["digits"], out["unit"])]
+    return out.reset_index(drop=True)
+
+
+def _common_unit(table: pd.DataFrame, indicator: str) -> str:
+    """One unit for one axis: the table's only unit; for money, 万元 when every report is a township
+    and their median is under 1亿元, else 亿元."""
+    from .numbers import to_unit
+
+    units = sorted(set(table["unit"]))
+    if len(units) == 1:
+        return units[0]
+    if not all(is_money(u) for u in units):
+        return units[0]
+    towns = (table["level"].astype(str) == "township").all()
+    median = pd.Series([to_unit(v, u, "亿元") for v, u in zip(table["value"], table["unit"])]).median()
+    return "万元" if towns and median < 1 else "亿元"
+
+
 def plot_levels(
     data: pd.DataFrame,
     *,
     indicator: str = "gdp",
-    unit: str = "亿元",
+    unit: str = "auto",
     year: int | None = None,
     sort: Literal["value", "name"] = "value",
+    scale: Literal["auto", "linear", "log"] = "auto",
     ax: Axes | None = None,
 ) -> Axes:
-    """Actual levels of one indicator, one horizontal bar per region, in one unit.
+    """Actual levels of one indicator, one horizontal bar per region, grouped by administrative level.
 
     Takes the rows with ``kind == "actual"`` and ``measure == "level"`` and
-    converts each value from its own ``unit`` to ``unit`` with
+    converts each value from its own ``unit`` with
     :func:`govreports.numbers.to_unit` (so 12,600万元 and 1.26亿元 are one
-    length). Each bar carries its value; figures the report gives as
-    estimates (预计, flag ``estimate``) are hatched and say so in the legend.
+    length; :func:`levels_table` gives the numbers drawn). Where the reports
+    are of several levels (a province, its cities, townships) the bars are
+    grouped by level, top level first, each group labelled; each bar carries
+    its value in the unit that reads best at its level (638万元 for a
+    township, 1,210,000亿元 for the nation), to the significant digits the
+    report gave. Figures the report gives as estimates (预计, flag
+    ``estimate``) are hatched and say so in the legend.
+    :func:`plot_levels_by_level` draws one panel per level instead.
 
     Parameters
     ----------
@@ -615,19 +849,25 @@ def plot_levels(
         The panel (:func:`govreports.panel`) or rows of
         :func:`govreports.extract_metrics` (then the first figure of each
         report in text order). Needs ``report_id, region, indicator, kind,
-        measure, value, unit``; ``flags``, ``year`` and ``period`` are used
-        when present.
+        measure, value, unit``; ``level``, ``flags``, ``year`` and ``period``
+        are used when present.
     indicator : str, default "gdp"
         The indicator id (see :func:`govreports.indicators`).
-    unit : str, default "亿元"
-        The unit to draw in: any unit of the values' family (``"万元"``,
-        ``"亿元"``, ``"万吨"``, ``"元"`` …).
+    unit : str, default "auto"
+        The unit of the axis: any unit of the values' family (``"万元"``,
+        ``"亿元"``, ``"万吨"``, ``"元"`` …), or ``"auto"``: 万元 when all
+        reports are townships with a median under 1亿元, 亿元 for money
+        above (元 for per-capita incomes), the most common unit otherwise;
+        the bar labels are then in each row's own unit (:func:`levels_table`).
     year : int, optional
         Keep only reports of this year. Where a region has reports of several
         years, each is a bar labelled "region year".
     sort : {"value", "name"}, default "value"
-        Bar order, top to bottom: largest first (ties by name), or by region
-        name (code-point order, as :func:`sorted`).
+        Bar order within a level, top to bottom: largest first (ties by name),
+        or by region name (code-point order, as :func:`sorted`).
+    scale : {"auto", "linear", "log"}, default "auto"
+        The x scale; ``"auto"`` is logarithmic when the positive values span
+        more than a factor of 100 (a nation beside townships), else linear.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure when omitted.
 
@@ -642,7 +882,7 @@ def plot_levels(
         If ``data`` holds no level for ``indicator``, or none whose unit
         converts to ``unit``.
     InvalidOptionError
-        If ``sort`` is not ``"value"`` or ``"name"``.
+        If ``sort`` or ``scale`` is not one of its options.
 
     Warns
     -----
@@ -659,94 +899,176 @@ def plot_levels(
     ['横沥镇', '濮院镇', '六镇镇']
     >>> ax.get_xlabel()
     'Actual level (亿元)'
+    >>> plot_levels(gr.panel(gr.load_sample()), indicator="fiscal_revenue").get_xlabel()
+    'Actual level (万元)'
     """
     import warnings
 
-    from ._util import check_option, require_columns
+    from ._util import check_option
+    from .schema import LEVELS
+
+    check_option("sort", sort, ["value", "name"])
+    check_option("scale", scale, ["auto", "linear", "log"])
+    table = levels_table(data, indicator=indicator, unit=unit, year=year)
+    if table.empty:
+        raise PlotDataError(f"data holds no actual level for indicator {indicator!r}")
+    axis_unit = _common_unit(table, indicator) if unit == "auto" else unit
+    _ensure_font()
     from .numbers import to_unit
 
-    require_columns(data, ["report_id", "region", "indicator", "kind", "measure", "value", "unit"], "data")
-    check_option("sort", sort, ["value", "name"])
-    to_unit(1.0, unit, unit)  # an unknown target unit fails here, before drawing
-    _ensure_font()
-    rows = _only_year(data, year)
-    rows = rows[
-        (rows["indicator"] == indicator)
-        & (rows["kind"].astype(str) == "actual")
-        & (rows["measure"].astype(str) == "level")
-        & rows["value"].notna()
-    ]
-    rows = _first_per_report(rows)
-    if rows.empty:
-        raise PlotDataError(f"data holds no actual level for indicator {indicator!r}")
-    converted: list[float] = []
-    for value, src in zip(rows["value"], rows["unit"].astype(str)):
+    def _to_axis(v: float, u: str) -> float:
         try:
-            converted.append(to_unit(float(value), src, unit))
+            return to_unit(v, u, axis_unit) if pd.notna(v) else float("nan")
         except ValueError:
-            converted.append(float("nan"))
-    rows = rows.assign(_value=converted)
-    rows = rows.assign(label=_row_labels(rows))
-    bad = rows[rows["_value"].isna()]
-    rows = rows[rows["_value"].notna()]
+            return float("nan")
+
+    table = table.assign(_x=[_to_axis(v, u) for v, u in zip(table["value"], table["unit"])])
+    bad = table[table["_x"].isna()]
+    rows = table[table["_x"].notna()]
     if rows.empty:
         raise PlotDataError(
-            f"no {indicator!r} level converts to {unit!r}; the data's units are "
-            f"{sorted(set(bad['unit'].astype(str)))}: pass one of these as unit="
+            f"no {indicator!r} level converts to {axis_unit!r}; the data's units are "
+            f"{sorted(set(bad['source_unit']))}: pass one of these as unit="
         )
-    left_out = ", ".join(f"{lab} ({u})" for lab, u in zip(bad["label"], bad["unit"].astype(str)))
+    left_out = ", ".join(f"{lab} ({u})" for lab, u in zip(bad["label"], bad["source_unit"]))
     if left_out:
-        warnings.warn(f"plot_levels: not drawn, unit not convertible to {unit}: {left_out}", UserWarning,
+        warnings.warn(f"plot_levels: not drawn, unit not convertible to {axis_unit}: {left_out}", UserWarning,
                       stacklevel=2)
-    if sort == "name":
-        rows = rows.sort_values("label", kind="stable")
-    else:
-        rows = rows.sort_values(["_value", "label"], ascending=[False, True], kind="stable")
-    if "flags" in rows.columns:
-        estimate = rows["flags"].map(lambda f: isinstance(f, (list, tuple, set)) and "estimate" in f).astype(bool)
-    else:
-        estimate = pd.Series(False, index=rows.index)
-    n = len(rows)
+    order = {lv: i for i, lv in enumerate(LEVELS)}
+    rows = rows.assign(_lv=rows["level"].astype(str).map(order).fillna(len(LEVELS)))
+    keys = ["_lv", "label"] if sort == "name" else ["_lv", "_x", "label"]
+    rows = rows.sort_values(keys, ascending=[True, True] if sort == "name" else [True, False, True],
+                            kind="stable").reset_index(drop=True)
+    positive = rows.loc[rows["_x"] > 0, "_x"]
+    log = scale == "log" or (scale == "auto" and len(positive) > 1 and positive.max() > 100 * positive.min())
+    return _draw_levels(rows, indicator=indicator, axis_unit=axis_unit, log=log, left_out=left_out, ax=ax)
 
+
+def _draw_levels(rows: pd.DataFrame, *, indicator: str, axis_unit: str, log: bool, left_out: str, ax) -> Axes:
+    """Draw the prepared levels (see :func:`plot_levels`): bars, labels, level groups, legend."""
+    from matplotlib.ticker import FuncFormatter
+
+    n = len(rows)
     ax = _axes(ax, (7.0, max(2.4, 0.45 * n + 1.4)))
     ys = list(range(n))
-    bars = ax.barh(ys, rows["_value"].tolist(), height=0.6, color=_BAR_COLOR, gid="level")
-    for bar, est in zip(bars, estimate):
+    if log:
+        ax.set_xscale("log")
+        positive = rows.loc[rows["_x"] > 0, "_x"]
+        base = 10 ** math.floor(math.log10(positive.min())) if len(positive) else 1.0
+        bars = ax.barh(ys, [max(v, base) - base for v in rows["_x"]], left=base, height=0.6, color=_BAR_COLOR,
+                       gid="level")
+    else:
+        bars = ax.barh(ys, rows["_x"].tolist(), height=0.6, color=_BAR_COLOR, gid="level")
+    for bar, est in zip(bars, rows["estimate"]):
         if est:
             bar.set_facecolor("#A1B4D8")
             bar.set_hatch("//")
             bar.set_edgecolor("white")
-    ax.bar_label(bars, labels=[_fmt_number(v) for v in rows["_value"]], padding=3, fontsize="small")
+    same_unit = set(rows["unit"]) == {axis_unit}
+    labels = [fmt_significant(v, d) if same_unit else t for v, d, t in zip(rows["value"], rows["digits"], rows["text"])]
+    ax.bar_label(bars, labels=_plain_all(labels), padding=3, fontsize="small")
     ax.set_yticks(ys, _plain_all(rows["label"]))
-    ax.set_ylim(n - 0.5, -0.5)  # largest (or first by name) on top
-    ax.margins(x=0.12)
-    ax.set_xlim(left=min(0.0, float(rows["_value"].min()) * 1.12))
-    from matplotlib.ticker import FuncFormatter
-
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _fmt_number(v)))
-    ax.set_xlabel(_plain(f"Actual level ({unit})"))
+    mixed = rows["level"].astype(str).nunique() > 1
+    ax.set_ylim(n - 0.5, -0.9 if mixed else -0.5)  # largest (or first by name) on top; room for a level name
+    ax.margins(x=0.18)
+    if not log:
+        ax.set_xlim(left=min(0.0, float(rows["_x"].min()) * 1.12))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _fmt_number(v)))
+    else:
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt_significant(v, 1)))
+    ax.set_xlabel(_plain(f"Actual level ({axis_unit}{', log scale' if log else ''})"))
     ax.set_ylabel("")
     ax.grid(axis="x", color="0.9", linewidth=0.8)
     ax.set_axisbelow(True)
+    _level_groups(ax, rows["level"].astype(str).tolist())
     period = ""
     if "period" in rows.columns:
         periods = sorted(set(rows["period"].dropna().astype(str)))
         period = f", {periods[0]}" if len(periods) == 1 else ""
-    ax.set_title(_plain(f"{_indicator_name(indicator)}: actual level{period} ({unit})"))
-    if estimate.any():
+    ax.set_title(_plain(f"{_indicator_name(indicator)}: actual level{period} ({axis_unit})"))
+    if rows["estimate"].any():
         from matplotlib.patches import Patch
 
         ax.legend(
             [Patch(facecolor=_BAR_COLOR), Patch(facecolor="#A1B4D8", hatch="//", edgecolor="white")],
-            ["reported", "estimate (预计)"],
-            loc="best", frameon=False, fontsize="small",
+            ["reported", "estimate (预计):\nstated before the\nyear was over"],
+            loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small",
         )
     if left_out:
         # under the x label, wherever the tick labels put it
-        ax.annotate(_plain(f"Not drawn (unit not convertible to {unit}): {left_out}"), xy=(0.5, 0.0),
+        ax.annotate(_plain(f"Not drawn (unit not convertible to {axis_unit}): {left_out}"), xy=(0.5, 0.0),
                     xycoords=ax.xaxis.label, xytext=(0, -3), textcoords="offset points", ha="center", va="top",
                     fontsize="x-small", color="0.4", gid="left_out")
     return ax
+
+
+def plot_levels_by_level(
+    data: pd.DataFrame,
+    *,
+    indicator: str = "gdp",
+    year: int | None = None,
+    sort: Literal["value", "name"] = "value",
+) -> Figure:
+    """Levels of one indicator, one panel per administrative level, each in its own unit and scale.
+
+    A figure-level companion of :func:`plot_levels`: a nation's GDP (about
+    1,260,000亿元) and a township's (638万元) never share an axis. Panels run
+    from the top level down, each as tall as its number of bars, each in the
+    unit that reads best there: 万元 for townships whose median is under
+    1亿元, 亿元 above; the bar labels as :func:`levels_table` writes them.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The panel or rows of :func:`govreports.extract_metrics` (see
+        :func:`plot_levels`); ``level`` is used when present (without it, one
+        panel).
+    indicator : str, default "gdp"
+        The indicator id.
+    year : int, optional
+        Keep only reports of this year.
+    sort : {"value", "name"}, default "value"
+        Bar order within each panel.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One Axes per level present, top level first.
+
+    Raises
+    ------
+    PlotDataError
+        If ``data`` holds no level for ``indicator``.
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> from govreports.plotting import plot_levels_by_level
+    >>> fig = plot_levels_by_level(gr.panel(gr.load_sample()), indicator="fiscal_revenue")
+    >>> [ax.get_xlabel() for ax in fig.axes]
+    ['Actual level (万元)']
+    """
+    import matplotlib.pyplot as plt
+
+    from .schema import LEVELS
+
+    table = levels_table(data, indicator=indicator, year=year)
+    if table.empty:
+        raise PlotDataError(f"data holds no actual level for indicator {indicator!r}")
+    present = [lv for lv in (*LEVELS, "") if (table["level"].astype(str) == lv).any()]
+    if "level" not in data.columns:
+        present = [""]
+    counts = [max(1, int((table["level"].astype(str) == lv).sum())) if lv else len(table) for lv in present]
+    _ensure_font()
+    fig, axes = plt.subplots(len(present), 1, figsize=(7.0, 1.2 * len(present) + 0.45 * sum(counts)),
+                             height_ratios=[c + 1.2 for c in counts], layout="constrained", squeeze=False)
+    ids_by_level = {lv: set(table.loc[table["level"].astype(str) == lv, "report_id"]) for lv in present}
+    for ax, lv in zip(axes[:, 0], present):
+        part = data if lv == "" else data[data["report_id"].isin(ids_by_level[lv])]
+        plot_levels(part, indicator=indicator, year=year, sort=sort, scale="auto", ax=ax)
+        if lv:
+            ax.set_title(_plain(f"{ax.get_title()} · {lv}"))
+    return fig
 
 
 _ATTENTION_VALUES = ("share_tokens", "share_sentences", "tokens", "sentences")

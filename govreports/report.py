@@ -8,11 +8,12 @@ distinctive terms — and writes one folder::
     DIR/metrics.csv       every figure (extract_metrics), flags joined with ";"
     DIR/panel.csv         the headline figures (panel), flags joined with ";"
     DIR/figures/*.png     the plots
-    DIR/fonts/            the bundled CJK font and its licence (OFL.txt)
+    DIR/fonts/OFL.txt     the licence of the embedded font
 
 The page references only files inside ``DIR`` (no CDN, no JavaScript), so the
-folder can be zipped, mailed or archived. Chinese renders with the bundled
-font through ``@font-face``, also on a machine without a CJK font. Every
+folder can be zipped, mailed or archived. Chinese renders with a subset of the
+bundled font holding just the page's characters, embedded in the page as a
+base64 ``@font-face``, also on a machine without a CJK font. Every
 figure in the tables links to the sentence it was read from, with the figure
 highlighted (the rows of :func:`govreports.show_evidence`).
 
@@ -50,10 +51,6 @@ _MAX_FLAGGED_ROWS = 1000
 _MAX_DISTINCTIVE_GROUPS = 24
 _MAX_ATTENTION_ROWS = 60
 _DPI = 110
-_FONT_STACK = (
-    "'GovReports Sans SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', "
-    "'Microsoft YaHei', 'PingFang SC', sans-serif"
-)
 _QUALIFIER_SIGN = {"about": "≈", "at_least": "≥", "at_most": "≤"}
 _QUALIFIER_ZH = {"about": "左右", "at_least": "以上", "at_most": "以内", "range": "区间"}
 _MEASURE_HEADERS = {
@@ -112,6 +109,31 @@ def _flags_of(value: object) -> list[str]:
     if isinstance(value, str) and value:
         return value.split(";")
     return []
+
+
+def _flag_meanings(flags: Sequence[str]) -> str:
+    """Tooltip text: each figure flag with its meaning (govreports.metrics.FIGURE_FLAGS)."""
+    from .metrics import FIGURE_FLAGS
+
+    return "; ".join(f"{f}: {FIGURE_FLAGS.get(f, 'no description')}" for f in flags)
+
+
+def _flag_html(flags: Sequence[str]) -> str:
+    """Figure flags as red spans, each with its meaning as tooltip."""
+    from .evidence import flag_spans
+
+    return f'<span class="flag">{flag_spans(list(flags))}</span>' if flags else ""
+
+
+def _flag_legend(flag_lists: Iterable[object]) -> str:
+    """A legend (definition list) of the figure flags among ``flag_lists``; empty when none."""
+    from .metrics import FIGURE_FLAGS
+
+    seen = sorted({f for flags in flag_lists for f in _flags_of(flags)})
+    if not seen:
+        return ""
+    items = "".join(f"<dt>{_esc(f)}</dt><dd>{_esc(FIGURE_FLAGS.get(f, 'no description'))}</dd>" for f in seen)
+    return f'<dl class="legend flag-legend">{items}</dl>'
 
 
 def _anchor(report_id: object, start: object) -> str:
@@ -220,11 +242,9 @@ def _figure_html(src: str | None, alt: str, notes: Sequence[str], caption: str =
 # --------------------------------------------------------------------------- page parts
 
 _CSS = """
-@font-face { font-family: 'GovReports Sans SC'; src: url('fonts/GovReportsSansSC-Regular.otf') format('opentype');
-  font-weight: 100 900; font-style: normal; font-display: swap; }
 :root { --ink: #212529; --muted: #6c757d; --rule: #dee2e6; --accent: #1864ab; --flag: #b00020; }
 * { box-sizing: border-box; }
-body { font-family: FONT_STACK; color: var(--ink); margin: 0 auto; max-width: 1320px; padding: 24px 32px 64px;
+body { color: var(--ink); margin: 0 auto; max-width: 1320px; padding: 24px 32px 64px;
   line-height: 1.5; font-size: 15px; }
 h1 { font-size: 26px; margin: 0 0 4px; font-weight: normal; }
 h2 { font-size: 20px; border-bottom: 2px solid var(--ink); padding-bottom: 2px; margin-top: 40px; font-weight: normal; }
@@ -258,7 +278,9 @@ dl.legend dd { margin: 0; color: #495057; }
 table.compare th { white-space: nowrap; }
 .block.wide { grid-column: 1 / -1; }
 footer { margin-top: 48px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 8px; }
-""".replace("FONT_STACK", _FONT_STACK)
+table.superiors td.chain { font-size: 12px; color: #495057; }
+.src-your { color: #2b8a3e; } .src-data { color: #6741d9; } .src-sc { color: #495057; }
+"""
 
 
 def _row_labels(frame: pd.DataFrame) -> dict[str, str]:
@@ -272,7 +294,7 @@ def _figure_link(row, label: str | None = None) -> str:
     """A link from a figure to its evidence row; the text is the surface form unless given."""
     text = label if label is not None else row["surface"]
     flags = _flags_of(row.get("flags"))
-    mark = f'<sup class="fl" title="{_esc(", ".join(flags))}">*</sup>' if flags else ""
+    mark = f'<sup class="fl" title="{_esc(_flag_meanings(flags))}">*</sup>' if flags else ""
     return f'<a href="#{_esc(row["anchor"])}" title="{_esc(row["surface"])}">{_esc(text)}</a>{mark}'
 
 
@@ -330,8 +352,8 @@ def _national_text(years: Sequence[int]) -> tuple[str, dict[int, float | tuple[f
 
 def _comparison_section(comparison: pd.DataFrame, panel: pd.DataFrame, labels: dict[str, str],
                         indicator_ids: Sequence[str]) -> str:
-    from .compare import LEVEL_UNITS, _DEFAULT_LEVEL_UNIT
     from .indicators import indicators as indicator_table
+    from .plotting import levels_table
 
     names = dict(zip(indicator_table()["indicator"], indicator_table()["name_zh"]))
     keyed = {
@@ -343,11 +365,16 @@ def _comparison_section(comparison: pd.DataFrame, panel: pd.DataFrame, labels: d
         cols = [f"{ind}_level", f"{ind}_growth", f"{ind}_target"]
         if not comparison[cols].notna().any().any():
             continue
-        unit = LEVEL_UNITS.get(ind, _DEFAULT_LEVEL_UNIT)
-        headers = ["region", f"level ({unit})", "growth", "target"]
+        # each level in the unit that reads best at the region's level (638万元, 207.45亿元), as stated
+        level_text = dict(zip(levels_table(panel, indicator=ind)["report_id"].astype(str),
+                              levels_table(panel, indicator=ind)["text"]))
+        headers = ["region", "level, last year", "growth", "target"]
         has_national = ind == "gdp" and "national_gdp_target" in comparison.columns
+        has_superior = ind == "gdp" and "superior_target" in comparison.columns
         if ind == "gdp":
             headers.append("target − growth (pt)")
+        if has_superior:
+            headers += ["superior's target", "target − superior (pt)"]
         if has_national:
             headers += ["national target", "target − national (pt)"]
         rows = []
@@ -355,7 +382,7 @@ def _comparison_section(comparison: pd.DataFrame, panel: pd.DataFrame, labels: d
             rid = str(r.report_id)
             cells = []
             for measure, kind, text in (
-                ("level", "actual", _fmt_number(getattr(r, f"{ind}_level"))),
+                ("level", "actual", level_text.get(rid, "—")),
                 ("growth", "actual", _fmt_growth(getattr(r, f"{ind}_growth"))),
                 ("growth", "target", _fmt_growth(getattr(r, f"{ind}_target"), getattr(r, f"{ind}_target_high"),
                                                  getattr(r, f"{ind}_target_qualifier"))),
@@ -367,17 +394,72 @@ def _comparison_section(comparison: pd.DataFrame, panel: pd.DataFrame, labels: d
                     cells.append(f'<td class="num">{_figure_link(source, text)}</td>')
             if ind == "gdp":
                 cells.append(f'<td class="num">{_esc(_fmt_signed(r.gdp_target_minus_prev_growth))}</td>')
+                if has_superior:
+                    sup = _fmt_growth(r.superior_target, r.superior_target_high, r.superior_target_qualifier)
+                    who = f" {r.superior}" if r.superior else ""
+                    cells.append(f'<td class="num" title="{_esc(r.superior_source)}">{_esc(sup)}'
+                                 f'<span class="muted">{_esc(who)}</span></td>')
+                    cells.append(f'<td class="num">{_esc(_fmt_signed(r.gdp_target_minus_superior))}</td>')
                 if has_national:
-                    cells.append(f'<td class="num">{_esc(_fmt_growth(r.national_gdp_target, math.nan, r.national_gdp_target_qualifier))}</td>')
+                    nat = _fmt_growth(r.national_gdp_target, math.nan, r.national_gdp_target_qualifier)
+                    cells.append(f'<td class="num">{_esc(nat)}</td>')
                     cells.append(f'<td class="num">{_esc(_fmt_signed(r.gdp_target_minus_national))}</td>')
             rows.append(f"<tr><td>{_esc(labels[rid])}</td>{''.join(cells)}</tr>")
+        wide = " wide" if has_national or has_superior else ""
         blocks.append(
-            f'<div class="block{" wide" if has_national else ""}" id="compare-{_esc(ind)}"><h3>{_esc(names.get(ind, ind))} '
+            f'<div class="block{wide}" id="compare-{_esc(ind)}"><h3>{_esc(names.get(ind, ind))} '
             f'<span class="muted">{_esc(ind)}</span></h3>'
             + _table(headers, rows, cls="compare")
             + "</div>"
         )
-    return '<div class="grid">' + "".join(blocks) + "</div>" if blocks else '<p class="note">No headline figure.</p>'
+    if not blocks:
+        return '<p class="note">No headline figure.</p>'
+    shown = [keyed[k]["flags"] for k in keyed if k[1] in indicator_ids]
+    legend = _flag_legend(shown)
+    if legend:
+        legend = '<p class="note">Flags of the figures marked <sup class="fl">*</sup> above:</p>' + legend
+    return '<div class="grid">' + "".join(blocks) + "</div>" + legend
+
+
+_SOURCE_CLASS = {"your reports": "src-your", "targets dataset": "src-data", "State Council": "src-sc"}
+
+
+def _superiors_section(comparison: pd.DataFrame, labels: dict[str, str]) -> str:
+    """Each region against its own superior's GDP target and actual of the same year, with the chain."""
+    from .compare import SUPERIOR_SOURCES
+
+    if "superior" not in comparison.columns:
+        return ""
+    headers = ["region", "level", "year", "target", "immediate superior", "compared with", "its target",
+               "its growth, last year", "source", "target − superior (pt)", "growth − superior (pt)",
+               "chain up to the State Council"]
+    rows = []
+    for r in comparison.itertuples(index=False):
+        rid = str(r.report_id)
+        year = "" if _isna(r.year) else int(r.year)
+        imm = f"{r.immediate_superior} ({r.immediate_superior_level})" if r.immediate_superior else "—"
+        sup = f"{r.superior} ({r.superior_level})" if r.superior else "—"
+        src = str(r.superior_source)
+        sup_target = _fmt_growth(r.superior_target, r.superior_target_high, r.superior_target_qualifier)
+        src_html = (f'<span class="{_SOURCE_CLASS.get(src, "")}" title="{_esc(SUPERIOR_SOURCES.get(src, ""))}">'
+                    f"{_esc(src)}</span>" if src else '<span class="muted">—</span>')
+        rows.append(
+            f"<tr><td>{_esc(labels[rid])}</td><td>{_esc(r.level)}</td><td>{_esc(year)}</td>"
+            f'<td class="num">{_esc(_fmt_growth(r.gdp_target, r.gdp_target_high, r.gdp_target_qualifier))}</td>'
+            f"<td>{_esc(imm)}</td><td>{_esc(sup)}</td>"
+            f'<td class="num">{_esc(sup_target)}</td>'
+            f'<td class="num">{_esc(_fmt_growth(r.superior_actual))}</td><td>{src_html}</td>'
+            f'<td class="num">{_esc(_fmt_signed(r.gdp_target_minus_superior))}</td>'
+            f'<td class="num">{_esc(_fmt_signed(r.gdp_growth_minus_superior))}</td>'
+            f'<td class="chain">{_esc(r.superior_chain)}</td></tr>'
+        )
+    legend = "".join(f"<dt>{_esc(k)}</dt><dd>{_esc(v)}</dd>" for k, v in SUPERIOR_SOURCES.items())
+    return ('<h3 id="superiors">GDP growth target against the region\'s own superior</h3>'
+            '<p class="note">Each region is compared with its own superior of the same year (township → county → '
+            "city → province → State Council): the immediate superior where its target is known, else the next one "
+            "up. The chain lists every superior with its target and where it comes from.</p>"
+            '<div class="scroll">' + _table(headers, rows, cls="superiors", table_id="superiors-table") + "</div>"
+            + f'<dl class="legend">{legend}</dl>')
 
 
 def _indicator_label(indicator: object, names: dict[str, str]) -> str:
@@ -407,9 +489,10 @@ def _panel_section(panel: pd.DataFrame, labels: dict[str, str], names: dict[str,
             f"<td>{_esc(r['kind'])}</td><td>{_esc(r['measure'])}</td><td>{_esc(_fmt_value(r))}</td>"
             f"<td>{_esc('' if _isna(r['period']) else r['period'])}</td>"
             f'<td><a class="surface" href="#{_esc(r["anchor"])}">{_esc(r["surface"])}</a></td>'
-            f'<td><span class="flag">{_esc(", ".join(flags))}</span></td></tr>'
+            f"<td>{_flag_html(flags)}</td></tr>"
         )
-    return '<div class="scroll">' + _table(headers, rows, table_id="panel-table") + "</div>"
+    return ('<div class="scroll">' + _table(headers, rows, table_id="panel-table") + "</div>"
+            + _flag_legend(panel["flags"]))
 
 
 def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.DataFrame,
@@ -439,7 +522,8 @@ def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
         out.append('<p class="note">No figure carries a flag.</p>')
         return "".join(out)
     count_rows = [
-        f'<tr><td><span class="flag">{_esc(f)}</span></td><td class="num">{n:,}</td><td>{_esc(FIGURE_FLAGS.get(f, "—"))}</td></tr>'
+        f'<tr><td><span class="flag">{_esc(f)}</span></td><td class="num">{n:,}</td>'
+        f'<td>{_esc(FIGURE_FLAGS.get(f, "—"))}</td></tr>'
         for f, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     out.append(_table(["flag", "figures", "meaning"], count_rows, table_id="figure-flag-counts"))
@@ -453,7 +537,7 @@ def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
             f"<td>{_esc(_indicator_label(r['indicator'], names))}</td>"
             f"<td>{_esc(r['kind'])}</td><td>{_esc(r['measure'])}</td>"
             f'<td><a class="surface" href="#{_esc(r["anchor"])}">{_esc(r["surface"])}</a></td>'
-            f'<td><span class="flag">{_esc(", ".join(_flags_of(r["flags"])))}</span></td></tr>'
+            f"<td>{_flag_html(_flags_of(r['flags']))}</td></tr>"
         )
     out.append('<div class="scroll">' + _table(["region", "indicator", "kind", "measure", "figure", "flags"], rows,
                                                table_id="flagged-figures") + "</div>")
@@ -464,7 +548,7 @@ def _evidence_section(rows: pd.DataFrame) -> str:
     """The show_evidence table of the linked figures, each row carrying its anchor id."""
     from .evidence import show_evidence
 
-    table = show_evidence(rows, limit=None).to_html()
+    table = show_evidence(rows, limit=None).to_html(font=False)  # the page embeds its own subset
     head, sep, body = table.partition("<tbody>")
     parts = body.split("<tr><td>")
     if not sep or len(parts) != len(rows) + 1:
@@ -499,21 +583,30 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
     :func:`govreports.distinctive_terms` — and writes into ``out_dir``:
 
     - ``index.html``: the reports with their data-quality flags; the
-      comparison tables (last year's level and growth, this year's target,
-      and for GDP the gap to last year's growth and to the national target);
-      targets against actuals and the national target
-      (:func:`govreports.plot_targets`), levels (:func:`govreports.plot_levels`),
+      comparison tables (last year's level, in the unit that reads best at
+      the region's level — 万元 for townships, 亿元 above — and growth, this
+      year's target, and for GDP the gap to last year's growth, to the
+      region's own superior's target and to the national target); a table
+      of each region's superiors (township → county → city → province →
+      State Council) with their targets, actuals and the source of each
+      (your reports, the targets dataset, the State Council); targets
+      against actuals, the superior's and the national target
+      (:func:`govreports.plot_targets`), levels one panel per
+      administrative level (:func:`govreports.plotting.plot_levels_by_level`),
       attention by theme (:func:`govreports.plot_attention`), distinctive
-      words (:func:`govreports.plot_distinctive`); the headline figures; the
+      words without place names or single characters
+      (:func:`govreports.plot_distinctive`); the headline figures; the
       figures' data-quality flags; and an evidence table. Every figure in the
       tables links to its row there (anchor ``#ev-<report_id>-<start>``),
-      which shows the sentence with the figure highlighted.
+      which shows the sentence with the figure highlighted. Every flag
+      carries its meaning as a tooltip, and each table with flags has a
+      legend. The page embeds (base64 ``@font-face``) a subset of the
+      bundled CJK font holding just its characters, so Chinese renders
+      without an installed CJK font.
     - ``metrics.csv`` and ``panel.csv``: every figure and the headline
       figures, with ``flags`` joined by ``;``.
     - ``figures/*.png``: the plots the page shows.
-    - ``fonts/``: a copy of the bundled CJK font and its licence, loaded by
-      the page with ``@font-face`` so Chinese renders without an installed
-      CJK font.
+    - ``fonts/OFL.txt``: the licence of the embedded font.
 
     The page refers only to files in ``out_dir`` (no network, no
     JavaScript). Existing files of the same names are replaced (a symbolic
@@ -582,11 +675,12 @@ def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title:
     import matplotlib
 
     from . import __version__
-    from .compare import DEFAULT_INDICATORS, LEVEL_UNITS, _DEFAULT_LEVEL_UNIT, compare
+    from .compare import DEFAULT_INDICATORS, compare
     from .indicators import indicators as indicator_table
     from .locate import locate
     from .metrics import extract_metrics, panel as make_panel
-    from .plotting import _font_path, plot_attention, plot_distinctive, plot_levels, plot_targets, set_theme
+    from .fonts._embed import font_face_css, font_path, font_stack
+    from .plotting import plot_attention, plot_distinctive, plot_levels_by_level, plot_targets, set_theme
     from .text import distinctive_terms, tokenize
     from .themes import attention
 
@@ -622,7 +716,7 @@ def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title:
     linked = pd.concat([panel_l, flagged], ignore_index=True).drop_duplicates("anchor")
     linked = linked.sort_values(["_rank", "start", "end"], kind="stable").reset_index(drop=True)
 
-    comparison = compare(panel, indicators=DEFAULT_INDICATORS, national=True)
+    comparison = compare(panel, indicators=DEFAULT_INDICATORS, national=True, superior=True, locations=located)
     years = sorted({int(y) for y in located["year"].dropna()})
     national_html, national = _national_text(years)
 
@@ -641,10 +735,12 @@ def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title:
             if gdp.empty:
                 continue
             src, notes = figures.draw(f"targets_gdp_{year}", plot_targets, panel, indicator="gdp",
-                                      national=national.get(year), year=year)
+                                      national=national.get(year), year=year, superiors=comparison)
             nat = national.get(year)
-            cap = f"地区生产总值 growth, {year} reports: target (red) against last year's actual (blue); dashed line: national target" + (
-                "" if nat is not None else " (none stated)")
+            cap = (f"地区生产总值 growth, {year} reports: target (red) against last year's actual (blue); purple "
+                   "square: the target of the region's own superior, named under the row (* your reports, † targets "
+                   "dataset, no mark: State Council; see the table of superiors); dashed line: national target"
+                   + ("" if nat is not None else " (none stated)"))
             target_figs.append(_figure_html(src, f"GDP growth targets {year}", notes, cap))
         for ind in DEFAULT_INDICATORS:
             if ind == "gdp":
@@ -659,10 +755,12 @@ def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title:
         for ind in DEFAULT_INDICATORS:
             if levels.loc[levels["indicator"] == ind, "report_id"].nunique() < 2:
                 continue
-            unit = LEVEL_UNITS.get(ind, _DEFAULT_LEVEL_UNIT)
-            src, notes = figures.draw(f"levels_{ind}", plot_levels, panel, indicator=ind, unit=unit)
+            src, notes = figures.draw(f"levels_{ind}", plot_levels_by_level, panel, indicator=ind)
             level_figs.append(_figure_html(src, f"{ind} levels", notes,
-                                           f"{names.get(ind, ind)}: last year's level in {unit}; hatched: estimate (预计)"))
+                                           f"{names.get(ind, ind)}: last year's level, one panel per administrative "
+                                           "level, each in its own unit (万元 for townships, 亿元 above; log scale "
+                                           "where a panel spans over 100×), figures to the digits the report gave; "
+                                           "hatched: estimate (预计, flag estimate: stated before the year was over)"))
 
         # group by region where that names one report, else add the year, else by report
         if not located["region"].duplicated().any():
@@ -698,13 +796,12 @@ def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title:
                                                 "(Monroe et al. 2008); dotted line: z = 1.96")
             distinctive_html += _distinctive_table(words, dist_by, 10)
 
-    # the font and its licence beside the page, for @font-face (5 MB: copied only when missing or changed)
-    font = _font_path()
-    for src_path in (font, font.with_name("OFL.txt")):
-        target = out / "fonts" / src_path.name
-        if target.is_symlink() or not target.is_file() or target.stat().st_size != src_path.stat().st_size:
-            (stage / "fonts").mkdir(exist_ok=True)
-            shutil.copyfile(src_path, stage / "fonts" / src_path.name)
+    # the embedded font's licence beside the page (the OFL travels with the font subset)
+    licence = font_path().with_name("OFL.txt")
+    target = out / "fonts" / licence.name
+    if target.is_symlink() or not target.is_file() or target.read_bytes() != licence.read_bytes():
+        (stage / "fonts").mkdir(exist_ok=True)
+        shutil.copyfile(licence, stage / "fonts" / licence.name)
 
     n_years = ", ".join(map(str, years)) or "year unknown"
     page_title = title if title is not None else (
@@ -714,11 +811,14 @@ def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title:
         ("reports", "Reports", _reports_section(located, labels, metrics, panel)),
         ("comparison", "Cross-region comparison",
          national_html
-         + '<p class="note">Each figure links to the sentence it was read from. Levels are normalised to one unit '
-           "per indicator; growth and targets in %. ≈ 左右, ≥ 以上, ≤ 以内. "
-           "<sup class=\"fl\">*</sup> the figure carries a data-quality flag (hover; see Data quality).</p>"
-         + _comparison_section(comparison, panel_l, labels, DEFAULT_INDICATORS)),
-        ("targets", "Targets against actuals and the national target",
+         + '<p class="note">Each figure links to the sentence it was read from. Levels are in the unit that reads '
+           "best at the region's level (万元 for townships below 1亿元, 亿元 above; 元 for per-capita incomes), to the "
+           "digits the report gave; growth and targets in %. ≈ 左右, ≥ 以上, ≤ 以内. Superior's target: the target of "
+           "the region's own superior (see the table of superiors below). "
+           "<sup class=\"fl\">*</sup> the figure carries a data-quality flag (hover for its meaning; legend below).</p>"
+         + _comparison_section(comparison, panel_l, labels, DEFAULT_INDICATORS)
+         + _superiors_section(comparison, labels)),
+        ("targets", "Targets against actuals, the superior's and the national target",
          '<div class="plots">' + "".join(target_figs) + "</div>" if target_figs else
          '<p class="note">No growth target found.</p>'),
         ("levels", "Indicator levels",
@@ -737,18 +837,24 @@ def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title:
     ]
     nav = "".join(f'<a href="#{sid}">{_esc(name)}</a>' for sid, name, _ in sections)
     body = "\n".join(f'<section id="{sid}"><h2>{_esc(name)}</h2>\n{content}\n</section>' for sid, name, content in sections)
+    header = (
+        f"<header><h1>{_esc(page_title)}</h1>\n"
+        f'<p class="meta">Made with govreports {_esc(__version__)} · {len(located):,} reports · '
+        f"{len(metrics):,} figures, {len(panel):,} headline · "
+        '<a href="metrics.csv">metrics.csv</a> · <a href="panel.csv">panel.csv</a></p>\n'
+        f"<nav>{nav}</nav></header>\n"
+    )
+    footer = ('<footer>Chinese text is set in GovReports Sans SC, a subset of Noto Sans CJK SC embedded in this page, '
+              'under the SIL Open Font License 1.1 (<a href="fonts/OFL.txt">fonts/OFL.txt</a>).</footer>\n')
+    shown = page_title + header + body + footer
+    # a subset of the bundled font holding just the characters shown, base64 in the page
+    css = f"{font_face_css(shown)}\nbody {{ font-family: {font_stack(shown)}; }}\n{_CSS}"
     page = (
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="govreports {_esc(__version__)}">\n'
-        f"<title>{_esc(page_title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<header><h1>{_esc(page_title)}</h1>\n"
-        f'<p class="meta">Made with govreports {_esc(__version__)} · {len(located):,} reports · '
-        f"{len(metrics):,} figures, {len(panel):,} headline · "
-        '<a href="metrics.csv">metrics.csv</a> · <a href="panel.csv">panel.csv</a></p>\n'
-        f"<nav>{nav}</nav></header>\n{body}\n"
-        '<footer>Chinese text is set in GovReports Sans SC, a subset of Noto Sans CJK SC, under the SIL Open Font '
-        'License 1.1 (<a href="fonts/OFL.txt">fonts/OFL.txt</a>).</footer>\n</body>\n</html>\n'
+        f"<title>{_esc(page_title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+        f"{header}{body}\n{footer}</body>\n</html>\n"
     )
     (stage / "index.html").write_text(page, encoding="utf-8", newline="\n")

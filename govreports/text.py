@@ -30,6 +30,7 @@ from typing import Literal
 
 import pandas as pd
 
+from ._divisions import division_rows
 from ._parallel import Engine, run_map
 from ._util import check_option, require_columns
 from .errors import InvalidOptionError, OptionalDependencyError
@@ -511,6 +512,36 @@ def term_frequencies(
     return out.reset_index(drop=True)
 
 
+# Gazetteer names that are generic words, not places (township-like units named 街道, 林场 …)
+_GENERIC_PLACE_WORDS = frozenset({
+    "街道", "社区", "林场", "农场", "牧场", "渔场", "茶场", "矿区", "园区", "新区", "开发区", "工业园区",
+    "工业集中区", "经济开发区", "高新区", "示范区", "管理区", "办事处",
+})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_places() -> frozenset[str]:
+    """Names of divisions as reports write them: full names and mention forms at every level, short
+    names of provinces, cities and counties (a township's short name is often an ordinary word)."""
+    header, rows = division_rows()
+    at = {c: header.index(c) for c in ("name", "short_name", "mention", "level")}
+    names: set[str] = set()
+    for row in rows:
+        names.update((row[at["name"]], row[at["mention"]]))
+        if row[at["level"]] != "township":
+            names.add(row[at["short_name"]])
+    return frozenset(n for n in names if len(n) >= 2) - _GENERIC_PLACE_WORDS - set(_policy_terms())
+
+
+def _place_names(regions: Iterable[object]) -> frozenset[str]:
+    """The gazetteer's place names plus the given regions and their short names (横沥镇 → 横沥)."""
+    header, rows = division_rows()
+    name_at, short_at = header.index("name"), header.index("short_name")
+    own = {str(r) for r in regions if isinstance(r, str) and r}
+    shorts = {row[short_at] for row in rows if row[name_at] in own and len(row[short_at]) >= 2}
+    return _gazetteer_places() | own | shorts
+
+
 def distinctive_terms(
     tokens: pd.DataFrame,
     *,
@@ -518,6 +549,8 @@ def distinctive_terms(
     prior: float | None = None,
     min_count: int = 3,
     top: int | None = 20,
+    exclude_places: bool = True,
+    min_length: int = 2,
 ) -> pd.DataFrame:
     """Words that set each group apart: weighted log-odds with an informative prior, and TF-IDF.
 
@@ -543,6 +576,17 @@ def distinctive_terms(
         Ignore words seen fewer times in the whole corpus.
     top
         Keep the ``top`` words per group by z-score (``None``: all).
+    exclude_places
+        Leave out place names (default): the names of the bundled gazetteer
+        (every division's full name and the form reports use, the short
+        names of provinces, cities and counties such as 浙江, 东莞) and the
+        ``region`` values of ``tokens`` with their short names (横沥镇,
+        横沥). A region's own name otherwise tops its list. ``False`` keeps
+        them.
+    min_length
+        Leave out words shorter than this many characters (default 2:
+        single characters such as 市, 道, 级 say little on their own);
+        ``1`` keeps them.
 
     Returns
     -------
@@ -559,8 +603,18 @@ def distinctive_terms(
     >>> d = gr.distinctive_terms(gr.tokenize(gr.load_sample()), by="region", top=5)
     >>> sorted(d["region"].unique())[:2]
     ['六镇镇', '平湖镇']
+    >>> {"横沥", "横沥镇", "东莞", "市"} & set(d["token"])
+    set()
     """
     require_columns(tokens, [by, "token"], "tokens")
+    if min_length < 1:
+        raise InvalidOptionError("min_length", min_length, ["an integer of at least 1"])
+    words = tokens["token"].astype(str)
+    keep_rows = words.str.len() >= min_length
+    if exclude_places:
+        regions = tokens["region"].unique() if "region" in tokens.columns else []
+        keep_rows &= ~words.isin(_place_names(regions))
+    tokens = tokens[keep_rows]
     counts = tokens.groupby([by, "token"], observed=True).size().rename("count").reset_index()
     total_w = counts.groupby("token")["count"].sum()
     keep = total_w[total_w >= min_count].index

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ._util import require_columns
 from .errors import InvalidOptionError, OptionalDependencyError
+from .fonts._embed import embed_font, font_face_css, font_stack
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -40,20 +41,31 @@ __all__ = [
     "explore",
 ]
 
-# Same font stack as the evidence view: the bundled face where a notebook page can
-# see it, then the usual system CJK fonts.
-_FONT_STACK = "'GovReports Sans SC','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif"
-_STYLE = (
-    f"<style>.gr-x{{border-collapse:collapse;font-family:{_FONT_STACK};font-size:13px}}"
+# Every HTML output embeds a subset of the bundled font for its own characters
+# (fonts/_embed.py): Jupyter servers and containers often have no Chinese font.
+_CSS = (
+    ".gr-x{border-collapse:collapse;font-size:13px}"
     ".gr-x th,.gr-x td{border-bottom:1px solid #ddd;padding:3px 8px;vertical-align:top}"
     ".gr-x th{text-align:left;background:#f6f6f6}.gr-x td.n{text-align:right;font-variant-numeric:tabular-nums}"
     ".gr-x td.l{text-align:right;color:#555}.gr-x td.r{color:#555}.gr-x mark{background:#ffe066;padding:0 1px}"
-    f".gr-note{{font-family:{_FONT_STACK};color:#666;font-size:12px;margin:4px 0}}</style>"
+    ".gr-note{color:#666;font-size:12px;margin:4px 0}"
 )
 
 
+def _styled(body: str) -> str:
+    """``body`` with the explorer's styles and an embedded font subset for its characters."""
+    return embed_font(body, _CSS)
+
+
+def _controls_css(labels: Sequence[str]) -> str:
+    """A style giving the explorer's controls (selects, inputs, labels) the bundled font's subset for ``labels``."""
+    text = "".join(labels)
+    return (f"<style>{font_face_css(text)}.gr-explorer select,.gr-explorer option,.gr-explorer input,"
+            f".gr-explorer label,.gr-explorer .widget-label{{font-family:{font_stack(text)}}}</style>")
+
+
 def _note(text: str) -> str:
-    return f'{_STYLE}<p class="gr-note">{html.escape(text)}</p>'
+    return _styled(f'<p class="gr-note">{html.escape(text)}</p>')
 
 
 def _fmt(value: object) -> str:
@@ -121,8 +133,18 @@ class ExplorerData:
         if indicator not in self._compare:
             from .compare import compare
 
-            self._compare[indicator] = compare(self.panel, indicators=[indicator])
+            self._compare[indicator] = compare(self.panel, indicators=[indicator], locations=self.locations)
         return self._compare[indicator]
+
+    @functools.cached_property
+    def locations(self) -> pd.DataFrame:
+        """The reports placed in the hierarchy (:func:`govreports.locate`, computed once unless the
+        reports have ``division_code``): each region is compared with its own superior."""
+        if "division_code" in self.reports.columns:
+            return self.reports
+        from .locate import locate
+
+        return locate(self.reports)
 
     @functools.cached_property
     def tokens(self) -> pd.DataFrame:
@@ -243,7 +265,9 @@ def table_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str
         (one row per report, sorted by level, region and year): ``report_id,
         region, level, year``, then ``<indicator>_level``, ``_growth``,
         ``_target``, ``_target_high``, ``_target_qualifier``, and for
-        ``gdp`` the derived gaps and the national target.
+        ``gdp`` the derived gaps, the national target and the comparison
+        with each region's own superior (``superior``, ``superior_target``,
+        ``superior_source`` … as :func:`govreports.compare` documents).
 
     Examples
     --------
@@ -523,36 +547,15 @@ def figure_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | st
                 national = _national_gdp(rows["year"]) if indicator == "gdp" and "year" in rows else None
                 plot_targets(rows, indicator=indicator, national=national, ax=ax)
             else:
-                levels = rows[(rows["kind"] == "actual") & (rows["measure"] == "level")]
-                unit = _plot_unit(indicator, levels["unit"])
                 with warnings.catch_warnings():
                     # regions left out for another unit family are named in the axes footnote
                     warnings.simplefilter("ignore", UserWarning)
-                    plot_levels(rows, indicator=indicator, unit=unit, ax=ax)
+                    # the unit that reads best at the regions' level (万元 for small townships, 亿元 above)
+                    plot_levels(rows, indicator=indicator, unit="auto", ax=ax)
         except PlotDataError as exc:
             ax.clear()
             _message_axes(ax, str(exc))
     return fig
-
-
-def _convertible(unit: object, target: str) -> bool:
-    from .numbers import to_unit
-
-    try:
-        to_unit(1.0, str(unit), target)
-    except ValueError:
-        return False
-    return True
-
-
-def _plot_unit(indicator: str, units: pd.Series) -> str:
-    """The table's unit for the indicator when the levels convert to it, else their most common unit."""
-    unit = _level_unit(indicator)
-    if any(_convertible(u, unit) for u in units):
-        return unit
-    counts = units.astype(str).value_counts()
-    # physical or count indicators (粮食 in 万吨, projects in 个): most common unit, ties by name
-    return min(counts.index, key=lambda u: (-counts[u], u))
 
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -570,10 +573,17 @@ def _table_html(table: pd.DataFrame, indicator: str) -> str:
         "gdp_target_minus_prev_growth": "target − growth (pts)", "national_gdp_target": "national target (%)",
         "national_gdp_target_qualifier": "national qualifier",
         "gdp_target_minus_national": "target − national (pts)",
+        "immediate_superior": "immediate superior", "superior": "compared with", "superior_level": "its level",
+        "superior_target": "its target (%)", "superior_actual": "its growth (%)", "superior_source": "source",
+        "gdp_target_minus_superior": "target − superior (pts)",
+        "gdp_growth_minus_superior": "growth − superior (pts)",
+        "superior_chain": "superiors up to the State Council",
     }
-    cols = [c for c in table.columns if c != "report_id"]
+    hidden = {"report_id", "immediate_superior_level", "superior_report_id", "superior_target_high",
+              "superior_target_qualifier"}  # in the DataFrame (table_for), too much for the screen
+    cols = [c for c in table.columns if c not in hidden]
     caption = f"{html.escape(_indicator_names()[indicator])} · {html.escape(indicator)}"
-    out = [_STYLE, f'<table class="gr-x gr-table"><caption style="text-align:left">{caption}</caption><thead><tr>']
+    out = [f'<table class="gr-x gr-table"><caption style="text-align:left">{caption}</caption><thead><tr>']
     out += [f"<th>{html.escape(heads.get(c, c))}</th>" for c in cols]
     out.append("</tr></thead><tbody>")
     for rec in table[cols].itertuples(index=False):
@@ -583,7 +593,7 @@ def _table_html(table: pd.DataFrame, indicator: str) -> str:
             out.append(f'<td{" class=n" if numeric else ""}>{html.escape(_fmt(v))}</td>')
         out.append("</tr>")
     out.append("</tbody></table>")
-    return "".join(out)
+    return _styled("".join(out))
 
 
 def _kwic_html(lines: pd.DataFrame, keyword: str, limit: int | None) -> str:
@@ -592,7 +602,7 @@ def _kwic_html(lines: pd.DataFrame, keyword: str, limit: int | None) -> str:
     if lines.empty:
         return _note(f"“{keyword.strip()}” does not occur in the chosen regions' reports.")
     shown = lines if limit is None else lines.head(limit)
-    out = [_STYLE]
+    out = []
     if len(shown) < len(lines):
         out.append(f'<p class="gr-note">First {len(shown)} of {len(lines)} lines.</p>')
     out.append('<table class="gr-x gr-kwic"><thead><tr><th>region</th><th>section</th><th></th>'
@@ -604,7 +614,7 @@ def _kwic_html(lines: pd.DataFrame, keyword: str, limit: int | None) -> str:
             f'{html.escape(r.match)}</mark></td><td class="r">{html.escape(r.right)}</td></tr>'
         )
     out.append("</tbody></table>")
-    return "".join(out)
+    return _styled("".join(out))
 
 
 def _evidence_html(rows: pd.DataFrame, indicator: str, limit: int | None) -> str:
@@ -613,7 +623,7 @@ def _evidence_html(rows: pd.DataFrame, indicator: str, limit: int | None) -> str
     if rows.empty:
         return _note(f"No {_indicator_names()[indicator]} ({indicator}) figure in the chosen regions' reports.")
     head = f'<p class="gr-note">First {limit} of {len(rows)} figures.</p>' if limit is not None and len(rows) > limit else ""
-    return _STYLE + head + show_evidence(rows, limit=limit).to_html()
+    return (_styled(head) if head else "") + show_evidence(rows, limit=limit).to_html()
 
 
 def _summary(regions: list[str], n_reports: int, indicator: str, theme: str | None, keyword: str,
@@ -671,7 +681,9 @@ def explorer_state(
         (:func:`kwic_for`), ``evidence`` (:func:`evidence_for`) and
         ``attention`` (:func:`attention_for` of the theme; empty in the
         indicator view); HTML strings ``table_html``, ``kwic_html``,
-        ``evidence_html``; and ``summary``, one line of counts.
+        ``evidence_html`` (each embeds a base64 subset of the bundled CJK
+        font holding just its characters, so Chinese renders without a
+        system font); and ``summary``, one line of counts.
 
     Examples
     --------
@@ -745,7 +757,8 @@ def _explorer_class():
     class Explorer(w.VBox):
         """The explorer app: a VBox whose named attributes are its controls and outputs.
 
-        Controls: ``regions`` (SelectMultiple), ``indicator`` (Dropdown),
+        ``fonts`` (HTML) holds the style that embeds the bundled font's subset
+        for the controls' labels. Controls: ``regions`` (SelectMultiple), ``indicator`` (Dropdown),
         ``theme`` (Dropdown, ``""`` = indicator view), ``keyword`` (Text,
         applied on Enter or leaving the box). Outputs: ``status`` (HTML),
         ``table``, ``kwic``, ``evidence`` (HTML) and ``plot`` (Image, PNG).
@@ -789,6 +802,9 @@ def _explorer_class():
             self.plot = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
             self.kwic = w.HTML()
             self.evidence = w.HTML()
+            self._labels = [*data.regions, *(str(o[0]) for o in self.indicator.options),
+                            *(str(o[0]) for o in self.theme.options), "Updating…"]
+            self.fonts = w.HTML(_controls_css([*self._labels, keyword]))
             for widget, css in [(self.regions, "gr-regions"), (self.indicator, "gr-indicator"),
                                 (self.theme, "gr-theme"), (self.keyword, "gr-keyword"), (self.status, "gr-status"),
                                 (self.table, "gr-table"), (self.plot, "gr-plot"), (self.kwic, "gr-kwic"),
@@ -805,6 +821,7 @@ def _explorer_class():
                 heading("Plot"), self.plot,
                 heading("Keyword in context"), self.kwic,
                 heading("Evidence: the figures in their sentences"), self.evidence,
+                self.fonts,
             ])
             self.add_class("gr-explorer")
             for control in (self.regions, self.indicator, self.theme, self.keyword):
@@ -836,11 +853,14 @@ def _explorer_class():
                     self._figure_key = key
             except Exception as exc:  # noqa: BLE001 - shown in the app instead of lost in a log
                 self.error = exc
-                self.status.value = (f'{_STYLE}<p class="gr-note gr-error" style="color:#b00">'
-                                     f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</p>")
+                self.status.value = _styled(f'<p class="gr-note gr-error" style="color:#b00">'
+                                            f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</p>")
                 return
             self.error = None
             self.state = state
+            fonts = _controls_css([*self._labels, self.keyword.value])
+            if fonts != self.fonts.value:  # a keyword with new characters
+                self.fonts.value = fonts
             self.table.value = state["table_html"]
             self.kwic.value = state["kwic_html"]
             self.evidence.value = state["evidence_html"]
@@ -900,7 +920,9 @@ def explore(
         or serve it with Voilà. Its attributes ``regions``, ``indicator``,
         ``theme``, ``keyword`` are the controls (set ``.value`` to drive it
         from code), ``table``, ``plot``, ``kwic``, ``evidence``, ``status``
-        the outputs and ``state`` the current :func:`explorer_state`.
+        the outputs and ``state`` the current :func:`explorer_state`. Every
+        HTML output, and the controls' labels, embed a subset of the bundled
+        CJK font, so Chinese renders on a server with no Chinese font.
 
     Raises
     ------

@@ -1,4 +1,6 @@
-"""The explorer in a real browser: notebooks/07_explorer.ipynb served by Voilà, driven by headless Chromium.
+"""The library's HTML in a real browser with no Chinese system font: the explorer
+(notebooks/07_explorer.ipynb served by Voilà), ``show_evidence`` output and the report page,
+driven by headless Chromium.
 
 Skipped cleanly unless selenium and voila are importable and Chromium and chromedriver
 are on the PATH (Debian: ``apt-get install chromium chromium-driver``;
@@ -6,12 +8,21 @@ are on the PATH (Debian: ``apt-get install chromium chromium-driver``;
 
     pytest -m browser tests/test_browser.py -s
 
-The test waits for the app to render, changes the region selection and the keyword as a
-user would, checks that the table, the keyword lines and the status line follow (the
-expected region and counts are computed from the bundled sample, not typed in), then
-switches to a theme, and saves screenshots of the app (``explorer.png``,
-``explorer_theme.png``) to ``$GOVREPORTS_SCREENSHOT_DIR`` (default: a pytest temporary
-directory); the paths are printed (``-s`` shows them).
+Chromium runs with the system's CJK fonts hidden: ``FONTCONFIG_FILE`` points it at a
+fonts.conf listing only the font folders that hold no font covering Chinese (from
+``fc-list``), as on a Jupyter server or container without one. Chinese must then render
+from the subset of the bundled font each HTML output embeds. "Renders" is checked, not
+assumed: for each element the test draws every distinct hanzi it shows (up to 60) on a
+canvas in the element's own computed font and requires a different picture for every
+character; drawn in a font stack without the embedded face they are identical boxes
+(tofu), which also proves the system fonts are hidden.
+
+The explorer test waits for the app to render, changes the region selection and the
+keyword as a user would, checks that the table, the keyword lines and the status line
+follow (the expected region and counts are computed from the bundled sample, not typed
+in), then switches to a theme. Screenshots (``explorer.png``, ``explorer_theme.png``,
+``evidence.png``, ``report.png``) go to ``$GOVREPORTS_SCREENSHOT_DIR`` (default: a pytest
+temporary directory); the paths are printed (``-s`` shows them).
 """
 
 from __future__ import annotations
@@ -133,8 +144,31 @@ def voila_url(tmp_path_factory):
         log.close()
 
 
+def _fc_dirs(fc_list: str, *pattern: str) -> set[str]:
+    out = subprocess.run([fc_list, *pattern, "--format", "%{file}\n"], capture_output=True, text=True, check=False)
+    return {str(Path(f).parent) for f in out.stdout.splitlines() if f.strip()}
+
+
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def no_cjk_fonts(tmp_path_factory) -> dict[str, str]:
+    """Environment for Chromium in which fontconfig sees no font covering Chinese."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        pytest.skip("fc-list (fontconfig) is absent: cannot hide the system's CJK fonts from Chromium")
+    folder = tmp_path_factory.mktemp("fontconfig")
+    dirs = sorted(_fc_dirs(fc_list) - _fc_dirs(fc_list, ":lang=zh"))
+    entries = "\n".join(f"  <dir>{d}</dir>" for d in dirs)
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+                    f"{entries}\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n", encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf))
+    left = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, env=env, check=False).stdout
+    assert not left.strip(), f"CJK fonts still visible with {conf}: {left}"
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory, no_cjk_fonts):
     chromium, driver_path = _requirements()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -146,7 +180,9 @@ def browser(tmp_path_factory):
                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}", "--window-size=1400,1800",
                 "--lang=zh-CN"):
         options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service(driver_path))
+    # chromedriver passes its environment to Chromium: fontconfig there sees no CJK font
+    service = Service(driver_path, env=dict(os.environ, **no_cjk_fonts))
+    driver = webdriver.Chrome(options=options, service=service)
     try:
         yield driver
     finally:
@@ -178,15 +214,83 @@ def _screenshot_path(tmp_path_factory, name: str) -> Path:
     return out / name
 
 
-def test_browser_has_a_cjk_font():
-    """HTML tables use the system's fonts (the bundled one only reaches matplotlib): without a
-    CJK font Chromium draws the table, keyword and evidence text as empty boxes."""
-    _requirements()
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        pytest.skip("fc-list (fontconfig) is absent: cannot tell which fonts Chromium has")
-    out = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
-    assert out.strip(), "no Chinese font for the browser: apt-get install fonts-noto-cjk"
+# Draws each distinct hanzi of an element's text on a canvas, in the element's computed font
+# and in a stack without the embedded face; returns how many different pictures each gives.
+_GLYPH_CHECK = """
+const done = arguments[arguments.length - 1];
+const inner = [...arguments[0].querySelectorAll('.gr-font')];  // an output's own font-scoped div
+const el = inner.length ? inner.reduce((a, b) => (b.innerText.length > a.innerText.length ? b : a)) : arguments[0];
+const chars = [...new Set(Array.from(el.innerText || el.textContent || '').filter(c => /\\p{Script=Han}/u.test(c)))]
+  .sort().slice(0, 60);
+const family = getComputedStyle(el).fontFamily;
+const draw = (font, c) => {
+  const canvas = document.createElement('canvas'); canvas.width = 40; canvas.height = 40;
+  const ctx = canvas.getContext('2d'); ctx.font = font; ctx.fillStyle = '#000'; ctx.textBaseline = 'top';
+  ctx.fillText(c, 4, 4); return canvas.toDataURL();
+};
+document.fonts.load('28px ' + family, chars.join('')).then(() => document.fonts.ready).then(() => {
+  const own = new Set(chars.map(c => draw('28px ' + family, c)));
+  const tofu = new Set(chars.map(c => draw('28px sans-serif', c)));
+  done({chars: chars.join(''), family: family, own: own.size, tofu: tofu.size});
+}).catch(e => done({error: String(e)}));
+"""
+
+
+def _assert_renders_chinese(driver, element, what: str) -> dict:
+    """Every hanzi ``element`` shows is drawn with its own glyph (see the module docstring)."""
+    driver.set_script_timeout(60)
+    got = driver.execute_async_script(_GLYPH_CHECK, element)
+    assert "error" not in got, f"{what}: {got}"
+    n = len(got["chars"])
+    assert n >= 2, f"{what}: no Chinese text to check ({got})"
+    # system CJK fonts are hidden: without the embedded face every hanzi is the same box
+    assert got["tofu"] <= 2, f"{what}: Chromium still draws hanzi without the embedded font ({got})"
+    assert got["own"] == n, f"{what}: {n - got['own'] + 1} hanzi drawn as the same box in {got['family']} ({got})"
+    assert "GovReports Sans SC" in got["family"], f"{what}: not set in the embedded font ({got['family']})"
+    return got
+
+
+def test_show_evidence_renders_chinese_without_system_fonts(browser, tmp_path_factory, sample):
+    from selenium.webdriver.common.by import By
+
+    import govreports as gr
+
+    panel = gr.panel(sample)
+    html = gr.show_evidence(panel[panel["indicator"].isin(["gdp", "fixed_asset_investment"])]).to_html()
+    page = tmp_path_factory.mktemp("evidence") / "evidence.html"
+    page.write_text(f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body>{html}</body></html>',
+                    encoding="utf-8")
+    browser.get(page.as_uri())
+    table = browser.find_element(By.CSS_SELECTOR, ".gr-ev")
+    got = _assert_renders_chinese(browser, table, "show_evidence")
+    assert set("横沥镇地区生产总值") <= set(got["chars"]) | set(table.text) and "横沥镇" in table.text
+    path = _screenshot_path(tmp_path_factory, "evidence.png")
+    table.screenshot(str(path))
+    print(f"\nshow_evidence screenshot: {path}")
+    assert path.stat().st_size > 10_000
+
+    # the check itself: the same table without its embedded font is tofu in this browser
+    bare = page.with_name("bare.html")
+    bare.write_text(page.read_text(encoding="utf-8").replace(html, gr.show_evidence(panel.head(5)).to_html(font=False)),
+                    encoding="utf-8")
+    browser.get(bare.as_uri())
+    got = browser.execute_async_script(_GLYPH_CHECK, browser.find_element(By.CSS_SELECTOR, ".gr-ev"))
+    assert len(got["chars"]) > 5 and got["own"] <= 2, got
+
+
+def test_report_page_renders_chinese_without_system_fonts(browser, tmp_path_factory, sample):
+    from selenium.webdriver.common.by import By
+
+    from govreports.report import write_report
+
+    index = write_report(sample, tmp_path_factory.mktemp("report"))
+    assert not list((index.parent / "fonts").glob("*.otf")), "the page embeds a subset; no font file is copied"
+    browser.get(index.as_uri())
+    for css in ("#reports-table", "#superiors-table", "#compare-gdp", "#evidence .gr-ev"):
+        _assert_renders_chinese(browser, browser.find_element(By.CSS_SELECTOR, css), f"report {css}")
+    path = _screenshot_path(tmp_path_factory, "report.png")
+    browser.find_element(By.CSS_SELECTOR, "#comparison").screenshot(str(path))
+    print(f"report screenshot: {path}")
 
 
 def test_explorer_follows_region_and_keyword(voila_url, browser, tmp_path_factory, sample):
@@ -233,6 +337,10 @@ def test_explorer_follows_region_and_keyword(voila_url, browser, tmp_path_factor
     assert all(row.find_elements(By.TAG_NAME, "td")[0].text == region for row in kwic_rows)
     _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".gr-plot").get_attribute("src") != plot_src,
           "the plot to be redrawn", UPDATE_TIMEOUT)
+
+    # Chinese renders from the embedded subsets, in every output and in the controls
+    for css in (".gr-table", ".gr-kwic", ".gr-evidence", ".gr-regions select"):
+        _assert_renders_chinese(browser, browser.find_element(By.CSS_SELECTOR, css), f"explorer {css}")
 
     app = browser.find_element(By.CSS_SELECTOR, ".gr-explorer")
     browser.execute_script("arguments[0].scrollIntoView();", app)

@@ -568,3 +568,88 @@ def test_examples_end_without_showing(panel, monkeypatch):
     _draw(plot_distinctive, _distinctive_frame())
     _draw(plot_term_trends, _trends_frame(), terms=["乡村振兴"], hue="region")
     assert shown == []
+
+
+# ------------------------------------------------------------------ levels by administrative level
+
+
+def _mixed_levels() -> pd.DataFrame:
+    """GDP levels of a nation, a province, a city and two townships, as reports state them."""
+    rows = [("n", "全国", "national", 121.0, "万亿元"), ("p", "广东省", "province", 12.91, "万亿元"),
+            ("c", "东莞市", "city", 11200.0, "亿元"), ("t1", "泥溪镇", "township", 6379.0, "万元"),
+            ("t2", "横沥镇", "township", 207.45, "亿元")]
+    return pd.DataFrame([{"report_id": rid, "region": region, "level": level, "year": 2023, "indicator": "gdp",
+                          "kind": "actual", "measure": "level", "value": v, "unit": u, "flags": []}
+                         for rid, region, level, v, u in rows])
+
+
+def test_levels_table_picks_units_per_level_and_keeps_the_digits_stated():
+    from govreports.plotting import levels_table
+
+    t = levels_table(_mixed_levels()).set_index("region")
+    assert t.loc["泥溪镇", "unit"] == "万元" and t.loc["泥溪镇", "text"] == "6,379万元"  # not 0.6379亿元
+    assert t.loc["横沥镇", "unit"] == "亿元" and t.loc["横沥镇", "text"] == "207.45亿元"  # 1亿元 and more: 亿元
+    assert t.loc["全国", "text"] == "1,210,000亿元" and t.loc["广东省", "text"] == "129,100亿元"
+    assert t.loc["东莞市", "value"] == 11200.0 and t.loc["全国", "digits"] == 3
+    fixed = levels_table(_mixed_levels(), unit="亿元").set_index("region")
+    assert set(fixed["unit"]) == {"亿元"} and fixed.loc["泥溪镇", "text"] == "0.6379亿元"
+
+
+def test_plot_levels_groups_levels_on_a_log_scale():
+    ax = _draw(plot_levels, _mixed_levels(), indicator="gdp")
+    assert ax.get_xscale() == "log" and ax.get_xlabel() == "Actual level (亿元, log scale)"
+    # top level first, a rule between levels and each level named
+    assert _yticks(ax) == ["全国", "广东省", "东莞市", "横沥镇", "泥溪镇"]
+    assert [a.get_text() for a in _by_gid(ax, "level_label")] == ["national", "province", "city", "township"]
+    assert len(_by_gid(ax, "level_group")) == 3
+    # each bar says its value in its own level's unit
+    labels = [t.get_text() for t in ax.texts if t.get_gid() is None]
+    assert "6,379万元" in labels and "1,210,000亿元" in labels
+    linear = plot_levels(_mixed_levels(), indicator="gdp", scale="linear")
+    assert linear.get_xscale() == "linear"
+    with pytest.raises(InvalidOptionError):
+        plot_levels(_mixed_levels(), scale="sqrt")
+    _png(ax.figure)
+
+
+def test_plot_levels_by_level_gives_each_level_its_own_panel_and_unit():
+    from govreports.plotting import plot_levels_by_level
+
+    data = _mixed_levels()
+    data = pd.concat([data, data.assign(report_id="t3", region="六镇镇", value=638.0, unit="万元").tail(1)])
+    fig = _draw(plot_levels_by_level, data, indicator="gdp")
+    assert [ax.get_title().rsplit("· ", 1)[1] for ax in fig.axes] == ["national", "province", "city", "township"]
+    assert [ax.get_xlabel() for ax in fig.axes][:3] == ["Actual level (亿元)"] * 3
+    # townships: 万元 reads naturally for 638万元 and 6,379万元 beside 207.45亿元 (log: they span over 100×)
+    town = fig.axes[-1]
+    assert _yticks(town) == ["横沥镇", "泥溪镇", "六镇镇"] and town.get_xscale() == "log"
+    assert "638万元" in [t.get_text() for t in town.texts]
+    _png(fig)
+
+
+def test_plot_targets_shows_each_region_against_its_superior(panel):
+    from govreports.plotting import superior_table
+
+    c = gr.compare(gr.load_sample())
+    ax = _draw(plot_targets, panel, indicator="gdp", national=5.0, superiors=c)
+    shown = c[c["region"].isin(_yticks(ax))]  # 泥溪镇 states no GDP growth: no row
+    table = superior_table(shown, c)
+    assert len(_by_gid(ax, "superior")) == len(table) == shown["superior_target"].notna().sum() == 4
+    texts = [a.get_text() for a in _by_gid(ax, "superior_label")]
+    assert "东莞市† 5.5%" in texts  # from the targets dataset
+    assert any("superior's target" in t.get_text() for t in ax.get_legend().get_texts())
+    # the square sits on its region's row, at the superior's target
+    row = _yticks(ax).index("横沥镇")
+    assert any(line.get_xdata()[0] == 5.5 and line.get_ydata()[0] == row for line in _by_gid(ax, "superior"))
+    _png(ax.figure)
+
+
+def test_plot_targets_groups_rows_by_level():
+    rows = []
+    for rid, region, level, target in [("t", "横沥镇", "township", 6.0), ("n", "全国", "national", 5.0),
+                                       ("c", "东莞市", "city", 7.0)]:
+        rows.append({"report_id": rid, "region": region, "level": level, "year": 2023, "indicator": "gdp",
+                     "kind": "target", "measure": "growth", "value": target, "qualifier": ""})
+    ax = plot_targets(pd.DataFrame(rows), indicator="gdp")
+    assert _yticks(ax) == ["全国", "东莞市", "横沥镇"]
+    assert [a.get_text() for a in _by_gid(ax, "level_label")] == ["national", "city", "township"]

@@ -85,7 +85,8 @@ def test_writes_the_folder(built):
     assert index == out / "index.html" and index.is_file()
     assert (out / "metrics.csv").is_file() and (out / "panel.csv").is_file()
     assert sorted(p.suffix for p in (out / "figures").iterdir()) == [".png"] * len(list((out / "figures").iterdir()))
-    assert (out / "fonts" / "GovReportsSansSC-Regular.otf").is_file()
+    # the page embeds a subset of the font; only its licence travels beside it
+    assert not (out / "fonts" / "GovReportsSansSC-Regular.otf").exists()
     assert (out / "fonts" / "OFL.txt").is_file()
 
 
@@ -165,9 +166,8 @@ def test_self_contained_relative_files(built):
     for href, _ in parser.links:
         if not href.startswith("#"):
             assert not re.match(r"^[a-z]+:|^/", href) and (out / href).is_file(), href
-    face = re.search(r"@font-face\s*\{[^}]*url\('([^']+)'\)", page)
-    assert face and (out / face.group(1)).is_file()
-    assert "'GovReports Sans SC', 'Noto Sans CJK SC'" in page
+    face = re.search(r"@font-face\{font-family:'(GovReports Sans SC [0-9a-f]+)';src:url\(data:font/woff;base64,", page)
+    assert face and f"body {{ font-family: '{face.group(1)}'," in page
 
 
 def test_plots_cover_targets_levels_attention_and_words(built):
@@ -256,3 +256,38 @@ def test_cli_report_bad_path_still_writes_the_good_inputs(tmp_path, sample):
     assert [ln for ln in r.stderr.splitlines() if ln.startswith(str(bad))] == [f"{bad}: no such file or directory"]
     page = (out / "index.html").read_text(encoding="utf-8")
     assert all(region in page for region in sample["region"])
+
+
+def test_page_compares_each_region_with_its_own_superior(built, sample):
+    _, _, page, parser = built
+    c = gr.compare(sample)
+    table = parser.text_of["superiors-table"]
+    for r in c.itertuples(index=False):
+        assert r.region in table and r.superior_chain in page
+    # 横沥镇 is under 东莞市, whose 2023 target (≥5.5%) comes from the bundled targets dataset
+    hl = c.set_index("region").loc["横沥镇"]
+    assert (hl["superior"], hl["superior_source"], hl["superior_target"]) == ("东莞市", "targets dataset", 5.5)
+    assert "≥5.5% 东莞市" in parser.text_of["compare-gdp"]
+    for source in ("your reports", "targets dataset", "State Council"):
+        assert source in page  # the legend of sources
+
+
+def test_every_flag_is_explained_where_it_appears(built, sample_panel):
+    from govreports.metrics import FIGURE_FLAGS
+
+    _, _, page, _ = built
+    flags = {f for fl in sample_panel["flags"] for f in fl}
+    assert flags  # the sample has estimates
+    for flag in flags:
+        meaning = FIGURE_FLAGS[flag]
+        # the tooltip of the flag itself and the legend under the tables that show it
+        assert f'title="{flag}: {meaning}' in page or f'title="{meaning}' in page
+        assert f"<dt>{flag}</dt><dd>{meaning}</dd>" in page.replace("&#x27;", "'")
+
+
+def test_levels_read_in_each_level_unit(built):
+    _, _, _, parser = built
+    fai = parser.text_of["compare-fixed_asset_investment"]
+    # townships below 1亿元 in 万元 (六镇镇 6917万元, 平湖镇 0.99亿元), above in 亿元, digits as stated
+    assert "6,917万元" in fai and "9,900万元" in fai and "60.56亿元" in fai and "1.26亿元" in fai
+    assert "0.0" not in fai

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import govreports as gr
+from govreports.errors import InvalidOptionError
 from govreports.text import TOKEN_COLUMNS, clear_cache
 
 CORE_TERMS = ["乡村振兴", "高质量发展", "营商环境", "一般公共预算收入", "规上工业增加值", "人居环境整治", "雨污分流",
@@ -142,11 +143,30 @@ def test_term_frequencies(sample, tokens):
 def test_distinctive_terms(tokens):
     d = gr.distinctive_terms(tokens, by="region", top=None, min_count=2)
     assert {"log_odds", "z", "tfidf", "count", "count_other"} <= set(d.columns)
-    hl = d[d["region"] == "横沥镇"].set_index("token")
-    # 东莞 is named only by 横沥镇: distinctive for it, and significantly so
-    assert hl.loc["东莞", "z"] > 1.96 and hl.loc["东莞", "count_other"] == 0
     # z is sorted within groups
     assert all(g["z"].is_monotonic_decreasing for _, g in d.groupby("region"))
+    # with place names kept, 东莞 is named only by 横沥镇: distinctive for it, and significantly so
+    kept = gr.distinctive_terms(tokens, by="region", top=None, min_count=2, exclude_places=False)
+    hl = kept[kept["region"] == "横沥镇"].set_index("token")
+    assert hl.loc["东莞", "z"] > 1.96 and hl.loc["东莞", "count_other"] == 0
+
+
+def test_distinctive_terms_leave_out_place_names_and_single_characters(tokens, sample):
+    d = gr.distinctive_terms(tokens, by="region", top=None, min_count=2)
+    words = set(d["token"])
+    # each town's own name and short name, its county, city and province: the gazetteer knows them
+    places = {"横沥镇", "横沥", "东莞", "东莞市", "濮院", "嘉兴市", "桐乡市", "浙江", "广东省", "安徽", "古田县"}
+    assert not words & places
+    assert d["token"].str.len().min() >= 2
+    # ordinary words that happen to name a township somewhere stay (the gazetteer's township short names are not used)
+    assert {"农业", "项目", "企业"} <= words
+    everything = gr.distinctive_terms(tokens, by="region", top=None, min_count=2, exclude_places=False, min_length=1)
+    assert places & set(everything["token"]) and (everything["token"].str.len() == 1).any()
+    # top ranks count the kept words only
+    top = gr.distinctive_terms(tokens, by="region", top=5)
+    assert top.groupby("region")["rank"].max().max() == 5 and not set(top["token"]) & places
+    with pytest.raises(InvalidOptionError, match="min_length"):
+        gr.distinctive_terms(tokens, min_length=0)
 
 
 def test_kwic_finds_every_occurrence(sample):

@@ -85,7 +85,7 @@ def test_prepare_does_not_mutate_reports(sample):
 
 @pytest.mark.parametrize("indicator", ["gdp", "rural_income", "fixed_asset_investment", "cpi"])
 def test_table_rows_are_the_chosen_regions_and_match_compare(data, sample, indicator):
-    expected_all = gr.compare(gr.panel(sample), indicators=[indicator])
+    expected_all = gr.compare(gr.panel(sample), indicators=[indicator], locations=gr.locate(sample))
     for chosen in _selections(data.regions):
         table = table_for(data, regions=list(chosen), indicator=indicator)
         assert table["region"].tolist() == sorted(chosen)  # one report per region in the sample
@@ -93,7 +93,7 @@ def test_table_rows_are_the_chosen_regions_and_match_compare(data, sample, indic
         pd.testing.assert_frame_equal(table, expected[table.columns])
         assert {f"{indicator}_level", f"{indicator}_growth", f"{indicator}_target"} <= set(table.columns)
         others = {c for c in table.columns if c.endswith(("_level", "_growth", "_target"))}
-        assert all(c.startswith((indicator, "gdp_", "national_")) for c in others)
+        assert all(c.startswith((indicator, "gdp_", "national_", "superior_", "immediate_superior")) for c in others)
 
 
 def test_kwic_count_equals_str_count(data, sample):
@@ -384,3 +384,71 @@ def test_app_redraws_only_when_the_plot_changes(app, monkeypatch):
     app.indicator.value = "rural_income"
     app.regions.value = tuple(reversed(app.regions.options[:2]))  # same set, other order: no redraw
     assert [k["indicator"] for k in drawn] == ["rural_income"]
+
+
+# --- Chinese without a system font -----------------------------------------------------------
+
+
+def _embedded_subset(html: str):
+    """The fontTools font embedded in an HTML fragment, and the family the fragment sets."""
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    face = re.search(r"@font-face\{font-family:'([^']+)';src:url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)", html)
+    assert face, "no embedded @font-face"
+    return TTFont(io.BytesIO(base64.b64decode(face.group(2)))), face.group(1)
+
+
+def test_every_html_output_embeds_a_subset_holding_its_characters(data, sample):
+    import html as html_lib
+    import re
+
+    state = explorer_state(data, regions=["横沥镇", "濮院镇"], indicator="gdp", keyword="产业")
+    for key in ("table_html", "kwic_html", "evidence_html"):
+        out = state[key]
+        font, family = _embedded_subset(out)
+        shown = set(html_lib.unescape(re.sub(r"<style>.*?</style>|<[^>]+>", "", out)))
+        hanzi = {c for c in shown if "\u4e00" <= c <= "\u9fff"}
+        assert hanzi and hanzi <= {chr(u) for u in font.getBestCmap()}, key
+        # a subset, not the 5 MB font: about a kilobyte per distinct character
+        assert len(font.getGlyphOrder()) < len(shown) + 200, key
+        assert f"font-family:'{family}'," in out and "SIL Open Font License" in str(font["name"].getDebugName(13))
+
+
+def test_same_characters_reuse_the_same_subset():
+    from govreports.fonts import _embed
+
+    rows = gr.panel(gr.load_sample()).head(3)
+    _embed._css.cache_clear()
+    _embed._subset_woff.cache_clear()
+    one = gr.show_evidence(rows).to_html()
+    again = gr.show_evidence(rows.copy()).to_html()
+    assert again == one
+    # the subset was built once (fontTools runs about 0.5 s), the second output reused it
+    assert _embed._subset_woff.cache_info().misses == 1 and _embed._css.cache_info().hits >= 1
+    # other characters: another family, so two outputs on one page keep their own subsets
+    other = gr.show_evidence(gr.panel(gr.load_sample()).tail(3)).to_html()
+    assert _embedded_subset(other)[1] != _embedded_subset(one)[1]
+
+
+def test_evidence_flags_carry_their_meaning(data):
+    from govreports.metrics import FIGURE_FLAGS
+
+    rows = data.panel[data.panel["flags"].map(bool)]
+    html = gr.show_evidence(rows).to_html()
+    for flag in {f for fl in rows["flags"] for f in fl}:
+        assert f'title="{FIGURE_FLAGS[flag]}">{flag}</span>' in html  # tooltip
+        assert f"<li><b>{flag}</b>: {FIGURE_FLAGS[flag]}</li>" in html  # legend under the table
+
+
+def test_app_controls_embed_a_subset_for_their_labels(app):
+    font, _ = _embedded_subset(app.fonts.value)
+    cmap = {chr(u) for u in font.getBestCmap()}
+    labels = "".join(app.regions.options) + "".join(str(o[0]) for o in app.indicator.options)
+    assert {c for c in labels if "\u4e00" <= c <= "\u9fff"} <= cmap
+    app.keyword.value = "鲲鹏"  # characters no label has: the controls' subset follows
+    assert {"鲲", "鹏"} <= {chr(u) for u in _embedded_subset(app.fonts.value)[0].getBestCmap()}
+    app.keyword.value = ""

@@ -1,1 +1,2 @@
-"""Bundled font files (package data only; see README.md beside this file)."""
+"""Bundled font files (see README.md beside this file) and, in ``_embed``, the subsets of the
+font that HTML outputs embed so Chinese renders without a system font."""
