@@ -485,7 +485,16 @@ def _year_from_headings(text: str) -> int | None:
         return reviews[0]
     if plans:
         return plans[0]
+    if (m := _MID_YEAR_HEADING.search(head)) is not None:
+        return int(m.group(1))  # 一、2024年上半年经济社会发展情况: a report to a mid-year session
     return None
+
+
+_MID_YEAR_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|1\s*[-—–~～至]\s*\d{1,2}\s*月)"
+    r"[^\n。]{0,12}(?:工作|情况|回顾)",
+    re.M,
+)
 
 
 _HEADINGS_CHARS = 6000
