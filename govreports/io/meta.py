@@ -267,7 +267,7 @@ _PUB_DATE = re.compile(
 )
 # a page's bare timestamp (梨树县人民政府 2017-01-10 16:56:00): a publication date
 _PUB_STAMP = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?!\d)"
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?!\d)"
 )
 # a line that is only a date: the title block's (2022年3月24日) under the session line
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE.pattern + r"\s*[）)]?\s*$")
