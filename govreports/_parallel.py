@@ -13,8 +13,14 @@ in order, whatever ``jobs`` or ``engine`` is used.
   batches on a small machine); results stream back in order with
   ``imap``, a few items per worker at a time, so memory is bounded by the
   items in flight, not by the batch.
-* ``engine="dask"`` maps the same function over a ``dask.bag`` with the
-  scheduler dask is configured to use (``pip install "govreports[scale]"``).
+* ``engine="dask"`` with a dask.distributed client (``distributed.Client(...)``
+  made earlier in the process, or the CLI's ``--scheduler ADDRESS``) submits
+  the items to the cluster and streams the results back in order, a bounded
+  window of tasks in flight (two per worker thread), so neither the tasks nor
+  the results pile up in the calling process; tasks not yet done when a map
+  is abandoned are cancelled. Without a client, it maps the function over a
+  ``dask.bag`` with the scheduler dask is configured to use
+  (``pip install "govreports[scale]"``).
 
 Interruption leaves no worker behind: workers ignore Ctrl-C (the calling
 process handles it) and die with the default action of SIGTERM; when a map is
@@ -32,13 +38,14 @@ import signal
 import sys
 import threading
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from ._util import check_option, progress
 from .errors import GovReportsWarning, InvalidOptionError, OptionalDependencyError
 
-__all__ = ["run_map", "Engine", "check_jobs", "available_cpus", "terminate_pools"]
+__all__ = ["Engine", "available_cpus", "check_jobs", "dask_client", "run_map", "terminate_pools"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -133,6 +140,49 @@ def _imap(jobs: int, func: Callable[[T], R], items: Iterable[T], chunk: int) -> 
             _drop_pool(jobs)
 
 
+def dask_client() -> Any | None:
+    """The dask.distributed client this process is configured to use, or None.
+
+    Only a client already made counts (``distributed.Client(...)``, or the
+    CLI's ``--scheduler``); ``distributed`` is not imported when nothing has
+    imported it, so a process without a cluster pays nothing.
+    """
+    if "distributed" not in sys.modules:
+        return None
+    try:
+        from distributed import default_client
+
+        return default_client()
+    except (ImportError, ValueError):  # ValueError: no client
+        return None
+
+
+def _client_map(client: Any, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    """``func`` over ``items`` on a dask.distributed cluster, results in input order.
+
+    At most two tasks per worker thread are in flight: the items are submitted
+    as results come back, and each result is released on the cluster once
+    yielded, so memory on both sides is bounded by the window, not the batch.
+    """
+    threads = sum(client.nthreads().values()) or 1
+    window = max(2, 2 * threads)
+    pending: deque = deque()
+    try:
+        for item in items:
+            pending.append(client.submit(func, item, pure=False))
+            if len(pending) >= window:
+                future = pending.popleft()
+                yield future.result()
+                future.release()
+        while pending:
+            future = pending.popleft()
+            yield future.result()
+            future.release()
+    finally:
+        if pending:  # abandoned (an error, Ctrl-C, a consumer that stops): nobody waits for these
+            client.cancel(list(pending))
+
+
 def run_map(
     func: Callable[[T], R],
     items: Sequence[T] | Iterable[T],
@@ -155,7 +205,10 @@ def run_map(
         Worker processes (1: in process; -1: all cores; at most the CPUs
         available, see :func:`check_jobs`).
     engine
-        ``"processes"`` (a reused process pool) or ``"dask"`` (dask.bag).
+        ``"processes"`` (a reused process pool) or ``"dask"`` (the
+        dask.distributed client when one exists, see :func:`dask_client`;
+        else dask.bag). ``jobs`` does not apply to a distributed client: its
+        cluster decides.
     desc, progress_bar, total
         Progress bar label, switch and length.
 
@@ -169,6 +222,9 @@ def run_map(
     if total is None and hasattr(items, "__len__"):
         total = len(items)  # type: ignore[arg-type]
     if engine == "dask":
+        client = dask_client()
+        if client is not None:
+            return progress(_client_map(client, func, items), total=total or 0, desc=desc, enabled=progress_bar)
         try:
             import dask.bag as db
         except ImportError:

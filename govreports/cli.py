@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -180,70 +181,6 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-#: Files per worker task: enough to spread pandas' per-call cost, few enough
-#: to keep memory bounded by a handful of reports per worker.
-_FILES_PER_TASK = 16
-
-
-def _figures_of_file(
-    item: tuple[list[str], bool, Limits, pd.DataFrame | None],
-) -> tuple[pd.DataFrame, list[tuple[str, str]], int]:
-    """Read, locate and extract a few input files (runs in worker processes);
-    also the number of corrections applied."""
-    import govreports as gr
-
-    paths, headline, limits, corrections = item
-    reports = gr.read_reports(paths, errors="collect", limits=limits)
-    failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
-    if reports.empty:
-        return pd.DataFrame(), failures, 0
-    table, applied = _figures_of_reports(reports, headline, corrections)
-    return table, failures, applied
-
-
-def _figures_of_reports(
-    reports: pd.DataFrame, headline: bool, corrections: pd.DataFrame | None
-) -> tuple[pd.DataFrame, int]:
-    """Figures (or the panel) of some reports, corrections applied; and how many applied."""
-    import warnings
-
-    import govreports as gr
-    from .errors import GovReportsWarning
-
-    table = gr.extract_metrics(gr.locate(reports))
-    applied = 0
-    if corrections is not None:
-        with warnings.catch_warnings():  # a batch holds only some reports: unmatched ones are counted at the end
-            warnings.simplefilter("ignore", GovReportsWarning)
-            table = gr.apply_corrections(table, corrections)
-        applied = len(corrections) - len(table.attrs["unmatched_corrections"])
-    return (gr.panel(table) if headline else table), applied
-
-
-class _Ids:
-    """Keeps report ids unique across files processed one at a time, as
-    ``read_reports`` does over a batch (``_2``, ``_3`` … in input order, never
-    an id already given: :class:`govreports.io.reader.ReportIds`)."""
-
-    def __init__(self) -> None:
-        from .io.reader import ReportIds
-
-        self.ids = ReportIds()
-
-    def renumber(self, table: pd.DataFrame) -> pd.DataFrame:
-        from .io.reader import report_id_base
-
-        if table.empty:
-            return table
-        mapping = {}
-        firsts = table.drop_duplicates("report_id")
-        for rid, year, region in firsts[["report_id", "year", "region"]].itertuples(index=False, name=None):
-            mapping[rid] = self.ids.next(report_id_base(year, region))  # the same ids as read_reports
-        if all(k == v for k, v in mapping.items()):
-            return table
-        return table.assign(report_id=table["report_id"].map(mapping))
-
-
 class _NothingRead(Exception):
     """No input could be read: an existing output is left as it was."""
 
@@ -275,8 +212,10 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
         out = _check_output(args.output, args, check=lambda: check_table_output(args.output, format=fmt))
     jobs = _jobs(args)
     corrections = _corrections(args)
+    if getattr(args, "cache", None):
+        _check_cache(Path(args.cache))
     try:
-        with _sink(out, fmt) as sink:
+        with _cluster(args), _sink(out, fmt) as sink:
             failed, read, chunks = _stream_figures(args, headline, sink, jobs, corrections)
             if not read:  # nothing to replace an existing output with
                 raise _NothingRead
@@ -299,7 +238,8 @@ def _stream_figures(
     """Read, extract and write (CSV, JSON Lines) or collect (Parquet, Stata) the figures;
     the number of failed files, whether any input was read, and the collected tables."""
     import govreports as gr
-    from ._parallel import run_map
+
+    from ._cache import RenumberIds, figures_of_reports, iter_figures
     from .export import _flat
     from .io.reader import iter_report_files
 
@@ -307,7 +247,7 @@ def _stream_figures(
     failed = 0
     read = False
     chunks: list[pd.DataFrame] = []
-    ids = _Ids()
+    ids = RenumberIds()
     first = True
 
     def emit(table: pd.DataFrame) -> None:
@@ -326,7 +266,7 @@ def _stream_figures(
 
     applied = 0
     if getattr(args, "sample", False):
-        table, applied = _figures_of_reports(gr.load_sample(), headline, corrections)
+        table, applied = figures_of_reports(gr.load_sample(), headline, corrections)
         read = True
         emit(table)
     paths = []
@@ -336,20 +276,43 @@ def _stream_figures(
             failed += 1
         else:
             paths.append(str(path))
-    limits = _limits(args)
-    items = [(paths[i:i + _FILES_PER_TASK], headline, limits, corrections)
-             for i in range(0, len(paths), _FILES_PER_TASK)]
-    for item, (table, failures, n) in zip(items, run_map(_figures_of_file, items, jobs=jobs, desc="figures")):
-        for path, reason in failures:
+    engine = "dask" if getattr(args, "scheduler", None) else "processes"
+    processed = cached = 0
+    text = fmt if fmt in ("csv", "jsonl") else None
+    for batch, result in iter_figures(paths, headline=headline, limits=_limits(args), corrections=corrections,
+                                      cache=getattr(args, "cache", None), text=text, jobs=jobs, engine=engine):
+        for path, reason in result.failures:
             _say(path, reason)
             failed += 1
-        read = read or len(failures) < len(item[0])
-        applied += n
-        emit(table)
+        read = read or len(result.failures) < len(batch)
+        applied += result.applied
+        processed += result.processed
+        cached += result.cached
+        if result.blocks is None:
+            emit(result.table)
+        elif result.blocks:  # written out by the workers (--cache): the final ids put in
+            if first and fmt == "csv":
+                sink.write(result.header)
+            sink.write(ids.write(result.blocks, fmt))
+            sink.flush()
+            first = False
     if corrections is not None and applied < len(corrections):
         print(f"{args.corrections}: {len(corrections) - applied} of {len(corrections)} corrections name figures "
               "no longer found (the text or the extraction changed)", file=sys.stderr)
+    if getattr(args, "cache", None):
+        print(f"govreports: {cached} file(s) from the cache, {processed} processed", file=sys.stderr)
     return failed, read, chunks
+
+
+def _check_cache(folder: Path) -> None:
+    """A usable --cache folder (created when missing), or one line and exit status 2 before any work."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(13, "not writable")
+    except OSError as exc:
+        print(f"govreports: --cache {printable(folder)}: {exc.strerror or exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _corrections(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -374,7 +337,8 @@ def _cmd_review(args: argparse.Namespace) -> int:
     if reports.empty:
         print(f"govreports: no input could be read; {printable(out)} left as it was", file=sys.stderr)
         return 1
-    metrics = gr.extract_metrics(reports, jobs=jobs)
+    with _cluster(args):
+        metrics = gr.extract_metrics(reports, jobs=jobs, engine="dask" if args.scheduler else "processes")
     corrections = _corrections(args)
     table = gr.panel(metrics, corrections=corrections) if not args.all_figures else metrics
     with atomic_output(out) as tmp:  # review_sheet picks CSV or XLSX by the suffix, which tmp keeps
@@ -393,6 +357,7 @@ def _cmd_panel(args: argparse.Namespace) -> int:
 
 def _cmd_targets(args: argparse.Namespace) -> int:
     import govreports as gr
+
     from .export import check_table_output, write_table
 
     partition = None if args.format != "parquet" else ("level",)
@@ -444,6 +409,37 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _add_scheduler(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on a dask.distributed cluster (tcp://HOST:8786): the workers read and extract the "
+                        "files, which they must see at the same paths (pip install \"govreports[scale]\")")
+
+
+@contextmanager
+def _cluster(args: argparse.Namespace) -> Iterator[None]:
+    """With --scheduler, a dask.distributed client for the block (the engine picks it up)."""
+    address = getattr(args, "scheduler", None)
+    if not address:
+        yield
+        return
+    if args.jobs != 1:
+        print("govreports: give --jobs or --scheduler, not both (the cluster decides its workers)", file=sys.stderr)
+        raise SystemExit(2)
+    try:
+        from distributed import Client
+    except ImportError:
+        from .errors import OptionalDependencyError
+
+        raise OptionalDependencyError("distributed", "scale", "--scheduler") from None
+    try:
+        client = Client(address, set_as_default=True)  # waits distributed.comm.timeouts.connect (30 s)
+    except (OSError, ValueError, TypeError) as exc:  # unreachable, timed out, not an address
+        print(f"govreports: cannot connect to the scheduler {printable(address)}: {printable(exc)}", file=sys.stderr)
+        raise SystemExit(2) from None
+    with client:
+        yield
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govreports`` command."""
     from . import __version__
@@ -479,6 +475,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
         p.add_argument("--corrections", metavar="FILE",
                        help="a filled-in review sheet (govreports review): its verdicts are applied before output")
+        _add_scheduler(p)
+        p.add_argument("--cache", metavar="DIR",
+                       help="keep each file's rows in DIR (created when missing) and reuse them while the file, "
+                            "govreports and the options are unchanged: a re-run only processes new or changed files")
         p.set_defaults(func=func)
 
     p = sub.add_parser("review", help="write the review sheet a person fills in to check the panel (CSV or XLSX)")
@@ -489,6 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corrections", metavar="FILE", help="verdicts already given (their rows show as reviewed)")
     p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
                    help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
+    _add_scheduler(p)
     p.set_defaults(func=_cmd_review)
 
     p = sub.add_parser("targets", help="export the bundled growth-target dataset (CSV, JSON Lines, Parquet, Stata)")

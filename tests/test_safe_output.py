@@ -272,9 +272,11 @@ def test_an_abandoned_pool_map_terminates_its_workers():
     psutil = pytest.importorskip("psutil")
     from govreports import _parallel
 
+    _parallel.terminate_pools()  # a fresh pool: its workers are the children this map starts
+    before = {p.pid for p in psutil.Process().children(recursive=True)}  # other tests' helpers (a dask cluster)
     results = _parallel.run_map(abs, range(-400, 0), jobs=2)
     assert next(iter(results)) == 400
-    workers = psutil.Process().children()
+    workers = [p for p in psutil.Process().children() if p.pid not in before]
     assert workers
     results.close()  # the consumer stops early: no worker goes on with the batch
     _, alive = psutil.wait_procs(workers, timeout=30)
