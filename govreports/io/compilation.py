@@ -26,7 +26,9 @@ TITLE_LINE = re.compile(
     r"(?:人民)?政府工作报告\s*(?P<page>\d{1,4})?\s*$"
 )
 _TOC_HEAD = re.compile(r"^\s*目\s*录\s*$")
-_TOC_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
+# possessive blanks around the optional mark: a long run of blanks after the
+# number cannot be split between them in every way (quadratic on raw lines)
+_TOC_NUMBER = re.compile(r"^\s*\d{1,3}\s*+[.、．]?\s*+$")
 
 
 @dataclass
