@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         results["cache"] = {"size": size, "first": first, "second": second,
                             "ratio": round(second["wall_s"] / first["wall_s"], 3),
                             "same_rows": (tmp / "cache1.csv").read_bytes() == (tmp / "cache2.csv").read_bytes(),
-                            "cache_mb": round(sum(p.stat().st_size for p in cache.rglob("*.pkl")) / 2**20)}
+                            "cache_mb": round(sum(p.stat().st_size for p in cache.rglob("*.json")) / 2**20)}
         print(f"cache, {size}×: {json.dumps(results['cache'], ensure_ascii=False)}", flush=True)
         save()
         address, procs = start_cluster(tmp / "cluster.log")

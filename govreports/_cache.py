@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -55,15 +54,62 @@ REPORT_ID = "\ue000govreports:report_id\ue001"
 
 #: Changes when what an entry holds changes: older entries then miss.
 _ENTRY_FORMAT = 1
-_MAGIC = b"GRCACHE1"
+_MAGIC = b"GRCACHE2"
+
+
+def _encode(obj: object) -> object:
+    """A JSON-ready copy of an entry: frames with their dtypes, tuples marked, missing values as null."""
+    if isinstance(obj, pd.DataFrame):
+        dtypes = []
+        for dt in obj.dtypes:
+            if isinstance(dt, pd.CategoricalDtype):
+                dtypes.append({"categories": [str(c) for c in dt.categories], "ordered": bool(dt.ordered)})
+            else:
+                dtypes.append(str(dt))
+        data = [[_encode(v) for v in row] for row in obj.itertuples(index=False, name=None)]
+        return {"__frame__": {"columns": [str(c) for c in obj.columns], "dtypes": dtypes, "data": data}}
+    if isinstance(obj, dict):
+        return {str(k): _encode(v) for k, v in obj.items()}
+    if isinstance(obj, tuple):
+        return {"__tuple__": [_encode(v) for v in obj]}
+    if isinstance(obj, list):
+        return [_encode(v) for v in obj]
+    if obj is None or isinstance(obj, (str, bool)):
+        return obj
+    if hasattr(obj, "item") and not isinstance(obj, (list, dict)):  # numpy scalars
+        obj = obj.item()
+    if isinstance(obj, float) and obj != obj:
+        return None
+    if isinstance(obj, (int, float, str, bool)):
+        return obj
+    if pd.isna(obj):
+        return None
+    raise TypeError(f"cannot store {type(obj).__name__} in the cache")
+
+
+def _decode(obj: dict) -> object:
+    if "__tuple__" in obj and len(obj) == 1:
+        return tuple(obj["__tuple__"])
+    if "__frame__" in obj and len(obj) == 1:
+        spec = obj["__frame__"]
+        frame = pd.DataFrame(spec["data"], columns=spec["columns"])
+        for col, dt in zip(spec["columns"], spec["dtypes"]):
+            if isinstance(dt, dict):
+                frame[col] = pd.Categorical(frame[col], categories=dt["categories"], ordered=dt["ordered"])
+            elif dt == "float64":
+                frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+            elif dt != "object":
+                frame[col] = frame[col].astype(dt)
+        return frame
+    return obj
 
 
 class FileCache:
     """A folder of per-file results, one file per entry, written atomically.
 
-    Entries are pickles of this library's own results, checked against a
-    SHA-256 digest stored in front of them; only point ``cache`` at a folder
-    you (or your runs) write.
+    Entries are JSON (no pickle: an entry is data, never code), checked
+    against a SHA-256 digest stored in front of them; tables keep their
+    dtypes (categories, nullable integers, lists of flags).
 
     Parameters
     ----------
@@ -77,7 +123,7 @@ class FileCache:
 
     def path(self, key: str) -> Path:
         """Where the entry of ``key`` is stored (256 subfolders keep folders small)."""
-        return self.folder / key[:2] / f"{key}.pkl"
+        return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> object | None:
         """The entry of ``key``; None when there is none or it is damaged (with a warning)."""
@@ -95,7 +141,7 @@ class FileCache:
             warnings.warn(f"cache entry {path} is damaged; recomputing", GovReportsWarning, stacklevel=2)
             return None
         try:
-            return pickle.loads(payload)
+            return json.loads(payload.decode("utf-8"), object_hook=_decode)
         except Exception as exc:  # noqa: BLE001 - a digest-valid entry from an incompatible pandas, say
             warnings.warn(f"cache entry {path} cannot be loaded ({type(exc).__name__}); recomputing",
                           GovReportsWarning, stacklevel=2)
@@ -103,7 +149,7 @@ class FileCache:
 
     def put(self, key: str, value: object) -> None:
         """Store ``value`` under ``key``, whole or not at all (the last of concurrent writers wins)."""
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = json.dumps(_encode(value), ensure_ascii=False, allow_nan=False).encode("utf-8")
         with atomic_output(self.path(key)) as tmp:
             tmp.write_bytes(_MAGIC + hashlib.sha256(payload).digest() + payload)
 

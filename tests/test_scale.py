@@ -156,7 +156,7 @@ def test_cache_damaged_entry_is_ignored_with_a_warning_and_recomputed(corpus, tm
     files = sorted(str(p) for p in corpus.glob("a*.txt"))
     plain = read_metrics(files)
     read_metrics(files, cache=cache)
-    entries = sorted(cache.glob("*/*.pkl"))
+    entries = sorted(cache.glob("*/*.json"))
     assert len(entries) == 5 and not list(cache.rglob(".*"))  # no temporary left behind
     entries[0].write_bytes(entries[0].read_bytes()[:-100])  # truncated
     entries[1].write_bytes(b"not a cache entry")
