@@ -63,7 +63,7 @@ def _subset_woff(chars: frozenset[str]) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(io.BytesIO(_font_bytes()), lazy=False)
+    font = TTFont(io.BytesIO(_font_bytes()), lazy=False, recalcTimestamp=False)  # same bytes every run
     options = subset.Options()
     options.flavor = "woff"  # zlib: WOFF2 would need brotli, not a dependency
     options.layout_features = ["kern"]
