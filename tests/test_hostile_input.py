@@ -292,7 +292,7 @@ def test_run_of_blanks_between_latin_letters(tmp_path, blank):
     "tail",
     [
         "#" * 30_000 + "甲镇",  # a Markdown heading that never ends in a plain text file
-        "注" + "\u2000" * 30_000 + "释：",  # a trailing note with blanks no cleaning removes
+        "1" + "\u2000" * 10_000 + "x",  # a closing note (in the second half) with blanks no cleaning removes
         "1" + " " * 30_000 + "x",  # a table-of-contents number followed by blanks
         "（一）" + "\u2000" * 30_000 + "数据",
     ],
