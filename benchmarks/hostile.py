@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import test_hostile_input as h  # noqa: E402  (the generators, shared with the tests)
+import test_hostile_input as h  # the generators, shared with the tests
 
 BAR_S, BAR_MB = 20.0, 1024.0
 
@@ -68,6 +68,8 @@ INPUTS: list[tuple[str, str, Callable[[Path], Path]]] = [
      lambda d: h.make_repeated_form_pdf(d / "forms.pdf", 1_000, 1_000_000)),
     ("pdf_1000_pages", "1,000 full pages of text",
      lambda d: h.make_many_pages_pdf(d / "pages.pdf", 1_000)),
+    ("docx_merged_table", "a table column merged down 3,000 rows",
+     lambda d: h.make_merged_table_docx(d / "merged.docx", 3_000)),
     ("docx_lying_sizes", "headers declare 5,000 bytes, inflates to 1.7 GB",
      lambda d: h.make_lying_docx(d / "lying.docx", 1_700_000_000)),
 ]

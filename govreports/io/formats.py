@@ -310,6 +310,37 @@ def _check_docx_parts(zf: zipfile.ZipFile, path: Path) -> None:
             raise CorruptFileError(path, f"could not be parsed as .docx ({type(exc).__name__})") from None
 
 
+def _docx_table_rows(table: Any) -> Iterator[list[Any]]:
+    """The cells of each row of a python-docx table, as ``row.cells`` gives them.
+
+    A cell that continues a vertical merge is the cell it continues; python-docx
+    finds that one by walking up the rows, one row at a time for each such
+    cell (quadratic in a tall merge, a RecursionError past 1,000 rows). Here
+    the cells of the row above are kept by their grid offset instead.
+    """
+    from docx.table import _Cell
+
+    above: dict[int, tuple[Any, int]] = {}
+    for row in table.rows:
+        here: dict[int, tuple[Any, int]] = {}
+        cells: list[Any] = []
+        offset = row._tr.grid_before
+        for tc in row._tr.tc_lst:
+            if tc.vMerge == "continue":
+                if offset not in above:  # nothing above to continue: python-docx decides (it raises)
+                    cells = list(row.cells)
+                    here = {}
+                    break
+                cell, span = above[offset]
+            else:
+                cell, span = _Cell(tc, table), tc.grid_span
+            here[offset] = (cell, span)
+            cells += [cell] * span
+            offset += tc.grid_span
+        above = here
+        yield cells
+
+
 def _read_docx(path: Path, limits: Limits) -> RawDocument:
     data = path.read_bytes()  # at most Limits.max_bytes; read once, checked and parsed the same
     try:
@@ -340,9 +371,9 @@ def _read_docx(path: Path, limits: Limits) -> RawDocument:
         raise CorruptFileError(path, f"could not be parsed as .docx ({type(exc).__name__})") from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
-        for row in table.rows:
+        for row in _docx_table_rows(table):
             cells = []
-            for cell in row.cells:
+            for cell in row:
                 t = cell.text.strip()
                 if t and (not cells or cells[-1] != t):  # merged cells repeat their text
                     cells.append(t)
