@@ -27,29 +27,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-BODY = "各位代表：\n过去一年，全镇地区生产总值15.2亿元，增长4%。\n今年主要预期目标是：地区生产总值增长6%左右。\n"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+# The cases are built as the tests build them (one generator for both)
+from test_safe_output import BODY, _slow_inputs
+from test_safe_output import front_matter as _md
+from test_safe_output import run as _gr
+
 ENV = dict(os.environ, GOVREPORTS_PROGRESS="0")
 OLD = "yesterday's output\n"
-
-
-def _gr(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "govreports", *args], capture_output=True, text=True, env=ENV,
-                          **kwargs)
-
-
-def _md(path: Path, region: str, year: str = "2023", *, bom: bool = False) -> Path:
-    path.write_bytes((("\ufeff" if bom else "") + f"---\nregion: {region}\nyear: {year}\n---\n{BODY}").encode())
-    return path
-
-
-def _slow_inputs(folder: Path, copies: int = 64) -> Path:
-    import govreports as gr
-
-    folder.mkdir()
-    for k in range(copies):
-        for i, text in enumerate(gr.load_sample()["text"]):
-            (folder / f"r{k:03d}_{i}.txt").write_text(text, encoding="utf-8")
-    return folder
 
 
 # Each case: set up in d, run, return (exit status, what happened in a few words).
