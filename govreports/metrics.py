@@ -103,7 +103,9 @@ _GROWTH_CLAUSE = re.compile(
     r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[三四五3-5]年|累计|累积"
     r"|(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
-    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价)?(?:名义|实际)?(?:年均|平均)?(?:分别)?"
+    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价"
+    # 比2012年(下同)增长47.7%: a change since a base year
+    r"|[比较](?:19|20)\d{2}年(?:末|底)?(?:[（(][^）)]{0,6}[）)])?)?(?:名义|实际)?(?:年均|平均)?(?:分别)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
@@ -138,6 +140,8 @@ _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\
 _MANY_YEARS = re.compile(
     r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)"
     r"|年(?<=连续[两二三四五六七八九十]年)(?=[^，,。；;]{0,10}(?:增长|保持|稳定|超过|突破))"
+    # 5年累计实现直接利用外资3201万美元: a total over the years
+    r"|年(?<=[\d两二三四五六七八九十]年)(?=累计|累积)"
 )
 _YEARS_DIGITS = frozenset("0123456789两二三四五六七八九十")
 
@@ -152,7 +156,14 @@ def _years_before(text: str, at: int) -> tuple[int, int]:
         return 0, at  # a four-digit year or a longer number
     return _years_count(text[i:at]), i
 # 比2011年增长46.6%: a change over several years from a base year
-_BASE_YEAR = re.compile(r"比((?:19|20)\d{2})年(?:末|底)?的?(?:[（(][^）)]{0,6}[）)])?(?:增长|增加|提高|翻)")
+_BASE_YEAR = re.compile(r"[比较]((?:19|20)\d{2})年(?:末|底)?的?(?:[（(]([^）)]{0,6})[）)])?(?:增长|增加|提高|翻)")
+# 比2012年(下同)增长47.7%: the base year holds for the changes after it in the paragraph
+_SAME_BELOW = re.compile(r"下同|以下同")
+# a change over the year before stays one year (…年均增长28.6%，…同比增长22.9%)
+_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|与上年相比|与上年同期相比")
+# the years of a review that is not five (一、过去四年工作回顾, 四年来，): the length of 年均 and 本届
+_REVIEW_YEARS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])", re.M)
+_FIVE_YEAR_REVIEW = re.compile(r"五年来|过去五年|过去的五年|五年间")
 # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
 _FROM_YEAR = re.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
 
@@ -173,9 +184,13 @@ def _years_count(s: str) -> int:
 _PLAN_END = re.compile(r"末$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
 _MONTH_RANGE = re.compile(r"(\d\d?)\s*[-—–~～至到]\s*(\d\d?)\s*月")
+# 一至九月份, 1至十一月: months in Chinese numerals
+_MONTH_RANGE_ZH = re.compile(r"(十[一二]|[一二三四五六七八九十])\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月")
+_ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
 _MONTH_WORDS = re.compile(r"前([一二三])季度|上半年|第([一二三四])季度|一季度|二季度|三季度|四季度|截[至止]\s*(\d\d?)\s*月")
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
-_YEAR = re.compile(r"((?:1(?<![比较于由从\d]1)9|2(?<![比较于由从\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
+# (not a base of comparison: 比2010年, 是2010年的1.76倍)
+_YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
 _MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
 # 先后突破1000亿元和2000亿元, 首超5000亿元: a verb of crossing before a level ...
@@ -673,7 +688,11 @@ class _Markers:
             n, start = _years_before(text, m.start())
             if n > 1:
                 found.append((start, m.end(), (self.MANY, n, start, m.end())))
-        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _BASE_YEAR.finditer(text)]
+        bases = list(_BASE_YEAR.finditer(text))
+        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in bases]
+        #: 比2012年(下同)增长: base years that hold for the rest of their paragraph
+        self.same_below = [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
+                           for m in bases if m.group(2) and _SAME_BELOW.search(m.group(2))]
         found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _FROM_YEAR.finditer(text)]
         years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
@@ -682,6 +701,11 @@ class _Markers:
         found += [
             (m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
             for m in _MONTH_RANGE.finditer(text)
+        ]
+        found += [
+            (m.start(), m.end(), (self.MONTHS, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), m.end()))
+            for m in _MONTH_RANGE_ZH.finditer(text)
+            if not (m.start() and text[m.start() - 1] in _YEARS_DIGITS)  # not 二十一至十二月
         ]
         found += [(m.start(), m.end(), (self.MONTHS, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)]
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
@@ -731,7 +755,7 @@ _MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.
 
 def _period(
     found: list, marks: _Markers, q_start: int, kind: str, plan_year: int | None, *, in_window: bool = True,
-    end_level: bool = False, mid_year: bool = False,
+    end_level: bool = False, mid_year: bool = False, review_years: int = 5, session_month: int | None = None,
 ) -> tuple[str | None, list[str]]:
     """The period a figure refers to, from the time markers ``found`` before
     it (its sentence window, else its paragraph's lead or its headings:
@@ -787,14 +811,18 @@ def _period(
         if plan_year is None:
             return None, flags
         if kind == "actual":
-            return f"{plan_year - 5}-{plan_year - 1}", flags
+            # 年均, 本届政府 in a review of four years (一、过去四年工作回顾) span four
+            n = 5 if "五" in five.group() or "5" in five.group() else review_years
+            return f"{plan_year - n}-{plan_year - 1}", flags
         return f"{plan_year}-{plan_year + 4}", flags
     years = [y for tag, y, *_ in found if tag == _Markers.YEAR and (plan_year is None or plan_year - 12 <= y <= plan_year + 16)]
     if years:
         base = years[-1]
     months = [span for tag, span, *_ in found if tag == _Markers.MONTHS]
-    if months and mid_year and not years and plan_year is not None:
-        base = plan_year  # 1-6月 in a report to a mid-year session: this year's months
+    if months and not years and plan_year is not None and (
+        mid_year or (session_month is not None and 4 <= session_month <= 10 and months[-1][1] < session_month)
+    ):
+        base = plan_year  # 1-6月 in a report to a mid-year session (截至6月20日 in July): this year's months
     if months and base is not None:
         m1, m2 = months[-1]
         if 1 <= m1 <= m2 <= 12 and not (m1 == 1 and m2 == 12):
@@ -949,6 +977,20 @@ def _numeral_marks(text: str) -> list[_numbers.Quantity]:
     return out
 
 
+def _review_years(text: str) -> int:
+    """How many years the report's multi-year review covers: five, unless
+    its head names another number and no five (一、过去四年工作回顾, 四年来，…)."""
+    head = text[:_HEADINGS_CHARS]
+    if _FIVE_YEAR_REVIEW.search(head):
+        return 5
+    m = _REVIEW_YEARS.search(head)
+    return _years_count(m.group(1) or m.group(2)) if m else 5
+
+
+#: How much of a report's head is read for the length of its review.
+_HEADINGS_CHARS = 6000
+
+
 class _Report:
     """One report's text with everything found in it once: sections,
     sentences, quantities, time markers and indicator names."""
@@ -981,6 +1023,7 @@ class _Report:
         if _NUMERAL_MARK_START.search(text):
             self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
         self.marks = _Markers(text)
+        self.review_years = _review_years(text)
         table = alias_table()
         aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
         self.aliases = _with_context_aliases(text, _without_asides(text, aliases))
@@ -1037,6 +1080,30 @@ class _Report:
         leaf = self.leaf(pos)
         return self._heading_context(leaf["section_id"]) if leaf is not None else []
 
+    def sentence_lead(self, pos: int, window_start: int) -> list:
+        """The months or year opening the sentence before ``pos`` (1—9月，…；
+        2012年，…；), when the sentence runs past the figure's window (clauses
+        split at ；) and nothing after its lead names another time."""
+        text, marks = self.text, self.marks
+        lo = max(0, pos - _PARA_MAX // 5)
+        start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
+        if start >= window_start:
+            return []  # the window already reads the whole sentence
+        lead = _LEAD_END.search(text, start, min(pos, start + _SENTENCE_LEAD_MAX))
+        if lead is None or _COMPARED_LEAD.search(text, start, lead.start()):
+            return []  # 与2004年相比，…: a base of comparison, not the time of the figures
+        got = marks.between(marks.period, start, lead.start())
+        if (
+            not got or len(got) > 2 or {f[0] for f in got} - {_Markers.MONTHS, _Markers.YEAR}
+            or len(got) == 2 and got[0][0] == got[1][0]  # one year, one months, or 2022年1—11月
+            or not _time_lead(text, start, got[-1])
+            or _HAS_DIGIT.search(text, got[-1][3], lead.start())  # 2020年全市生产总值达1800亿元；: a figure, not a lead
+            or marks.any_in(marks.period, lead.end(), pos) or marks.any_in(marks.cues, lead.end(), pos)
+            or _ANNUAL.search(text, lead.end(), pos)  # …；预计全年…: the whole year
+        ):
+            return []
+        return got
+
     def _mid_year_months(self, para_start: int, pos: int) -> list:
         """In a report to a mid-year session, an undated result is of this
         year's months: the last ones the paragraph named (预计(下同)上半年…), else
@@ -1061,6 +1128,8 @@ class _Report:
         lead = _LEAD_END.search(text, para_start, min(end, para_start + _LEAD_MAX))
         lead_end = lead.start() if lead is not None else para_start
         found = marks.between(marks.period, para_start, lead_end) if lead is not None else []
+        # months in a lead that is a statement (主要经济指标降幅从二季度开始逐月收窄，) are not its time
+        found = [f for f in found if f[0] != _Markers.MONTHS or _time_lead(text, para_start, f)]
         tags = {tag for tag, *_ in found}
         if _Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN} or _ONE_YEAR.search(text, para_start, lead_end):
             found = []  # a lead naming this year and five years (今年是“十四五”开局之年) is read by neither
@@ -1094,6 +1163,16 @@ class _Report:
         return got
 
 
+def _time_lead(text: str, start: int, marker: tuple) -> bool:
+    """Whether a marker in a lead is the time the lead sets (1—9月份，, 今年前三季度，,
+    全镇1-11月实现…), not a time a statement names (主要经济指标降幅从二季度开始逐月收窄，)."""
+    _, _, a, b = marker
+    return a - start <= 8 and not (a and text[a - 1] in "从自至于") and not text.startswith(("开始", "以来", "起"), b)
+
+
+#: A sentence's lead (1—9月，, 2012年全镇：) is at most this long.
+_SENTENCE_LEAD_MAX = 20
+_COMPARED_LEAD = re.compile(r"相比|比较|对比|同比|以来")
 #: How far a paragraph is read (a text without line breaks is one long paragraph).
 _PARA_MAX = 3000
 
@@ -1308,7 +1387,10 @@ _OWN_LEVEL = re.compile(r"本级")
 # A clause's lead ends with how things went (工业经济稳中有进, 农业生产持续向好)
 _LEAD_PREDICATE = re.compile(
     r"稳中有进|稳中向好|稳中有升|稳中提质|持续向好|持续增长|稳步提升|稳步增长|平稳增长|快速增长|较快增长|量质齐升|"
-    r"成效明显|成效显著|明显增强|不断壮大|不断增强|加快发展|提质增效|再创新高|逆势上扬"
+    r"成效明显|成效显著|明显增强|不断壮大|不断增强|加快发展|提质增效|再创新高|逆势上扬|"
+    # a text whose punctuation was lost (…持续健康发展一年来全镇完成固定资产投资, …呈现了良好态势全镇生产总值):
+    # a time phrase or a state reached ends the lead
+    r"一年来|年以来|良好态势|发展态势"
 )
 
 
@@ -1535,17 +1617,31 @@ def _kind_and_period(
         return _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
     clause = before[max([m.end() for m in _SEP.finditer(before)] or [0]):]
     total = _FIVE_IN_CLAUSE.search(clause) is not None and not _REACHED_IN_CLAUSE.search(clause)
-    opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before) and not total, "mid_year": rep.mid_year}
+    opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before) and not total, "mid_year": rep.mid_year,
+            "review_years": rep.review_years, "session_month": rep.session_month}
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
     kind = "target" if target_of else _kind(section_kind, before, len(before), last_cue)
     found = marks.between(marks.period, lo_q, q.start)
+    if kind == "actual":  # (a target list's 年均 sets the plan's years for all its figures)
+        found = _own_clause_markers(found, text, q.start)
+    if measure == "growth" and marks.same_below and not any(f[0] in _MULTI_TAGS for f in found):
+        found = _same_below(marks, text, q.start) + found
     in_window = bool(found)
     if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _ANNUAL.search(text, lo_q, q.start)):
-        # nothing in the sentence says when (no 去年, 全年, 2022年): the paragraph or section does
-        found = rep.context_markers(q.start)
+        # nothing in the sentence says when (no 去年, 全年, 2022年): the sentence's lead
+        # (1—9月，…；实现地方财政收入3.76亿元), the paragraph or the section does
+        found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
+    months_end = max((f[3] for f in found if f[0] == _Markers.MONTHS), default=None)
+    if months_end is not None and "全年" in text[months_end:q.start]:
+        # 1—11月，…增长8.1%，预计全年突破10亿元；…增长10%: the whole year again
+        found = [f for f in found if f[0] != _Markers.MONTHS]
+    if measure == "growth" and _YEAR_ON_YEAR.search(clause):
+        # …年均增长28.6%，其中，…同比增长22.9%: a change over one year, whatever years were named before
+        found = [f for f in found if f[0] not in _MULTI_TAGS]
     period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+        opts["session_month"] = None  # (the months of the plan year already)
         period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window, **opts)
     elif (
         kind == "target" and not target_of and section_kind in ("plan", "targets") and plan_year is not None
@@ -1574,6 +1670,31 @@ def _kind_and_period(
         if int(period) != (plan_year - 1 if kind == "actual" else plan_year):
             flags.add("other_year")  # 到2027年…, 2020年…: not the year reviewed or planned
     return kind, period
+
+
+def _own_clause_markers(found: list, text: str, q_start: int) -> list:
+    """Time markers without a 年均 of an earlier clause: an average speaks of
+    the figure right after it (…年均增长14.9%；财政总收入…18.7亿元), not of the
+    next clause's figure, unless the average is stated for a list (年均增长分别为…)."""
+    if not any(tag == _Markers.FIVE and m.group() == "年均" for tag, m, *_ in found):
+        return found
+    clause_start = max((m.end() for m in _SEP.finditer(text, max(0, q_start - _LOOKBACK), q_start)), default=q_start)
+    if _CUMULATIVE.search(text, clause_start, q_start):
+        return found  # …年均增长44%，累计完成9509.3亿元: a total over the same years
+    out = []
+    for f in found:
+        if f[0] == _Markers.FIVE and f[1].group() == "年均":
+            gap = text[f[3]:q_start]
+            if _SEP.search(gap) and _HAS_DIGIT.search(gap) and "分别" not in gap:
+                continue
+        out.append(f)
+    return out
+
+
+def _same_below(marks: _Markers, text: str, q_start: int) -> list:
+    """The base year of a 比2012年(下同) earlier in the figure's paragraph, if any."""
+    para_start = _paragraph_start(text, q_start)
+    return [f for a, b, f in marks.same_below if para_start <= a and b <= q_start][-1:]
 
 
 def _plain_kind_and_period(

@@ -472,3 +472,14 @@ def test_a_repeated_title_opens_no_new_report(tmp_path):
     f.write_text("袁庄镇2009年政府工作报告\n\n袁庄镇2009年政府工作报告\n页数:16页\n各位代表：\n"
                  "2009年，我镇实现工农业生产总值82.16亿元。", encoding="utf-8")
     assert len(gr.read_reports(f)) == 1
+
+
+def test_title_region_with_office_or_session_words():
+    reps = gr.reports_from_texts([
+        "2018杭州市上城区望江街道办事处政府工作报告\n\n2017年工作总结\n\n2017年，望江街道在区委、区政府的正确领导下……",
+        "当前位置：主页 > 专题 > 两会 > 政府报告\n2012年苍山县两会《政府工作报告》\n各位代表：\n现在，我代表县人民政府向大会报告政府工作。",
+        "辽宁省2001年省政府工作报告\n各位代表：",
+    ])
+    assert list(reps["region"]) == ["望江街道", "苍山县", "辽宁省"]
+    assert list(reps["level"])[:2] == ["township", "county"]
+    assert list(reps["year"]) == [2018, 2012, 2001]

@@ -61,15 +61,15 @@ def dev_scores():
 
 def test_figures_on_the_development_part(dev_scores):
     s = dev_scores["score"]
-    assert s.precision >= 0.96 and s.recall >= 0.90, str(s)
+    assert s.precision >= 0.98 and s.recall >= 0.96, str(s)
 
 
 def test_periods_on_the_development_part(dev_scores):
     ok, n = dev_scores["period"]
-    assert ok / n >= 0.94
+    assert ok / n >= 0.97
 
 
 def test_region_level_year_on_the_development_part(dev_scores):
     meta = dev_scores["meta"]
     for col in ("region_ok", "level_ok", "year_ok"):
-        assert meta[col].mean() >= 0.94, meta[~meta[col]].to_string()
+        assert meta[col].mean() >= 0.97, meta[~meta[col]].to_string()

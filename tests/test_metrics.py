@@ -448,3 +448,74 @@ def test_a_sentence_crowded_with_figures_stays_bounded(n):
         start = row.sentence_start
         assert text[start : start + len(row.sentence)] == row.sentence
         assert start <= row.start < row.end <= start + len(row.sentence)
+
+
+def test_review_of_four_years_spans_four():
+    text = ("苏尼特左旗2022年政府工作报告\n各位代表：\n一、过去四年工作回顾\n四年来，我们团结带领全旗各族人民扎实工作。"
+            "地区生产总值累计完成109.7亿元，年均增长3.8%；一般公共预算收入累计完成8.79亿元，年均增长12.5%。")
+    m = _one(text)
+    assert _cell(m, "3.8%", text)["period"] == "2018-2021"
+    assert _cell(m, "12.5%", text)["period"] == "2018-2021"
+
+
+def test_an_average_speaks_of_its_own_clause_only():
+    # …年均增长28.6%，其中，…同比增长22.9%: the year-on-year change is of one year
+    text = (REPORT_2023 + "撤镇设街的五年，是经济发展势头迅猛的五年。2022年，预计全镇生产总值实现21.5亿元，同比增长12.8%，"
+            "年均增长14.9%；财政总收入实现1.87亿元，同比增长17.5%，年均增长28.6%，其中，一般公共预算收入实现8300万元，同比增长22.9%。")
+    m = _one(text)
+    assert _cell(m, "22.9%", text)["period"] == "2022"
+    assert _cell(m, "28.6%", text)["period"] == "2018-2022"
+    # a total in the clause after an average keeps the average's years
+    text2 = REPORT_2023 + "过去五年，全社会固定资产投资年均增长14%，累计完成95.3亿元。"
+    assert _cell(_one(text2), "95.3亿元", text2)["period"] == "2018-2022"
+
+
+def test_totals_over_years_written_in_digits():
+    text = REPORT_2023 + "这五年，我们坚持向开放要潜力，5年累计实现直接利用外资3201万美元。"
+    row = _cell(_one(text), "3201万美元", text)
+    assert (row["indicator"], row["period"]) == ("foreign_investment", "2018-2022")
+    assert "multi_year" in row["flags"]
+
+
+def test_a_base_year_said_once_for_the_figures_below():
+    text = ("桂阳县2017年政府工作报告\n各位代表：\n一、本届政府工作回顾\n2016年，预计(下同)全县生产总值340亿元，"
+            "比2012年(下同)增长47.7%；固定资产投资353.7亿元，增长125.1%；一般公共预算收入26.06亿元，增长39.8%。")
+    m = _one(text)
+    gdp = _cell(m, "47.7%", text)
+    assert (gdp["indicator"], gdp["period"]) == ("gdp", "2013-2016")
+    assert _cell(m, "125.1%", text)["period"] == "2013-2016"
+    assert _cell(m, "353.7亿元", text)["period"] == "2016"
+    # 是2010年的1.76倍 names a base of comparison, not the year of the figures after it
+    text2 = ("泰安市2016年政府工作报告\n各位代表：\n一、“十二五”工作回顾\n一般公共预算收入达到205.3亿元，是2010年的1.76倍，"
+             "年均增长11.9%，税收占比达到73.3%。")
+    assert _cell(_one(text2), "73.3%", text2)["period"] == "2015"
+
+
+def test_months_opening_a_sentence_hold_for_its_clauses():
+    text = ("2017年望江街道办事处政府工作报告\n2016年工作总结\n一、智慧经济初具规模。1—9月，实现税收6.88亿元，同比增长63.3%；"
+            "实现地方财政收入3.76亿元，同比增长33.6%。")
+    m = _one(text)
+    assert _cell(m, "3.76亿元", text)["period"] == "2016-01/2016-09"
+    # but not past a clause that names the whole year
+    text2 = (REPORT_2023 + "1—11月，全社会固定资产投资增长8.1%，预计全年突破10亿元；一般公共预算收入增长10%。")
+    assert _cell(_one(text2), "10%", text2)["period"] == "2022"
+    # nor from a statement that only names a quarter
+    text3 = (REPORT_2023 + "主要经济指标降幅从二季度开始逐月收窄，全镇生产总值下降5%；固定资产投资下降20.6%。")
+    assert _cell(_one(text3), "20.6%", text3)["period"] == "2022"
+    text4 = REPORT_2023 + "一至九月份，全镇规上工业增加值增长7.2%。"
+    assert _cell(_one(text4), "7.2%", text4)["period"] == "2022-01/2022-09"
+
+
+def test_months_before_a_mid_year_session_are_of_its_year():
+    text = ("坡头镇政府工作报告\n——2022年7月20日在坡头镇第十一届人民代表大会第二次会议上\n各位代表：\n"
+            "2021年，全镇完成税收6709万元，同比增长47.65%。截至6月20日，全镇完成税收3028万元。")
+    m = _one(text)
+    assert _cell(m, "3028万元", text)["period"] == "2022-01/2022-06"
+    assert _cell(m, "6709万元", text)["period"] == "2021"
+
+
+def test_a_lead_whose_punctuation_was_lost():
+    text = ("大源镇2019年政府工作报告\n各位代表：\n2018年是改革开放40周年一年以来在县委县政府和镇党委的正确领导下我镇保持社会经济的"
+            "持续健康发展一年来全镇完成固定资产投资5417万元完成税收67.42万元")
+    row = _cell(_one(text), "5417万元", text)
+    assert row["indicator"] == "fixed_asset_investment" and "subpopulation" not in row["flags"]
