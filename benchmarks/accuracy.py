@@ -56,7 +56,7 @@ _SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木", "自治县", "
 def _same_region(got: object, want: str) -> bool:
     """Region names agree; a gold name the text gives only without its suffix
     (黎平) matches the name with one (黎平县)."""
-    from govreports.clean import t2s_table
+    from govreports.datasets._lexicons import t2s_table
 
     want = want.translate(t2s_table())
     got = "" if not isinstance(got, str) else got

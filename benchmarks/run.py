@@ -103,7 +103,7 @@ def bench_corpus(jobs: int) -> dict:
 
 def bench_tokens(reports) -> dict:
     import govreports as gr
-    from govreports.text import clear_cache
+    from govreports.text._tokens import clear_cache
 
     out = {}
     gr.tokenize(reports.head(1), cache=False)

@@ -342,16 +342,16 @@ def _zh(lang: str, en: str, zh: str) -> str:
 
 
 def _indicators_table(lang: str = "en") -> str:
-    rows = _read_tsv(PACKAGE / "indicators.tsv")
+    rows = _read_tsv(PACKAGE / "datasets" / "indicators.tsv")
     body = [
         [f"`{r['id']}`", r["name_zh"], r["unit_kind"], " · ".join(r["aliases"].split("|")), r["description"]]
         for r in rows
     ]
     intro = _zh(
         lang,
-        f"{len(rows)} indicators, read from `govreports/indicators.tsv` when this site was built. "
+        f"{len(rows)} indicators, read from `govreports/datasets/indicators.tsv` when this site was built. "
         "Aliases are listed as in the file; matching is longest-first.\n\n",
-        f"共 {len(rows)} 个指标，建站时读自 `govreports/indicators.tsv`。别名按文件原样列出，"
+        f"共 {len(rows)} 个指标，建站时读自 `govreports/datasets/indicators.tsv`。别名按文件原样列出，"
         "匹配时长者优先；说明一栏取自文件，为英文。\n\n",
     )
     header = _zh(
@@ -364,7 +364,7 @@ def _indicators_table(lang: str = "en") -> str:
 
 def _policy_docs() -> dict[str, int]:
     out = {}
-    for r in _read_tsv(PACKAGE / "lexicons" / "policy_terms.tsv"):
+    for r in _read_tsv(PACKAGE / "datasets" / "policy_terms.tsv"):
         try:
             out[r["term"]] = int(r["docs"])
         except (KeyError, ValueError):
@@ -373,7 +373,7 @@ def _policy_docs() -> dict[str, int]:
 
 
 def _themes_table(lang: str = "en") -> str:
-    rows = _read_tsv(PACKAGE / "lexicons" / "themes.tsv")
+    rows = _read_tsv(PACKAGE / "datasets" / "themes.tsv")
     docs = _policy_docs()
     terms: dict[str, list[str]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -382,7 +382,7 @@ def _themes_table(lang: str = "en") -> str:
         names[r["theme"]] = r["theme_zh"]
     body = []
     try:  # the package's own theme order, else the file's
-        from govreports.themes import THEME_IDS
+        from govreports.text._themes import THEME_IDS
 
         order = [t for t in THEME_IDS if t in terms] + [t for t in terms if t not in THEME_IDS]
     except ImportError:
@@ -394,10 +394,10 @@ def _themes_table(lang: str = "en") -> str:
         body.append([f"`{theme}`", names[theme], len(words), ", ".join(ranked)])
     intro = _zh(
         lang,
-        f"{len(rows)} terms in {len(terms)} themes, read from `govreports/lexicons/themes.tsv` when "
+        f"{len(rows)} terms in {len(terms)} themes, read from `govreports/datasets/themes.tsv` when "
         "this site was built. Examples are the theme's terms that occur in the most corpus reports "
         "(the `docs` column of `policy_terms.tsv`).\n\n",
-        f"共 {len(terms)} 个主题、{len(rows)} 个词，建站时读自 `govreports/lexicons/themes.tsv`。"
+        f"共 {len(terms)} 个主题、{len(rows)} 个词，建站时读自 `govreports/datasets/themes.tsv`。"
         "示例词是该主题中出现在最多语料报告里的词（按 `policy_terms.tsv` 的 `docs` 列排序）。\n\n",
     )
     header = _zh(lang, ["theme", "theme_zh", "terms", "examples"], ["主题 id", "主题", "词数", "示例词"])
@@ -405,7 +405,7 @@ def _themes_table(lang: str = "en") -> str:
 
 
 def _policy_terms_summary(lang: str = "en") -> str:
-    rows = _read_tsv(PACKAGE / "lexicons" / "policy_terms.tsv")
+    rows = _read_tsv(PACKAGE / "datasets" / "policy_terms.tsv")
     docs = [int(r["docs"]) for r in rows]
     seeds = [int(r["seed"]) for r in rows]
     lengths = Counter(min(len(r["term"]), 9) for r in rows)
@@ -415,7 +415,7 @@ def _policy_terms_summary(lang: str = "en") -> str:
     top_rows = [[r["term"], f"{int(r['docs']):,}", r["seed"]] for r in top]
     if lang == ZH:
         parts = [
-            f"`govreports/lexicons/policy_terms.tsv` 共收 **{len(rows):,} 个词**：其中 "
+            f"`govreports/datasets/policy_terms.tsv` 共收 **{len(rows):,} 个词**：其中 "
             f"{sum(d >= 3 for d in docs):,} 个出现在 3,004 份语料报告中的至少 3 份里，"
             f"{sum(s > 0 for s in seeds):,} 个出现在内置样本的原始文本中。",
             "**按字数统计的词数**",
@@ -425,7 +425,7 @@ def _policy_terms_summary(lang: str = "en") -> str:
         ]
         return "\n\n".join(parts)
     parts = [
-        f"`govreports/lexicons/policy_terms.tsv` holds **{len(rows):,} terms**: "
+        f"`govreports/datasets/policy_terms.tsv` holds **{len(rows):,} terms**: "
         f"{sum(d >= 3 for d in docs):,} occur in at least 3 of the 3,004 corpus reports and "
         f"{sum(s > 0 for s in seeds):,} occur in the bundled sample's seed text.",
         "**Terms by length (characters)**",
@@ -446,7 +446,7 @@ def _literal(word: str) -> str:
 def _stopwords_table(lang: str = "en") -> str:
     blocks: dict[str, list[str]] = {}
     current = "(before the first block)"
-    for line in (PACKAGE / "lexicons" / "stopwords.txt").read_text(encoding="utf-8").splitlines():
+    for line in (PACKAGE / "datasets" / "stopwords.txt").read_text(encoding="utf-8").splitlines():
         m = re.match(r"#\s*\[block:(\w+)\]", line)
         if m:
             current = m.group(1)
@@ -457,8 +457,8 @@ def _stopwords_table(lang: str = "en") -> str:
     total = sum(len(w) for w in blocks.values())
     intro = _zh(
         lang,
-        f"`govreports/lexicons/stopwords.txt` holds {total} stop words in {len(blocks)} blocks.\n\n",
-        f"`govreports/lexicons/stopwords.txt` 分 {len(blocks)} 组，共 {total} 个停用词。\n\n",
+        f"`govreports/datasets/stopwords.txt` holds {total} stop words in {len(blocks)} blocks.\n\n",
+        f"`govreports/datasets/stopwords.txt` 分 {len(blocks)} 组，共 {total} 个停用词。\n\n",
     )
     header = _zh(lang, ["block", "words", "first words"], ["分组", "词数", "前几个词"])
     return intro + _table(header, body, "lrl")
@@ -472,17 +472,16 @@ def _api_table(lang: str = "en") -> str:
         if name.startswith("__"):
             continue
         obj = getattr(govreports, name)
-        module = getattr(obj, "__module__", "govreports")
         summary = (obj.__doc__ or "").strip().splitlines()[0] if obj.__doc__ else ""
         summary = re.sub(r":\w+:`~?([^`]+)`", r"`\1`", summary)
-        body.append([f"[`gr.{name}`][{module}.{name}]", summary])
+        body.append([f"[`gr.{name}`][govreports.{name}]", summary])
     return _table(_zh(lang, ["name", "summary"], ["名称", "简介（文档字符串首行，英文）"]), body)
 
 
 def _cli_help(lang: str = "en") -> str:
     import argparse
 
-    from govreports.cli import build_parser
+    from govreports._cli import build_parser
 
     saved = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "100"  # stable wrapping whatever the terminal
@@ -527,7 +526,7 @@ ZH_MEANINGS: dict[str, str] = {
     "cut_character": "文件在一个多字节字符中间结束（下载中断）；其余部分已保留",
     "placeholders": "正文含模板占位符（XX、X.X、**）",
     "traditional": "繁体字文本：已逐字转换为简体（字符位置不变）",
-    # figure flags (govreports.metrics.FIGURE_FLAGS)
+    # figure flags (govreports.schema.FIGURE_FLAGS)
     "estimate": "以预计数表述（预计、初步）：写报告时当年统计尚未完成",
     "glued": "该数字在原文中与另一个数字连在一起（分隔符丢失）：请对照原文",
     "placeholder": "模板占位符（XX、X.X、**），不是数字",
@@ -551,7 +550,7 @@ ZH_MEANINGS: dict[str, str] = {
     "rejected": "人工判定该数字不属于此指标（govreports.apply_corrections，结论 wrong）",
 }
 
-#: Chinese for the attachment cues (govreports.metrics.ATTACH_CUES); ``shared`` differs from the flag.
+#: Chinese for the attachment cues (govreports.schema.ATTACH_CUES); ``shared`` differs from the flag.
 ZH_CUES: dict[str, str] = {
     "name": "指标名紧挨在数字前、同一分句内（地区生产总值207.45亿元）",
     "clause": "带名称数字之后的增长分句（…207.45亿元，同比增长2.0%）",
@@ -583,7 +582,7 @@ def _report_flags(lang: str = "en") -> str:
 
 
 def _figure_flags(lang: str = "en") -> str:
-    from govreports.metrics import FIGURE_FLAGS
+    from govreports.schema import FIGURE_FLAGS
 
     if lang == ZH:
         return _dict_table(FIGURE_FLAGS, "标记", "含义", ZH_MEANINGS)
@@ -591,7 +590,7 @@ def _figure_flags(lang: str = "en") -> str:
 
 
 def _attach_cues(lang: str = "en") -> str:
-    from govreports.metrics import ATTACH_CUES
+    from govreports.schema import ATTACH_CUES
 
     if lang == ZH:
         return _dict_table(ATTACH_CUES, "cue", "挂接数字所用的规则", ZH_CUES)
@@ -599,7 +598,7 @@ def _attach_cues(lang: str = "en") -> str:
 
 
 def _review_flags(lang: str = "en") -> str:
-    from govreports.metrics import FIGURE_FLAGS, REVIEW_FLAGS
+    from govreports.schema import FIGURE_FLAGS, REVIEW_FLAGS
 
     rows = {f: FIGURE_FLAGS[f] for f in sorted(REVIEW_FLAGS)}
     if lang == ZH:
@@ -608,7 +607,7 @@ def _review_flags(lang: str = "en") -> str:
 
 
 def _verdicts(lang: str = "en") -> str:
-    from govreports.review import VERDICTS
+    from govreports.extract._review import VERDICTS
 
     if lang == ZH:
         return _dict_table(VERDICTS, "结论（verdict）", "作用", ZH_VERDICTS)
@@ -616,7 +615,7 @@ def _verdicts(lang: str = "en") -> str:
 
 
 def _growth_only(lang: str = "en") -> str:
-    from govreports.indicators import GROWTH_ONLY_ALIASES
+    from govreports.extract._indicators import GROWTH_ONLY_ALIASES
 
     header = _zh(lang, ["phrase", "indicator"], ["说法", "指标"])
     return _table(header, [[k, f"`{v}`"] for k, v in GROWTH_ONLY_ALIASES.items()])
@@ -830,7 +829,7 @@ def _citation(lang: str = "en") -> str:
     import yaml  # a dependency of MkDocs
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    init = (PACKAGE / "__init__.py").read_text(encoding="utf-8")
+    init = (PACKAGE / "_version.py").read_text(encoding="utf-8")
     version = re.search(r'^__version__\s*=\s*["\']([^"\']+)', init, re.MULTILINE).group(1)
     card = (PACKAGE / "datasets" / "targets.md").read_text(encoding="utf-8")
     m = re.search(r"delivered up to (\d{4}-\d{2}-\d{2})", card)

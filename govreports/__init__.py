@@ -1,7 +1,11 @@
 """govreports: Chinese government work reports (政府工作报告) as research data.
 
-Data flows one way — load → clean → segment → extract → analyse → plot — and
-every stage takes and returns tidy pandas DataFrames that keep ``report_id``.
+Data flows one way — load (:mod:`govreports.io`) → figures
+(:mod:`govreports.extract`) and words (:mod:`govreports.text`) → what a
+researcher sees (:mod:`govreports.present`), with the bundled tables in
+:mod:`govreports.datasets` — and every stage takes and returns tidy pandas
+DataFrames that keep ``report_id``. The stages' modules are private; this
+package re-exports their public functions.
 
 >>> import govreports as gr
 >>> reports = gr.load_sample()
@@ -14,72 +18,116 @@ ipywidgets, pdfplumber, python-docx): each is imported where it is used.
 
 from __future__ import annotations
 
-from .compare import compare
-from .datasets import describe_dataset, list_datasets, load_sample
+from ._deprecated import renamed_function
+from ._version import __version__
+from .datasets import (
+    describe_dataset,
+    list_datasets,
+    load_gazetteer,
+    load_indicators,
+    load_national_targets,
+    load_policy_terms,
+    load_sample,
+    load_stopwords,
+    load_t2s,
+    load_targets,
+    load_themes,
+)
 from .errors import GovReportsError
-from .evidence import show_evidence
-from .export import read_table, write_table
-from .indicators import indicators
-from .io import Limits, read_reports, reports_from_texts
-from .locate import load_gazetteer, locate
-from .metrics import extract_metrics, panel
-from .report import write_report
-from .review import apply_corrections, read_corrections, review_sheet
-from .plotting import plot_attention, plot_distinctive, plot_levels, plot_targets, plot_term_trends, set_theme
-from .segment import sections, sentences
-from .similarity import shared_passages, similarity
-from .text import distinctive_terms, kwic, policy_terms, stopwords, term_frequencies, tokenize
-from .targets import load_targets, national_targets
-from .themes import attention, slogans, theme_ids, themes
-from .widgets import explore, explorer_state, prepare_explorer
+from .extract import (
+    apply_corrections,
+    compare,
+    extract_metrics,
+    panel,
+    read_corrections,
+    review_sheet,
+    sections,
+    sentences,
+)
+from .io import Limits, locate, read_reports, read_table, reports_from_texts, write_table
+from .present import (
+    explore,
+    explorer_state,
+    plot_attention,
+    plot_distinctive,
+    plot_levels,
+    plot_targets,
+    plot_term_trends,
+    prepare_explorer,
+    set_theme,
+    show_evidence,
+    write_report,
+)
+from .text import (
+    attention,
+    distinctive_terms,
+    kwic,
+    shared_passages,
+    similarity,
+    slogans,
+    term_frequencies,
+    theme_ids,
+    tokenize,
+)
 
-__version__ = "0.1.0"
+# old names of loaders (``load_*`` since 0.2): kept for one release
+indicators = renamed_function(load_indicators, "indicators")
+themes = renamed_function(load_themes, "themes")
+policy_terms = renamed_function(load_policy_terms, "policy_terms")
+stopwords = renamed_function(load_stopwords, "stopwords")
+national_targets = renamed_function(load_national_targets, "national_targets")
+
 
 __all__ = [
     "__version__",
     "GovReportsError",
+    # load (io) and bundled data (datasets)
     "Limits",
-    "describe_dataset",
-    "extract_metrics",
-    "indicators",
-    "panel",
-    "list_datasets",
-    "load_gazetteer",
-    "locate",
-    "load_sample",
     "read_reports",
     "reports_from_texts",
+    "locate",
+    "read_table",
+    "write_table",
+    "load_sample",
+    "load_gazetteer",
+    "load_indicators",
+    "load_national_targets",
+    "load_policy_terms",
+    "load_stopwords",
+    "load_t2s",
+    "load_targets",
+    "load_themes",
+    "describe_dataset",
+    "list_datasets",
+    # figures (extract)
     "sections",
     "sentences",
-    "show_evidence",
-    "read_table",
-    "write_report",
+    "extract_metrics",
+    "panel",
+    "compare",
     "review_sheet",
     "apply_corrections",
     "read_corrections",
-    "explore",
-    "explorer_state",
-    "prepare_explorer",
-    "write_table",
+    # words (text)
+    "tokenize",
+    "term_frequencies",
+    "distinctive_terms",
+    "kwic",
+    "attention",
+    "slogans",
+    "theme_ids",
+    "similarity",
+    "shared_passages",
+    # what a researcher sees (present)
+    "set_theme",
     "plot_attention",
     "plot_distinctive",
     "plot_levels",
     "plot_targets",
     "plot_term_trends",
-    "set_theme",
-    "attention",
-    "compare",
-    "load_targets",
-    "national_targets",
-    "distinctive_terms",
-    "kwic",
-    "policy_terms",
-    "shared_passages",
-    "similarity",
-    "slogans",
-    "stopwords",
-    "term_frequencies",
-    "theme_ids",
-    "themes",
-    "tokenize",
+    "show_evidence",
+    "write_report",
+    "explore",
+    "explorer_state",
+    "prepare_explorer",
 ]

@@ -1,5 +1,5 @@
 """python -m govreports"""
 
-from .cli import main
+from ._cli import main
 
 raise SystemExit(main())

@@ -37,8 +37,8 @@ import pandas as pd
 from ._parallel import Engine, run_map
 from ._util import atomic_output
 from .errors import GovReportsWarning
-from .io.formats import Limits
-from .io.reader import ReportIds, iter_report_files, report_id_base
+from .io._formats import Limits
+from .io._reader import ReportIds, iter_report_files, report_id_base
 
 __all__ = [
     "REPORT_ID", "Batch", "BatchResult", "FileCache", "RenumberIds",
@@ -330,11 +330,11 @@ def write_rows(table: pd.DataFrame, fmt: str) -> tuple[str, dict[str, str]]:
     """The CSV header line and each report's rows as CSV or JSON Lines, the
     report id stood in for by :data:`REPORT_ID` (rows are written one by one,
     so a report's rows read the same alone as within a whole table)."""
-    from .export import _flat
+    from .io._export import flatten_lists
 
     masked = table.assign(report_id=REPORT_ID)
     if fmt == "csv":
-        masked = _flat(masked)  # value by value: the same for a slice as for the whole
+        masked = flatten_lists(masked)  # value by value: the same for a slice as for the whole
     ids = table["report_id"].tolist()
     blocks = {}
     start = 0

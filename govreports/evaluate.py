@@ -80,7 +80,7 @@ _FULL = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 def _squeeze(text: str) -> tuple[str, list[int]]:
     """The text without whitespace, with full-width forms and traditional
     characters normalised, and the offset in ``text`` of each kept character."""
-    from .clean import pinyin_glosses, t2s_table
+    from .io._clean import pinyin_glosses, t2s_table
 
     table = t2s_table()
     skip = {i for a, b in pinyin_glosses(text) for i in range(a, b)}

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Literal
+
+import pandas as pd
 
 #: Columns of the reports frame, in order.
 REPORT_COLUMNS: tuple[str, ...] = (
@@ -56,3 +60,148 @@ REPORT_FLAGS: dict[str, str] = {
     "placeholders": "the text holds template placeholders (XX, X.X, **)",
     "traditional": "written in traditional characters: converted to simplified character by character (offsets unchanged)",
 }
+
+
+# --------------------------------------------------------------------------- figures
+
+#: Columns of :func:`extract_metrics` and :func:`panel`, in order.
+METRIC_COLUMNS: tuple[str, ...] = (
+    "report_id", "region", "level", "year", "source", "text_hash", "indicator", "indicator_text", "kind", "measure",
+    "value", "value_high", "unit", "qualifier", "period", "section_kind", "sentence", "sentence_start", "start", "end",
+    "flags", "cue", "needs_review",
+)
+
+#: The rules that attach a figure to an indicator (the ``cue`` column).
+ATTACH_CUES: dict[str, str] = {
+    "name": "the indicator is named right before the figure, in the same clause (地区生产总值207.45亿元)",
+    "clause": "a growth clause after the named figure (…207.45亿元，同比增长2.0%)",
+    "fenbie": "a 分别 list: names and figures in the same order (A、B分别增长5%和8%)",
+    "list": "a list of figures for a list of names, without 分别 (A、B年均增长3.5%和7.6%)",
+    "shared": "one figure stated for several names (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
+    "share_of": "a share of the indicator named before 占 (税收收入占公共财政预算收入比重77.65%)",
+    "target_of": "the target a result is measured against (财政总收入52.3亿元，完成年初目标45亿元的116%): a target row",
+    "caption": "a figure captioned by the name after a dash, as summaries lay them out (167.83亿元——经济总量稳步提升)",
+}
+
+#: Flags a figure can carry.
+FIGURE_FLAGS: dict[str, str] = {
+    "estimate": "stated as an estimate (预计, 初步): the year was not over when the report was written",
+    "glued": "the figure runs into another one in the source (lost separator): check by reading",
+    "placeholder": "a template placeholder (XX, X.X, **), no number",
+    "subpopulation": "the clause is about a part of the region (31家企业, 园区, 村) — not the region's indicator",
+    "milestone": "a threshold phrase (突破“200亿”大关), not a measurement",
+    "multi_year": "the figure refers to several years (五年来, 年均, 2018-2022年, 十四五)",
+    "partial_year": "the figure refers to months of a year (1-11月, 前三季度)",
+    "repeated": "the same indicator, kind, measure and value were stated earlier in the report",
+    "no_unit": "a bare number without unit attached to an indicator",
+    "chinese_numeral": "written in Chinese numerals (百分之八至九): parsed, worth a glance",
+    "long_sentence": (
+        "the sentence runs over 1,000 characters (no punctuation?) or holds over 50 figures:"
+        " a window around the figure is stored"
+    ),
+    "figures_capped": (
+        "the sentence holds over 500 figures (a table or junk?): only its first 500 are kept, the rest are not rows"
+    ),
+    "from_value": "the starting value of a change (由X增加到Y): not the current level",
+    "shared": "one figure stated for several indicators (A、B均增长8%, 城乡居民收入均增长8%): a row for each",
+    "other_year": "the figure refers to another single year than the one reviewed or planned (到2027年, 2020年)",
+    "far": "attached across two or more clauses: check by reading",
+    "kind_guessed": "no heading, time word or target word says whether it is a result or a goal: taken as a result",
+    "no_period": "the report's year is unknown and the text gives no year for the figure",
+    "reviewed": "a person confirmed the row (govreports.apply_corrections, verdict ok)",
+    "corrected": "a person corrected the row (govreports.apply_corrections, verdict fix)",
+    "rejected": "a person found the figure is not the indicator's (govreports.apply_corrections, verdict wrong)",
+}
+
+#: Flags that make a figure's row ``needs_review``: the cues that attached or
+#: dated it are weak or conflict.
+REVIEW_FLAGS: frozenset[str] = frozenset(
+    {"glued", "no_unit", "milestone", "far", "kind_guessed", "no_period", "long_sentence", "figures_capped"}
+)
+
+
+# --------------------------------------------------------------------------- the reports frame
+
+@dataclass
+class ReportRecord:
+    """One report before it becomes a row of the reports frame."""
+
+    region: str | None
+    level: str | None
+    year: int | None
+    title: str | None
+    speaker: str | None
+    date: str | None
+    text: str
+    source: str
+    flags: list[str] = field(default_factory=list)
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+class ReportIds:
+    """Hands out report ids, unique by construction.
+
+    An id is its base (:func:`report_id_base`, ``<year>_<region>``); a base
+    seen before gets ``_2``, ``_3`` … in input order, skipping any id already
+    given, so a region ``甲镇_2`` and a second ``甲镇`` of the same year never
+    share an id. Inputs without such clashes get the ids they always had.
+
+    Examples
+    --------
+    >>> ids = ReportIds()
+    >>> [ids.next(b) for b in ["2023_甲镇_2", "2023_甲镇", "2023_甲镇", "2023_甲镇"]]
+    ['2023_甲镇_2', '2023_甲镇', '2023_甲镇_3', '2023_甲镇_4']
+    """
+
+    def __init__(self) -> None:
+        self._count: dict[str, int] = {}
+        self._taken: set[str] = set()
+
+    def next(self, base: str) -> str:
+        """The id for the next report whose base id is ``base``."""
+        n = self._count.get(base, 0) + 1
+        rid = base if n == 1 else f"{base}_{n}"
+        while rid in self._taken:
+            n += 1
+            rid = f"{base}_{n}"
+        self._count[base] = n
+        self._taken.add(rid)
+        return rid
+
+
+def report_id_base(year: object, region: object) -> str:
+    """The id of a report before de-duplication: ``<year>_<region>``."""
+    y = "NA" if year is None or pd.isna(year) else str(int(year))  # type: ignore[arg-type]
+    return f"{y}_{region if isinstance(region, str) and region else 'unknown'}"
+
+
+def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
+    """Build the reports frame from records, with stable ids and dtypes.
+
+    ``report_id`` is ``<year>_<region>``; repeats get ``_2``, ``_3`` … in
+    input order (see :class:`ReportIds`), so ids are unique and stable for
+    the same inputs.
+    """
+    rows = []
+    ids = ReportIds()
+    for r in records:
+        rid = ids.next(report_id_base(r.year, r.region))
+        rows.append(
+            {
+                "report_id": rid,
+                "region": r.region,
+                "level": r.level,
+                "year": r.year,
+                "title": r.title,
+                "speaker": r.speaker,
+                "date": r.date,
+                "text": r.text,
+                "source": r.source,
+                "flags": list(r.flags),
+                "meta": dict(r.meta),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
+    frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
+    frame["year"] = frame["year"].astype("Int64")
+    return frame.reset_index(drop=True)

@@ -281,7 +281,7 @@ def test_show_evidence_renders_chinese_without_system_fonts(browser, tmp_path_fa
 def test_report_page_renders_chinese_without_system_fonts(browser, tmp_path_factory, sample):
     from selenium.webdriver.common.by import By
 
-    from govreports.report import write_report
+    from govreports.present._report import write_report
 
     index = write_report(sample, tmp_path_factory.mktemp("report"))
     assert not list((index.parent / "fonts").glob("*.otf")), "the page embeds a subset; no font file is copied"
@@ -322,7 +322,7 @@ def test_explorer_follows_region_and_keyword(voila_url, browser, tmp_path_factor
 
     # a keyword of that region's report, chosen from the text; its count from str.count
     text = sample.loc[sample["region"] == region, "text"].item()
-    terms = [t for t in gr.themes()["term"] if len(t) >= 2 and t in text]
+    terms = [t for t in gr.load_themes()["term"] if len(t) >= 2 and t in text]
     keyword = min(terms, key=lambda t: (-text.count(t), t))
     expected = text.count(keyword)
     box = browser.find_element(By.CSS_SELECTOR, ".gr-keyword input")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreports.clean import clean_text, decode_bytes, is_truncated, normalize_chars, remove_junk_lines
+from govreports.io._clean import clean_text, decode_bytes, is_truncated, normalize_chars, remove_junk_lines
 from govreports.errors import BinaryFileError, DecodeError, EmptyFileError
 
 

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import govreports as gr
-from govreports.compare import SUPERIOR_COLUMNS, SUPERIOR_SOURCES
-from govreports.targets import load_targets
+from govreports.extract._compare import SUPERIOR_COLUMNS, SUPERIOR_SOURCES
+from govreports.datasets._targets import load_targets
 
 
 def test_compare_sample(sample):
@@ -16,7 +16,7 @@ def test_compare_sample(sample):
     row = c.set_index("region").loc["横沥镇"]
     assert row["gdp_level"] == 207.45 and row["gdp_growth"] == 2.0 and row["gdp_target"] == 6.0
     assert row["gdp_target_minus_prev_growth"] == 4.0
-    nat = gr.national_targets().set_index("year").loc[2023, "gdp_target"]
+    nat = gr.load_national_targets().set_index("year").loc[2023, "gdp_target"]
     assert row["national_gdp_target"] == nat and row["gdp_target_minus_national"] == 6.0 - nat
     # 万元 levels are normalised to 亿元
     ni = c.set_index("region").loc["泥溪镇"]
@@ -30,7 +30,7 @@ def test_compare_ranges_use_midpoints():
     assert c.loc[0, "gdp_target"] == 6.0 and c.loc[0, "gdp_target_high"] == 6.5
     assert c.loc[0, "gdp_target_qualifier"] == "range"
     assert abs(c.loc[0, "gdp_target_minus_prev_growth"] - (6.25 - 6.8)) < 1e-9
-    nat = gr.national_targets().set_index("year").loc[2019]
+    nat = gr.load_national_targets().set_index("year").loc[2019]
     assert abs(c.loc[0, "national_gdp_target"] - (nat["gdp_target"] + nat["gdp_target_high"]) / 2) < 1e-9
 
 
@@ -84,7 +84,7 @@ def test_superior_comes_from_your_reports_then_the_targets_dataset_then_the_stat
     assert c.loc["t2", "superior_actual"] == jx["gdp_prev_growth"]
     assert c.loc["t2", "superior_chain"].startswith("桐乡市 (no report) › 嘉兴市 ")
     # the province's superior is the State Council, from the bundled national series
-    nat = gr.national_targets().set_index("year").loc[2023]
+    nat = gr.load_national_targets().set_index("year").loc[2023]
     assert c.loc["p1", ["immediate_superior", "superior", "superior_level", "superior_source"]].tolist() == [
         "全国", "全国", "national", "State Council"]
     assert c.loc["p1", "superior_target"] == nat["gdp_target"]

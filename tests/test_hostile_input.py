@@ -26,7 +26,7 @@ import pytest
 
 import govreports as gr
 from govreports.errors import CorruptFileError, FileTooLargeError
-from govreports.io import formats
+from govreports.io import _formats as formats
 
 # --------------------------------------------------------------------------- generators
 

@@ -62,7 +62,7 @@ def test_seed_reports_end_where_the_next_begins(seed_path):
 
 
 def test_split_accounts_for_every_line(seed_path):
-    from govreports.io.compilation import split_compilation
+    from govreports.io._compilation import split_compilation
 
     raw = seed_path.read_text(encoding="utf-8")
     split = split_compilation(raw)
@@ -215,7 +215,7 @@ def test_docx_table_rows_keep_their_cell_boundaries(tmp_path):
 
 
 def test_markdown_table_delimiter_rows_are_markup():
-    from govreports.io.formats import strip_markdown
+    from govreports.io._formats import strip_markdown
 
     md = "| 序号 | 事项 |\n| ------ | :----: |\n|---|---|\n| 1 | 改造 |\n"
     assert strip_markdown(md).split("\n") == ["| 序号 | 事项 |", "", "", "| 1 | 改造 |", ""]

@@ -1,4 +1,4 @@
-"""Tests for the shipped lexicons in govreports/lexicons/.
+"""Tests for the shipped lexicons in govreports/datasets/.
 
 Format checks always run.  Corpus-backed checks read the shared material
 beside the checkout (``../shared``) and skip cleanly when it is absent.
@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from govreports.themes import THEME_IDS as _THEME_IDS
+from govreports.text._themes import THEME_IDS as _THEME_IDS
 
 if TYPE_CHECKING:  # jieba is imported inside fixtures only
     import jieba
 
 REPO = Path(__file__).resolve().parents[1]
-LEXICONS = REPO / "govreports" / "lexicons"
+LEXICONS = REPO / "govreports" / "datasets"
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpora" / "lawtext-gov"
 SEED = SHARED / "seeds" / "000_d2fc8c44b527f0e4.txt"

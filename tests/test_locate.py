@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from govreports.errors import InvalidOptionError, MissingColumnsError
-from govreports.locate import CONFIDENCES, LOCATE_COLUMNS, load_gazetteer, locate
+from govreports.datasets import load_gazetteer
+from govreports.io._locate import CONFIDENCES, LOCATE_COLUMNS, locate
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_d2fc8c44b527f0e4.txt"

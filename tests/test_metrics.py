@@ -9,7 +9,7 @@ import pytest
 
 import govreports as gr
 from govreports.evaluate import locate_gold, score_metrics, score_panel
-from govreports.metrics import METRIC_COLUMNS
+from govreports.schema import METRIC_COLUMNS
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -363,7 +363,7 @@ def test_cues_and_needs_review():
     assert level["cue"] == "name" and not level["needs_review"]
     assert _cell(m, "2.0%", text)["cue"] == "clause"
     assert _cell(m, "200亿", text)["needs_review"]
-    assert set(m["cue"]) <= {"", *gr.metrics.ATTACH_CUES}
+    assert set(m["cue"]) <= {"", *gr.schema.ATTACH_CUES}
     assert (m["text_hash"] == m["text_hash"].iloc[0]).all() and len(m["text_hash"].iloc[0]) == 16
 
 

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govreports import numbers
-from govreports.numbers import (
+from govreports.extract import _numbers as numbers
+from govreports.extract._numbers import (
     Quantity,
     find_quantities,
     parse_chinese_numeral,

@@ -26,10 +26,11 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Annotation  # noqa: E402
 
 import govreports as gr  # noqa: E402
-from govreports import plotting  # noqa: E402
+from govreports.present import _plotting as plotting  # noqa: E402
 from govreports.errors import InvalidOptionError, MissingColumnsError  # noqa: E402
-from govreports.numbers import to_unit  # noqa: E402
-from govreports.plotting import (  # noqa: E402
+from govreports.extract._numbers import to_unit  # noqa: E402
+from govreports._format import fmt_number  # noqa: E402
+from govreports.present._plotting import (  # noqa: E402
     BUNDLED_FONT_FAMILY,
     PlotDataError,
     plot_attention,
@@ -271,7 +272,7 @@ def test_plot_levels_on_sample_panel(panel):
     hatched = {label for label, bar in zip(_yticks(ax), sorted(bars, key=lambda b: b.get_y())) if bar.get_hatch()}
     assert hatched == estimates
     value_labels = {t.get_text() for t in ax.texts}
-    assert {plotting._fmt_number(v) for v in expected.values()} <= value_labels
+    assert {fmt_number(v) for v in expected.values()} <= value_labels
     _png(ax.figure)
     _texts_drawn_in_bundled_font(ax.figure)
 
@@ -584,7 +585,7 @@ def _mixed_levels() -> pd.DataFrame:
 
 
 def test_levels_table_picks_units_per_level_and_keeps_the_digits_stated():
-    from govreports.plotting import levels_table
+    from govreports.present._plotting import levels_table
 
     t = levels_table(_mixed_levels()).set_index("region")
     assert t.loc["泥溪镇", "unit"] == "万元" and t.loc["泥溪镇", "text"] == "6,379万元"  # not 0.6379亿元
@@ -613,7 +614,7 @@ def test_plot_levels_groups_levels_on_a_log_scale():
 
 
 def test_plot_levels_by_level_gives_each_level_its_own_panel_and_unit():
-    from govreports.plotting import plot_levels_by_level
+    from govreports.present._plotting import plot_levels_by_level
 
     data = _mixed_levels()
     data = pd.concat([data, data.assign(report_id="t3", region="六镇镇", value=638.0, unit="万元").tail(1)])
@@ -628,7 +629,7 @@ def test_plot_levels_by_level_gives_each_level_its_own_panel_and_unit():
 
 
 def test_plot_targets_shows_each_region_against_its_superior(panel):
-    from govreports.plotting import superior_table
+    from govreports.present._plotting import superior_table
 
     c = gr.compare(gr.load_sample())
     ax = _draw(plot_targets, panel, indicator="gdp", national=5.0, superiors=c)

@@ -23,9 +23,9 @@ matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from govreports import plotting  # noqa: E402
+from govreports.present import _plotting as plotting  # noqa: E402
 from govreports.errors import InvalidOptionError  # noqa: E402
-from govreports.plotting import BUNDLED_FONT_FAMILY, FontNotFoundError, set_theme  # noqa: E402
+from govreports.present._plotting import BUNDLED_FONT_FAMILY, FontNotFoundError, set_theme  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -79,7 +79,7 @@ def _texts(fig: Figure) -> list:
 
 
 def test_import_does_not_load_matplotlib():
-    code = "import sys, govreports.plotting; print('matplotlib' in sys.modules)"
+    code = "import sys, govreports.present._plotting; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

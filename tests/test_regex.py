@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govreports._regex import longest_first
-from govreports.indicators import alias_pattern, alias_table
-from govreports.numbers import _UNIT_AT, _UNIT_INFO, _UNIT_LOOKAHEAD
+from govreports.extract._indicators import alias_pattern, alias_table
+from govreports.extract._numbers import _UNIT_AT, _UNIT_INFO, _UNIT_LOOKAHEAD
 
 _ALPHABET = "地区生产总值人次民币元万亿个性(|)."
 

@@ -774,7 +774,7 @@ def test_cli_directory_without_reports(tmp_path):
 _CLI_WITHOUT_DOCX = """
 import sys
 sys.modules["docx"] = None  # python-docx not installed
-from govreports.cli import main
+from govreports._cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -872,7 +872,7 @@ def test_pipeline_opens_no_network_connection(tmp_path, monkeypatch):
     m = gr.extract_metrics(located)
     assert len(gr.panel(m)) > 0
     assert len(gr.sections(reports)) > 0 and len(gr.sentences(reports)) > 0
-    assert len(gr.indicators()) > 0
+    assert len(gr.load_indicators()) > 0
 
 
 # =========================================================================== content that is not what it seems
@@ -1054,7 +1054,7 @@ _STAGES_CHILD = r"""
 import json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (12 << 30, 12 << 30))  # a runaway stage fails, not the machine
 import govreports as gr
-from govreports.numbers import find_quantities
+from govreports.extract._numbers import find_quantities
 path, stages = sys.argv[1], [s for s in sys.argv[2].split(",") if s]
 
 def emit(stage, t0, n):
@@ -1352,7 +1352,7 @@ def _shuffled_reports(draw) -> str:
 @_prop(300)
 @given(text=_shuffled_reports())
 def test_sections_always_tile_the_text(text):
-    from govreports.segment import find_sections
+    from govreports.extract._segment import find_sections
 
     secs = find_sections(text)
     leaves = sorted((s for s in secs if s["is_leaf"]), key=lambda s: s["start"])
@@ -1404,7 +1404,7 @@ def _compilations(draw) -> tuple[list[int], str]:
 @_prop(25)
 @given(case=_compilations())
 def test_compilation_splitting_loses_no_report_text(case):
-    from govreports.io.compilation import split_compilation
+    from govreports.io._compilation import split_compilation
 
     chosen, doc = case
     split = split_compilation(doc)
@@ -1438,7 +1438,7 @@ def _figure_soup(draw) -> str:
 @_prop(300)
 @given(text=_figure_soup())
 def test_every_figure_points_at_its_surface_form(text):
-    from govreports.numbers import find_quantities
+    from govreports.extract._numbers import find_quantities
 
     for q in find_quantities(text):  # offsets into the raw string, full-width digits and all
         assert q.surface and text[q.start:q.end] == q.surface
@@ -1458,7 +1458,7 @@ def test_every_figure_points_at_its_surface_form(text):
 
 
 def test_every_sample_figure_points_at_its_surface_form():
-    from govreports.numbers import find_quantities
+    from govreports.extract._numbers import find_quantities
 
     sample = _sample().set_index("report_id")
     m = gr.extract_metrics(_sample())

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import govreports as gr
-from govreports.report import ReportDataError, write_report
+from govreports.present._report import ReportDataError, write_report
 
 
 class _Page(HTMLParser):
@@ -94,7 +94,7 @@ def test_page_names_every_region_and_the_national_target(built, sample):
     _, _, page, parser = built
     for region in sample["region"]:
         assert region in page
-    nat = gr.national_targets().set_index("year")
+    nat = gr.load_national_targets().set_index("year")
     years = sorted(set(int(y) for y in sample["year"]))
     national = parser.text_of["national-target"]
     for year in years:
@@ -273,7 +273,7 @@ def test_page_compares_each_region_with_its_own_superior(built, sample):
 
 
 def test_every_flag_is_explained_where_it_appears(built, sample_panel):
-    from govreports.metrics import FIGURE_FLAGS
+    from govreports.schema import FIGURE_FLAGS
 
     _, _, page, _ = built
     flags = {f for fl in sample_panel["flags"] for f in fl}

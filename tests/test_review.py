@@ -9,7 +9,7 @@ import pytest
 
 import govreports as gr
 from govreports.errors import GovReportsWarning, InvalidOptionError
-from govreports.review import REVIEW_COLUMNS
+from govreports.extract._review import REVIEW_COLUMNS
 
 
 @pytest.fixture(scope="module")

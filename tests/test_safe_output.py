@@ -21,9 +21,9 @@ import pandas as pd
 import pytest
 
 import govreports as gr
-from govreports import cli
+from govreports import _cli as cli
 from govreports.errors import GovReportsWarning, InvalidMetadataError, OutputPathError
-from govreports.report import write_report
+from govreports.present._report import write_report
 
 BODY = "各位代表：\n过去一年，全镇地区生产总值15.2亿元，增长4%。\n今年主要预期目标是：地区生产总值增长6%左右。\n"
 
@@ -427,7 +427,7 @@ def test_an_infinite_limit_is_a_usage_error(tmp_path):
 
 
 def test_any_exception_in_one_file_is_that_files_line(tmp_path, monkeypatch):
-    from govreports.io import reader
+    from govreports.io import _reader as reader
 
     boom = front_matter(tmp_path / "boom.md", "甲镇")
     front_matter(tmp_path / "fine.md", "乙镇")
@@ -452,7 +452,7 @@ def test_dollar_signs_in_a_region_do_not_break_the_plots(tmp_path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from govreports.plotting import plot_attention, plot_distinctive, plot_levels, plot_targets
+    from govreports.present._plotting import plot_attention, plot_distinctive, plot_levels, plot_targets
 
     reports = gr.load_sample().assign(region=["甲$^$镇", "乙$\\$镇", "丙$_x$", "丁$$", "戊"])
     panel = gr.panel(reports)

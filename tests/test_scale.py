@@ -45,9 +45,9 @@ def corpus(tmp_path_factory, sample) -> Path:
 
 
 def _csv(table: pd.DataFrame) -> str:
-    from govreports.export import _flat
+    from govreports.io._export import flatten_lists
 
-    return _flat(table).to_csv(index=False)
+    return flatten_lists(table).to_csv(index=False)
 
 
 # --------------------------------------------------------------------------- dask.distributed
@@ -141,7 +141,7 @@ def test_cache_misses_on_a_changed_option_or_version(corpus, tmp_path, monkeypat
     files = sorted(str(p) for p in corpus.glob("a*.txt"))
     assert read_metrics(files, cache=cache).attrs["files"]["processed"] == 5
     assert read_metrics(files, cache=cache, headline=True).attrs["files"]["processed"] == 5
-    limits = gr.io.formats.Limits(max_bytes=10**8)
+    limits = gr.Limits(max_bytes=10**8)
     assert read_metrics(files, cache=cache, limits=limits).attrs["files"]["processed"] == 5
     changed = (corpus / "a1.txt").read_text(encoding="utf-8").replace("。", "；", 1)
     other = tmp_path / "a1.txt"

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govreports.errors import InvalidOptionError, MissingColumnsError
-from govreports.segment import (
+from govreports.extract._segment import (
     SECTION_COLUMNS,
     SENTENCE_COLUMNS,
     find_sections,

@@ -22,7 +22,7 @@ import pytest
 
 from govreports.errors import InvalidOptionError
 from govreports.schema import LEVELS
-from govreports.targets import TARGET_INDICATORS, load_targets, national_targets
+from govreports.datasets._targets import TARGET_INDICATORS, load_national_targets, load_targets
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -264,7 +264,7 @@ def test_returns_a_fresh_frame():
 
 
 def test_national_targets():
-    n = national_targets()
+    n = load_national_targets()
     assert list(n.columns) == ["year", "gdp_target", "gdp_target_high", "gdp_target_qualifier", "gdp_prev_growth"]
     assert list(n["year"]) == list(range(1994, 2027))
     assert n["gdp_target"].dropna().between(4, 10).all()

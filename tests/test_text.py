@@ -12,7 +12,7 @@ import pytest
 
 import govreports as gr
 from govreports.errors import InvalidOptionError
-from govreports.text import TOKEN_COLUMNS, clear_cache
+from govreports.text._tokens import TOKEN_COLUMNS, clear_cache
 
 CORE_TERMS = ["乡村振兴", "高质量发展", "营商环境", "一般公共预算收入", "规上工业增加值", "人居环境整治", "雨污分流",
               "固定资产投资", "社会消费品零售总额", "疫情防控", "共同富裕", "基层治理"]
@@ -40,7 +40,7 @@ def test_policy_terms_are_single_tokens(sample, tokens):
         assert term in toks, term
         # every occurrence lies inside one token (itself, or a longer term:
         # 乡村振兴战略), unless another policy term overlaps it (疫情|防控阻击战)
-        others = [t for t in gr.policy_terms()["term"] if t != term and term not in t]
+        others = [t for t in gr.load_policy_terms()["term"] if t != term and term not in t]
         for rid, text in zip(sample["report_id"], sample["text"]):
             g = by_report[rid]
             for m in re.finditer(term, text):
@@ -71,7 +71,7 @@ def test_figures_stay_whole_or_are_dropped(sample):
     drop = gr.tokenize(sample, numbers="drop")
     with_digits = set(drop.loc[drop["token"].str.contains(r"\d"), "token"])
     # only words written with digits remain (5G, PM2.5, 12345热线), no figure
-    assert with_digits and all(re.search(r"[A-Za-z]", t) or t in set(gr.policy_terms()["term"]) for t in with_digits)
+    assert with_digits and all(re.search(r"[A-Za-z]", t) or t in set(gr.load_policy_terms()["term"]) for t in with_digits)
     assert "2022年" not in set(drop["token"]) and "207.45亿元" not in set(drop["token"])
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import govreports as gr
-from govreports.themes import THEME_IDS
+from govreports.text._themes import THEME_IDS
 
 
 @pytest.fixture(scope="module")

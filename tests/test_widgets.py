@@ -21,9 +21,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import govreports as gr  # noqa: E402
-from govreports import widgets  # noqa: E402
+from govreports.present import _widgets as widgets  # noqa: E402
 from govreports.errors import InvalidOptionError, OptionalDependencyError  # noqa: E402
-from govreports.widgets import (  # noqa: E402
+from govreports.present._widgets import (  # noqa: E402
     ExplorerData,
     attention_for,
     evidence_for,
@@ -53,7 +53,7 @@ def _texts(sample: pd.DataFrame, regions) -> list[str]:
 def _keywords(sample: pd.DataFrame) -> list[str]:
     """Keywords taken from the texts: theme terms that occur, plus one that cannot."""
     joined = "\n".join(sample["text"])
-    terms = [t for t in gr.themes()["term"] if t in joined]
+    terms = [t for t in gr.load_themes()["term"] if t in joined]
     return sorted(terms, key=lambda t: (-joined.count(t), t))[:3] + ["乡村振兴", "不存在的关键词甲乙丙"]
 
 
@@ -65,7 +65,7 @@ def _selections(regions: list[str]) -> list[tuple[str, ...]]:
 # --- plain functions ------------------------------------------------------------------------
 
 def test_module_imports_without_widgets_or_matplotlib():
-    code = "import sys, govreports.widgets; print(' '.join(m for m in ('ipywidgets', 'matplotlib', 'jieba') if m in sys.modules))"
+    code = "import sys, govreports.present._widgets; print(' '.join(m for m in ('ipywidgets', 'matplotlib', 'jieba') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
 
@@ -149,9 +149,9 @@ def test_tokens_and_panel_are_computed_once(sample, monkeypatch):
     import importlib
 
     # import_module: the package's ``compare`` attribute is the function, not the module
-    compare_mod = importlib.import_module("govreports.compare")
-    metrics_mod = importlib.import_module("govreports.metrics")
-    text_mod = importlib.import_module("govreports.text")
+    compare_mod = importlib.import_module("govreports.extract._compare")
+    metrics_mod = importlib.import_module("govreports.extract._metrics")
+    text_mod = importlib.import_module("govreports.text._tokens")
 
     calls = {"panel": 0, "tokenize": 0, "compare": 0}
 
@@ -224,7 +224,7 @@ def test_figure_theme_view_outlines_the_theme(data):
     fig = figure_for(data, regions=chosen, indicator="gdp", theme="ecology_environment")
     heat = fig.axes[0]
     assert [t.get_text() for t in heat.get_yticklabels()] == sorted(chosen)
-    zh = gr.themes().drop_duplicates("theme").set_index("theme")["theme_zh"]["ecology_environment"]
+    zh = gr.load_themes().drop_duplicates("theme").set_index("theme")["theme_zh"]["ecology_environment"]
     labels = [t.get_text() for t in heat.get_xticklabels()]
     boxes = [a for a in heat.patches if isinstance(a, Rectangle) and a.get_gid() == "chosen_theme"]
     assert len(boxes) == 1 and boxes[0].get_x() + 0.5 == labels.index(zh)
@@ -270,7 +270,7 @@ def test_app_is_a_widget_with_named_controls(app, data, ipywidgets):
     assert isinstance(app.regions, ipywidgets.SelectMultiple)
     assert list(app.regions.options) == data.regions
     assert isinstance(app.indicator, ipywidgets.Dropdown)
-    assert [v for _, v in app.indicator.options] == gr.indicators()["indicator"].tolist()
+    assert [v for _, v in app.indicator.options] == gr.load_indicators()["indicator"].tolist()
     assert [v for _, v in app.theme.options] == [""] + gr.theme_ids()  # "": no theme
     assert isinstance(app.keyword, ipywidgets.Text)
     assert app.regions in app.children[0].children  # the controls are on screen
@@ -435,7 +435,7 @@ def test_same_characters_reuse_the_same_subset():
 
 
 def test_evidence_flags_carry_their_meaning(data):
-    from govreports.metrics import FIGURE_FLAGS
+    from govreports.schema import FIGURE_FLAGS
 
     rows = data.panel[data.panel["flags"].map(bool)]
     html = gr.show_evidence(rows).to_html()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Recompute, validate and rewrite the shipped govreports lexicons.
 
-The lexicons live in ``govreports/lexicons/``:
+The lexicons live in ``govreports/datasets/``:
 
 * ``policy_terms.tsv`` -- user dictionary for jieba (``term``, ``docs``, ``seed``);
 * ``themes.tsv``       -- policy-attention themes (``theme``, ``theme_zh``, ``term``);
@@ -40,9 +40,9 @@ if TYPE_CHECKING:  # jieba is imported lazily: no work at import time
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
-from govreports.themes import THEME_IDS as _THEME_IDS  # noqa: E402  (the one list of theme ids)
+from govreports.text._themes import THEME_IDS as _THEME_IDS  # noqa: E402  (the one list of theme ids)
 
-LEXICON_DIR = REPO_ROOT / "govreports" / "lexicons"
+LEXICON_DIR = REPO_ROOT / "govreports" / "datasets"
 DEFAULT_SHARED = REPO_ROOT.parent / "shared"
 CORPUS_SUBDIR = Path("corpora") / "lawtext-gov"
 SEED_SUBPATH = Path("seeds") / "000_d2fc8c44b527f0e4.txt"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Rebuild the traditional → simplified character table ``govreports/lexicons/t2s.tsv``.
+"""Rebuild the traditional → simplified character table ``govreports/datasets/t2s.tsv``.
 
 Web copies of local reports are sometimes in traditional characters (Wikisource
 mirrors, Hong Kong and Taiwan sites: 文成縣人民政府工作報告, 生產總值53億元). govreports
@@ -25,7 +25,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "govreports" / "lexicons"
+OUT = Path(__file__).resolve().parents[1] / "govreports" / "datasets"
 
 
 def main(argv: list[str]) -> int:

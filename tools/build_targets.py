@@ -655,10 +655,10 @@ def cell_ok(row: pd.Series, item: str, value: object, high: object, qualifier: o
 def load_written(path: Path = OUT) -> pd.DataFrame:
     """Read a written file back the way ``govreports.targets.load_targets`` does (all rows)."""
     sys.path.insert(0, str(ROOT))
-    from govreports.targets import _read_table
+    from govreports.datasets._targets import read_target_table
 
     with path.open("rb") as fh:
-        return _read_table(fh)
+        return read_target_table(fh)
 
 
 # ------------------------------------------------------------------ main

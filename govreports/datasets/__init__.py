@@ -1,7 +1,10 @@
-"""Bundled datasets: read offline with :mod:`importlib.resources`.
+"""Bundled datasets: every table shipped with the package, read offline.
 
-``load_*`` functions return data shipped with the package; each dataset has a
-card (source, coverage, caveats, columns) shown by :func:`describe_dataset`.
+Each dataset is read by one ``load_*`` function of this package (as in
+``sklearn.datasets``: ``load_*`` bundled and offline, ``read_*`` the user's
+files) and has a card (source, coverage, caveats, columns) shown by
+:func:`describe_dataset`. The stages use the same loaders (or the cached raw
+tables beside them); no other module opens a bundled file.
 """
 
 from __future__ import annotations
@@ -13,15 +16,27 @@ from importlib import resources
 import pandas as pd
 
 from ..errors import InvalidOptionError
-from ..io.reader import ReportRecord, reports_frame
+from ..schema import ReportRecord, reports_frame
+from ._divisions import load_gazetteer
+from ._lexicons import load_indicators, load_policy_terms, load_stopwords, load_t2s, load_themes
+from ._targets import load_national_targets, load_targets
 
-__all__ = ["load_sample", "describe_dataset", "list_datasets", "DATASETS"]
+__all__ = [
+    "describe_dataset", "list_datasets", "load_gazetteer", "load_indicators", "load_national_targets",
+    "load_policy_terms", "load_sample", "load_stopwords", "load_t2s", "load_targets", "load_themes",
+]
 
-#: Dataset name → (data file, card file).
-DATASETS: dict[str, tuple[str, str]] = {
-    "sample": ("sample.jsonl", "sample.md"),
-    "gazetteer": ("gazetteer.csv.gz", "gazetteer.md"),
-    "targets": ("targets.csv.gz", "targets.md"),
+#: Dataset name → (data file, card file, loader name). One card may describe several files.
+DATASETS: dict[str, tuple[str, str, str]] = {
+    "sample": ("sample.jsonl", "sample.md", "load_sample"),
+    "gazetteer": ("gazetteer.csv.gz", "gazetteer.md", "load_gazetteer"),
+    "targets": ("targets.csv.gz", "targets.md", "load_targets"),
+    "national_targets": ("targets.csv.gz", "targets.md", "load_national_targets"),
+    "indicators": ("indicators.tsv", "indicators.md", "load_indicators"),
+    "policy_terms": ("policy_terms.tsv", "lexicons.md", "load_policy_terms"),
+    "stopwords": ("stopwords.txt", "lexicons.md", "load_stopwords"),
+    "themes": ("themes.tsv", "lexicons.md", "load_themes"),
+    "t2s": ("t2s.tsv", "lexicons.md", "load_t2s"),
 }
 
 
@@ -43,7 +58,7 @@ def list_datasets() -> list[str]:
     >>> "sample" in gr.list_datasets()
     True
     """
-    return sorted(n for n, (_, card) in DATASETS.items() if (_files() / card).is_file())
+    return sorted(n for n, (_, card, _) in DATASETS.items() if (_files() / card).is_file())
 
 
 def describe_dataset(name: str) -> str:

@@ -1,0 +1,579 @@
+"""The ``govreports`` command.
+
+Every subcommand reads its inputs with ``errors="collect"``: a bad file gives
+one ``PATH: reason`` line on stderr, the other files are processed, and the
+exit status is 1 at the end. Usage errors exit with 2. No traceback is shown
+for a user error.
+
+Outputs are never half-written (see :func:`govreports._util.atomic_output`):
+each is written under a hidden ``.NAME.partial-XXXXXXXX`` name beside it and
+renamed into place only when complete. A run that fails, reads no input, or is
+interrupted (Ctrl-C, SIGTERM: exit status 130 or 143) leaves an existing
+output as it was and no worker process behind. An output that is one of the
+inputs is refused before any work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from ._util import atomic_output, check_output_path, printable, safe_file_names
+from .errors import OutputPathError
+from .io._formats import Limits
+
+__all__ = ["main"]
+
+
+def _add_inputs(p: argparse.ArgumentParser, *, sample: bool = True) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories (walked recursively)")
+    if sample:
+        p.add_argument("--sample", action="store_true", help="use the bundled sample of five township reports")
+    d = Limits()
+    g = p.add_argument_group("limits (a file over a limit is reported and skipped)")
+    g.add_argument("--max-mb", type=_positive_float, default=d.max_bytes / 1e6, metavar="MB",
+                   help=f"largest file read (default {d.max_bytes / 1e6:g})")
+    g.add_argument("--max-docx-mb", type=_positive_float, default=d.max_docx_uncompressed / 1e6, metavar="MB",
+                   help=f"largest uncompressed .docx content, a zip-bomb guard (default {d.max_docx_uncompressed / 1e6:g})")
+    g.add_argument("--max-pdf-pages", type=_positive_int, default=d.max_pdf_pages, metavar="N",
+                   help=f"most pages read from one PDF (default {d.max_pdf_pages:,})")
+
+
+def _positive(cast: type, what: str):
+    """An argparse type: ``cast`` of the value, which must be above zero."""
+
+    def parse(s: str):
+        try:
+            v = cast(s)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {s!r}") from None
+        if not v > 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+        if isinstance(v, float) and not math.isfinite(v):
+            raise argparse.ArgumentTypeError(f"must be a finite number: {s!r}")
+        return v
+
+    return parse
+
+
+def _jobs_arg(s: str) -> int:
+    """An argparse type for --jobs: a positive whole number, or -1 for all CPUs."""
+    try:
+        v = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {s!r}") from None
+    if v < 1 and v != -1:
+        raise argparse.ArgumentTypeError(f"must be positive, or -1 for all CPUs: {s!r}")
+    return v
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    """--jobs, capped at the CPUs this process may use (more only compete for them), saying so."""
+    from ._parallel import available_cpus, check_jobs
+
+    n = check_jobs(args.jobs, warn=False)
+    if args.jobs > n:
+        print(f"govreports: --jobs {args.jobs} is more than the {available_cpus()} CPUs available; using {n}",
+              file=sys.stderr)
+    return n
+
+
+def _say(path: object, reason: object) -> None:
+    """One ``PATH: reason`` line on stderr; control characters in either shown escaped."""
+    print(f"{printable(path)}: {printable(reason)}", file=sys.stderr)
+
+
+def _check_output(out: str | Path, args: argparse.Namespace, *, check: Callable[[], None] | None = None) -> Path:
+    """Refuse, before any work, an output that is one of the inputs or cannot be written
+    (:func:`govreports._util.check_output_path`, or ``check``): one line, exit status 2."""
+    out = Path(out)
+    try:
+        for raw in getattr(args, "paths", None) or ():
+            if _same_path(out, Path(raw)):
+                raise OutputPathError(out, f"is one of the inputs ({raw}); write the output elsewhere")
+        if check is not None:
+            check()
+        else:
+            check_output_path(out)
+    except OutputPathError as exc:
+        print(f"govreports: {printable(exc)}", file=sys.stderr)
+        raise SystemExit(2) from None
+    return out
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+        return a.resolve() == b.resolve()
+    except (OSError, ValueError, RuntimeError):  # unreadable, too long, a link loop: not the same as far as we know
+        return False
+
+
+_positive_float = _positive(float, "a number")
+_positive_int = _positive(int, "a whole number")
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(
+        max_bytes=int(args.max_mb * 1e6),
+        max_docx_uncompressed=int(args.max_docx_mb * 1e6),
+        max_pdf_pages=args.max_pdf_pages,
+    )
+
+
+def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
+    import govreports as gr
+
+    frames = []
+    failed = 0
+    if getattr(args, "sample", False):
+        frames.append(gr.load_sample())
+    if args.paths:
+        reports = gr.read_reports(args.paths, errors="collect", limits=_limits(args))
+        for row in reports.attrs["failures"].itertuples(index=False):
+            _say(row.path, row.reason)
+            failed += 1
+        frames.append(reports)
+    if not frames:
+        print("govreports: give one or more PATHs, or --sample", file=sys.stderr)
+        raise SystemExit(2)
+    if len(frames) == 1:
+        return frames[0], failed
+    records = pd.concat(frames, ignore_index=True)
+    return _unique_report_ids(records), failed
+
+
+def _unique_report_ids(reports: pd.DataFrame) -> pd.DataFrame:
+    """The reports of --sample and of PATHs together, ids unique as read_reports makes them."""
+    from .io._reader import ReportIds, report_id_base
+
+    ids = ReportIds()
+    new = [ids.next(report_id_base(y, r)) for y, r in zip(reports["year"], reports["region"])]
+    return reports if new == reports["report_id"].tolist() else reports.assign(report_id=new)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    reports, failed = _read(args)
+    cols = ["report_id", "region", "level", "year", "chars", "flags", "source"]
+    if args.locate:
+        import govreports as gr
+
+        reports = gr.locate(reports)
+        cols = cols[:-1] + ["province", "city", "county", "division_code", "locate_confidence", "source"]
+    table = reports.assign(
+        chars=reports["text"].str.len(),
+        flags=reports["flags"].map(lambda f: ",".join(f) if len(f) else "-"),
+    )[cols]
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False)
+    else:
+        for row in table.itertuples(index=False, name=None):  # for a terminal: control characters escaped
+            print("\t".join("" if v is None or (isinstance(v, float) and v != v) else printable(v) for v in row))
+    return 1 if failed else 0
+
+
+class _NothingRead(Exception):
+    """No input could be read: an existing output is left as it was."""
+
+
+@contextmanager
+def _sink(out: Path | None, fmt: str) -> Iterator:
+    """Where CSV and JSON Lines stream to: stdout, or a temporary file renamed to ``out`` on success."""
+    if out is None or fmt not in ("csv", "jsonl"):
+        yield sys.stdout
+        return
+    with atomic_output(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def _figures(args: argparse.Namespace, *, headline: bool) -> int:
+    """metrics/panel: stream file by file (a process pool with --jobs), so
+    memory stays bounded by the files in flight, not by the corpus."""
+    from .io._export import check_table_output
+
+    fmt = args.format
+    if fmt in ("parquet", "stata") and not args.output:
+        print(f"govreports: --format {fmt} needs -o FILE", file=sys.stderr)
+        raise SystemExit(2)
+    if not args.paths and not getattr(args, "sample", False):
+        print("govreports: give one or more PATHs, or --sample", file=sys.stderr)
+        raise SystemExit(2)
+    out = None
+    if args.output:
+        out = _check_output(args.output, args, check=lambda: check_table_output(args.output, format=fmt))
+    jobs = _jobs(args)
+    corrections = _corrections(args)
+    if getattr(args, "cache", None):
+        _check_cache(Path(args.cache))
+    try:
+        with _cluster(args), _sink(out, fmt) as sink:
+            failed, read, chunks = _stream_figures(args, headline, sink, jobs, corrections)
+            if not read:  # nothing to replace an existing output with
+                raise _NothingRead
+    except _NothingRead:
+        if out is not None:
+            print(f"govreports: no input could be read; {printable(out)} left as it was", file=sys.stderr)
+        return 1
+    if chunks:
+        from .io._export import write_table
+
+        write_table(pd.concat(chunks, ignore_index=True), out, format=fmt)
+    elif fmt in ("parquet", "stata"):
+        print(f"govreports: no figure found; {printable(out)} not written", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _stream_figures(
+    args: argparse.Namespace, headline: bool, sink, jobs: int, corrections: pd.DataFrame | None
+) -> tuple[int, bool, list[pd.DataFrame]]:
+    """Read, extract and write (CSV, JSON Lines) or collect (Parquet, Stata) the figures;
+    the number of failed files, whether any input was read, and the collected tables."""
+    import govreports as gr
+
+    from ._cache import RenumberIds, figures_of_reports, iter_figures
+    from .io._export import flatten_lists
+    from .io._reader import iter_report_files
+
+    fmt = args.format
+    failed = 0
+    read = False
+    chunks: list[pd.DataFrame] = []
+    ids = RenumberIds()
+    first = True
+
+    def emit(table: pd.DataFrame) -> None:
+        nonlocal first
+        if table.empty:
+            return
+        table = ids.renumber(table)
+        if fmt == "csv":
+            flatten_lists(table).to_csv(sink, index=False, header=first)
+        elif fmt == "jsonl":
+            sink.write(table.to_json(orient="records", lines=True, force_ascii=False))
+            sink.flush()
+        else:
+            chunks.append(table)
+        first = False
+
+    applied = 0
+    if getattr(args, "sample", False):
+        table, applied = figures_of_reports(gr.load_sample(), headline, corrections)
+        read = True
+        emit(table)
+    paths = []
+    for path, err in iter_report_files(args.paths):
+        if err is not None:
+            _say(err.path, err.reason)
+            failed += 1
+        else:
+            paths.append(str(path))
+    engine = "dask" if getattr(args, "scheduler", None) else "processes"
+    processed = cached = 0
+    text = fmt if fmt in ("csv", "jsonl") else None
+    for batch, result in iter_figures(paths, headline=headline, limits=_limits(args), corrections=corrections,
+                                      cache=getattr(args, "cache", None), text=text, jobs=jobs, engine=engine):
+        for path, reason in result.failures:
+            _say(path, reason)
+            failed += 1
+        read = read or len(result.failures) < len(batch)
+        applied += result.applied
+        processed += result.processed
+        cached += result.cached
+        if result.blocks is None:
+            emit(result.table)
+        elif result.blocks:  # written out by the workers (--cache): the final ids put in
+            if first and fmt == "csv":
+                sink.write(result.header)
+            sink.write(ids.write(result.blocks, fmt))
+            sink.flush()
+            first = False
+    if corrections is not None and applied < len(corrections):
+        print(f"{args.corrections}: {len(corrections) - applied} of {len(corrections)} corrections name figures "
+              "no longer found (the text or the extraction changed)", file=sys.stderr)
+    if getattr(args, "cache", None):
+        print(f"govreports: {cached} file(s) from the cache, {processed} processed", file=sys.stderr)
+    return failed, read, chunks
+
+
+def _check_cache(folder: Path) -> None:
+    """A usable --cache folder (created when missing), or one line and exit status 2 before any work."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(13, "not writable")
+    except OSError as exc:
+        print(f"govreports: --cache {printable(folder)}: {exc.strerror or exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _corrections(args: argparse.Namespace) -> pd.DataFrame | None:
+    import govreports as gr
+
+    if not getattr(args, "corrections", None):
+        return None
+    try:
+        return gr.read_corrections(args.corrections)
+    except gr.GovReportsError as exc:
+        print(f"govreports: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    """The review sheet of the panel (rows needing review first)."""
+    import govreports as gr
+
+    out = _check_output(args.output, args)
+    jobs = _jobs(args)
+    reports, failed = _read(args)
+    if reports.empty:
+        print(f"govreports: no input could be read; {printable(out)} left as it was", file=sys.stderr)
+        return 1
+    with _cluster(args):
+        metrics = gr.extract_metrics(reports, jobs=jobs, engine="dask" if args.scheduler else "processes")
+    corrections = _corrections(args)
+    table = gr.panel(metrics, corrections=corrections) if not args.all_figures else metrics
+    with atomic_output(out) as tmp:  # review_sheet picks CSV or XLSX by the suffix, which tmp keeps
+        sheet = gr.review_sheet(table, tmp, only_needs_review=args.only_needs_review)
+    print(f"{printable(out)}: {len(sheet)} rows, {int(sheet['needs_review'].sum())} needing review")
+    return 1 if failed else 0
+
+
+def _cmd_metrics(args: argparse.Namespace) -> int:
+    return _figures(args, headline=False)
+
+
+def _cmd_panel(args: argparse.Namespace) -> int:
+    return _figures(args, headline=True)
+
+
+def _cmd_targets(args: argparse.Namespace) -> int:
+    import govreports as gr
+
+    from .io._export import check_table_output, write_table
+
+    partition = None if args.format != "parquet" else ("level",)
+    _check_output(args.out, args, check=lambda: check_table_output(args.out, format=args.format,
+                                                                   partition_cols=partition))
+    table = gr.load_targets(level=args.level or None)
+    path = write_table(table, args.out, format=args.format, partition_cols=partition)
+    print(printable(path))
+    return 0
+
+
+def _cmd_split(args: argparse.Namespace) -> int:
+    """One UTF-8 file per report, named by its id made safe (unique by construction)."""
+    out = _check_output(args.out, args, check=lambda: _check_folder(Path(args.out)))
+    reports, failed = _read(args)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for text, name in zip(reports["text"], safe_file_names(reports["report_id"], suffix=".txt")):
+            with atomic_output(out / name) as tmp:
+                tmp.write_text(text + "\n", encoding="utf-8", newline="\n")
+            print(printable(out / name))
+    except OSError as exc:  # not writable, disk full …
+        print(f"govreports: cannot write to {printable(out)}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 1 if failed else 0
+
+
+def _check_folder(out: Path) -> None:
+    """An output folder files are written into: missing, or a folder."""
+    if out.exists() and not out.is_dir():
+        raise OutputPathError(out, "is a file, not a folder; give a folder for --out")
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .present._report import check_report_folder, write_report
+
+    out = _check_output(args.out, args, check=lambda: check_report_folder(args.out))
+    reports, failed = _read(args)
+    if reports.empty:
+        print("govreports: no readable report: nothing written", file=sys.stderr)
+        return 1
+    print(f"govreports: writing a report of {len(reports)} report(s) to {printable(out)}", file=sys.stderr)
+    try:
+        index = write_report(reports, out, title=args.title)
+    except OSError as exc:  # not writable, disk full …
+        print(f"govreports: cannot write the report to {printable(out)}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(printable(index))
+    return 1 if failed else 0
+
+
+def _add_scheduler(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on a dask.distributed cluster (tcp://HOST:8786): the workers read and extract the "
+                        "files, which they must see at the same paths (pip install \"govreports[scale]\")")
+
+
+@contextmanager
+def _cluster(args: argparse.Namespace) -> Iterator[None]:
+    """With --scheduler, a dask.distributed client for the block (the engine picks it up)."""
+    address = getattr(args, "scheduler", None)
+    if not address:
+        yield
+        return
+    if args.jobs != 1:
+        print("govreports: give --jobs or --scheduler, not both (the cluster decides its workers)", file=sys.stderr)
+        raise SystemExit(2)
+    try:
+        from distributed import Client
+    except ImportError:
+        from .errors import OptionalDependencyError
+
+        raise OptionalDependencyError("distributed", "scale", "--scheduler") from None
+    try:
+        client = Client(address, set_as_default=True)  # waits distributed.comm.timeouts.connect (30 s)
+    except (OSError, ValueError, TypeError) as exc:  # unreachable, timed out, not an address
+        print(f"govreports: cannot connect to the scheduler {printable(address)}: {printable(exc)}", file=sys.stderr)
+        raise SystemExit(2) from None
+    with client:
+        yield
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``govreports`` command."""
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="govreports",
+        description="Turn Chinese government work reports (政府工作报告) into research data.",
+    )
+    parser.add_argument("--version", action="version", version=f"govreports {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("info", help="one line per report: id, region, level, year, characters, flags, source")
+    _add_inputs(p)
+    p.add_argument("--format", choices=["text", "csv"], default="text", help="output format (default: text)")
+    p.add_argument("--locate", action="store_true", help="add province, city, county and division code")
+    p.set_defaults(func=_cmd_info)
+
+    for name, func, what in (
+        ("metrics", _cmd_metrics, "every figure of every report, with indicator, kind and provenance"),
+        ("panel", _cmd_panel, "the headline figure per report, indicator, kind and measure"),
+    ):
+        p = sub.add_parser(name, help=what)
+        _add_inputs(p)
+        p.add_argument(
+            "--format", choices=["csv", "jsonl", "parquet", "stata"], default="csv",
+            help="output format (default: csv); parquet writes a dataset directory partitioned by level and year, "
+                 "replacing an earlier dataset there (a folder holding anything else is refused)",
+        )
+        p.add_argument("-o", "--output", metavar="FILE",
+                       help="write to FILE instead of standard output; FILE is replaced only when the run completes "
+                            "and at least one input was read (never one of the inputs)")
+        p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
+                       help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
+        p.add_argument("--corrections", metavar="FILE",
+                       help="a filled-in review sheet (govreports review): its verdicts are applied before output")
+        _add_scheduler(p)
+        p.add_argument("--cache", metavar="DIR",
+                       help="keep each file's rows in DIR (created when missing) and reuse them while the file, "
+                            "govreports and the options are unchanged: a re-run only processes new or changed files")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("review", help="write the review sheet a person fills in to check the panel (CSV or XLSX)")
+    _add_inputs(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the sheet to write (.csv or .xlsx)")
+    p.add_argument("--only-needs-review", action="store_true", help="only the rows flagged needs_review")
+    p.add_argument("--all-figures", action="store_true", help="every figure with an indicator, not only the panel")
+    p.add_argument("--corrections", metavar="FILE", help="verdicts already given (their rows show as reviewed)")
+    p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
+                   help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
+    _add_scheduler(p)
+    p.set_defaults(func=_cmd_review)
+
+    p = sub.add_parser("targets", help="export the bundled growth-target dataset (CSV, JSON Lines, Parquet, Stata)")
+    p.add_argument("--out", "-o", required=True, metavar="FILE", help="output file (format from the extension)")
+    p.add_argument("--format", choices=["csv", "jsonl", "parquet", "stata"], default=None, help="output format")
+    p.add_argument("--level", action="append", choices=["national", "province", "city", "county", "township"],
+                   help="only these levels (repeatable)")
+    p.set_defaults(func=_cmd_targets)
+
+    p = sub.add_parser("split", help="split inputs (compilations too) into one UTF-8 file per report")
+    _add_inputs(p)
+    p.add_argument("--out", "-o", required=True, metavar="DIR",
+                   help="output directory; files are named by report id, made safe and unique (_2, _3 …)")
+    p.set_defaults(func=_cmd_split)
+
+    p = sub.add_parser(
+        "report",
+        help="a self-contained HTML report comparing regions (index.html, metrics.csv, panel.csv, figures)",
+    )
+    _add_inputs(p)
+    p.add_argument("--out", "-o", required=True, metavar="DIR",
+                   help="output directory; the report's own files are replaced when it is complete, others kept")
+    p.add_argument("--title", help="page title (default: names the number of reports and their years)")
+    p.set_defaults(func=_cmd_report)
+    return parser
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that unfinished outputs are removed
+    and worker pools terminated, as for Ctrl-C."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`_Terminated` (main thread only)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    Ctrl-C and SIGTERM end a run with status 130 and 143: outputs not yet
+    complete are removed (an existing output keeps its old contents), worker
+    processes are terminated, and one line says so.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    from ._parallel import terminate_pools
+    from .errors import GovReportsError
+
+    with _sigterm_raises():
+        try:
+            return int(args.func(args) or 0)
+        except GovReportsError as exc:
+            print(f"govreports: {printable(exc)}", file=sys.stderr)
+            return 1
+        except BrokenPipeError:  # `govreports info … | head`
+            return 0
+        except OSError as exc:  # an output that cannot be written: disk full, permissions …
+            where = f"{printable(exc.filename)}: " if exc.filename else ""
+            print(f"govreports: {where}{exc.strerror or exc}", file=sys.stderr)
+            return 1
+        except (KeyboardInterrupt, _Terminated) as exc:
+            terminate_pools()
+            name = "SIGTERM" if isinstance(exc, _Terminated) else "Ctrl-C"
+            print(f"govreports: interrupted ({name}); outputs not complete were removed, existing ones kept",
+                  file=sys.stderr)
+            return 143 if isinstance(exc, _Terminated) else 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1884 @@
+"""Figures: every quantity of a report with its indicator, kind and provenance; the panel.
+
+:func:`extract_metrics` turns each report into one row per figure. A figure
+is a quantity found by :mod:`govreports.numbers` (``207.45亿元``, ``6%左右``,
+``百分之八至九``); it is attached to the indicator its clause names (the
+taxonomy in :mod:`govreports.indicators`), told to be an ``actual`` or a
+``target`` by the section it stands in (:mod:`govreports.segment`) and the
+wording around it, and given the period it refers to (a figure stated for
+several indicators at once, 均增长8%, gives a row for each). Every row carries the
+sentence and the ``start``/``end`` offsets of the figure in the report's
+cleaned text: ``text[start:end]`` is the figure's surface form.
+
+:func:`panel` keeps the headline figure per report, indicator, kind and
+measure: the dataset the growth-target literature builds by hand.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import operator
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from . import _numbers as _numbers
+from .._parallel import Engine, run_map
+from .._util import require_columns, text_hash
+from ._indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table, unit_kinds
+from ..schema import ATTACH_CUES, FIGURE_FLAGS, LEVELS, MEASURES, METRIC_COLUMNS, METRIC_KINDS, REVIEW_FLAGS, SECTION_KINDS
+
+__all__ = ["extract_metrics", "panel"]
+
+_ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
+
+# ---------------------------------------------------------------- wording cues
+
+_GROWTH_WORDS = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|可比价)?"
+    r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
+)
+_GROWTH_CLAUSE = re.compile(
+    r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
+    # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
+    r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[三四五3-5]年|累计|累积"
+    r"|(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
+    r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
+    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价"
+    # 比2012年(下同)增长47.7%: a change since a base year
+    r"|[比较](?:19|20)\d{2}年(?:末|底)?(?:[（(][^）)]{0,6}[）)])?)?(?:名义|实际)?(?:年均|平均)?(?:分别)?"
+    r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
+    r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
+    r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
+    r"|(?:成功|首次|一举|顺利)?(?:迈上|迈入|跨上|跨入|跨越|跨过|迈过|站上|跃上))?\s*$"
+)
+_AVG = re.compile(r"年均|平均每年|年平均")
+_SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
+# 财政支出70%以上用于民生: the part of the indicator spent on something
+_SHARE_AFTER = re.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
+_OF_TARGET = re.compile(r"(?:目标|计划|任务|预算)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
+_TARGET_CUES = re.compile(
+    r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
+)
+_ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预测")
+# The time markers below are searched over whole reports. Each alternative
+# starts with a literal character (a lookbehind is placed after it, not
+# before), so the regex engine skips to candidate characters in C: up to 8x
+# faster than a leading lookbehind or optional group (benchmarks/run.py).
+_FIVE_YEAR = re.compile(
+    r"五年来|过去五年|五年间|“十[一二三四五]五”?(?:期间|时期|以来|末|规划)|十[一二三四五]五”?(?:期间|时期|以来|末|规划)"
+    r"|本届政府(?!的?(?:开局|第一|首))|五年累计|年均"
+    # 五年全社会固定资产投资完成26000亿元, 今后五年: five years opening a clause
+    r"|五年(?:(?<=[，,。；;：:\n\s]五年)|(?<=近五年)|(?<=今后五年|未来五年|最近五年))(?![级制期度前后里规计的])"
+)
+# A five-year phrase in the figure's own clause makes a level the years' total
+# (五年实际利用外资609亿美元), unless the clause says the level was reached (由A增加到B)
+_FIVE_IN_CLAUSE = re.compile(r"五年(?:来|间|内|中)?(?=[^，,。；;：:]*$)")
+_REACHED_IN_CLAUSE = re.compile(r"达到|达|增加到|提高到|增至|升至|跃升|由|从|为")
+
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
+# 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
+_MANY_YEARS = re.compile(
+    r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)"
+    r"|年(?<=连续[两二三四五六七八九十]年)(?=[^，,。；;]{0,10}(?:增长|保持|稳定|超过|突破))"
+    # 5年累计实现直接利用外资3201万美元: a total over the years
+    r"|年(?<=[\d两二三四五六七八九十]年)(?=累计|累积)"
+)
+_YEARS_DIGITS = frozenset("0123456789两二三四五六七八九十")
+
+
+def _years_before(text: str, at: int) -> tuple[int, int]:
+    """The number of years written right before ``at`` (五年来 → 5, 40年来 →
+    40) and where it starts; 0 when it is a year (2018年来) or too long."""
+    i = at
+    while i > 0 and at - i < 3 and text[i - 1] in _YEARS_DIGITS:
+        i -= 1
+    if i > 0 and text[i - 1] in _YEARS_DIGITS:
+        return 0, at  # a four-digit year or a longer number
+    return _years_count(text[i:at]), i
+# 比2011年增长46.6%: a change over several years from a base year
+_BASE_YEAR = re.compile(r"[比较]((?:19|20)\d{2})年(?:末|底)?的?(?:[（(]([^）)]{0,6})[）)])?(?:增长|增加|提高|翻)")
+# 比2012年(下同)增长47.7%: the base year holds for the changes after it in the paragraph
+_SAME_BELOW = re.compile(r"下同|以下同")
+# a change over the year before stays one year (…年均增长28.6%，…同比增长22.9%)
+_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|与上年相比|与上年同期相比")
+# the years of a review that is not five (一、过去四年工作回顾, 四年来，): the length of 年均 and 本届
+_REVIEW_YEARS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])", re.M)
+_FIVE_YEAR_REVIEW = re.compile(r"五年来|过去五年|过去的五年|五年间")
+# 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
+_FROM_YEAR = re.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
+
+
+def _years_count(s: str) -> int:
+    if not s:
+        return 0
+    if s.isdigit():
+        return int(s)
+    digits = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    tens, _, ones = s.partition("十")
+    if "十" not in s:
+        return digits.get(s, 0)
+    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
+
+
+# “十四五”末, 十四五期末: the last year of a plan period
+_PLAN_END = re.compile(r"末$")
+# months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
+_MONTH_RANGE = re.compile(r"(\d\d?)\s*[-—–~～至到]\s*(\d\d?)\s*月")
+# 一至九月份, 1至十一月: months in Chinese numerals
+_MONTH_RANGE_ZH = re.compile(r"(十[一二]|[一二三四五六七八九十])\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月")
+_ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
+_MONTH_WORDS = re.compile(r"前([一二三])季度|上半年|第([一二三四])季度|一季度|二季度|三季度|四季度|截[至止]\s*(\d\d?)\s*月")
+# a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
+# (not a base of comparison: 比2010年, 是2010年的1.76倍)
+_YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
+_MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
+_MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
+# 先后突破1000亿元和2000亿元, 首超5000亿元: a verb of crossing before a level ...
+_MILESTONE_VERB = re.compile(r"(?:突破|跨越|跨过|跨上|跨入|迈过|迈上|迈入|步入|越过|站上|跃上|冲破|首超|首破)")
+# ... unless the level is then stated exactly (突破千亿、达到1050亿元)
+_REACHED_LEVEL = re.compile(r"达到|达|为|增至|增加到|提高到|实现|完成|增长")
+# ... or a threshold noun after it in its clause: 6万亿元、7万亿元两个台阶
+_MILESTONE_NOUN = re.compile(r"台阶|大关|关口|门槛|俱乐部")
+_SERIES = re.compile(r"先后|连续|相继|接连|陆续|连跨|连上")
+_MILESTONE_LIST = re.compile(r"[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?[\d.一二三四五六七八九十百千万亿]+")
+_MILESTONE_LIST_BEFORE = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?元?[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?\s*$")
+# Indicators that are always about a named thing (羊毛衫市场成交额): a modifier
+# before them names the thing, not a part of the region.
+_NAMED_SCOPE = frozenset({"market_turnover"})
+_SUBPOP_HEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十百]+)(?:家|个|户|村|所|座)[^，,。；;]{0,20}$")
+# 超过200亿元的县, 亿元以上的企业: a figure that picks out a group of units
+_THRESHOLD_OF = re.compile(r"(?:以上|以下)?的(?:县|市|区|乡|镇|街道|村|企业|项目|园区|开发区|产业|集群)")
+# A sentence or paragraph that opens with a part of the region as its
+# subject (开发区建设步伐加快，完成生产总值780亿元; 县域经济…): its figures are that part's
+_PART_SUBJECT = re.compile(
+    r"(?:开发区|高新区|经开区|园区|新区|工业园|产业园|保税区|自贸区|试验区|示范区|商务区|功能区|兵团|农垦|非公有制经济|非公经济|民营经济|有限公司|集团)"
+)
+_PART_SUBJECT_ABOVE_COUNTY = re.compile(_PART_SUBJECT.pattern.replace("(?:", "(?:县域|", 1))
+_SUBPOP_WORDS = re.compile(
+    r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点|产业|行业|区市县|县市区|市县区|县区|各县|各区|各镇|各乡)[^，,。；;]{0,12}$"
+)
+_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟旗街]|全社会")
+# Words that may stand right before an indicator's name without narrowing it
+# (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
+_NEUTRAL_WORDS = (
+    r"全年|全[镇乡市县省区州盟旗国街]|全社会|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
+    r"今年|明年|去年|上年|同期|年度|年末|(?:19|20)\d{2}年(?:度)?|[、和与及]|以及|同比|比上年|较上年|"
+    r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
+    r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|可|能|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s|"
+    # the statistical scope of the whole region's figure (限额以上固定资产投资, 区级一般公共预算收入)
+    r"限额以上|规模以上|(?:\d{2,4}|五百|五十)万元以上(?:项目)?|城镇|区级|县级|市级|本级|县内|区内|镇内|境内|"
+    # the region itself without its name (街道全年实现…, 镇域), and months (1-9月全镇实现…)
+    r"[全我本]?街道|[镇乡][域]?|辖区|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?(?:底|末)?|前[一二三]季度|上半年|"
+    r"据?初步统计|据统计|截至|截止|(?:过去|近|今后|未来)?[三四五3-5]年(?:来|间|内)?|实际|"
+    # the year of a goal (力争到2026年全县地区生产总值…, 到“十四五”末)
+    r"[到至]|十[一二三四五]?五(?:期末|末|时期|期间)?"
+)
+# Verbs that end the phrase naming an indicator: what stands before them is
+# the clause's subject or lead (经济发展量质并举，2019年完成一般公共预算收入…),
+# which narrows the indicator only when it names a part (31家企业完成…).
+_HEAD_VERB = re.compile(r"(?:实现了?|完成了?|达到了?|累计)$")
+_LEAD_BREAK = re.compile(
+    r"(?:19|20)\d{2}年|全年|今年|去年|上年|年度|年末|月份?|季度|上半年|预计|初步|统计|全[镇乡市县省区州盟旗]|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]"
+)
+# One neutral word at the end; stripped in a loop. (A "(?:…)+$" pattern would
+# backtrack exponentially: 实现了 can be split as 实现了 or 实现+了.)
+_NEUTRAL_ONE = re.compile(f"(?:{_NEUTRAL_WORDS})$")
+#: How far back from a figure or an indicator's name wording is read.
+_LOOKBACK = 120
+#: Longest sentence stored in a row; longer ones are cut to a window around the figure.
+_MAX_SENTENCE = 1000
+#: A sentence with more figures than this stores a narrow window per figure
+#: (``增长1,1,1,…``: otherwise every row repeats the whole sentence and the
+#: output grows with the square of the input).
+_CROWDED_FIGURES = 50
+_CROWDED_WINDOW = 100
+#: Most figures kept of one sentence (real sentences hold a few dozen); the
+#: kept rows of a sentence with more are flagged ``figures_capped``.
+_MAX_SENTENCE_FIGURES = 500
+_RATIO_OF = re.compile(r"(?:占|相当于)$")
+_SEP = re.compile(r"[，,；;：:]")
+_FENBIE = re.compile(r"分别")
+_LIST_JOIN = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
+
+_QUARTER_MONTHS = {"一": 3, "二": 6, "三": 9}
+# A one-year marker after a plan-period name: “十四五”开局之年，今年主要预期目标是…
+_ANNUAL = re.compile(r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至到])|20\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为")
+# Words between an indicator's name and a figure that make it another measure:
+# 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率
+_GAP_OTHER = re.compile(
+    r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于|(?:目标|任务|计划)数?的|每平方公里|每亩|亩均|地均"
+)
+_PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
+_FROM_VALUE = re.compile(
+    r"(?:[:：∶]1)?\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?"
+    r"(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩|缩小|缩减|下降|降低|减少|回落|降)(?:到|至)"
+)
+# 从200亿元跨入300亿元俱乐部, 从2017年的1.45万亿元接连突破…: a start before a crossing
+_FROM_CROSSING = re.compile(r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)")
+# 从接近2万亿元到突破3万2千亿元: a start, then where it went
+_FROM_TO = re.compile(r"(?:[:：∶]1)?\s*[，,]?\s*(?:到|至)(?!\d)")
+_FROM_START = re.compile(r"[从由][^，,。；;]{0,10}$")
+_CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降)了?\s*$")
+_PLAN_PERIOD = re.compile(r"十([一二三四五])五")
+_REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
+_THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
+_DONE = re.compile(r"完成|实现了|达到了")
+# Wording only results use (全镇实现地区生产总值45.2亿元，同比增长5.3%): a
+# sentence without headings that says so is not a goal, whatever its year
+_RESULT_WORDS = re.compile(r"同比|比上年同期|较上年同期|实现|完成")
+_REGION_SUFFIX = re.compile(r"(?:街道|镇|乡|县|区|市|省|自治区|自治州|州|盟|旗)$")
+_ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
+_CROSSING = re.compile(r"跨越|跨过|跨入|突破|迈上|迈过|迈入|步入|超过|站上|跃上|首超")
+_REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
+
+
+@dataclass
+class _Alias:
+    start: int
+    end: int
+    text: str
+    indicator: str
+
+
+def _plan_year(year: int | None, date: str | None) -> int | None:
+    """The year a report plans for: delivery year, or the next if delivered in Nov/Dec."""
+    if year is None or pd.isna(year):
+        return None
+    year = int(year)
+    if isinstance(date, str) and len(date) >= 7 and date[5:7] in ("11", "12"):
+        return year + 1
+    return year
+
+
+def _other_subject_between(gap: str, seps: list) -> bool:
+    """Whether a clause between a name and a growth clause states another
+    thing's figure (生产总值25.10亿元,增长8.4%,第一产业产值10.98亿元,增长9.4%)."""
+    for left, right in zip(seps, seps[1:]):
+        part = gap[left.end():right.start()]
+        digit = _HAS_DIGIT.search(part)
+        if digit is not None and _OTHER_FIGURE_NAME.search(part, 0, digit.start()):
+            return True
+    return False
+
+
+# the end of a name of another figure (第一产业产值10.98亿元, 税收收入2亿元)
+_OTHER_FIGURE_NAME = re.compile(
+    r"[\u4e00-\u9fff](?:产值|增加值|收入|投资|总额|销售额|营业额|总量|产量|利润|税收|资金|外资|内资)"
+    r"(?:达到?|为|实现|完成|突破)?\s*$"
+)
+
+
+# 确保增长16%、力争增长17%: a second goal for the same name
+_GOAL_LEAD = re.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
+
+
+def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> tuple[_Alias | None, str]:
+    """The alias a quantity belongs to, and the wording between them.
+
+    The indicator is the last one named before the figure in the same
+    sentence, when nothing but a verb separates them (same clause, at most 25
+    characters), or when the figure's clause is a pure growth continuation
+    (…207.45亿元，同比增长2.0%) within three clauses.
+    """
+    lo = max(sent_start, q_start - _LOOKBACK)
+    if not aliases or q_start - aliases[-1].end > _LOOKBACK:
+        return None, text[lo:q_start]
+    a = aliases[-1]
+    gap = _PAREN_ASIDE.sub("", text[a.end:q_start])  # （预计数，下同）
+    seps = list(_SEP.finditer(gap))
+    if not seps:
+        if _HAS_DIGIT.search(gap):
+            tail = _GOAL_LEAD.sub("", gap[gap.rfind("、") + 1:]) if "、" in gap else ""
+            if tail.strip() and not _HAS_DIGIT.search(tail) and not _GROWTH_CLAUSE.match(tail):
+                return None, gap  # 工业投资90亿元、技改投资28亿元: the figure is the next name's
+        return (a, gap) if len(gap) <= 25 else (None, gap)
+    clause = gap[seps[-1].end():]
+    if len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause):
+        if not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
+            return a, clause
+    return None, clause
+
+
+# 城乡居民人均可支配收入分别增长8.9%和10%: one phrase naming two indicators.
+_PAIR_ALIASES: dict[str, tuple[str, str]] = {
+    a: ("urban_income", "rural_income") for a, i in alias_table().items() if i == "resident_income" and a.startswith("城乡")
+}
+_PAIR_PHRASE = re.compile(r"城镇(?:常住)?(?:居民)?(?:和|与|、)(?:农村|农牧区|牧区|农村牧区)(?:常住)?(?:居民|牧民)?人均可支配收入")
+
+
+def _pair_of(text: str, s0: int, alias: _Alias) -> list[_Alias] | None:
+    """The urban and rural twins when ``alias`` ends a name of both
+    (城乡居民人均可支配收入, 城镇和农村居民人均可支配收入), else None."""
+    pair = _PAIR_ALIASES.get(alias.text)
+    if pair is not None:
+        return _pair_twins(alias, pair)
+    head = _PAIR_PHRASE.search(text, max(s0, alias.start - 12), alias.end)
+    if head is not None and head.end() == alias.end:
+        return _pair_twins(_Alias(head.start(), head.end(), head.group(), alias.indicator), ("urban_income", "rural_income"))
+    return None
+
+
+def _list_items(text: str, lo: int, hi: int, aliases: list[_Alias]) -> list[_Alias | None] | None:
+    """The items of a list of names ``text[lo:hi]`` (A、B和C): each the alias
+    that ends it, or None for a name that is not an indicator
+    (高新技术产业增加值); None when the span is not a plain list of names."""
+    span = text[lo:hi]
+    if not span.strip() or _HAS_DIGIT.search(span):
+        return None
+    items: list[_Alias | None] = []
+    pos = lo
+    for part in _ITEM_SPLIT.split(span) + [None]:  # type: ignore[list-item]
+        if part is None:
+            break
+        end = pos + len(part)
+        stripped_end = pos + len(part.rstrip())
+        items.append(next((a for a in aliases if a.end == stripped_end and a.start >= pos), None))
+        m = _ITEM_SPLIT.match(text, end, hi)
+        pos = m.end() if m else end
+    return items
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_ITEM_SPLIT = re.compile(r"\s*(?:、|以及|和|与|及)\s*")
+
+
+def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: list) -> dict[int, _Alias | None]:
+    """Map quantity index → alias for 分别 lists in one sentence.
+
+    The names are the run of aliases right before 分别 (figures stated with
+    each name may stand between them: 工业投资90亿元、技改投资28亿元，分别增长…),
+    or the items of the list of names that opens the clause (A、B、C和D分别…,
+    where a name that is no indicator takes its figure away unattached); a
+    later 分别 of the sentence without names of its own reuses the last ones
+    (年均分别增长…，2011年分别达到…)."""
+    out: dict[int, _Alias | None] = {}
+    s0, s1 = sent
+    q_starts = [q.start for _, q in qs]
+    last: list[_Alias | None] | None = None
+    for m in _FENBIE.finditer(text, s0, s1):
+        i0 = bisect.bisect_left(q_starts, m.end())
+        clause_end = _SEP.search(text, m.end(), min(s1, m.end() + _LOOKBACK))
+        # the figures of a 分别 list run to the end of its clause (或 the sentence)
+        limit = clause_end.start() if clause_end and text[clause_end.start()] in "；;" else s1
+        after = [i for i, q in qs[i0:i0 + 12] if q.start < min(limit, m.end() + _LOOKBACK)]
+        names = _fenbie_names(text, s0, m.start(), aliases) or _paired_names(text, s0, m.start(), aliases, qs, q_starts)
+        if names is None and last is not None and len(last) == len(after[: len(last)]):
+            names = last  # a second 分别 for the same names
+        if names is None or len(after) < len(names):
+            continue
+        last = names
+        for i, a in zip(after, names):
+            out[i] = a  # None: a name that is not an indicator
+        for group in _later_groups(text, qs, after, len(names), aliases):
+            for i, a in zip(group, names):
+                out.setdefault(i, a)
+    return out
+
+
+def _later_groups(text: str, qs: list, after: list[int], n: int, aliases: list[_Alias]) -> Iterable[list[int]]:
+    """Further runs of ``n`` figures after the first of a 分别 list, each of
+    one unit kind and with no name between them (分别达到37462元和17597元、
+    增长7%和10%): they go to the same names in the same order."""
+    by_index = dict(qs)
+    alias_starts = [a.start for a in aliases]
+    prev_end = by_index[after[n - 1]].end
+    for k in range(1, len(after) // n):
+        group = after[k * n:(k + 1) * n]
+        figures = [by_index[i] for i in group]
+        if len({q.unit_kind for q in figures}) != 1:
+            return
+        if bisect.bisect_left(alias_starts, prev_end) != bisect.bisect_left(alias_starts, figures[0].start):
+            return  # a name between: the figures are another item's
+        if any(c in text[prev_end:figures[0].start] for c in "；;。"):
+            return
+        prev_end = figures[-1].end
+        yield group
+
+
+def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_Alias | None] | None:
+    """The names a 分别 at ``at`` refers to (see :func:`_assign_fenbie`)."""
+    lo = bisect.bisect_left([a.start for a in aliases], at - 2 * _LOOKBACK) if len(aliases) > 32 else 0
+    before = [a for a in aliases[lo:] if at - _LOOKBACK <= a.end <= at]
+    if before and len(text[before[-1].end:at]) <= 6:
+        pair = _pair_of(text, s0, before[-1])
+        if pair is not None:
+            before = before[:-1] + pair
+        run = _alias_run(text, before, relaxed=False)  # A、B和C分别: names only
+        if len(run) >= 2:
+            return list(run)
+    clause_start = max([m.end() for m in _SEP.finditer(text, max(s0, at - _LOOKBACK), at)] or [max(s0, at - _LOOKBACK)])
+    core_end = at
+    while core_end > clause_start and text[core_end - 1] in _FENBIE_LEAD:
+        core_end -= 1  # 年均分别, 同比分别
+    lead = _FENBIE_LEAD_WORDS.search(text, clause_start, core_end)
+    if lead is not None:
+        core_end = lead.start()
+    start = clause_start
+    while True:  # past 全年, 预计, 实现 … at the clause's start
+        m = _NEUTRAL_START.match(text, start, core_end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    items = _list_items(text, start, core_end, [a for a in aliases if start <= a.start and a.end <= core_end])
+    if items and len(items) >= 2 and any(a is not None for a in items):
+        out: list[_Alias | None] = []
+        for a in items:
+            pair = _pair_of(text, s0, a) if a is not None else None
+            out.extend(pair if pair else [a])
+        return out
+    return None
+
+
+def _paired_names(
+    text: str, s0: int, at: int, aliases: list[_Alias], qs: list, q_starts: list[int]
+) -> list[_Alias | None] | None:
+    """The names of a list of name-value pairs before 分别 (工业投资90亿元、技改投资28亿元，
+    分别增长21%、85%; 财政总收入13.23亿元，一般公共预算收入6.66亿元，同比分别增长…):
+    the alias each name ends with, or None for a name that is no indicator."""
+    pos = at
+    while pos > s0 and (text[pos - 1] in _PAIR_TAIL_CHARS):
+        pos -= 1
+    lead = _FENBIE_LEAD_WORDS.search(text, max(s0, pos - 24), pos)
+    pos = lead.start() if lead is not None else pos
+    while pos > s0 and text[pos - 1] in _PAIR_TAIL_CHARS:
+        pos -= 1
+    lo = bisect.bisect_left(q_starts, at - 2 * _LOOKBACK)
+    hi = bisect.bisect_left(q_starts, at)
+    by_end = {q.end: q for _, q in qs[lo:hi]}
+    names: list[_Alias | None] = []
+    while pos in by_end:
+        q = by_end[pos]
+        name_end = q.start
+        verb = _NAME_VERB.search(text, max(s0, name_end - 6), name_end)
+        if verb is not None:
+            name_end = verb.start()
+        name_start = max([m.end() for m in _ITEM_DELIM.finditer(text, max(s0, name_end - 30), name_end)] or [max(s0, name_end - 30)])
+        if name_end - name_start < 2:
+            break
+        names.insert(0, next((a for a in aliases if a.end == name_end and a.start >= name_start), None))
+        pos = name_start
+        delim = _ITEM_DELIM.match(text, pos - 1, pos) if pos > s0 else None
+        if delim is None or text[pos - 1] in "；;：:":
+            break
+        pos -= 1
+        while pos > s0 and text[pos - 1] == " ":
+            pos -= 1
+    if len(names) >= 2 and any(a is not None for a in names):
+        return names
+    return None
+
+
+_PAIR_TAIL_CHARS = frozenset(" ，,")
+_ITEM_DELIM = re.compile(r"[、，,；;：:]|其中|和|及|与")
+_NAME_VERB = re.compile(r"(?:完成|实现|达到?|为)\s*$")
+_FENBIE_LEAD = frozenset(" \u3000")
+# Words between a list of names and 分别: 年均分别, 同比分别, 增速分别
+_FENBIE_LEAD_WORDS = re.compile(r"(?:(?:19|20)\d{2}年)?(?:年均|同比|比上年|增速|增幅|均|都|也)*$")
+_NEUTRAL_START = re.compile(r"\s*(?:全年|全[镇乡市县区旗]|预计|初步(?:核算|统计)|据初步统计|实现了?|完成了?|其中|(?:19|20)\d{2}年|[一二三四五六七八九十]是)\s*")
+
+
+# 均/都 right after the last name of a list (年均 too: each grew so much a year)
+_SHARED = re.compile(r"\s*(?:同比|比上年|较上年)?年?(?:[均都](?![衡匀值市])|分别)")
+
+
+def _alias_run(text: str, before: list[_Alias], *, relaxed: bool = True) -> list[_Alias]:
+    """The names joined by 、/和/与/及 that end with ``before[-1]`` (地区生产总值、
+    固定资产投资和社会消费品零售总额), in text order; the two twins of a pair
+    name (:func:`_pair_twins`) share one span and both belong to the run."""
+    run = [before[-1]]
+    for a in reversed(before[:-1]):
+        gap = text[a.end:run[0].start]
+        if (a.start, a.end) == (run[0].start, run[0].end) or _LIST_JOIN.match(gap):
+            run.insert(0, a)
+        elif relaxed and _NAME_GAP.match(gap):
+            run.insert(0, a)
+            relaxed = False  # one name with its own value before the last: a pair, not a run over clauses
+        else:
+            break
+    return run
+
+
+# Between two names of a list, each name's own value may stand: 工业投资90亿元、技改投资…,
+# 城镇居民人均可支配收入22600元，农村居民…, 财政总收入52.01亿元，其中公共财政预算收入…
+_NAME_GAP = re.compile(
+    r"\s*(?:完成|实现|达到?|为)?\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|万?人)?(?:以上|左右)?\s*"
+    r"(?:[、，,]|和|与|及|以及)\s*(?:其中[：:，,]?)?\s*(?:全年|全[镇乡市县区旗])?\s*(?:实现|完成)?\s*$"
+)
+
+
+def _pair_twins(alias: _Alias, pair: tuple[str, str] | None = None) -> list[_Alias]:
+    """The two indicators a name of both stands for (城乡居民人均可支配收入 →
+    urban_income, rural_income), as two aliases with the name's span."""
+    return [_Alias(alias.start, alias.end, alias.text, ind) for ind in pair or _PAIR_ALIASES[alias.text]]
+
+
+_FIGURE_JOIN = re.compile(r"\s*(?:[、和与及]|以及)\s*$")
+_JOIN_FIRST = frozenset("、和与及以") | frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _assign_figure_lists(
+    text: str, s0: int, aliases: list[_Alias], qs: list, done: dict[int, _Alias]
+) -> tuple[dict[int, tuple[_Alias, str]], set[int]]:
+    """Lists of figures for lists of names without 分别: ``地区生产总值、固定资产投资
+    年均增长3.5%和7.6%`` gives 3.5% to the first name and 7.6% to the second.
+
+    Returns the assignment (quantity index → alias and wording) and the
+    indices of every figure that stands in a list of figures, assigned or not.
+    """
+    out: dict[int, tuple[_Alias, str]] = {}
+    in_list: set[int] = set()
+    if len(qs) < 2:
+        return out, in_list  # most sentences
+    groups: list[list[tuple[int, object]]] = []
+    for qi, q in qs:
+        prev = groups[-1][-1][1] if groups else None
+        # the regex only where the gap can start a join (、和与及以 or a space)
+        if prev is not None and text[prev.end:prev.end + 1] in _JOIN_FIRST and _FIGURE_JOIN.match(text, prev.end, q.start):
+            groups[-1].append((qi, q))
+        else:
+            groups.append([(qi, q)])
+    ends = [a.end for a in aliases]
+    for group in groups:
+        if len(group) < 2:
+            continue
+        in_list.update(qi for qi, _ in group)
+        if any(qi in done for qi, _ in group):
+            continue
+        first = group[0][1]
+        before = aliases[: bisect.bisect_right(ends, first.start)]
+        alias, wording = _attach(text, s0, first.start, before)
+        if alias is None or alias is not before[-1]:
+            continue
+        run = _alias_run(text, before)
+        pair = _pair_of(text, s0, alias) if len(group) == 2 else None
+        if pair is not None and (len(run) == 1 or _PAIR_PHRASE.search(text, max(s0, alias.start - 12), alias.end)):
+            run = pair  # 城乡居民收入年均增长5.9%和9.3%, 城镇和农村居民人均可支配收入…增长9.5%和10%
+        if len(run) != len(group) or len({a.indicator for a in run}) < len(run):
+            continue
+        for (qi, _), a in zip(group, run):
+            out[qi] = (a, wording)  # the words between the last name and the first figure
+    return out, in_list
+
+
+def _shared_by(text: str, alias: _Alias, wording: str, before: list[_Alias]) -> list[_Alias]:
+    """The aliases one figure is stated for: ``固定资产投资、社会消费品零售总额均增长8%``
+    or a name of two indicators (``城乡居民人均可支配收入均增长8%``); empty when the
+    figure belongs to ``alias`` alone. ``before`` ends with ``alias``."""
+    if not _SHARED.match(wording):
+        return []
+    if alias.text in _PAIR_ALIASES:
+        return _pair_twins(alias)
+    run = _alias_run(text, before)
+    if len({a.indicator for a in run}) < 2:
+        return []
+    seen: set[str] = set()
+    return [a for a in run if not (a.indicator in seen or seen.add(a.indicator))]
+
+
+def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = "") -> str:
+    if q.unit_kind == "points":
+        return "points"
+    if _AVG.search(wording) and q.unit_kind in ("percent", "none"):
+        return "growth_avg"  # 年均增长8% (年均1270多万人 is a count, 年均投资50亿元 a level)
+    if q.unit_kind == "percent":
+        if indicator == "unemployment":
+            return "level"  # a rate is the indicator's level
+        if _SHARE.search(wording) and not _GROWTH_WORDS.search(wording):
+            return "share"
+        if _SHARE_AFTER.match(after):
+            return "share"  # 财政支出70%以上用于民生
+        if _OF_TARGET.search(wording, max(0, len(wording) - 32)):  # anchored at the end
+            return "share"  # 完成年初目标45亿元的116%: a completion ratio, not a growth rate
+        return "growth"
+    if q.unit_kind == "count":
+        return "count"
+    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(wording, max(0, len(wording) - 12)):
+        return "growth"
+    return "level"
+
+
+def _month_span(m: re.Match[str]) -> tuple[int, int]:
+    """First and last month of a :data:`_MONTH_WORDS` match."""
+    first_quarters, quarter, until = m.groups()
+    if first_quarters:
+        return 1, _QUARTER_MONTHS[first_quarters]  # 前三季度
+    if until:
+        return 1, int(until)  # 截至11月: January to November
+    if m.group() == "上半年":
+        return 1, 6
+    q = "一二三四".index(quarter or m.group()[0])
+    return 3 * q + 1, 3 * q + 3  # 第二季度, 四季度
+
+
+class _Markers:
+    """Time markers of one report, found once: spans (2018-2022年), plan
+    periods and 年均, one-year markers, years and months. Queries ask for
+    the markers between a sentence start and a figure."""
+
+    # tags of the markers in ``period``
+    SPAN, FIVE, YEAR, MONTHS, SINCE, MANY, BASE = range(7)
+
+    def __init__(self, text: str) -> None:
+        # spans, plan periods, years and months in one index: a figure's
+        # window is looked up once (most windows hold none of them)
+        # each marker: (tag, payload, start, end)
+        found = [(m.start(), m.end(), (self.SPAN, m, m.start(), m.end())) for m in _SPAN.finditer(text)]
+        found += [(m.start(), m.end(), (self.FIVE, m, m.start(), m.end())) for m in _FIVE_YEAR.finditer(text)]
+        for m in _MANY_YEARS.finditer(text):
+            n, start = _years_before(text, m.start())
+            if n > 1:
+                found.append((start, m.end(), (self.MANY, n, start, m.end())))
+        bases = list(_BASE_YEAR.finditer(text))
+        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in bases]
+        #: 比2012年(下同)增长: base years that hold for the rest of their paragraph
+        self.same_below = [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
+                           for m in bases if m.group(2) and _SAME_BELOW.search(m.group(2))]
+        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _FROM_YEAR.finditer(text)]
+        years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
+        found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
+        # 2018年以来: from a year to now
+        found += [(a, b, (self.SINCE, y, a, b)) for a, b, y in years if text.startswith(("以来", "来"), b)]
+        found += [
+            (m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
+            for m in _MONTH_RANGE.finditer(text)
+        ]
+        found += [
+            (m.start(), m.end(), (self.MONTHS, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), m.end()))
+            for m in _MONTH_RANGE_ZH.finditer(text)
+            if not (m.start() and text[m.start() - 1] in _YEARS_DIGITS)  # not 二十一至十二月
+        ]
+        found += [(m.start(), m.end(), (self.MONTHS, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)]
+        found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
+        self.period = self._index(found)
+        self._text = text
+        self.cues = self._index((m.start(), m.end(), m) for m in _TIME_CUE.finditer(text))
+
+    @functools.cached_property
+    def annual(self) -> tuple[list[int], list[tuple[int, int, object]]]:
+        """One-year markers (今年, 2023年, 预期目标), wanted only after a plan period: found on demand."""
+        return self._index((m.start(), m.end(), m) for m in _ANNUAL.finditer(self._text))
+
+    @staticmethod
+    def _index(found: Iterable[tuple[int, int, object]]) -> tuple[list[int], list[tuple[int, int, object]]]:
+        items = list(found)
+        return [s for s, _, _ in items], items
+
+    @staticmethod
+    def any_in(index: tuple[list[int], list[tuple[int, int, object]]], lo: int, hi: int) -> bool:
+        """Whether a marker starts in [lo, hi)."""
+        starts = index[0]
+        i = bisect.bisect_left(starts, lo)
+        return i < len(starts) and starts[i] < hi
+
+    @staticmethod
+    def between(index: tuple[list[int], list[tuple[int, int, object]]], lo: int, hi: int) -> list:
+        """Markers starting at or after ``lo`` and ending by ``hi``."""
+        starts, items = index
+        i = bisect.bisect_left(starts, lo)
+        n = len(starts)
+        if i == n or starts[i] >= hi:
+            return []  # the common case: nothing in the window
+        out = []
+        while i < n and starts[i] < hi:
+            if items[i][1] <= hi:
+                out.append(items[i][2])
+            i += 1
+        return out
+
+
+# A total over several years (五年累计完成投资2413.8亿元), not a level reached
+_CUMULATIVE = re.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
+# A report to a mid-year session reviews this year's months (今年以来, 上半年)
+_MID_YEAR = re.compile(r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来，全镇|今年以来，全县|今年以来,全镇|今年以来,全县")
+_MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.MANY, _Markers.BASE})
+
+
+def _period(
+    found: list, marks: _Markers, q_start: int, kind: str, plan_year: int | None, *, in_window: bool = True,
+    end_level: bool = False, mid_year: bool = False, review_years: int = 5, session_month: int | None = None,
+) -> tuple[str | None, list[str]]:
+    """The period a figure refers to, from the time markers ``found`` before
+    it (its sentence window, else its paragraph's lead or its headings:
+    ``in_window=False``) and the year the report plans for.
+
+    Without a plan year (an undated text) only the markers say it; with
+    none, the period is unknown (``None``).
+    """
+    flags: list[str] = []
+    base = None if plan_year is None else (plan_year - 1 if kind == "actual" else plan_year)
+    if not found:
+        return (None if base is None else str(base)), flags
+    multi_end = max((e for tag, _, _, e in found if tag in _MULTI_TAGS), default=None)
+    if multi_end is not None and any(tag == _Markers.YEAR and at >= multi_end for tag, _, at, _ in found):
+        # 年均增长15.3%，2011年分别达到…: a year after the several years decides
+        found = [f for f in found if f[0] in (_Markers.YEAR, _Markers.MONTHS)]
+    elif multi_end is not None and end_level and kind == "actual" and base is not None:
+        # 五年来…由2.6亿元跃升至4.35亿元: a level reached at the end of the years reviewed
+        spans = [m for tag, m, *_ in found if tag == _Markers.SPAN]
+        return (spans[-1].group(2) if spans else str(base)), flags
+    spans = [m for tag, m, *_ in found if tag == _Markers.SPAN]
+    if spans:
+        flags.append("multi_year")
+        return f"{spans[-1].group(1)}-{spans[-1].group(2)}", flags
+    since = [y for tag, y, *_ in found if tag == _Markers.SINCE]
+    many = [n for tag, n, *_ in found if tag == _Markers.MANY]
+    bases = [y for tag, y, *_ in found if tag == _Markers.BASE]
+    if bases and plan_year is not None and kind == "actual" and bases[-1] < plan_year - 2:
+        flags.append("multi_year")  # 比2011年增长46.6%: the change since the base year
+        return f"{bases[-1] + 1}-{plan_year - 1}", flags
+    if many and not any(tag == _Markers.YEAR for tag, *_ in found):
+        flags.append("multi_year")  # 十年来, 五年内
+        if plan_year is None:
+            return None, flags
+        n = many[-1]
+        return (f"{plan_year - n}-{plan_year - 1}" if kind == "actual" else f"{plan_year}-{plan_year + n - 1}"), flags
+    fives = [m for tag, m, *_ in found if tag == _Markers.FIVE]
+    five = fives[-1] if fives else None
+    annual_after = (
+        in_window and five is not None and five.group() != "年均" and bool(marks.between(marks.annual, five.end(), q_start))
+    )
+    if since and plan_year is not None and since[-1] < plan_year - 1 and kind == "actual" and not annual_after:
+        flags.append("multi_year")  # 2018年以来: from that year to the one reviewed
+        return f"{since[-1]}-{plan_year - 1}", flags
+    if five is not None and not annual_after:
+        flags.append("multi_year")
+        m = next((f for f in reversed(fives) if _PLAN_PERIOD.search(f.group())), None)
+        if m:
+            first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[_PLAN_PERIOD.search(m.group()).group(1)]
+            if kind == "target" and _PLAN_END.search(m.group()):
+                return str(first + 4), flags  # “十四五”末: the plan period's last year
+            return f"{first}-{first + 4}", flags
+        if plan_year is None:
+            return None, flags
+        if kind == "actual":
+            # 年均, 本届政府 in a review of four years (一、过去四年工作回顾) span four
+            n = 5 if "五" in five.group() or "5" in five.group() else review_years
+            return f"{plan_year - n}-{plan_year - 1}", flags
+        return f"{plan_year}-{plan_year + 4}", flags
+    years = [y for tag, y, *_ in found if tag == _Markers.YEAR and (plan_year is None or plan_year - 12 <= y <= plan_year + 16)]
+    if years:
+        base = years[-1]
+    months = [span for tag, span, *_ in found if tag == _Markers.MONTHS]
+    if months and not years and plan_year is not None and (
+        mid_year or (session_month is not None and 4 <= session_month <= 10 and months[-1][1] < session_month)
+    ):
+        base = plan_year  # 1-6月 in a report to a mid-year session (截至6月20日 in July): this year's months
+    if months and base is not None:
+        m1, m2 = months[-1]
+        if 1 <= m1 <= m2 <= 12 and not (m1 == 1 and m2 == 12):
+            flags.append("partial_year")
+            return f"{base}-{m1:02d}/{base}-{m2:02d}", flags
+    return (None if base is None else str(base)), flags
+
+
+# 去年 and 上年, but not 比去年/较上年/同上年 (comparisons) nor 上年同期
+_PAST_CUE = re.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
+_TIME_CUE = re.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
+_FUTURE_CUE = re.compile(r"今年|明年|本年")
+# Words that make a lead or a heading speak of one year, whatever plan period it names
+_ONE_YEAR = re.compile(r"今年|明年|本年|去年|过去一年|开局|开门红|起好步|第一年|收官之年|之年")
+
+
+def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = None) -> str:
+    if section_kind == "targets":
+        return "target"
+    before = sentence[:q_rel]
+    if section_kind == "plan":
+        if last_cue is not None and _PAST_CUE.fullmatch(last_cue) and not _TARGET_CUES.search(before):
+            return "actual"  # 过去一年…国内生产总值增长10.3%: last year restated in the plan
+        return "target"
+    if section_kind in ("review", "problems"):
+        return "target" if _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before) and not _DONE.search(before[-12:]) else "actual"
+    if _TARGET_CUES.search(before):
+        return "target"
+    if last_cue is not None and _FUTURE_CUE.fullmatch(last_cue) and not _DONE.search(before[-12:]):
+        return "target"  # a text without headings: 今年，…地区生产总值增长6%
+    return "actual"
+
+
+# 粮食播种面积…，总产量10.4万吨: 产量 names grain output when grain was just named
+# (but not 水稻产量, 玉米产量: a single crop).
+_GRAIN_OUTPUT = re.compile(  # lookbehinds after the first character: see _FIVE_YEAR
+    r"总(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]总)产量?|产(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]产)量"
+)
+_GRAIN_BEFORE = re.compile(r"粮[^。；;\n]{0,24}$")
+# 一般公共预算收入和支出分别达4.78亿元、20.2亿元: 支出 is the budget's expenditure
+_BUDGET_PAIR = re.compile(r"(?:一般公共预算|一般预算|公共财政预算|地方财政)收入(?:和|与|及|、)(?P<exp>支出)")
+# 规模以上工业企业实现产值312亿元: the subject names the scope, the verb splits the name
+_ABOVE_SCALE_OUTPUT = re.compile(
+    r"(?:规模以上|规上)(?:工业)?企业(?:共|累计|全年)?(?:实现|完成|创造?)了?(?:工业)?(?P<name>总?产值)"
+)
+
+
+@lru_cache(maxsize=1)
+def _alias_tail() -> re.Pattern[str]:
+    return re.compile(f"(?:{alias_pattern().pattern})$")
+
+
+def _strip_head(head: str) -> tuple[str, bool]:
+    """What narrows an indicator's name: the head of its clause without
+    neutral words (全镇, 实现, 力争 …) and without other indicators listed
+    before it (地区生产总值、一般公共预算收入分别…); and whether a verb
+    (实现, 完成 …) stood between what is left and the name."""
+    core, verb = _strip_neutral(head[-_LOOKBACK:])
+    while True:
+        m = _alias_tail().search(core)
+        if not m:
+            return core, verb
+        core, v = _strip_neutral(core[: m.start()])
+        verb = verb or v
+
+
+def _strip_neutral(s: str) -> tuple[str, bool]:
+    """``s`` without its trailing neutral words, and whether they held a
+    verb with a time or place word before it (…2019年完成, …全年实现): a
+    break between the clause's lead and the indicator's name."""
+    verb = lead = False
+    while s:
+        m = _NEUTRAL_ONE.search(s, max(0, len(s) - 12))
+        if not m:
+            return s, lead
+        if verb and _LEAD_BREAK.search(m.group()):
+            lead = True
+        verb = verb or bool(_HEAD_VERB.search(m.group()))
+        s = s[: m.start()]
+    return s, lead
+
+
+def _without_asides(text: str, aliases: list[_Alias]) -> list[_Alias]:
+    """Aliases without a name in brackets right after another name
+    (公共财政预算收入(税收)4.63亿元: the figure is the first name's)."""
+    out: list[_Alias] = []
+    for a in aliases:
+        if (
+            out and a.start >= 1 and text[a.start - 1] in "(（" and out[-1].end == a.start - 1
+            and text[a.end:a.end + 1] in (")", "）")
+        ):
+            continue
+        out.append(a)
+    return out
+
+
+def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
+    """Names that only their context makes an indicator's: 总产量 after 粮食 (粮食
+    生产稳定，总产量8.6万吨) and 产值 after a 规上 subject."""
+    starts = [a.start for a in aliases]
+    extra = []
+
+    def free(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, a) - 1
+        return not ((i >= 0 and aliases[i].end > a) or (i + 1 < len(aliases) and aliases[i + 1].start < b))
+
+    for m in _GRAIN_OUTPUT.finditer(text):
+        if free(m.start(), m.end()) and _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+            extra.append(_Alias(m.start(), m.end(), m.group(), "grain_output"))
+    for m in _BUDGET_PAIR.finditer(text) if "支出" in text else ():  # a substring test skips most reports
+        a, b = m.span("exp")
+        if free(a, b):
+            extra.append(_Alias(a, b, m.group("exp"), "general_budget_expenditure"))
+    if "产值" in text:
+        for m in _ABOVE_SCALE_OUTPUT.finditer(text):
+            a, b = m.span("name")
+            if free(a, b):
+                extra.append(_Alias(a, b, m.group("name"), "industrial_output_above_scale"))
+    if not extra:
+        return aliases
+    return sorted(aliases + extra, key=lambda a: a.start)
+
+
+#: The columns _report_rows fills, in order (the report's own columns go in front).
+_FIGURE_COLUMNS = METRIC_COLUMNS[METRIC_COLUMNS.index("indicator"):]
+_by_start = operator.itemgetter(_FIGURE_COLUMNS.index("start"))
+
+
+# 迈上千亿台阶, 突破百亿元大关, 跨越两亿大关: a threshold in numerals, which the number
+# parser leaves alone (千方百计 and 百亿级 are no figures)
+_NUMERAL_MARK_START = re.compile(r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?[一两二三四五六七八九十百千]")
+_NUMERAL_MARK = re.compile(
+    r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?"
+    r"(?P<num>[一两二三四五六七八九十百千]{1,3}?)(?P<mult>万亿|亿|万)(?P<unit>元|美元)?[”\"]?(?=新?的?(?:大关|台阶|俱乐部|关口))"
+)
+
+
+def _numeral_marks(text: str) -> list[_numbers.Quantity]:
+    """Thresholds written in numerals after a verb of crossing, as quantities
+    (千亿 → 1000 亿元 when the unit is left out: a money threshold)."""
+    out = []
+    for m in _NUMERAL_MARK.finditer(text):
+        try:
+            value = _numbers.parse_chinese_numeral(m.group("num"))
+        except ValueError:
+            continue
+        unit = m.group("mult") + (m.group("unit") or "元")
+        out.append(_numbers.Quantity(
+            m.start("num"), m.end("unit") if m.group("unit") else m.end("mult"), text[m.start("num"):m.end()].rstrip("”\""),
+            value, None, unit, "money", "at_least", False, ("chinese_numeral",),
+        ))
+    return out
+
+
+def _review_years(text: str) -> int:
+    """How many years the report's multi-year review covers: five, unless
+    its head names another number and no five (一、过去四年工作回顾, 四年来，…)."""
+    head = text[:_HEADINGS_CHARS]
+    if _FIVE_YEAR_REVIEW.search(head):
+        return 5
+    m = _REVIEW_YEARS.search(head)
+    return _years_count(m.group(1) or m.group(2)) if m else 5
+
+
+#: How much of a report's head is read for the length of its review.
+_HEADINGS_CHARS = 6000
+
+
+class _Report:
+    """One report's text with everything found in it once: sections,
+    sentences, quantities, time markers and indicator names."""
+
+    def __init__(self, row: dict) -> None:
+        from ._segment import find_sections, split_sentences
+
+        text: str = row["text"]
+        self.text = text
+        region = row.get("region")
+        self.region = region if isinstance(region, str) else ""  # missing: None or NaN
+        self.short_region = _REGION_SUFFIX.sub("", self.region) if len(self.region) > 2 else self.region
+        self.plan_year = _plan_year(row.get("year"), row.get("date"))
+        self.level = row.get("level")
+        date = row.get("date")
+        self.session_month = int(date[5:7]) if isinstance(date, str) and len(date) >= 7 and date[5:7].isdigit() else None
+        greeting = text.find("各位代表", 0, 1500)
+        opening = (greeting, greeting + 300) if greeting >= 0 else (0, 600)
+        # a report to a mid-year session reviews this year's first months, not last year
+        self.mid_year = bool(_MID_YEAR.search(text, *opening)) and not (
+            self.plan_year is not None
+            and re.search(f"{self.plan_year - 1}年(?:[^。\n]{{0,12}}(?:工作回顾|回顾|工作总结)|是|，|,)", text[:3000])
+        )
+        sections = find_sections(text)
+        self.sections = {s["section_id"]: s for s in sections}
+        self.leaves = sorted((s for s in sections if s["is_leaf"]), key=lambda s: s["start"])
+        self.leaf_starts = [s["start"] for s in self.leaves]
+        self.sents = split_sentences(text)
+        self.quantities = _numbers.find_quantities(text)
+        if _NUMERAL_MARK_START.search(text):
+            self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
+        self.marks = _Markers(text)
+        self.review_years = _review_years(text)
+        table = alias_table()
+        aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
+        self.aliases = _with_context_aliases(text, _without_asides(text, aliases))
+        self.alias_starts = [a.start for a in self.aliases]
+        self.seen: set[tuple] = set()
+        self.sent_key: tuple[int, int] | None = None
+        self.scopes: dict[tuple[int, int, str], tuple[str, str | None]] = {}
+        self.sent_text = ""
+        self.sent_limit = _MAX_SENTENCE  # set per sentence by _report_rows
+        self.sent_capped = False
+        self._paragraphs: dict[int, tuple[list, float, float]] = {}
+        self._headings: dict[int, list] = {}
+
+    def by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
+        """Quantities grouped by the sentence they stand in (index → (quantity index, quantity))."""
+        sent_starts = [s for s, _ in self.sents]
+        out: dict[int, list[tuple[int, _numbers.Quantity]]] = {}
+        for qi, q in enumerate(self.quantities):
+            si = bisect.bisect_right(sent_starts, q.start) - 1
+            if si >= 0 and q.end <= self.sents[si][1]:
+                out.setdefault(si, []).append((qi, q))
+        return out
+
+    def leaf(self, pos: int) -> dict | None:
+        return self.leaves[bisect.bisect_right(self.leaf_starts, pos) - 1] if self.leaves else None
+
+    def section_kind(self, pos: int) -> str:
+        leaf = self.leaf(pos)
+        return leaf["kind"] if leaf else "other"
+
+    def last_time_cue(self, pos: int) -> str | None:
+        """The last 今年/去年/过去一年… of the paragraph before ``pos`` (at most 480 characters back)."""
+        starts, items = self.marks.cues
+        i = bisect.bisect_left(starts, pos) - 1
+        if i < 0 or items[i][1] > pos:
+            return None
+        text = self.text
+        para_start = max(text.rfind("\n", max(0, pos - 4 * _LOOKBACK), pos) + 1, pos - 4 * _LOOKBACK)
+        return items[i][2].group() if starts[i] >= para_start else None
+
+    def context_markers(self, pos: int) -> list:
+        """Time markers that set the period of a whole paragraph or section:
+        the paragraph's lead (五年来，…, 2022年，…, “十三五”期间，…) or else the
+        nearest heading above that names a period (一、过去五年工作回顾).
+        Markers of a heading come with offsets into the heading string."""
+        para_start = _paragraph_start(self.text, pos)
+        if self.mid_year:
+            return self._mid_year_months(para_start, pos)
+        lead_found, first_cue_after_lead, first_time = self._paragraph(para_start)
+        if lead_found and first_cue_after_lead >= pos:  # 2011年，…。过去一年，…增长10.3%: the later cue wins
+            return lead_found
+        if first_time < pos:
+            return []  # 去年…, 全年…, 2022年… earlier in the paragraph: the year reviewed
+        leaf = self.leaf(pos)
+        return self._heading_context(leaf["section_id"]) if leaf is not None else []
+
+    def sentence_lead(self, pos: int, window_start: int) -> list:
+        """The months or year opening the sentence before ``pos`` (1—9月，…；
+        2012年，…；), when the sentence runs past the figure's window (clauses
+        split at ；) and nothing after its lead names another time."""
+        text, marks = self.text, self.marks
+        lo = max(0, pos - _PARA_MAX // 5)
+        start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
+        if start >= window_start:
+            return []  # the window already reads the whole sentence
+        lead = _LEAD_END.search(text, start, min(pos, start + _SENTENCE_LEAD_MAX))
+        if lead is None or _COMPARED_LEAD.search(text, start, lead.start()):
+            return []  # 与2004年相比，…: a base of comparison, not the time of the figures
+        got = marks.between(marks.period, start, lead.start())
+        if (
+            not got or len(got) > 2 or {f[0] for f in got} - {_Markers.MONTHS, _Markers.YEAR}
+            or len(got) == 2 and got[0][0] == got[1][0]  # one year, one months, or 2022年1—11月
+            or not _time_lead(text, start, got[-1])
+            or _HAS_DIGIT.search(text, got[-1][3], lead.start())  # 2020年全市生产总值达1800亿元；: a figure, not a lead
+            or marks.any_in(marks.period, lead.end(), pos) or marks.any_in(marks.cues, lead.end(), pos)
+            or _ANNUAL.search(text, lead.end(), pos)  # …；预计全年…: the whole year
+        ):
+            return []
+        return got
+
+    def _mid_year_months(self, para_start: int, pos: int) -> list:
+        """In a report to a mid-year session, an undated result is of this
+        year's months: the last ones the paragraph named (预计(下同)上半年…), else
+        January to the month before the session."""
+        months = [f for f in self.marks.between(self.marks.period, para_start, pos) if f[0] == _Markers.MONTHS]
+        if months:
+            return months[-1:]
+        if self.session_month and self.session_month > 1:
+            return [(_Markers.MONTHS, (1, self.session_month - 1), 0, 0)]
+        return []
+
+    def _paragraph(self, para_start: int) -> tuple[list, float, float]:
+        """A paragraph's lead markers (none when the lead names a year and
+        five years), where its first time cue after the lead stands, and where
+        its first time cue or one-year marker stands (cached per paragraph)."""
+        got = self._paragraphs.get(para_start)
+        if got is not None:
+            return got
+        text, marks = self.text, self.marks
+        end = text.find("\n", para_start, para_start + _PARA_MAX)
+        end = min(len(text), para_start + _PARA_MAX) if end < 0 else end
+        lead = _LEAD_END.search(text, para_start, min(end, para_start + _LEAD_MAX))
+        lead_end = lead.start() if lead is not None else para_start
+        found = marks.between(marks.period, para_start, lead_end) if lead is not None else []
+        # months in a lead that is a statement (主要经济指标降幅从二季度开始逐月收窄，) are not its time
+        found = [f for f in found if f[0] != _Markers.MONTHS or _time_lead(text, para_start, f)]
+        tags = {tag for tag, *_ in found}
+        if _Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN} or _ONE_YEAR.search(text, para_start, lead_end):
+            found = []  # a lead naming this year and five years (今年是“十四五”开局之年) is read by neither
+        after_lead = marks.between(marks.cues, lead_end, end)
+        year_after = None
+        for y in _SENTENCE_YEAR.finditer(text, lead_end, end) if found else ():
+            stop = text.find("。", y.end(), end)
+            if not _COMPARED_TO_YEAR.search(text, y.end(), end if stop < 0 else stop):
+                year_after = y  # not 2006年…比2003年增长72.1%: a change over the lead's years
+                break
+        cue = marks.between(marks.cues, para_start, end)[:1]
+        annual = _ANNUAL.search(text, para_start, end)
+        got = (
+            found,
+            min(([after_lead[0].start()] if after_lead else []) + ([year_after.start()] if year_after else []),
+                default=float("inf")),
+            min([m.start() for m in cue] + ([annual.start()] if annual else []), default=float("inf")),
+        )
+        self._paragraphs[para_start] = got
+        return got
+
+    def _heading_context(self, section_id: int) -> list:
+        """Period markers of the nearest heading above a section that names a period."""
+        got = self._headings.get(section_id)
+        if got is None:
+            got, sec = [], self.sections.get(section_id)
+            while sec is not None and not got:
+                got = _heading_markers(sec["heading"])
+                sec = self.sections.get(sec["parent_id"]) if sec["parent_id"] is not None else None
+            self._headings[section_id] = got
+        return got
+
+
+def _time_lead(text: str, start: int, marker: tuple) -> bool:
+    """Whether a marker in a lead is the time the lead sets (1—9月份，, 今年前三季度，,
+    全镇1-11月实现…), not a time a statement names (主要经济指标降幅从二季度开始逐月收窄，)."""
+    _, _, a, b = marker
+    return a - start <= 8 and not (a and text[a - 1] in "从自至于") and not text.startswith(("开始", "以来", "起"), b)
+
+
+#: A sentence's lead (1—9月，, 2012年全镇：) is at most this long.
+_SENTENCE_LEAD_MAX = 20
+_COMPARED_LEAD = re.compile(r"相比|比较|对比|同比|以来")
+#: How far a paragraph is read (a text without line breaks is one long paragraph).
+_PARA_MAX = 3000
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding ``pos`` starts, at most :data:`_PARA_MAX` back."""
+    lo = max(0, pos - _PARA_MAX)
+    found = text.rfind("\n", lo, pos)
+    return found + 1 if found >= 0 else lo
+
+
+#: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.
+_LEAD_END = re.compile(r"[，,：:。；;]")
+# a later sentence of a paragraph that opens with one year (过去五年，…。2021年，全县…):
+# it ends the reach of the paragraph's lead, as 去年 or 全年 do
+_COMPARED_TO_YEAR = re.compile(r"[比较是于](?:(?:19|20)\d{2}\s*年|[“\"]?十[一二三四五]?五)")
+_SENTENCE_YEAR = re.compile(r"(?<=[。；;！!])\s*(?:19|20)\d{2}\s*年(?:度)?(?:[，,]|(?=全[镇乡市县省区州盟旗]|我[镇乡市县省区州盟旗]))")
+_LEAD_MAX = 40
+
+
+@lru_cache(maxsize=1024)
+def _heading_markers(heading: str) -> list:
+    """Period markers of a heading: a span, a plan period or five years, or
+    one year; none when it names both (过去五年和2022年工作回顾)."""
+    if not heading or _ONE_YEAR.search(heading):  # 确保“十二五”实现良好开局: the first year
+        return []
+    found = [(_Markers.SPAN, m, 0, 0) for m in _SPAN.finditer(heading)]
+    fives = [(_Markers.FIVE, m, 0, 0) for m in _FIVE_YEAR.finditer(heading) if m.group() != "年均"]
+    years = [(_Markers.YEAR, int(m.group(1)), 0, 0) for m in _YEAR.finditer(heading)]
+    if (found or fives) and years or len(set(y for _, y, *_ in years)) > 1:
+        return []  # 过去五年和2022年工作回顾, 1998年工作回顾和1999年工作的总体要求: neither
+    return found + fives or years
+
+
+def _report_rows(row: dict) -> list[tuple]:
+    """All figures of one report (pure function of the report's fields), as
+    tuples of :data:`_FIGURE_COLUMNS` (tuples build a frame faster than dicts)."""
+    rep = _Report(row)
+    out: list[tuple] = []
+    for si, qs in rep.by_sentence().items():
+        s0, s1 = rep.sents[si]
+        section_kind = rep.section_kind(s0)
+        rep.sent_limit = _MAX_SENTENCE if len(qs) <= _CROWDED_FIGURES else _CROWDED_WINDOW
+        rep.sent_capped = len(qs) > _MAX_SENTENCE_FIGURES
+        if rep.sent_capped:
+            qs = qs[:_MAX_SENTENCE_FIGURES]
+        for qi, q, attached in _sentence_attachments(rep, s0, s1, qs):
+            for alias, wording, cue, is_shared in attached:
+                if alias is None:  # most figures of a report: the short path
+                    out.append(_plain_row(rep, (s0, s1), q, wording, section_kind))
+                else:
+                    out.append(_figure_row(rep, (s0, s1), q, alias, wording, cue, is_shared, section_kind))
+    out.sort(key=_by_start)
+    return out
+
+
+def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[tuple[int, _numbers.Quantity, list]]:
+    """Each quantity of one sentence with the indicator names it is attached
+    to: ``(alias or None, wording between them, cue, stated for several)``;
+    the cue is the rule that attached it (:data:`ATTACH_CUES`)."""
+    text = rep.text
+    lo = bisect.bisect_left(rep.alias_starts, s0)
+    hi = bisect.bisect_left(rep.alias_starts, s1)
+    sent_aliases = [a for a in rep.aliases[lo:hi] if a.end <= s1]
+    if not sent_aliases:  # no indicator named in the sentence (most sentences): nothing to attach
+        for qi, q in qs:
+            yield qi, q, [(None, _attach(text, s0, q.start, [])[1], "", False)]
+        return
+    sent_alias_ends = [a.end for a in sent_aliases]
+    alias_starts = {a.start for a in sent_aliases}
+    fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in text[s0:s1] else {}
+    listed, listed_any = _assign_figure_lists(text, s0, sent_aliases, qs, fenbie)
+    for qi, q in qs:
+        before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
+        if qi in fenbie:
+            alias = fenbie[qi]
+            if alias is None:  # the place of a name that is not an indicator
+                yield qi, q, [(None, "", "", False)]
+            else:
+                yield qi, q, [(alias, text[alias.end:q.start], "fenbie", False)]
+        elif qi in listed:
+            alias, wording = listed[qi]
+            yield qi, q, [(alias, wording, "list", False)]
+        else:
+            alias, wording = _attach(text, s0, q.start, before_aliases)
+            if alias is not None and text.startswith("的", q.end) and q.end + 1 in alias_starts:
+                alias = None  # 1.75亿元的GDP和6000万元的税收: the figure is the next name's, not the last one's
+            if alias is None and not before_aliases:
+                caption = _caption_of(text, q, sent_aliases)
+                if caption is not None:
+                    yield qi, q, [(caption, "", "caption", False)]
+                    continue
+            if alias is None:
+                target_of = _target_of(text, s0, q, before_aliases)
+                if target_of is not None:
+                    yield qi, q, [(target_of, "", "target_of", False)]
+                    continue
+                yield qi, q, [(None, wording, "", False)]
+                continue
+            owner = _share_owner(text, s0, alias, before_aliases) if q.unit_kind == "percent" else None
+            if owner is not None:
+                # 税收收入30.2亿元，占财政收入的82.1%: a share of the first-named indicator
+                yield qi, q, [(owner, text[owner.end:q.start], "share_of", False)]
+                continue
+            shared = _shared_by(text, alias, wording, before_aliases) if qi not in listed_any else []
+            if not shared and alias.text in _PAIR_ALIASES and q.unit_kind == "percent" and not _HAS_DIGIT.search(wording):
+                shared = _pair_twins(alias)  # 城乡居民人均可支配收入增长7%: both grew 7% (a level stays resident_income)
+            # 城乡居民收入均增长8%: one figure for several indicators, a row for each
+            cue = "clause" if _SEP.search(text, alias.end, q.start) else "name"
+            yield qi, q, [(a, wording, "shared", True) for a in shared] or [(alias, wording, cue, False)]
+
+
+_CAPTION_DASH = re.compile(r"[ \t]*(?:——|—|－－|--)[ \t]*")
+_CAPTION_GAP = 4
+
+
+def _caption_of(text: str, q: _numbers.Quantity, aliases: list[_Alias]) -> _Alias | None:
+    """The name a figure at the head of its line captions (167.83亿元——经济总量
+    稳步提升, 6.3%——农民收入跑出加速度): the first name after the dash."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if text[line_start:q.start].strip() or not (dash := _CAPTION_DASH.match(text, q.end)):
+        return None
+    return next((a for a in aliases if dash.end() <= a.start <= dash.end() + _CAPTION_GAP), None)
+
+
+# 完成年初人代会目标45亿元的116%, 完成年初预算计划38亿元的61.92%: the target a result is measured against
+_TARGET_OF = re.compile(r"(?:完成|为|达到?)[^，,。；;\d]{0,12}(?:目标|计划|预算)(?:任务|数)?\s*$")
+_TARGET_OF_AFTER = re.compile(r"\s*的\s*\d")
+
+
+def _target_of(text: str, s0: int, q: _numbers.Quantity, before: list[_Alias]) -> _Alias | None:
+    """The indicator whose target an amount is, when its clause says the
+    result reached a share of it (…52.3亿元，完成年初目标45亿元的116%): the
+    last name before, within three clauses of the same sentence part."""
+    if q.unit_kind == "percent" or not before or not _TARGET_OF_AFTER.match(text, q.end):
+        return None
+    lo = max(s0, q.start - _LOOKBACK)
+    head = text[lo:q.start]
+    seps = list(_SEP.finditer(head))
+    if not seps or not _TARGET_OF.search(head, seps[-1].end()):
+        return None
+    alias = before[-1]
+    gap = text[alias.end:q.start]
+    if alias.end < lo or len(_SEP.findall(gap)) > 3 or any(c in gap for c in "；;"):
+        return None
+    return alias
+
+
+def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias]) -> _Alias | None:
+    """The indicator whose share a figure is, when the name before it follows
+    占 (税收收入占公共财政预算收入比重77.65%): the name before that one, within
+    two clauses; None otherwise."""
+    if not _SHARE_OF.search(text, max(s0, alias.start - 3), alias.start):
+        return None
+    i = next((k for k in range(len(before) - 1, -1, -1) if before[k] is alias), None)
+    if not i:
+        return None
+    owner = before[i - 1]
+    if len(_SEP.findall(text, owner.end, alias.start)) > 2 or owner.indicator == alias.indicator:
+        return None
+    return owner
+
+
+_SHARE_OF = re.compile(r"占(?:了|到)?$")
+
+
+def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, str | None]:
+    """Whether the words before an indicator's name narrow it: ``("", flag)``
+    when the figure is not the region's indicator, else ``(indicator, None)``."""
+    text = rep.text
+    lo = max(s0, alias.start - _LOOKBACK)
+    clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
+    head = _PAREN_ASIDE.sub("", text[clause_start:alias.start])  # 预计（下同）可实现
+    if rep.region:
+        head = head.replace(rep.region, "")
+    if rep.short_region:
+        head = head.replace(rep.short_region, "")
+    if rep.level == "township":
+        head = _TOWN_LEVEL.sub("", head)  # 镇级公共财政预算收入 in a town's report: the town's own
+    lead = None
+    for lead in _LEAD_PREDICATE.finditer(head):
+        pass
+    if lead is not None:
+        head = head[lead.end():]  # 工业经济稳中有进规上工业总产值…: a lead whose comma was lost
+    core, verb = _strip_head(head)
+    if core in _OWN_UNIT.get(rep.level, ()) and not _OWN_LEVEL.search(head):
+        core = ""  # 区可用财力 in a district's report: the region's own (市本级 is not: its own budget only)
+    narrowed = (
+        not verb
+        and bool(_ENDS_WORD.search(core))
+        and not _REGION_WIDE.search(core[-8:])
+        and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
+        and alias.text not in GROWTH_ONLY_ALIASES
+    )
+    if _ITEM_VALUE_END.search(core):
+        narrowed = False  # 固定资产投资476.3亿元、社会消费品零售总额…: the name opens the next item of a list
+    if _RATIO_OF.search(core) or core.endswith("人均"):
+        # 研发投入占GDP 4.12%: a ratio of something else to the indicator; 人均GDP: per head
+        return "", None
+    if _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
+        # 31家企业完成工业产值, 跨境电商出口额: a part of the region
+        return "", "subpopulation"
+    if not _REGION_WIDE.search(head) and _about_a_part(text, s0, clause_start, rep.level):
+        return "", "subpopulation"
+    return indicator, None
+
+
+_TOWN_LEVEL = re.compile(r"(?:镇|乡|街道)级")
+#: The unit a report's region is, named by one character before an indicator
+_OWN_UNIT = {"township": ("镇", "乡"), "county": ("县", "区", "旗", "市"), "city": ("市", "州", "盟"), "province": ("省",)}
+_OWN_LEVEL = re.compile(r"本级")
+# A clause's lead ends with how things went (工业经济稳中有进, 农业生产持续向好)
+_LEAD_PREDICATE = re.compile(
+    r"稳中有进|稳中向好|稳中有升|稳中提质|持续向好|持续增长|稳步提升|稳步增长|平稳增长|快速增长|较快增长|量质齐升|"
+    r"成效明显|成效显著|明显增强|不断壮大|不断增强|加快发展|提质增效|再创新高|逆势上扬|"
+    # a text whose punctuation was lost (…持续健康发展一年来全镇完成固定资产投资, …呈现了良好态势全镇生产总值):
+    # a time phrase or a state reached ends the lead
+    r"一年来|年以来|良好态势|发展态势"
+)
+
+
+def _about_a_part(text: str, s0: int, clause_start: int, level: str | None) -> bool:
+    """Whether the sentence (when the name is not in its first clause) or the
+    paragraph opens with a part of the region as its subject (县域 is the
+    whole of a county, a part of a city or province)."""
+    part = _PART_SUBJECT_ABOVE_COUNTY if level in ("city", "province", "national") else _PART_SUBJECT
+    s0 = max(s0, clause_start - 2 * _LOOKBACK)  # a run-on "sentence": its opening is too far to speak for the clause
+    if clause_start > s0:
+        opening = _PAREN_ASIDE.sub("", text[s0:clause_start])  # 全镇(含青山河高新园区,下同): the whole
+        first = _SEP.search(opening)
+        if first is not None and part.search(opening, 0, first.start()):
+            return True
+    para_start = _paragraph_start(text, s0)
+    if para_start < s0:
+        opening = _PAREN_ASIDE.sub("", text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
+        lead = _LEAD_END.search(opening, 0, _LEAD_MAX)
+        if lead is not None and part.search(opening, 0, lead.start()):
+            return True
+    return False
+
+
+def _figure_row(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, alias: _Alias | None, wording: str, cue: str,
+    is_shared: bool, section_kind: str,
+) -> tuple:
+    """One row of :data:`_FIGURE_COLUMNS` for a quantity and the name it is attached to."""
+    text = rep.text
+    s0, s1 = sent
+    flags = set(q.flags)
+    if is_shared:
+        flags.add("shared")
+    indicator, measure = _indicator_and_measure(rep, sent, q, alias, wording, flags)
+    if cue == "share_of" and indicator:
+        measure = "share"
+    indicator_text = alias.text if alias and indicator else ""
+    kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags, bool(indicator), cue == "target_of")
+    if measure == "growth_avg":
+        flags.add("multi_year")
+    qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
+    negative = q.negative
+    if _REACHED.search(wording, max(0, len(wording) - 12)):  # anchored at the end
+        # 失业率降到5.5%, 提高到65%: the level reached, not a change
+        negative = False
+        if measure == "growth" and indicator != "cpi" or measure == "share" and cue != "share_of":
+            measure = "level"
+    value, high = _signed(q, negative)
+    key = (indicator, kind, measure, value, high, q.unit)
+    if indicator and key in rep.seen:
+        flags.add("repeated")
+    rep.seen.add(key)
+    if indicator:
+        if cue == "clause" and len(_SEP.findall(text, alias.end, q.start)) >= 2:  # type: ignore[union-attr]
+            flags.add("far")
+        if period is None:
+            flags.add("no_period")
+    sentence, stored_start = _stored_sentence(rep, sent, q, flags)
+    if not indicator:
+        flags -= _ATTACHED_ONLY  # said of a figure's indicator only
+    needs_review = bool(indicator) and not flags.isdisjoint(REVIEW_FLAGS)
+    return (  # the columns of _FIGURE_COLUMNS
+        indicator, indicator_text, kind, measure, value, high, q.unit, qualifier, period, section_kind,
+        sentence, stored_start, q.start, q.end, sorted(flags), cue if indicator else "", needs_review,
+    )
+
+
+def _signed(q: _numbers.Quantity, negative: bool) -> tuple[float | None, float | None]:
+    """Value and high end of a quantity, negated for a decline (下降2%: -2), low end first."""
+    value, high = q.value, q.value_high
+    if negative and value is not None:
+        value = -value
+        high = -high if high is not None else None
+        if high is not None and high < value:
+            value, high = high, value
+    return value, high
+
+
+def _stored_sentence(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, flags: set[str]) -> tuple[str, int]:
+    """The sentence stored with a figure and its start: the whole sentence
+    (one string shared by its figures), or for a run-on "sentence" (no
+    punctuation) or one crowded with figures a window around the figure,
+    flagged ``long_sentence``. The stored text per row is thus bounded, and
+    the output stays proportional to the input."""
+    s0, s1 = sent
+    if rep.sent_key != sent:
+        rep.sent_key, rep.sent_text = sent, rep.text[s0:s1]
+    limit = rep.sent_limit
+    if rep.sent_capped:
+        flags.add("figures_capped")
+    if s1 - s0 <= limit:
+        return rep.sent_text, s0
+    a = max(s0, q.start - limit // 2)
+    b = min(s1, max(q.end, a + limit))
+    flags.add("long_sentence")
+    return rep.text[a:b], a
+
+
+def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wording: str, section_kind: str) -> tuple:
+    """The row of a figure attached to no indicator: what :func:`_figure_row`
+    computes for it, without the steps that only concern an indicator."""
+    text = rep.text
+    s0, s1 = sent
+    flags = set(q.flags)
+    measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)])
+    lo_q = max(s0, q.start - _LOOKBACK)
+    kind, period = _plain_kind_and_period(rep, q, section_kind, text[lo_q:q.start], lo_q, flags)
+    if measure == "growth_avg":
+        flags.add("multi_year")
+    qualifier = _milestone(rep, sent, q, "", kind, flags)
+    negative = q.negative
+    if _REACHED.search(wording, max(0, len(wording) - 12)):
+        negative = False
+        if measure == "growth" or measure == "share":
+            measure = "level"
+    value, high = _signed(q, negative)
+    sentence, stored_start = _stored_sentence(rep, sent, q, flags)
+    flags -= _ATTACHED_ONLY
+    return (
+        "", "", kind, measure, value, high, q.unit, qualifier, period, section_kind,
+        sentence, stored_start, q.start, q.end, sorted(flags), "", False,
+    )
+
+
+def _indicator_and_measure(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, alias: _Alias | None, wording: str, flags: set[str]
+) -> tuple[str, str]:
+    """The indicator a figure is of (``""``: none) and what it measures."""
+    text = rep.text
+    s0, s1 = sent
+    after = text[q.end:min(s1, q.end + 8)]
+    if alias is None:
+        return "", _measure(q, wording, "", after)
+    indicator = alias.indicator
+    share_of = _SHARE.search(wording) is not None and wording.lstrip()[:1] in "占，,"
+    if _GAP_OTHER.search(wording) and not share_of:
+        indicator = ""  # 单位GDP能耗下降3%: not GDP
+    if indicator and (
+        _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
+        or (
+            (_FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) or _FROM_TO.match(text, q.end, min(s1, q.end + 8)))
+            and _FROM_START.search(text, max(s0, q.start - 12), q.start)
+        )
+    ):
+        flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level, not a figure of the indicator
+        indicator = ""
+    measure = _measure(q, wording, indicator, after)
+    if alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
+        indicator = ""
+    key = (s0, alias.start, indicator)
+    scoped = rep.scopes.get(key)
+    if scoped is None:  # the figures after one name share its scope
+        scoped = rep.scopes[key] = _scope(rep, s0, alias, indicator)
+    indicator, flag = scoped
+    if flag:
+        flags.add(flag)
+    if indicator in _SCOPED:
+        # 规上企业累计完成工业总产值, 限上企业实现社会消费品零售额: the scoped indicator
+        scoped, cue = _SCOPED[indicator]
+        lo = max(s0, alias.start - 24)
+        clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
+        if cue.search(text, clause_start, alias.start):
+            indicator = scoped
+    if indicator and not _unit_fits(indicator, q, measure):
+        indicator = ""  # 地区生产总值连续跨过2个台阶, 财政收入增加2亿元: not the indicator's figure
+    if indicator and measure == "points" and _GAP_TO_OTHERS.search(wording):
+        indicator = ""  # 增速高于全省、全市0.6个、0.7个百分点: a gap to other regions
+    if indicator and q.unit == "" and unit_kinds()[indicator] != "ratio":
+        indicator = ""  # a bare number (工业总产值240, the copy cut short): no unit, no figure
+    if indicator and _THRESHOLD_OF.match(text, q.end, min(s1, q.end + 8)):
+        indicator = ""  # 生产总值超过200亿元的县: a threshold that picks out a group
+    if q.start > 0 and text[q.start - 1] == "$" or text[q.end:q.end + 1] == "$":
+        flags.add("glued")  # 107$1.$26亿元: a figure garbled by a conversion
+    if indicator and q.unit_kind == "none" and unit_kinds()[indicator] != "ratio":
+        flags.add("no_unit")
+    return indicator, measure
+
+
+_ITEM_VALUE_END = re.compile(r"[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人|%)?(?:以上|左右)?$")
+_GAP_TO_OTHERS = re.compile(r"高于|低于|快于|慢于|领先|超过全|高出")
+
+# An all-industry or all-retail indicator named after a scope word is the scoped one.
+_SCOPED: dict[str, tuple[str, re.Pattern[str]]] = {
+    "industrial_output": ("industrial_output_above_scale", re.compile(r"规上|规模以上|规模工业")),
+    "industrial_value_added_all": ("industrial_value_added", re.compile(r"规上|规模以上|规模工业")),
+    "retail_sales": ("retail_sales_above_quota", re.compile(r"限上|限额以上")),
+}
+
+# The unit kinds of the figures an indicator of each unit kind can have.
+_FITS: dict[str, frozenset[str]] = {
+    "money": frozenset({"money", "percent", "points", "none"}),
+    "physical": frozenset({"physical", "percent", "points", "none"}),
+    "count": frozenset({"count", "percent", "points", "none"}),
+    "percent": frozenset({"percent", "points", "none"}),
+    "ratio": frozenset({"none", "ratio", "points", "percent"}),
+}
+
+
+def _unit_fits(indicator: str, q: _numbers.Quantity, measure: str) -> bool:
+    """Whether a figure can be a value of the indicator: a count is never an
+    amount of money (2个台阶, 380个项目), and a change stated in the
+    indicator's own unit (增加2亿元, 净增448亿元) is an increment, not a level."""
+    if q.unit_kind not in _FITS.get(unit_kinds()[indicator], _FITS["money"]):
+        return False
+    if measure in ("growth", "growth_avg") and q.unit_kind in ("money", "physical", "count"):
+        return False
+    return True
+
+
+def _kind_and_period(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, section_kind: str, measure: str, flags: set[str],
+    attached: bool, target_of: bool = False,
+) -> tuple[str, str | None]:
+    """Actual or target, and the period the figure refers to.
+
+    A figure of no indicator is dated by its sentence alone (most figures of
+    a report: reading their paragraphs and headings too would cost a third
+    of the extraction time for rows no panel uses)."""
+    text, marks, plan_year = rep.text, rep.marks, rep.plan_year
+    s0 = sent[0]
+    lo_q = max(s0, q.start - _LOOKBACK)
+    before = text[lo_q:q.start]
+    if not attached:
+        return _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
+    clause = before[max([m.end() for m in _SEP.finditer(before)] or [0]):]
+    total = _FIVE_IN_CLAUSE.search(clause) is not None and not _REACHED_IN_CLAUSE.search(clause)
+    opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before) and not total, "mid_year": rep.mid_year,
+            "review_years": rep.review_years, "session_month": rep.session_month}
+    last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
+    kind = "target" if target_of else _kind(section_kind, before, len(before), last_cue)
+    found = marks.between(marks.period, lo_q, q.start)
+    if kind == "actual":  # (a target list's 年均 sets the plan's years for all its figures)
+        found = _own_clause_markers(found, text, q.start)
+    if measure == "growth" and marks.same_below and not any(f[0] in _MULTI_TAGS for f in found):
+        found = _same_below(marks, text, q.start) + found
+    in_window = bool(found)
+    if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _ANNUAL.search(text, lo_q, q.start)):
+        # nothing in the sentence says when (no 去年, 全年, 2022年): the sentence's lead
+        # (1—9月，…；实现地方财政收入3.76亿元), the paragraph or the section does
+        found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
+    months_end = max((f[3] for f in found if f[0] == _Markers.MONTHS), default=None)
+    if months_end is not None and "全年" in text[months_end:q.start]:
+        # 1—11月，…增长8.1%，预计全年突破10亿元；…增长10%: the whole year again
+        found = [f for f in found if f[0] != _Markers.MONTHS]
+    if measure == "growth" and _YEAR_ON_YEAR.search(clause):
+        # …年均增长28.6%，其中，…同比增长22.9%: a change over one year, whatever years were named before
+        found = [f for f in found if f[0] not in _MULTI_TAGS]
+    period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
+    if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
+        kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+        opts["session_month"] = None  # (the months of the plan year already)
+        period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window, **opts)
+    elif (
+        kind == "target" and not target_of and section_kind in ("plan", "targets") and plan_year is not None
+        and (in_window or any(tag == _Markers.YEAR for tag, *_ in found))
+        and period is not None
+        and period.isdigit() and int(period) < plan_year and not _TARGET_CUES.search(before)
+    ):
+        # 预计2012年全镇完成地区生产总值… under a heading read as the plan, 2022年全县主要经济指标：…
+        # read as the targets: results of the year named
+        kind = "actual"
+        period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
+    elif (
+        kind == "actual" and section_kind in ("other", "closing") and plan_year is not None and period is not None
+        and period.isdigit() and int(period) >= plan_year and not _DONE.search(before[-12:])
+        and not (_RESULT_WORDS.search(before) and not _TARGET_CUES.search(before))
+    ):
+        # a text without headings: 2023年，全镇地区生产总值增长6% in a report planning 2023
+        kind = "target"
+        period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
+    flags.update(pflags)
+    if _ESTIMATE.search(before) and kind == "actual":
+        flags.add("estimate")
+    if section_kind in ("other", "closing") and not (found or last_cue or _TARGET_CUES.search(before)):
+        flags.add("kind_guessed")  # no heading, no time word, no target word: actual by default
+    if plan_year is not None and period is not None and period.isdigit():
+        if int(period) != (plan_year - 1 if kind == "actual" else plan_year):
+            flags.add("other_year")  # 到2027年…, 2020年…: not the year reviewed or planned
+    return kind, period
+
+
+def _own_clause_markers(found: list, text: str, q_start: int) -> list:
+    """Time markers without a 年均 of an earlier clause: an average speaks of
+    the figure right after it (…年均增长14.9%；财政总收入…18.7亿元), not of the
+    next clause's figure, unless the average is stated for a list (年均增长分别为…)."""
+    if not any(tag == _Markers.FIVE and m.group() == "年均" for tag, m, *_ in found):
+        return found
+    clause_start = max((m.end() for m in _SEP.finditer(text, max(0, q_start - _LOOKBACK), q_start)), default=q_start)
+    if _CUMULATIVE.search(text, clause_start, q_start):
+        return found  # …年均增长44%，累计完成9509.3亿元: a total over the same years
+    out = []
+    for f in found:
+        if f[0] == _Markers.FIVE and f[1].group() == "年均":
+            gap = text[f[3]:q_start]
+            if _SEP.search(gap) and _HAS_DIGIT.search(gap) and "分别" not in gap:
+                continue
+        out.append(f)
+    return out
+
+
+def _same_below(marks: _Markers, text: str, q_start: int) -> list:
+    """The base year of a 比2012年(下同) earlier in the figure's paragraph, if any."""
+    para_start = _paragraph_start(text, q_start)
+    return [f for a, b, f in marks.same_below if para_start <= a and b <= q_start][-1:]
+
+
+def _plain_kind_and_period(
+    rep: _Report, q: _numbers.Quantity, section_kind: str, before: str, lo_q: int, flags: set[str]
+) -> tuple[str, str | None]:
+    """Kind and period of a figure of no indicator, from its sentence."""
+    marks, plan_year = rep.marks, rep.plan_year
+    kind = _kind(section_kind, before, len(before), rep.last_time_cue(q.start) if section_kind == "plan" else None)
+    found = marks.between(marks.period, lo_q, q.start)
+    period, pflags = _period(found, marks, q.start, kind, plan_year)
+    if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
+        kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+        period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None)
+    flags.update(pflags)
+    if kind == "actual" and _ESTIMATE.search(before):
+        flags.add("estimate")
+    return kind, period
+
+
+def _milestone(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, measure: str, kind: str, flags: set[str]
+) -> str | None:
+    """Flag a threshold phrase (突破5000亿元, 迈过6万亿元、7万亿元两个台阶,
+    跨越“200亿”大关) as ``milestone``; returns the figure's qualifier."""
+    text = rep.text
+    s0, s1 = sent
+    qualifier = q.qualifier
+    quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
+    hit = _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
+        quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
+    )
+    # a goal to pass a mark (力争突破1300亿元) is a target with 以上, not a milestone
+    if not hit and kind == "actual" and measure == "level" and (q.unit_kind in ("money", "physical") or q.unit in ("万亿", "亿", "万")):
+        clause0 = max([m.end() for m in _SEP.finditer(text, max(s0, q.start - 40), q.start)] or [max(s0, q.start - 40)])
+        end = _SEP.search(text, q.end, min(s1, q.end + 24))
+        clause1 = end.start() if end else min(s1, q.end + 24)
+        verb = _MILESTONE_VERB.search(text, clause0, q.end)  # the surface may hold it: 突破5000亿元
+        hit = (verb is not None and not _REACHED_LEVEL.search(text, verb.end(), max(verb.end(), q.start))) or bool(
+            _MILESTONE_NOUN.search(text, q.end, clause1)
+        )
+    if hit:
+        flags.add("milestone")
+        lo = max(s0, q.start - 24)
+        if _SERIES.search(text, lo, q.start) or _MILESTONE_LIST.match(text, q.end, min(s1, q.end + 12)) or (
+            _MILESTONE_LIST_BEFORE.search(text, lo, q.start)
+        ):
+            flags.add("multi_year")  # 先后突破1000亿和2000亿: passed over several years
+        if qualifier is None and _CROSSING.search(text, max(s0, q.start - 12), q.start):
+            qualifier = "at_least"
+    return qualifier
+
+
+def _frame(rows: list[tuple], extra: Sequence[str] = ()) -> pd.DataFrame:
+    columns = list(METRIC_COLUMNS)
+    for c in reversed(extra):  # e.g. division_code after locate(): right after source
+        columns.insert(columns.index("source") + 1, c)
+    frame = pd.DataFrame.from_records(rows, columns=columns, nrows=len(rows))
+    frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
+    frame["year"] = frame["year"].astype("Int64")
+    frame["kind"] = pd.Categorical(frame["kind"], categories=list(METRIC_KINDS))
+    frame["measure"] = pd.Categorical(frame["measure"], categories=list(MEASURES))
+    frame["section_kind"] = pd.Categorical(frame["section_kind"], categories=list(SECTION_KINDS))
+    frame["value"] = frame["value"].astype("float64")
+    frame["value_high"] = frame["value_high"].astype("float64")
+    frame["sentence_start"] = frame["sentence_start"].astype("int64")
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    frame["needs_review"] = frame["needs_review"].astype("bool")
+    return frame
+
+
+_CARRY = ("report_id", "region", "level", "year", "source")
+
+
+_OPTIONAL_CARRY = ("division_code",)
+
+
+def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
+    cols = [c for c in ("report_id", "region", "level", "year", "source", "date", "text") + _OPTIONAL_CARRY
+            if c in reports.columns]
+    for rec in reports[cols].itertuples(index=False, name=None):
+        d = dict(zip(cols, rec))
+        d["level"] = None if pd.isna(d.get("level")) else str(d.get("level"))
+        yield d
+
+
+def _rows_with_carry(rep: dict) -> list[tuple]:
+    """One report's figure rows with the report's columns in front (runs in workers)."""
+    carry = tuple(rep.get(k) for k in _CARRY) + tuple(rep[k] for k in _OPTIONAL_CARRY if k in rep)
+    carry += (text_hash(rep["text"]),)
+    return [carry + r for r in _report_rows(rep)]
+
+
+def extract_metrics(
+    reports: pd.DataFrame,
+    *,
+    jobs: int = 1,
+    engine: Engine = "processes",
+    progress_bar: bool | None = None,
+) -> pd.DataFrame:
+    """Extract every figure of every report, with its indicator and provenance.
+
+    Parameters
+    ----------
+    reports
+        The reports frame (``report_id`` and ``text`` required; ``region``,
+        ``level``, ``year``, ``date``, ``source`` carried when present).
+    jobs
+        Worker processes (``-1``: all cores); the result is identical for
+        any ``jobs``.
+    engine
+        ``"processes"`` or ``"dask"`` (``pip install "govreports[scale]"``).
+    progress_bar
+        Show a progress bar (default: for long runs in a terminal/notebook).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure, sorted by report then position (a figure stated
+        once for several indicators, ``A、B均增长8%``, gives a row for each,
+        flagged ``shared``):
+
+        - ``report_id, region, level, year, source``: the report (and
+          ``division_code`` when the reports went through
+          :func:`govreports.locate`);
+        - ``indicator``: taxonomy id (see :func:`govreports.indicators`), or
+          ``""`` for a figure whose clause names no listed indicator;
+        - ``indicator_text``: the words that named it (地区生产总值, 规上工业产值 …);
+        - ``kind``: ``actual`` or ``target``;
+        - ``measure``: ``level``, ``growth``, ``share``, ``points``, ``count``,
+          ``growth_avg`` (年均);
+        - ``value``, ``value_high``: as stated in ``unit`` (declines negative;
+          ``value_high`` for ranges);
+        - ``unit``: as written (亿元, %, 个百分点 …); ``qualifier``: ``about``,
+          ``at_least``, ``at_most``, ``range`` or empty;
+        - ``period``: ``"2022"``, a span ``"2018-2022"`` or months
+          ``"2022-01/2022-11"``;
+        - ``section_kind``: the kind of section the figure stands in;
+        - ``sentence``, ``sentence_start``, ``start``, ``end``: provenance;
+          ``text[start:end]`` is the figure's surface form and
+          ``text[sentence_start:]`` starts with ``sentence``;
+        - ``flags``: list of findings (see :data:`FIGURE_FLAGS`).
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> m = gr.extract_metrics(gr.load_sample())
+    >>> row = m[(m["region"] == "横沥镇") & (m["indicator"] == "gdp") & (m["kind"] == "target")].iloc[0]
+    >>> row["measure"], float(row["value"]), row["unit"], row["period"]
+    ('growth', 6.0, '%', '2023')
+    >>> text = gr.load_sample().set_index("report_id").loc[row["report_id"], "text"]
+    >>> text[row["start"]:row["end"]]
+    '6%'
+    """
+    require_columns(reports, ["report_id", "text"], "reports")
+    rows: list[tuple] = []
+    extra = [c for c in _OPTIONAL_CARRY if c in reports.columns]
+    items = list(_iter_reports(reports))
+    for part in run_map(_rows_with_carry, items, jobs=jobs, engine=engine, desc="figures", progress_bar=progress_bar):
+        rows.extend(part)
+    frame = _frame(rows, extra)
+    return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
+
+
+_PANEL_EXCLUDE = {"subpopulation", "multi_year", "partial_year", "glued", "placeholder", "from_value", "other_year"}
+
+
+def panel(
+    reports_or_metrics: pd.DataFrame,
+    *,
+    corrections: pd.DataFrame | str | None = None,
+    jobs: int = 1,
+    engine: Engine = "processes",
+    progress_bar: bool | None = None,
+) -> pd.DataFrame:
+    """The research panel: one headline figure per report, indicator, kind and measure.
+
+    Parameters
+    ----------
+    reports_or_metrics
+        The reports frame, or the output of :func:`extract_metrics` (then no
+        extraction is repeated).
+    corrections
+        A filled-in :func:`govreports.review_sheet` (frame or file), applied
+        with :func:`govreports.apply_corrections` before the headlines are
+        chosen: a rejected headline gives way to the next candidate.
+    jobs, engine, progress_bar
+        Passed to :func:`extract_metrics`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`extract_metrics`; at most one row per
+        ``(report_id, indicator, kind, measure)``: the headline figure for the
+        whole region — for a target, the one in the 主要预期目标 paragraph
+        (else the first in the plan); for an actual, the first full-year
+        figure of the review. Never a five-year average, a sub-population's
+        figure, a partial-year figure or a milestone phrase; no row where the
+        report states none.
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> p = gr.panel(gr.load_sample())
+    >>> p[(p["indicator"] == "gdp") & (p["kind"] == "target")][["region", "value", "qualifier"]]
+       region  value qualifier
+    3     六镇镇   10.0  at_least
+    14    平湖镇    9.0       NaN
+    32    横沥镇    6.0       NaN
+    60    濮院镇    7.0     about
+    """
+    if "indicator" in reports_or_metrics.columns:
+        metrics = reports_or_metrics
+    else:
+        metrics = extract_metrics(reports_or_metrics, jobs=jobs, engine=engine, progress_bar=progress_bar)
+    if corrections is not None:
+        from ._review import apply_corrections
+
+        metrics = apply_corrections(metrics, corrections)
+    m = metrics[(metrics["indicator"] != "") & metrics["value"].notna()]
+    excluded = m["flags"].map(lambda f: bool(_PANEL_EXCLUDE.intersection(f))).astype(bool)
+    m = m[~excluded]
+    m = m[m["measure"] != "growth_avg"]
+    is_target = m["kind"] == "target"
+    section = m["section_kind"].astype(str)
+    # Last year's figures restated in the plan part (过去一年…增长10.3%) are used
+    # only when the review states none: they rank last.
+    ok = (is_target & section.isin(["targets", "plan"])) | (~is_target & section.isin(["review", "other", "problems", "plan"]))
+    m = m[ok]
+    # rank: targets paragraph before the rest of the plan; review before other
+    rank = section.loc[m.index].map({"targets": 0, "plan": 2, "review": 0, "problems": 1, "other": 2})
+    rank = rank.where(~((section.loc[m.index] == "plan") & (m["kind"] == "actual")), 3)
+    cue = m["sentence"].str.contains(_TARGET_CUES.pattern + "|目标", regex=True).astype(bool)
+    rank = rank.where(~((section.loc[m.index] == "plan") & cue), 1)
+    # a milestone (突破40万亿元) only where the report states no exact figure
+    rank = rank.where(~m["flags"].map(lambda f: "milestone" in f).astype(bool), 9)
+    m = m.assign(_rank=rank)
+    # confident rows first within a rank; then the first in the text
+    m = m.sort_values(["report_id", "indicator", "kind", "measure", "_rank", "needs_review", "start"], kind="stable")
+    out = m.drop_duplicates(["report_id", "indicator", "kind", "measure"], keep="first")
+    out = out.drop(columns=["_rank"])
+    return out.sort_values(["report_id", "indicator", "kind", "measure"], kind="stable").reset_index(drop=True)

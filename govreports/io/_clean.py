@@ -1,0 +1,583 @@
+"""Cleaning: bytes to text, and raw text to the canonical ``text`` of a report.
+
+The cleaned text is what every later stage and every character offset refers
+to. Its shape is simple: one paragraph (or heading) per line, lines separated
+by a single ``\\n``, no leading or trailing blanks, no blank lines.
+
+Cleaning is deterministic and idempotent: ``clean_text(clean_text(t)) ==
+clean_text(t)``. It never changes a Chinese character; it only
+
+* removes zero-width and control characters and the byte-order mark,
+* turns full-width digits, Latin letters, ``％`` and ``．`` inside numbers into
+  ASCII (full-width Chinese punctuation such as ``，`` ``：`` stays),
+* removes spaces that PDF extraction puts inside numbers and between a number
+  and its unit (``31.88 亿元`` → ``31.88亿元``), and every space next to a
+  Chinese character or full-width punctuation mark (``23% ；`` → ``23%；``,
+  ``GDP 增长`` → ``GDP增长``): Chinese has no word spaces, and a line break
+  at such a space would lose it, so the text no longer depends on layout,
+* re-flows lines that a PDF or a fixed-width layout broke inside a paragraph,
+* drops page-number lines of re-flowed documents and the junk lines of
+  document-sharing sites (see :data:`JUNK_PATTERNS`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+from importlib import resources
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..datasets._lexicons import t2s_table
+from ..errors import BinaryFileError, DecodeError, EmptyFileError
+
+__all__ = [
+    "decode_bytes", "normalize_chars", "clean_text", "remove_junk_lines", "is_truncated", "to_simplified",
+    "strip_pinyin_glosses", "pinyin_glosses", "JUNK_PATTERNS", "TRADITIONAL_SHARE",
+]
+
+# --------------------------------------------------------------------------- bytes
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive (a .docx? give it the .docx extension)"),
+    (b"%PDF", "a PDF (give it the .pdf extension)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE document (old .doc/.xls, or an encrypted Office file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"BM", ""),  # bitmap magic is too short to trust on its own
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, with the encoding used and any findings."""
+
+    text: str
+    encoding: str
+    flags: tuple[str, ...] = field(default_factory=tuple)
+
+
+# The most frequent Chinese characters (general knowledge of character
+# frequency): in real Chinese text about two thirds of all ideographs are
+# among them; in bytes of another encoding decoded as GB18030 very few are.
+_COMMON_HANZI = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+    "而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性"
+    "好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第"
+    "向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管"
+    "特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处"
+    "队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单"
+    "风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土"
+    "许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省"
+    "列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置"
+    "派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严镇乡村域推进项投融服务企施"
+)
+
+
+def _plausible_share(text: str) -> float:
+    """How much a decoding reads like Chinese text (0–1).
+
+    The share of characters that are usual in a report (ASCII, common CJK
+    ranges and punctuation), times a penalty when few of the ideographs are
+    frequent characters — the sign of bytes decoded with the wrong codec.
+    """
+    sample = text[:200_000]
+    if not sample:
+        return 1.0
+    good = hanzi = common = 0
+    for ch in sample:
+        o = ord(ch)
+        if 0x4E00 <= o <= 0x9FFF:
+            good += 1
+            hanzi += 1
+            common += ch in _COMMON_HANZI
+        elif (
+            0x20 <= o < 0x7F
+            or ch in "\n\r\t"
+            or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF
+            or 0x2010 <= o <= 0x206F
+            or o in (0x00B7, 0x00D7, 0x00B0, 0x2103, 0x00A0)
+        ):
+            good += 1
+    share = good / len(sample)
+    if hanzi >= 20 and common / hanzi < 0.35:
+        share *= common / hanzi / 0.35
+    return share
+
+
+def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
+    """Decode the bytes of a text or Markdown file.
+
+    Detection order: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict
+    UTF-8, then strict GB18030 (a superset of GBK and GB2312). A GB18030
+    decoding is accepted only when the result reads like Chinese text, so a
+    file in another encoding is reported, never silently garbled.
+
+    Parameters
+    ----------
+    data
+        The file's bytes.
+    path
+        Used in error messages only.
+
+    Returns
+    -------
+    Decoded
+        ``text`` (with BOM removed), ``encoding`` (``utf-8``, ``utf-8-sig``,
+        ``utf-16``, ``utf-32`` or ``gb18030``) and ``flags``.
+
+    Raises
+    ------
+    EmptyFileError, BinaryFileError, DecodeError
+        For an empty file, a binary file, or bytes in no supported encoding.
+    """
+    if not data.strip(b" \t\r\n\x00"):
+        raise EmptyFileError(path, "empty file")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(path, f"has a {enc} byte-order mark but invalid {enc} bytes ({exc.reason})") from None
+            text = text.lstrip("\ufeff")
+            if not text.strip():
+                raise EmptyFileError(path, "empty file")
+            return Decoded(text, enc)
+    for magic, what in _MAGIC:
+        if what and data.startswith(magic):
+            raise BinaryFileError(path, f"is {what}, not a text report")
+    head = data[:4096]
+    if b"\x00" in head:
+        # Text never holds NUL bytes, except UTF-16 without a BOM.
+        decoded = _try_utf16(data)
+        if decoded is not None:
+            return decoded
+        raise BinaryFileError(path, "is binary (contains NUL bytes), not a text report")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # a download cut inside the last character: keep what is whole
+            return Decoded(data[: exc.start].decode("utf-8"), "utf-8", ("cut_character",))
+    share = 0.0
+    try:
+        text = data.decode("gb18030")
+        share = _plausible_share(text)
+        if share >= 0.97:
+            return Decoded(text, "gb18030", ("encoding_fallback",))
+    except UnicodeDecodeError:
+        pass
+    decoded = _try_utf16(data)
+    if decoded is not None:
+        return decoded
+    raise DecodeError(
+        path,
+        "is not UTF-8, and reads as neither GB18030/GBK"
+        + (f" ({share:.0%} usual characters)" if share else "")
+        + " nor UTF-16; re-save it as UTF-8",
+    )
+
+
+def _try_utf16(data: bytes) -> Decoded | None:
+    if len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_share(text) > 0.97:
+            return Decoded(text, enc, ("encoding_fallback",))
+    return None
+
+
+# --------------------------------------------------------------------------- characters
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+# Full-width ASCII variants: digits, Latin letters and the few symbols that
+# belong to numbers. Chinese punctuation (，：；（）！？) keeps its full width.
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝]")
+_SPACES = re.compile("[\u3000\u00a0\u2002\u2003\u2009\u202f\t\x0b\x0c]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+_FW_DOT_IN_NUMBER = re.compile(r"(?<=\d)[．。·](?=\d)")
+# Spaces PDF extraction leaves inside figures: between digits, around a
+# decimal point or percent sign, and between a number and a CJK unit.
+_SPACE_IN_NUMBER = re.compile(r"(?<=[\d.]) +(?=[\d.%])|(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
+_MULTI_SPACE = re.compile(r" {2,}")
+# Chinese text has no word spaces: a space next to a Chinese character or a
+# full-width punctuation mark is typesetting (盘古之白 before Latin words, a gap
+# after 。 in web copies) or a line break that extraction turned into a space.
+# Removing it makes the cleaned text the same however the source was laid out
+# (a line break at that point would have lost the space anyway).
+# A run is tried at its first space only ((?<! )): tried from every space, a
+# run not followed by a Chinese character was rescanned to its end from each
+# of them (80,000 spaces between two Latin letters: 35 s).
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—"
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +|(?<! ) +(?=[{_CJK}])")
+
+
+def normalize_chars(text: str) -> str:
+    """Character-level normalisation (no line handling).
+
+    Examples
+    --------
+    >>> normalize_chars("ＧＤＰ增长６．５％，达到31.88亿元")
+    'GDP增长6.5%，达到31.88亿元'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _FULLWIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+    text = _CONTROL.sub("", text)
+    text = _FW_DOT_IN_NUMBER.sub(".", text)
+    return text
+
+
+# --------------------------------------------------------------------------- junk
+
+#: Lines removed wherever they appear: the furniture of document-sharing sites
+#: and of government web pages. Each pattern must match a whole (stripped) line.
+JUNK_PATTERNS: tuple[str, ...] = (
+    r"电脑桌面",
+    r"添加.{1,12}到电脑桌面",
+    r"安装后可以在桌面快捷访问",
+    r".*VIP专享.*|.*VIP免费.*",
+    r".*联系客服.*",
+    r"\d[、.]\s*当您付费下载.*|当您付费下载.*",
+    r"\d[、.]\s*本站所有内容.*|本站所有内容.*",
+    r"\d[、.]\s*如文档内容存在违规.*",
+    r"\d[、.]\s*如遇无法支付.*|如遇无法支付.*",
+    r"您可能关注的文档|确认删除[?？]?|回到顶部|搜索资料|我的下载|会员中心|下载文档|举报|收藏|分享到[:：]?.*",
+    r"[•·]?\s*(打印|关闭|打印本页|关闭窗口|【打印】|【关闭】|\[打印\]|\[关闭\])(\s*[|｜/]?\s*(打印|关闭|打印本页|关闭窗口|【打印】|【关闭】|\[打印\]|\[关闭\]))*",
+    r"(【)?字号[:：]?\s*[大中小\s|｜]+(】)?|【\s*大\s*中\s*小\s*】",
+    r"(当前位置|您当前的位置|您的位置)[:：].*",
+    r"(扫一扫|微信扫一扫|手机扫一扫).{0,20}",
+    r"(上一篇|下一篇)[:：].*",
+    r"(浏览次数|访问量|阅读次数|点击数)[:：]?\s*\d*",
+    r".{0,30}政府工作报告汇编\s*[(（]\d+篇[)）].*",
+)
+_JUNK = re.compile("|".join(f"(?:{p})" for p in JUNK_PATTERNS))
+_JUNK_MAX_LEN = 160
+
+
+def remove_junk_lines(lines: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Split lines into kept and junk.
+
+    A line is junk when, stripped, it matches one of :data:`JUNK_PATTERNS`
+    whole and is short (a report paragraph that happens to contain 打印 stays).
+
+    Returns
+    -------
+    tuple of list
+        ``(kept, removed)``; together they hold every input line.
+    """
+    kept: list[str] = []
+    removed: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if s and len(s) <= _JUNK_MAX_LEN and _JUNK.fullmatch(s):
+            removed.append(line)
+        else:
+            kept.append(line)
+    return kept, removed
+
+
+# --------------------------------------------------------------------------- re-flow
+
+_TERMINAL = "。！？!?；;：:…”’」』）)"
+_SENTENCE_END = "。！？!?…"
+_CLOSERS = "”’」』）)\"'》"
+_HEADING_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．]|第[一二三四五六七八九十]{1,3}[章节部分]|#{1,6}\s)"
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－])?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
+
+
+def _display_width(s: str) -> int:
+    # CJK characters take three UTF-8 bytes and two columns, ASCII one and
+    # one: (bytes + chars) / 2 approximates display width at C speed.
+    return (len(s.encode("utf-8")) + len(s)) // 2
+
+
+def _looks_wrapped(lines: list[str]) -> tuple[bool, int]:
+    """Detect fixed-width hard wrapping (PDF extraction, e-mail, old TXT).
+
+    Returns whether the text is wrapped and the typical full-line width.
+    """
+    widths = [_display_width(s.strip()) for s in lines if len(s.strip()) >= 8]
+    if len(widths) < 6:
+        return False, 0
+    widths_sorted = sorted(widths)
+    full = widths_sorted[int(len(widths_sorted) * 0.9) - 1]
+    if full < 20:
+        return False, 0
+    unterminated_full = sum(
+        1
+        for s in lines
+        if len(s.strip()) >= 8
+        and _display_width(s.strip()) >= 0.85 * full
+        and s.strip()[-1] not in _TERMINAL
+    )
+    return unterminated_full / len(widths) >= 0.3, full
+
+
+def _join(a: str, b: str) -> str:
+    # Layout breaks lines between Chinese characters anywhere, but between two
+    # ASCII words (Latin words, numbers, the bars of a table row) only at a
+    # space, so that space comes back. Chinese needs none, nor does the
+    # half-width punctuation many Chinese texts use: 区),2022年, 3-5, 1+18.
+    x, y = a[-1:], b[:1]
+    if x.isascii() and y.isascii() and ((x.isalnum() and y.isalnum()) or "|" in (x, y)) and "" not in (x.strip(), y.strip()):
+        return a + " " + b
+    return a + b
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """Join lines that a fixed-width layout broke inside paragraphs.
+
+    Only applied when the text looks wrapped (most lines are full-width and
+    end without punctuation). Paragraph starts are recognised by indentation
+    (when the document indents paragraphs), blank lines, headings, and short
+    lines that end a sentence. Page-number lines are dropped.
+
+    Parameters
+    ----------
+    lines
+        Raw lines (leading whitespace kept: it marks paragraph starts).
+
+    Returns
+    -------
+    list of str
+        Paragraph lines, stripped.
+    """
+    wrapped, full = _looks_wrapped(lines)
+    if not wrapped:
+        return [s.strip() for s in lines]
+    lines = [s for s in lines if not _PAGE_NUMBER.match(s)]
+    indent_chars = (" ", "\u3000", "\t")
+    nonblank = [s for s in lines if s.strip()]
+    # Paragraph indentation is trusted when indented lines start paragraphs:
+    # they follow a short or sentence-ending line (a share of all lines says
+    # nothing: long paragraphs have few starts).
+    starts = 0
+    indented = 0
+    prev = ""
+    for s in nonblank:
+        if s[:1] in indent_chars:
+            indented += 1
+            p = prev.strip()
+            if not p or _display_width(p) < 0.85 * full or p[-1] in _TERMINAL:
+                starts += 1
+        prev = s
+    uses_indent = indented >= 2 and starts >= 0.6 * indented
+    out: list[str] = []
+    parts: list[str] = []  # the physical lines of the current paragraph
+    last_width = 0  # display width of the last physical line joined
+    for raw in lines:
+        s = raw.strip()
+        if not s:
+            if parts:
+                out.append("".join(parts))
+                parts = []
+            continue
+        indented_line = raw[:1] in indent_chars
+        last_char = parts[-1][-1] if parts else ""
+        if not parts or (uses_indent and indented_line):
+            starts_paragraph = True
+        elif _HEADING_START.match(s) and not (uses_indent and last_width >= 0.85 * full):
+            # a heading, unless the layout indents paragraphs and this
+            # unindented line follows a full one: then it is the wrapped rest
+            # of the paragraph, even after 。 or ； (an inline （4） item)
+            starts_paragraph = True
+        elif uses_indent:
+            # an unindented heading follows a short line
+            starts_paragraph = last_width < 0.6 * full
+        else:
+            # Without indentation a paragraph ends on a short line, or on a
+            # not-quite-full line that closes a sentence.
+            starts_paragraph = last_width < 0.6 * full or (last_width < 0.85 * full and last_char in _TERMINAL)
+        if starts_paragraph:
+            if parts:
+                out.append("".join(parts))
+            parts = [s]
+        else:
+            # parts are joined once per paragraph: no quadratic concatenation
+            parts.append(_join(parts[-1][-1:], s)[1:] if parts[-1] else s)
+        last_width = _display_width(s)
+    if parts:
+        out.append("".join(parts))
+    return out
+
+
+# --------------------------------------------------------------------------- script
+
+#: Share of Chinese characters that must be traditional-only for a text to be
+#: converted. Simplified reports hold a few (乾, 於: at most 0.14% in the
+#: 3,004 corpus reports); traditional web copies about 30%.
+TRADITIONAL_SHARE = 0.05
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def to_simplified(text: str) -> tuple[str, bool]:
+    """Convert a text written in traditional characters to simplified ones.
+
+    The conversion is character by character (OpenCC's character table,
+    ``datasets/t2s.tsv``), so every offset into the text stays the
+    same. A text is converted only when at least :data:`TRADITIONAL_SHARE` of
+    its Chinese characters are traditional.
+
+    Returns
+    -------
+    tuple
+        ``(text, converted)``.
+
+    Examples
+    --------
+    >>> to_simplified("全縣實現生產總值53億元")
+    ('全县实现生产总值53亿元', True)
+    >>> to_simplified("全县实现地区生产总值53亿元，同比增长8%，古镇始建于乾隆年间")[1]
+    False
+    """
+    sample = text[:_SCRIPT_SAMPLE]
+    present = _traditional_chars().intersection(sample)  # distinct characters: fast, and empty for most texts
+    if not present:
+        return text, False
+    traditional = sum(sample.count(c) for c in present)
+    han = len(_HAN.findall(sample))
+    if traditional < TRADITIONAL_SHARE * han:
+        return text, False
+    return text.translate(t2s_table()), True
+
+
+#: Characters read to tell the script (a report is written in one).
+_SCRIPT_SAMPLE = 6000
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    return frozenset(chr(c) for c in t2s_table())
+
+
+# --------------------------------------------------------------------------- text
+
+# Some mirrors gloss characters with their pinyin: 生产(chǎn)总值, 发(fā)展
+# (the bracket first, the character before it checked after: the scan skips to brackets)
+_PINYIN_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]")
+#: Glosses a text must hold before they are removed (a single one may be the author's).
+PINYIN_GLOSSES_MIN = 5
+
+
+def pinyin_glosses(text: str) -> list[tuple[int, int]]:
+    """Spans of the pinyin glosses :func:`strip_pinyin_glosses` removes (none
+    when the text holds fewer than :data:`PINYIN_GLOSSES_MIN`)."""
+    if len(_PINYIN_GLOSS.findall(text, 0, 20000)) < PINYIN_GLOSSES_MIN:
+        return []
+    return [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+
+
+def strip_pinyin_glosses(text: str) -> str:
+    """Remove pinyin glosses a web mirror put after characters.
+
+    Examples
+    --------
+    >>> strip_pinyin_glosses("实现(xiàn)生产(chǎn)总值245.6亿元、增长(zhǎng)8.7%，发(fā)展(zhǎn)态(tài)势良好")
+    '实现生产总值245.6亿元、增长8.7%，发展态势良好'
+    """
+    if len(_PINYIN_GLOSS.findall(text, 0, 20000)) < PINYIN_GLOSSES_MIN:
+        return text
+    return _PINYIN_GLOSS.sub("", text)
+
+
+def clean_text(text: str, *, reflow_lines: bool = True) -> str:
+    """Return the canonical cleaned text of a report.
+
+    Parameters
+    ----------
+    text
+        Decoded text of one report (already stripped of format markup such as
+        Markdown front matter or HTML tags).
+    reflow_lines
+        Re-flow hard-wrapped paragraphs when the text looks wrapped.
+
+    Returns
+    -------
+    str
+        One paragraph per line, joined by ``\\n``; no blank lines.
+
+    Examples
+    --------
+    >>> clean_text("全镇实现地区生产总值２０７．４５ 亿元，\\n\\n同比增长２．０％。")
+    '全镇实现地区生产总值207.45亿元，\\n同比增长2.0%。'
+    """
+    text = strip_pinyin_glosses(normalize_chars(text))
+    raw_lines = [ln.rstrip() for ln in _SPACES.sub(" ", text).split("\n")]
+    raw_lines, _ = remove_junk_lines(raw_lines)
+    lines = reflow(raw_lines) if reflow_lines else [s.strip() for s in raw_lines]
+    cleaned: list[str] = []
+    for s in lines:
+        if " " in s:  # the three patterns only remove or merge spaces
+            s = _SPACE_IN_NUMBER.sub("", s)
+            s = _CJK_SPACE.sub("", s)
+            s = _MULTI_SPACE.sub(" ", s).strip()
+        if s:
+            cleaned.append(s)
+    return "\n".join(cleaned)
+
+
+# Lines that may follow the last sentence of a complete report: signatures,
+# dates, source attributions of web copies, editors' notes, stray punctuation.
+_TRAILER = re.compile(
+    r"[（(]?(?:本文有删[减节]|有删[减节]|来源[:：].{0,30}|[^。！？!?，,；;：:]{0,20}(?:日报|晚报|新闻网|网站|门户网站|宣传部|新华社|新华网|人民网|政府网|人民政府|办公室).{0,10}"
+    r"|[—－-]*\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日.{0,40}|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|[.。,，、\s]+)[)）]?"
+)
+_LIST_ITEM = re.compile(r"(?:\d{1,3}[.、．]|[（(]\d{1,3}[)）]).{1,60}")
+_FINAL_PAREN = re.compile(r"[（(][^（()）\n]{1,40}[)）]$")
+
+
+def is_truncated(text: str) -> bool:
+    """Whether a cleaned report stops mid-sentence.
+
+    A complete report ends with sentence-final punctuation (possibly followed
+    by a closing quote or bracket), perhaps followed by a signature, a date, a
+    source attribution such as ``（XX日报）`` or ``（本文有删减）``, or by an
+    appended numbered list (名词解释, project lists) whose items carry no
+    punctuation.
+
+    Examples
+    --------
+    >>> is_truncated("让我们团结奋斗！")
+    False
+    >>> is_truncated("而努力奋斗！（XX新闻网）")
+    False
+    >>> is_truncated("夯实高水平民生保")
+    True
+    """
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    while len(lines) > 1 and len(lines[-1]) <= 60 and _TRAILER.fullmatch(lines[-1]):
+        lines.pop()
+    if not lines:
+        return True
+    last = lines[-1]
+    if _LIST_ITEM.fullmatch(last) and len(lines) > 1:
+        return False
+    stripped = _FINAL_PAREN.sub("", last).rstrip()
+    if stripped and stripped != last and stripped.rstrip(_CLOSERS)[-1:] in tuple(_SENTENCE_END):
+        return False
+    last = last.rstrip(_CLOSERS)
+    return not (last and last[-1] in _SENTENCE_END)

@@ -1,0 +1,719 @@
+"""What a report is: region, level, year, title, speaker and date.
+
+Evidence is taken, in this order, from the report's own text (title line,
+the ``——2023年3月5日在……人民代表大会……上`` line, the speaker line), the
+Markdown front matter, and the ``<region>/<year>.md`` layout of the path.
+Whatever came from the path rather than the text is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import PurePath
+
+from .._jieba import jieba_word_freq
+from ..datasets._divisions import division_levels
+
+__all__ = ["ReportMeta", "infer_meta", "level_of_region", "PROVINCES"]
+
+#: Provincial-level units as their reports name them (municipalities included).
+PROVINCES: frozenset[str] = frozenset(
+    """北京市 天津市 河北省 山西省 内蒙古自治区 辽宁省 吉林省 黑龙江省 上海市 江苏省 浙江省 安徽省 福建省
+    江西省 山东省 河南省 湖北省 湖南省 广东省 广西壮族自治区 海南省 重庆市 四川省 贵州省 云南省 西藏自治区
+    陕西省 甘肃省 青海省 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区 台湾省""".split()
+)
+_PROVINCE_SHORT = {
+    re.sub(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$", "", p): p for p in PROVINCES
+}
+
+_CN_DIGIT = "〇零一二三四五六七八九十"
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_MEETING = re.compile(
+    r"在(?P<region>[\u4e00-\u9fff]{2,20}?)?(?:第[\d" + _CN_DIGIT + r"]+届)(?P<national>全国)?人民代表大会"
+)
+_ROLE = r"(?:国务院)?(?:代理|代)?(?:总理|副总理|省长|市长|主席|州长|盟长|县长|区长|旗长|镇长|乡长|街道办事处主任|专员)"
+_SPEAKER = re.compile(
+    rf"^[（(]?[^\n]{{0,24}}?(?P<role>{_ROLE})\s*(?P<name>[\u4e00-\u9fff·]{{2,6}})[）)]?$"
+)
+_DATE_NAME = re.compile(r"^[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]$")
+_TITLE_REGION_YEAR = re.compile(
+    r"(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民政府|政府|办事处)?\s*"
+    # 辽宁省2001年省政府工作报告: the level said again
+    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[省市县区镇乡]?人民|[省市县区镇乡])?(?:政府工作报告|《政府工作报告》|工作报告)"
+)
+_TITLE_YEAR_REGION = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年度?|(?![年\d]))\s*(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|州|盟|地区|自治区|省))"
+    # 2018杭州市上城区望江街道办事处政府工作报告, 苍山县两会《政府工作报告》
+    r"(?:办事处|两会)?\s*《?(?:人民)?政府工作报告"
+)
+_TITLE_REGION_ONLY = re.compile(
+    r"^(?:[（(][^）)]{1,10}[）)])?(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民)?政府工作报告"
+)
+_TITLE_YEAR = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:《)?(?:[\u4e00-\u9fff]{0,20})?政府工作报告"
+    r"|政府工作报告\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年?\s*[）)]"
+)
+_PATH_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:\D.*)?$")
+_REGION_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,20}(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省)"
+    r"|(?![本全我该各此两])[\u4e00-\u9fff]县)$"  # 浚县, 萧县: counties with a one-character name
+)
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:X\.X|XX|xx|x\.x)(?![A-Za-z])|\*\*(?=[%％万亿个])")
+
+
+@dataclass
+class ReportMeta:
+    """Metadata inferred for one report."""
+
+    region: str | None = None
+    level: str | None = None
+    year: int | None = None
+    title: str | None = None
+    speaker: str | None = None
+    date: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+
+
+def level_of_region(region: str | None) -> tuple[str | None, bool]:
+    """The administrative level a region name implies.
+
+    Returns
+    -------
+    tuple
+        ``(level, guessed)``; ``guessed`` is True where the suffix is
+        ambiguous (a 市 can be a prefecture-level or a county-level city; a
+        prefecture-level reading is assumed).
+
+    Examples
+    --------
+    >>> level_of_region("横沥镇")
+    ('township', False)
+    >>> level_of_region("浙江省")
+    ('province', False)
+    """
+    if not region:
+        return None, False
+    if region in ("全国", "中国", "国务院", "中华人民共和国"):
+        return "national", False
+    if region in PROVINCES:
+        return "province", False
+    if region.endswith(("镇", "乡", "街道", "街道办事处", "苏木")):
+        return "township", False
+    if region.endswith(("自治州", "地区", "盟")):
+        return "city", False
+    if region.endswith(("县", "旗", "区")):
+        return "county", False
+    if region.endswith("州"):
+        return "city", False
+    if region.endswith("市"):
+        return "city", True
+    return None, True
+
+
+_GENERIC_REGIONS = frozenset(
+    {"自治区", "自治州", "自治县", "自治旗", "本市", "全市", "全省", "本省", "全州", "全区", "本县", "全县", "本区", "本镇", "全镇"}
+)
+
+
+# Headings that name the year a report reviews or plans for: on a line of
+# their own (一、2003年工作回顾, 2004年工作安排), or opening a paragraph after
+# an ordinal (二、2004年工作安排：…).
+_PLAN_WORDS = r"(?:的)?(?:政府)?(?:工作安排|重点工作|重点任务|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)(?!回顾|总结|亮点|成效|成绩|情况)"
+_PLAN_HEADING = re.compile(
+    rf"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}"
+    rf"|((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}[^\n]{{0,12}}$)",
+    re.M,
+)
+_REVIEW_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2}) ?年(?:的)?(?:政府)?(?:工作回顾|工作亮点与成效|工作成效)\s*$", re.M
+)
+
+
+def _reviews_its_own_year(text: str, year: int) -> bool:
+    """Whether the report reviews ``year`` (a 回顾 heading names it) or plans
+    for the next one, and no plan heading names ``year`` itself.
+
+    A work report reviews the year before its delivery, so such a report was
+    delivered in ``year + 1`` (checked on the corpus: the five 四川省 files
+    named by the year they review, and no other undated report).
+    """
+    plans = {int(m.group(1) or m.group(2)) for m in _PLAN_HEADING.finditer(text)}
+    if year in plans:
+        return False
+    if year + 1 in plans or any(int(m.group(1)) == year for m in _REVIEW_HEADING.finditer(text)):
+        return True
+    # no headings: a sentence that opens with the year and states its results
+    # (2022年，全镇实现地区生产总值45.2亿元，同比增长5.3%)
+    return any(
+        int(m["y"]) == year and not _GOAL_WORDS.search(m.group()) for m in _REVIEW_LEAD.finditer(text, 0, 6000)
+    )
+
+
+_REVIEW_LEAD = re.compile(
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年[，,][^。\n]{0,120}?(?:同比|比上年|较上年)(?:增长|下降|提高|减少)"
+)
+_GOAL_WORDS = re.compile(r"力争|争取|预期|目标|确保|计划")
+
+
+def _is_short_form(named: str, full: str) -> bool:
+    """Whether ``named`` is a short or generic way of naming ``full``.
+
+    Examples: 自治区 → 新疆维吾尔自治区, 恩施州 → 恩施土家族苗族自治州, 克州 →
+    克孜勒苏柯尔克孜自治州,
+    新疆自治区 → 新疆维吾尔自治区, 中卫市市 → 中卫市 (a typo in a title).
+    """
+    if named in _GENERIC_REGIONS:
+        return True
+    if named.startswith(full) or full.startswith(named) or named.endswith(full):
+        return True  # 中卫市市 (typo), 一九九七年二月十五日在山东省 (a date line misread)
+    stem = re.sub(r"(市|州|盟|地区|自治区|省)$", "", named)
+    if stem and (len(stem) >= 2 or named.endswith("州")) and full.startswith(stem):
+        suffix_named = named[len(stem):]
+        return (suffix_named == "州" and full.endswith("自治州")) or (
+            suffix_named == "自治区" and full.endswith("自治区")
+        )
+    return False
+
+
+def _level_from_path(path: PurePath) -> str | None:
+    for part in path.parts:
+        if "国务院" in part:
+            return "national"
+        if "省自治区" in part or part in ("provinces", "province"):
+            return "province"
+        if "地市" in part or "城市" in part:
+            return "city"
+    return None
+
+
+def infer_meta(
+    text: str,
+    *,
+    path: str | PurePath | None = None,
+    front_matter: dict[str, str] | None = None,
+    title_hint: str | None = None,
+    split_region: str | None = None,
+    split_year: int | None = None,
+) -> ReportMeta:
+    """Infer a report's metadata from its cleaned text, front matter and path.
+
+    Region, year and date are taken from what the text says, strongest
+    evidence first: the title (``X镇2023年政府工作报告``), the session line
+    (``——2023年1月5日在霍山县第十八届人民代表大会第二次会议上``), the speaker
+    line (``五莲县县长 孙丽``), ``我代表X人民政府``, a web page's header
+    (``发布机构: 谯城区十八里镇``), and finally the body (the place the text
+    calls 我镇/全镇 and names most often, checked against the gazetteer).
+    A year comes from the session date, the title, the review and plan
+    headings (``一、2022年工作回顾`` → 2023), the opening of the review
+    (``2012年是…的一年。一年来…`` → 2013) or, last, the page's 发布日期. A
+    chain of names (``聊城市东昌府区``) gives the last unit as the region and
+    the rest as ``extra["parent"]``. Whatever came from weaker evidence than
+    a title or session line is flagged (``region_from_body``,
+    ``year_from_headings``, ``year_from_published`` …).
+
+    Parameters
+    ----------
+    text
+        Cleaned report text.
+    path
+        The file it came from; ``<region>/<year>.md`` layouts are understood.
+    front_matter
+        Markdown front matter (``title``, ``source``, ``region``, ``year`` …).
+    title_hint
+        A title from the container format (HTML ``<title>``, DOCX properties).
+    split_region, split_year
+        Region and year of the title line that opened a compilation part.
+
+    Returns
+    -------
+    ReportMeta
+    """
+    fm = dict(front_matter or {})
+    meta = ReportMeta()
+    head_lines = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]
+    p = PurePath(path) if path is not None else None
+    meta.title = _title(fm, title_hint, head_lines)
+    session = _session(head_lines, fm)
+    meta.date = session.date
+    meta.speaker, role = _speaker(head_lines, fm)
+    if role:
+        meta.extra["speaker_role"] = role
+    title_region, title_year = _title_region_year(fm, title_hint, head_lines, split_region, split_year)
+    _set_year(meta, text, fm, p, title_year, session)
+    _set_region(meta, text, fm, p, title_region, session, role)
+    _set_level(meta, fm, p, role, session)
+    if meta.region is None:
+        meta.flags.append("no_region")
+    if meta.year is None:
+        meta.flags.append("no_year")
+    if _PLACEHOLDER.search(text):
+        meta.flags.append("placeholders")
+    for key in ("source", "title"):
+        if fm.get(key):
+            meta.extra[f"front_matter_{key}"] = fm[key]
+    return meta
+
+
+# --------------------------------------------------------------------------- steps
+
+#: Lines of the head searched for title, session, speaker and page header.
+_HEAD_LINES = 40
+#: Characters of the head searched for a session line broken across lines.
+_HEAD_CHARS = 1500
+_UNIT = r"[\u4e00-\u9fff]{1,20}?(?:街道办事处|街道|镇|乡|苏木|自治县|县|区|市|旗|自治州|州|盟|地区|自治区|省)"
+# A date on a page's furniture line: 发布日期: 2010-03-09, 时间:2026-02-26
+_PUB_DATE = re.compile(
+    r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[:：|]?\s*"
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
+)
+# a page's bare timestamp (梨树县人民政府 2017-01-10 16:56:00): a publication date
+_PUB_STAMP = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?!\d)"
+)
+# a line that is only a date: the title block's (2022年3月24日) under the session line
+_DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE.pattern + r"\s*[）)]?\s*$")
+_PUB_LABEL = re.compile(r"(?:发布|发文|成文|生成|更新|印发|来源|浏览|阅读|点击|公开|时间|日期)[^\n]{0,6}$")
+_SESSION_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:在|于)?[^。，,；;]{0,30}?"
+    r"(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)\s*(?:人民代表大会|人大)"
+)
+_MEETING_ANY = re.compile(
+    rf"(?:在|日|——|^|\s)(?P<region>{_UNIT})?\s*(?:第[\d{_CN_DIGIT}]+届|[{_CN_DIGIT}]+届)(?P<national>全国)?"
+    r"(?:人民代表大会|人大)"
+)
+_SELF = re.compile(rf"(?:我代表|受)(?P<region>{_UNIT})(?:第[{_CN_DIGIT}\d]+届)?(?:人民)?政府")
+_SELF_BARE = re.compile(r"(?:我代表|受)(?:本)?(?P<unit>镇|乡|街道|县|区|市|旗|州)(?:人民)?政府|在(?P<unit2>镇|乡|县|区|市|旗)(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)")
+_HEADER_ORG = re.compile(rf"(?:发布机构|发文机关|发布单位|来源|信息来源)\s*[:：|]?\s*(?P<region>{_UNIT})(?:人民政府|政府|办事处|党政办|党政综合办公室)?")
+_CRUMBS = re.compile(r"(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?(?P<path>[^\n]{0,120})")
+_SELF_WORDS = {
+    "township": re.compile(r"(?:全|我|本)(?:镇|乡|街道)|镇(?:党委|人大|政府)|乡(?:党委|人大|政府)|街道(?:党工委|办事处)"),
+    "county": re.compile(r"(?:全|我|本)(?:县|区|旗)(?!委|政府)"),
+}
+_ROLE_UNIT = {"县长": "county", "区长": "county", "旗长": "county", "镇长": "township", "乡长": "township",
+              "苏木达": "township", "主任": "township", "市长": None, "州长": "city", "盟长": "city"}
+
+
+@dataclass
+class _Session:
+    date: str | None = None
+    region: str | None = None
+    level: str | None = None  # 在县十九届人大三次会议上: the level of an unnamed session
+    national: bool = False
+    published: str | None = None
+    year: int | None = None  # a session line dated by its month only (2016年2月在青龙乡第十五届…)
+
+
+_MONTH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
+
+
+def _title(fm: dict[str, str], title_hint: str | None, head_lines: list[str]) -> str | None:
+    for c in [fm.get("title"), title_hint] + head_lines[:3]:
+        if c and "工作报告" in c and len(c) <= 60:
+            return c.strip()
+    if head_lines and len(head_lines[0]) <= 40:
+        return head_lines[0].strip() or None
+    return None
+
+
+def _iso(m: re.Match[str]) -> str:
+    return f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+
+
+def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
+    """The session date and the region the session line names; the page's
+    publication date is kept apart (a weaker witness of the year)."""
+    out = _Session()
+    lines = head_lines + [fm.get("title") or ""]
+    for i, line in enumerate(lines):
+        if out.published is None and (m := _PUB_DATE.search(line) or _PUB_STAMP.search(line)) and 1 <= int(m["m"]) <= 12:
+            out.published = _iso(m)
+        if len(line) <= 80:
+            for m in _DATE.finditer(line):
+                if out.date is None and not _PUB_LABEL.search(line[: m.start()]) and 1 <= int(m["m"]) <= 12:
+                    out.date = _iso(m)
+        mm = _MEETING.search(line)
+        if mm and len(line) <= 80:
+            if mm.group("national") or (mm.group("region") or "").endswith("全国"):
+                out.national = True
+            elif mm.group("region") and mm.group("region") not in _GENERIC_REGIONS:
+                out.region = mm.group("region")
+            if out.date is None and (m := _MONTH_DATE.search(line, 0, mm.start() + 1)) and 1 <= int(m["m"]) <= 12:
+                out.year = int(m["y"])
+            if out.date is None:  # the date on a line of its own below it (after the speaker's line)
+                for below in lines[i + 1 : i + 4]:
+                    if (m := _DATE_LINE.match(below)) and 1 <= int(m["m"]) <= 12:
+                        out.date = _iso(m)
+                        break
+            break  # the title block ends with the session line
+    # a session line broken across lines, glued to its date (2019年3月31日五显镇第十八届…)
+    # or inside a one-paragraph copy: searched before the greeting
+    head = "".join(ln.strip() for ln in head_lines)[:_HEAD_CHARS]
+    head = head[: head.find("各位代表")] if "各位代表" in head else head[:600]
+    if out.date is None:
+        for m in _SESSION_DATE.finditer(head):
+            if 1 <= int(m["m"]) <= 12 and not _PUB_LABEL.search(head, max(0, m.start() - 8), m.start()):
+                out.date = _iso(m)  # not a page's 发布日期 glued to the session line
+                break
+    if out.region is None and not out.national:
+        for mm in _MEETING_ANY.finditer(head):
+            region = _REGION_LEAD.sub("", mm.group("region") or "")
+            if region and not mm.group("national") and _REGION_NAME.match(region) and region not in _GENERIC_REGIONS:
+                out.region = region
+            break
+    bare = _SELF_BARE.search("".join(head_lines)[:3000])
+    if bare:
+        out.level = _BARE_LEVEL.get(bare.group("unit") or bare.group("unit2"))
+    return out
+
+
+_BARE_LEVEL = {"镇": "township", "乡": "township", "街道": "township", "县": "county", "区": "county", "旗": "county"}
+
+
+def _speaker(head_lines: list[str], fm: dict[str, str]) -> tuple[str | None, str | None]:
+    for line in head_lines:
+        s = line.strip()
+        if len(s) > 40:
+            continue
+        m = _SPEAKER.match(s)
+        if m:
+            return m.group("name"), s[: m.start("name")].strip(" （(")
+        m = _DATE_NAME.match(s)
+        if m:
+            return m.group("name"), None
+    if fm.get("title"):
+        m = re.search(r"[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]", fm["title"])
+        if m:
+            return m.group("name"), None
+    return None, None
+
+
+def _title_region_year(
+    fm: dict[str, str], title_hint: str | None, head_lines: list[str], split_region: str | None, split_year: int | None
+) -> tuple[str | None, int | None]:
+    title_region = title_year = None
+    lines = [ln.strip()[:120] for ln in head_lines[:_TITLE_LINES]]
+    first_hit = None
+    for i, c in enumerate([split_region and f"{split_region}{split_year}年政府工作报告", fm.get("title"), title_hint, *lines]):
+        if not c:
+            continue
+        if first_hit is None and (title_region or title_year):
+            first_hit = i
+        if first_hit is not None and i > first_hit + 2:
+            break  # only the lines right after a title line complete it
+        m = _TITLE_REGION_YEAR.search(c) or _TITLE_YEAR_REGION.search(c)
+        if m:
+            return m.group("region"), int(m.group("year"))
+        m = _TITLE_REGION_ONLY.search(c)
+        if m and title_region is None:
+            title_region = m.group("region")
+        m = _TITLE_YEAR.search(c)
+        if m and title_year is None:
+            title_year = int(m.group("year") or m.group("year2"))
+    return title_region, title_year
+
+
+#: Lines of the head that may hold the title (web pages put breadcrumbs first).
+_TITLE_LINES = 15
+
+
+def _fm_year(fm: dict[str, str]) -> bool:
+    """Whether the front matter gives a year in ASCII digits (not ``²``, which int() refuses)."""
+    y = fm.get("year", "")
+    return y.isascii() and y.isdigit()
+
+
+def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | None, title_year: int | None,
+              session: _Session) -> None:
+    """Year: session date, title, front matter, headings, the review's opening, publication date, path."""
+    if meta.date:
+        meta.year = int(meta.date[:4])
+    elif session.year:
+        meta.year = session.year
+    elif title_year:
+        meta.year = title_year
+    elif _fm_year(fm):
+        meta.year = int(fm["year"])
+    elif p is not None and (m := _PATH_YEAR.match(p.stem)):
+        meta.year = int(m.group("year"))
+        meta.flags.append("year_from_path")
+    elif (y := _year_from_headings(text)) is not None:
+        meta.year = y
+        meta.flags.append("year_from_headings")
+    elif (y := _year_from_opening(text)) is not None:
+        meta.year = y
+        meta.flags.append("year_from_headings")
+    elif session.published is not None:
+        y, month = int(session.published[:4]), int(session.published[5:7])
+        meta.year = y + 1 if month >= 11 else y  # a report published in Nov/Dec plans for the next year
+        meta.flags.append("year_from_published")
+        meta.extra["published"] = session.published
+    from_name = title_year is not None or _fm_year(fm) or "year_from_path" in meta.flags
+    weak = {"year_from_headings", "year_from_published"}.intersection(meta.flags)
+    if meta.date is None and meta.year is not None and from_name and not weak and _reviews_its_own_year(text, meta.year):
+        # an undated report titled by the year it reviews (四川省/2003.md:
+        # 一、2003年工作回顾 … 二、2004年工作安排) was delivered the year after
+        meta.year += 1
+        meta.flags.append("year_from_plan")
+
+
+# 一、2022年工作回顾, 2023年政府工作回顾, 一、2024年办事处工作回顾: the year reviewed
+_REVIEW_YEAR = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?(?:过去五年|“?十[一二三四五]五”?)?(?:和|及|暨)?"
+    r"((?:19|20)\d{2})年(?:度)?(?:的)?"
+    r"[\u4e00-\u9fff]{0,6}?(?:工作回顾|工作总结|工作完成情况|主要工作回顾|工作情况|发展情况)",
+    re.M,
+)
+# 二、2023年工作安排: the year planned
+_PLAN_YEAR = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2})年(?:的)?(?:政府)?"
+    r"(?:工作安排|主要任务|工作目标|重点工作|工作部署|总体要求|工作思路|主要目标|工作打算"
+    # 2024年经济社会发展主要预期目标：
+    r"|(?:经济社会|国民经济和社会)?发展的?主要(?:预期)?目标)",
+    re.M,
+)
+# 2012年是雅瑶镇在挑战中加快发展的一年。一年来…: the review opens with its year
+_OPENING_YEAR = re.compile(
+    r"(?:^|。)\s*(?:刚刚过去的)?((?:19|20)\d{2})年(?:是|，是|,是)[^\n]{0,200}?(?:一年来|这一年|过去的一年|过去一年)", re.M
+)
+
+
+def _year_from_headings(text: str) -> int | None:
+    """The plan year named by the review and plan headings of an undated text."""
+    head = text[:_HEADINGS_CHARS]
+    plans = [int(m.group(1)) for m in _PLAN_YEAR.finditer(head)]
+    reviews = [int(m.group(1)) + 1 for m in _REVIEW_YEAR.finditer(head)]
+    if reviews:
+        return reviews[0]
+    if plans:
+        return plans[0]
+    if (m := _MID_YEAR_HEADING.search(head)) is not None:
+        return int(m.group(1))  # 一、2024年上半年经济社会发展情况: a report to a mid-year session
+    return None
+
+
+_MID_YEAR_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|1\s*[-—–~～至]\s*\d{1,2}\s*月)"
+    r"[^\n。]{0,12}(?:工作|情况|回顾)",
+    re.M,
+)
+
+
+_HEADINGS_CHARS = 6000
+
+
+def _year_from_opening(text: str) -> int | None:
+    """The plan year of an undated text whose review opens with its year:
+    2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元."""
+    m = _OPENING_YEAR.search(text, 0, 3000)
+    if m:
+        return int(m.group(1)) + 1
+    greeting = text.find("各位代表", 0, 3000)
+    start = greeting if greeting >= 0 else 0  # a summary without a greeting opens with its results
+    m = _OPENING_RESULTS.search(text, start, start + 400)
+    if m and not _GOAL_WORDS.search(m.group()):
+        return int(m["y"]) + 1
+    return None
+
+
+# 各位代表：…2017年，县域经济持续向好，全县实现生产总值239亿元: results of the year named
+_OPENING_RESULTS = re.compile(
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年[，,][^。\n]{0,120}?"
+    r"(?:实现|完成|同比|比上年|较上年)[^。\n]{0,40}?\d"
+)
+
+
+def _split_chain(name: str) -> tuple[str, str | None]:
+    """``聊城市东昌府区`` → (``东昌府区``, ``聊城市``): the last unit of a chain
+    of names and the rest. A split is made only where the part before it is a
+    province or a gazetteer name (杭州湾新区 stays whole)."""
+    for i in range(2, len(name) - 2):
+        rest = name[i:]
+        if name[i - 1] in "省市区县州盟旗镇乡" and _REGION_NAME.match(rest):
+            first = name[:i]
+            if first in PROVINCES or first in division_levels() or _split_chain(first)[1] is not None:
+                inner, _ = _split_chain(rest)
+                return inner, name[: len(name) - len(inner)]
+    return name, None
+
+
+def _self_level(text: str, session: _Session, role: str | None) -> str | None:
+    """The level a report speaks from: 在县十九届人大…, 镇长, 全镇/我镇 … ."""
+    if session.level:
+        return session.level
+    for r, lv in _ROLE_UNIT.items():
+        if role and role.endswith(r):
+            return lv
+    head = text[:3000]
+    counts = {lv: len(rx.findall(head)) for lv, rx in _SELF_WORDS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 2 else None
+
+
+def _level_suffix_ok(name: str, level: str | None) -> bool:
+    return level is None or level_of_region(name)[0] == level or (level == "county" and name.endswith("市"))
+
+
+def _region_from_body(text: str, head_lines: list[str], session: _Session, role: str | None) -> tuple[str | None, str]:
+    """Region from the speaker line, 我代表X人民政府, the page header or the body."""
+    level = _self_level(text, session, role)
+    if role:
+        m = re.search(rf"(?P<region>{_UNIT})(?:人民政府|政府|办事处)?(?:代理|代)?(?:县长|区长|旗长|镇长|乡长|市长|主任|苏木达)$", role)
+        if m and _REGION_NAME.match(m.group("region")):
+            return m.group("region"), "speaker"
+    head = text[:3000]
+    for m in _SELF.finditer(head):
+        if _REGION_NAME.match(m.group("region")):
+            return m.group("region"), "self"
+    for line in head_lines[:_TITLE_LINES]:
+        m = _HEADER_ORG.search(line)
+        if m and _REGION_NAME.match(m.group("region")):
+            name, _ = _split_chain(m.group("region"))
+            if _level_suffix_ok(name, level):
+                return m.group("region"), "page_header"
+        m = _CRUMBS.search(line)
+        if m:
+            for part in reversed(re.split(r"\s*(?:>>|>|»|/|→)\s*", m.group("path"))):
+                part = part.strip()
+                if _REGION_NAME.match(part) and _level_suffix_ok(_split_chain(part)[0], level):
+                    return part, "page_header"
+    for lv in ([level] if level in ("township", "county") else []) + ["township", "county"]:
+        names = division_levels()
+        suffix = _LEVEL_SUFFIX[lv]
+        counts: dict[str, int] = {}
+        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?{suffix}", text[:8000]):
+            name = m.group()
+            for i in range(len(name) - 2):  # the longest gazetteer name ending here
+                if lv in names.get(name[i:], "").split("/"):
+                    counts[name[i:]] = counts.get(name[i:], 0) + 1
+                    break
+        if counts:
+            best = max(counts, key=counts.get)
+            if counts[best] >= 2 or len(counts) == 1:
+                return best, "body"
+    if level in ("township", "county"):
+        short = _short_name_in_body(text[:8000], level)
+        if short:
+            return short, "body"
+    return None, ""
+
+
+# The suffixes of a township's and a county's name, for names found in the body
+_LEVEL_SUFFIX = {"township": r"(?:街道|镇|乡|苏木)", "county": r"(?:自治县|县|区|旗|市)"}
+_SHORT_SUFFIX = {lv: re.compile(suffix + "$") for lv, suffix in _LEVEL_SUFFIX.items()}
+_SHORT_MIN_COUNT = 3
+_SHORT_MAX_FREQ = 300  # jieba's dictionary frequency: 黎平 33, 黄池 7; 建设 26381, 和平 7998
+
+
+@lru_cache(maxsize=2)
+def _short_names(level: str) -> dict[str, str]:
+    """Gazetteer names of one level without their suffix (黎平 → 黎平县), for
+    the names of two to four characters whose short form no other name of the
+    level shares."""
+    out: dict[str, str | None] = {}
+    for name, levels in division_levels().items():
+        if level not in levels.split("/"):
+            continue
+        short = _SHORT_SUFFIX[level].sub("", name)
+        if 2 <= len(short) <= 4 and short != name:
+            out[short] = None if short in out and out[short] != name else name
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _short_name_in_body(text: str, level: str) -> str | None:
+    """The region of a text that speaks of itself by its short name only
+    (也是黎平发展史上…; the session line says 县): the gazetteer name of the
+    level whose short form the text uses at least three times, clearly more
+    than any other, and that is no common word."""
+    shorts = _short_names(level)
+    counts: dict[str, int] = {}
+    for n in (2, 3, 4):
+        for i in range(len(text) - n + 1):
+            w = text[i:i + n]
+            if w in shorts:
+                counts[w] = counts.get(w, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    best, n_best = ranked[0]
+    if n_best < _SHORT_MIN_COUNT or (len(ranked) > 1 and ranked[1][1] * 2 > n_best):
+        return None
+    if jieba_word_freq().get(best, 0) >= _SHORT_MAX_FREQ:
+        return None
+    return shorts[best]
+
+
+# Words a region pattern can take in front of a name: 在霍山县, 政府工作报告程家集镇
+_REGION_LEAD = re.compile(r"^(?:.*(?:工作报告|报告|会议))?(?:在|于|向|由|是|据)?|人民政府|政府(?=.)|办事处(?=.)")
+
+
+def _set_region(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | None, title_region: str | None,
+                session: _Session, role: str | None) -> None:
+    path_level = _level_from_path(p) if p is not None else None
+    path_region = None
+    if p is not None and _PATH_YEAR.match(p.stem) and _REGION_NAME.match(p.parent.name):
+        path_region = p.parent.name  # the <region>/<year>.md layout
+    if fm.get("region"):
+        meta.region = fm["region"]
+    elif session.national or path_level == "national":
+        meta.region = "全国"
+    elif title_region:
+        meta.region = title_region
+    elif session.region:
+        meta.region = session.region
+    elif path_region is None:
+        region, how = _region_from_body(text, text.split("\n", _TITLE_LINES)[:_TITLE_LINES], session, role)
+        if region:
+            meta.region = region
+            meta.flags.append(f"region_from_{'body' if how == 'body' else 'header'}")
+    if meta.region and not fm.get("region"):
+        meta.region = _REGION_LEAD.sub("", meta.region) or None
+        if meta.region and meta.region.endswith("街道办事处"):
+            meta.region = meta.region[:-3]
+    if meta.region and meta.region not in PROVINCES and meta.region in _PROVINCE_SHORT:
+        meta.region = _PROVINCE_SHORT[meta.region]
+    if meta.region and meta.region not in PROVINCES and meta.region != "全国" and not fm.get("region"):
+        region, parent = _split_chain(meta.region)
+        if parent:
+            meta.region = region
+            meta.extra["parent"] = parent
+    if path_region and meta.region != "全国":
+        if meta.region is None:
+            meta.region = path_region
+            meta.flags.append("region_from_path")
+        elif meta.region != path_region:
+            if _is_short_form(meta.region, path_region):
+                meta.extra["region_as_named"] = meta.region
+                meta.region = path_region
+            else:
+                meta.flags.append("region_conflict")
+                meta.extra["path_region"] = path_region
+    elif meta.region is None and p is not None and _REGION_NAME.match(p.parent.name):
+        meta.region = p.parent.name
+        meta.flags.append("region_from_path")
+
+
+def _set_level(meta: ReportMeta, fm: dict[str, str], p: PurePath | None, role: str | None, session: _Session) -> None:
+    level, guessed = level_of_region(meta.region)
+    path_level = _level_from_path(p) if p is not None else None
+    if fm.get("level"):
+        level, guessed = fm["level"], False
+    elif path_level is not None and level in (None, "city", "province"):
+        # The corpus layout says which tier a 市 is; municipalities stay provincial.
+        if not (level == "province" and path_level == "city"):
+            level, guessed = path_level, False
+    elif guessed and meta.region:
+        known = division_levels().get(meta.region)
+        if known in ("county", "city"):
+            level, guessed = known, False  # 天长市 is a county-level city, 宿州市 a prefecture
+    role = role or ""
+    if guessed and role:
+        if role.endswith(("县长",)):
+            level, guessed = "county", False
+        elif "市长" in role or "州长" in role:
+            guessed = True
+    meta.level = level
+    if guessed and level is not None:
+        meta.flags.append("level_guessed")

@@ -1,1 +1,0 @@
-"""Bundled lexicons: policy dictionary, stop words, theme dictionary (see README.md)."""
