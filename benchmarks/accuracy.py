@@ -100,7 +100,8 @@ def local_scores(split: str):
         meta.append({
             "doc_id": row.doc_id, "region_ok": r is not None and _same_region(r["region"], row.region),
             "level_ok": r is not None and str(r["level"]) == row.level, "year_ok": plan == int(row.year),
-            "got": None if r is None else f"{r['region']}/{r['level']}/{plan}", "want": f"{row.region}/{row.level}/{row.year}",
+            "got": None if r is None else f"{r['region']}/{r['level']}/{plan}",
+            "want": f"{row.region}/{row.level}/{row.year}",
         })
     meta = pd.DataFrame(meta)
     mism = matched.assign(got_period=got_period)[~period_ok.values]
@@ -122,12 +123,15 @@ def print_local(split: str, details: bool) -> None:
           f"target rows recall {t_ok / max(1, t_n):.3f} ({t_ok}/{t_n})")
     n = len(meta)
     print(f"local {split:4s} region {meta['region_ok'].mean():.3f} ({meta['region_ok'].sum()}/{n}), "
-          f"level {meta['level_ok'].mean():.3f} ({meta['level_ok'].sum()}/{n}), year {meta['year_ok'].mean():.3f} ({meta['year_ok'].sum()}/{n})")
+          f"level {meta['level_ok'].mean():.3f} ({meta['level_ok'].sum()}/{n}), "
+          f"year {meta['year_ok'].mean():.3f} ({meta['year_ok'].sum()}/{n})")
     if details and split != "test":  # the test part is never looked at while fixing
-        cols = ["doc_id", "indicator", "kind", "measure", "value", "value_high", "qualifier", "period", "quote", "start"]
+        cols = [
+            "doc_id", "indicator", "kind", "measure", "value", "value_high", "qualifier", "period", "quote", "start",
+        ]
         print(s.misses[cols].to_string())
-        print(s.false_positives[["report_id", "indicator", "kind", "measure", "value", "value_high", "qualifier", "start",
-                                 "indicator_text"]].to_string())
+        print(s.false_positives[["report_id", "indicator", "kind", "measure", "value", "value_high", "qualifier",
+                                 "start", "indicator_text"]].to_string())
         print(r["period_misses"][cols + ["got_period"]].to_string())
         print(meta[~(meta["region_ok"] & meta["level_ok"] & meta["year_ok"])].to_string())
 
@@ -171,7 +175,8 @@ def national_scores():
         want_q = "" if pd.isna(g.target_qualifier) else g.target_qualifier
         got_t = "none" if t.empty else f"{t.iloc[0]['value']}-{t.iloc[0]['value_high']}/{t.iloc[0]['qualifier']}"
         got_a = "none" if a.empty else str(a.iloc[0]["value"])
-        rows.append({"year": g.year, "target_ok": target_ok, "got_target": got_t, "want_target": f"{g.target_value}-{g.target_high}/{want_q}",
+        rows.append({"year": g.year, "target_ok": target_ok, "got_target": got_t,
+                     "want_target": f"{g.target_value}-{g.target_high}/{want_q}",
                      "prev_ok": prev_ok, "got_prev": got_a, "want_prev": g.prev_growth_value})
     return pd.DataFrame(rows)
 
@@ -190,7 +195,9 @@ def random_check_scores():
                                       g.prev_gdp_growth_value)
         want_q = "" if pd.isna(g.gdp_target_qualifier) else g.gdp_target_qualifier
         rows.append({"path": g.path, "target_ok": t_ok,
-                     "got_target": "none" if t.empty else f"{t.iloc[0]['value']}-{t.iloc[0]['value_high']}/{t.iloc[0]['qualifier']}@{t.iloc[0]['start']}",
+                     "got_target": "none" if t.empty else (
+                         f"{t.iloc[0]['value']}-{t.iloc[0]['value_high']}/{t.iloc[0]['qualifier']}@{t.iloc[0]['start']}"
+                     ),
                      "want_target": f"{g.gdp_target_value}-{g.gdp_target_high}/{want_q} {g.gdp_target_surface}",
                      "prev_ok": a_ok, "got_prev": "none" if a.empty else f"{a.iloc[0]['value']}@{a.iloc[0]['start']}",
                      "want_prev": f"{g.prev_gdp_growth_value} {g.prev_gdp_growth_surface}"})
@@ -214,21 +221,27 @@ def main(argv=None) -> int:
     cols = ["report_id", "indicator", "kind", "measure", "value", "value_high", "unit", "qualifier", "start"]
     m, p = seed_scores()
     print(f"seed     extract_metrics: {m}")
-    print(f"seed     panel:           accuracy {p.recall:.3f} ({p.true_positives}/{p.gold}), extra rows {len(p.false_positives)}")
+    print(f"seed     panel:           accuracy {p.recall:.3f} ({p.true_positives}/{p.gold}), "
+          f"extra rows {len(p.false_positives)}")
     if args.details:
-        print(m.misses[cols + ["quote"]].to_string()); print(m.false_positives[cols + ["indicator_text"]].to_string())
-        print(p.misses[cols[:-1]].to_string()); print(p.false_positives[cols + ["indicator_text"]].to_string())
+        print(m.misses[cols + ["quote"]].to_string())
+        print(m.false_positives[cols + ["indicator_text"]].to_string())
+        print(p.misses[cols[:-1]].to_string())
+        print(p.false_positives[cols + ["indicator_text"]].to_string())
     if not CORPUS.is_dir():
         print("corpus: ../shared/corpora/lawtext-gov absent; corpus scores skipped")
         return 0
     m, p = corpus_scores()
     print(f"corpus   extract_metrics: {m}")
-    print(f"corpus   panel:           accuracy {p.recall:.3f} ({p.true_positives}/{p.gold}), extra rows {len(p.false_positives)}")
+    print(f"corpus   panel:           accuracy {p.recall:.3f} ({p.true_positives}/{p.gold}), "
+          f"extra rows {len(p.false_positives)}")
     if args.details:
-        print(m.misses[cols + ["quote"]].to_string()); print(m.false_positives[cols + ["indicator_text"]].to_string())
+        print(m.misses[cols + ["quote"]].to_string())
+        print(m.false_positives[cols + ["indicator_text"]].to_string())
         print(p.misses[cols[:-1] + ["quote"]].to_string())
     n = national_scores()
-    print(f"national GDP target 1994-2026: {n['target_ok'].sum()}/{len(n)} right; previous-year growth: {n['prev_ok'].sum()}/{len(n)} right")
+    print(f"national GDP target 1994-2026: {n['target_ok'].sum()}/{len(n)} right; "
+          f"previous-year growth: {n['prev_ok'].sum()}/{len(n)} right")
     if args.details:
         print(n[~(n["target_ok"] & n["prev_ok"])].to_string())
     r = random_check_scores()

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import test_hostile_input as h  # the generators, shared with the tests
+import test_hostile_input as h  # noqa: E402  (needs tests/ on sys.path) the generators, shared with the tests
 
 BAR_S, BAR_MB = 20.0, 1024.0
 

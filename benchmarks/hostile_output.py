@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 # The cases are built as the tests build them (one generator for both)
-from test_safe_output import BODY, _slow_inputs
-from test_safe_output import front_matter as _md
-from test_safe_output import run as _gr
+from test_safe_output import BODY, _slow_inputs  # noqa: E402  (tests/ on sys.path first)
+from test_safe_output import front_matter as _md  # noqa: E402  (tests/ on sys.path first)
+from test_safe_output import run as _gr  # noqa: E402  (tests/ on sys.path first)
 
 ENV = dict(os.environ, GOVREPORTS_PROGRESS="0")
 OLD = "yesterday's output\n"

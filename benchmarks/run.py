@@ -107,7 +107,7 @@ def bench_tokens(reports) -> dict:
 
     out = {}
     gr.tokenize(reports.head(1), cache=False)
-    gr.tokenize(reports.head(1), engine="rjieba", cache=False)
+    gr.tokenize(reports.head(1), tokenizer="rjieba", cache=False)
     for name, kwargs in (("jieba", {"engine": "jieba"}), ("rjieba", {"engine": "rjieba"})):
         clear_cache()
         t = time.perf_counter()
@@ -146,7 +146,8 @@ def table(results: dict) -> str:
     if e:
         lines.append(
             f"| figure extraction, 300 city reports ({e['chars'] / 1e6:.1f}M chars), CPU | "
-            f"{e['metrics_s']:.2f} s | jieba.lcut {e['jieba_s']:.2f} s | **{e['ratio']:.3f}** | bar ≤ 0.20, goal ≤ 0.10 |"
+            f"{e['metrics_s']:.2f} s | jieba.lcut {e['jieba_s']:.2f} s | **{e['ratio']:.3f}** | "
+            "bar ≤ 0.20, goal ≤ 0.10 |"
         )
     for c in results.get("corpus", []):
         lines.append(

@@ -243,7 +243,11 @@ def _localise_notebooks(files: Any, config: Any, lang: str) -> None:
 
 def _reference_stub(name: str, lang: str) -> str:
     if lang == ZH:
-        return f"# `govreports.{name}`\n\n此模块还没有中文说明页，下面是它的 API 文档（文档字符串为英文）。\n\n::: govreports.{name}\n"
+        return (
+            f"# `govreports.{name}`\n\n"
+            "此模块还没有中文说明页，下面是它的 API 文档（文档字符串为英文）。\n\n"
+            f"::: govreports.{name}\n"
+        )
     return f"# `govreports.{name}`\n\n::: govreports.{name}\n"
 
 
@@ -624,9 +628,9 @@ def _growth_only(lang: str = "en") -> str:
 _EXTRA_USE = {
     "pdf": "reading `.pdf` files with a text layer",
     "docx": "reading Word `.docx` files",
-    "fast": '`tokenize(engine="rjieba")`: the same tokens, faster',
+    "fast": '`tokenize(tokenizer="rjieba")`: the same tokens, faster',
     "scale": "Parquet output, dask and large runs",
-    "widgets": "the interactive explorer (`govreports.widgets`)",
+    "all": "every optional feature above",
     "excel": "writing a review sheet as `.xlsx`",
     "test": "running the test suite and the notebooks",
     "docs": "building this site",
@@ -636,9 +640,9 @@ _EXTRA_USE = {
 _EXTRA_USE_ZH = {
     "pdf": "读取带文字层的 `.pdf` 文件",
     "docx": "读取 Word `.docx` 文件",
-    "fast": '`tokenize(engine="rjieba")`：分词结果相同，速度更快',
+    "fast": '`tokenize(tokenizer="rjieba")`：分词结果相同，速度更快',
     "scale": "Parquet 输出、dask 与大批量运行",
-    "widgets": "交互式浏览器（`govreports.widgets`）",
+    "all": "上面所有可选功能",
     "excel": "把核查表写成 `.xlsx`",
     "test": "运行测试和示例笔记本",
     "docs": "构建本文档站点",
@@ -652,9 +656,10 @@ def _extras(lang: str = "en") -> str:
     use = _EXTRA_USE_ZH if lang == ZH else _EXTRA_USE
     rows = []
     for name, value in parser.items("options.extras_require"):
-        packages = [line.strip() for line in value.splitlines() if line.strip()]
+        packages = [line.strip() for line in value.splitlines() if line.strip() and not line.strip().startswith("#")]
         rows.append([f"`{name}`", ", ".join(f"`{p}`" for p in packages), use.get(name, "")])
-    core = [line.strip() for line in parser.get("options", "install_requires").splitlines() if line.strip()]
+    core = [line.strip() for line in parser.get("options", "install_requires").splitlines()
+            if line.strip() and not line.strip().startswith("#")]
     intro = _zh(lang, "Always installed: ", "总会安装的依赖：") + ", ".join(f"`{p}`" for p in core)
     intro += _zh(lang, ".\n\n", "。\n\n")
     header = _zh(lang, ["extra", "installs", "needed for"], ["可选依赖（extra）", "安装的包", "用途"])
@@ -786,7 +791,8 @@ def _to_chinese(text: str) -> str:
 _ZH_SENTENCES: dict[str, tuple[str, str]] = {
     "size": (
         r"It has ([\d,]+) rows, one per report\. `load_targets\(\)` gives the ([\d,]+) primary rows "
-        r"\(national ([\d,]+), province ([\d,]+), city ([\d,]+)\); `load_targets\(all_reports=True\)` gives all ([\d,]+)\.",
+        r"\(national ([\d,]+), province ([\d,]+), city ([\d,]+)\); "
+        r"`load_targets\(all_reports=True\)` gives all ([\d,]+)\.",
         r"共 \1 行，每份报告一行。`load_targets()` 返回 \2 个主行（全国 \3、省级 \4、地级市 \5）；"
         r"`load_targets(all_reports=True)` 返回全部 \6 行。",
     ),
@@ -803,7 +809,9 @@ def _targets_card(lang: str = "en", block: str = "") -> str:
     card = (PACKAGE / "datasets" / "targets.md").read_text(encoding="utf-8")
     blocks = {m.group(1): m.group(2).strip() for m in _GENERATED_BLOCK.finditer(card)}
     if block not in blocks:
-        raise ValueError(f"govreports/datasets/targets.md has no generated block {block!r}; it has: {', '.join(blocks)}")
+        raise ValueError(
+            f"govreports/datasets/targets.md has no generated block {block!r}; it has: {', '.join(blocks)}"
+        )
     text = blocks[block]
     if lang != ZH:
         return text
@@ -848,9 +856,11 @@ def _citation(lang: str = "en") -> str:
     bib_data = (
         "```bibtex\n@misc{govreports_targets,\n"
         f"  author  = {{{{{author}}}}},\n"
-        f"  title   = {{Growth targets of Chinese government work reports, {first}--{last} (govreports dataset `targets')}},\n"
+        f"  title   = {{Growth targets of Chinese government work reports, {first}--{last} "
+        "(govreports dataset `targets')},\n"
         f"  version = {{{version}}},\n  year    = {{{year}}},\n"
-        f"  note    = {{Bundled with govreports {version}; derived from the lawtext-gov collection of reports delivered up to {snapshot}}},\n}}\n```"
+        f"  note    = {{Bundled with govreports {version}; "
+        f"derived from the lawtext-gov collection of reports delivered up to {snapshot}}},\n}}\n```"
     )
     if lang == ZH:
         return "\n\n".join([

@@ -19,6 +19,7 @@ ipywidgets, pdfplumber, python-docx): each is imported where it is used.
 from __future__ import annotations
 
 from ._deprecated import renamed_function
+from ._pipeline import Pipeline
 from ._version import __version__
 from .datasets import (
     describe_dataset,
@@ -81,6 +82,7 @@ national_targets = renamed_function(load_national_targets, "national_targets")
 __all__ = [
     "__version__",
     "GovReportsError",
+    "Pipeline",
     # load (io) and bundled data (datasets)
     "Limits",
     "read_reports",

@@ -34,11 +34,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import _version
 from ._parallel import Engine, run_map
+from ._pipeline import Pipeline
 from ._util import atomic_output
 from .errors import GovReportsWarning
+from .extract._metrics import panel
+from .extract._review import apply_corrections, read_corrections
+from .io._export import flatten_lists
 from .io._formats import Limits
-from .io._reader import ReportIds, iter_report_files, report_id_base
+from .io._reader import iter_report_files, read_reports
+from .schema import ReportIds, report_id_base
 
 __all__ = [
     "REPORT_ID", "Batch", "BatchResult", "FileCache", "RenumberIds",
@@ -156,13 +162,11 @@ class FileCache:
 
 def cache_options(*, headline: bool, limits: Limits, corrections: pd.DataFrame | None) -> str:
     """Everything besides the file that decides its rows, as one string for the cache key."""
-    import govreports
-
     fixed = None
     if corrections is not None:
         fixed = hashlib.sha256(corrections.to_csv(index=False).encode("utf-8")).hexdigest()
     return json.dumps({
-        "entry": _ENTRY_FORMAT, "govreports": govreports.__version__, "pandas": pd.__version__,
+        "entry": _ENTRY_FORMAT, "govreports": _version.__version__, "pandas": pd.__version__,
         "headline": headline, "limits": [limits.max_bytes, limits.max_docx_uncompressed, limits.max_pdf_pages],
         "corrections": fixed,
     }, sort_keys=True)
@@ -216,16 +220,14 @@ def figures_of_reports(
     reports: pd.DataFrame, headline: bool, corrections: pd.DataFrame | None
 ) -> tuple[pd.DataFrame, int]:
     """Figures (or the panel) of some reports, located, corrections applied; and how many applied."""
-    import govreports as gr
-
-    table = gr.extract_metrics(gr.locate(reports))
+    table = Pipeline(reports).metrics
     applied = 0
     if corrections is not None:
         with warnings.catch_warnings():  # a batch holds only some reports: unmatched ones are counted at the end
             warnings.simplefilter("ignore", GovReportsWarning)
-            table = gr.apply_corrections(table, corrections)
+            table = apply_corrections(table, corrections)
         applied = len(corrections) - len(table.attrs["unmatched_corrections"])
-    return (gr.panel(table) if headline else table), applied
+    return (panel(table) if headline else table), applied
 
 
 def figures_of_batch(batch: Batch) -> BatchResult:
@@ -236,10 +238,8 @@ def figures_of_batch(batch: Batch) -> BatchResult:
     corrections, whose count is per file) and stored file by file, and the
     batch assembled as if read as one.
     """
-    import govreports as gr
-
     if batch.cache is None:
-        reports = gr.read_reports(batch.paths, errors="collect", limits=batch.limits)
+        reports = read_reports(batch.paths, errors="collect", limits=batch.limits)
         failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
         if reports.empty:
             return BatchResult(pd.DataFrame(), failures, 0, len(batch.paths))
@@ -272,9 +272,7 @@ def figures_of_batch(batch: Batch) -> BatchResult:
 def _figures_of_one_file(path: str, batch: Batch) -> dict:
     """One file's rows (ids unique within the file), with its reports' ids,
     years and regions in reading order (to hand out ids over a batch)."""
-    import govreports as gr
-
-    reports = gr.read_reports([path], errors="collect", limits=batch.limits)
+    reports = read_reports([path], errors="collect", limits=batch.limits)
     failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
     if reports.empty:
         return {"table": None, "reports": [], "failures": failures, "applied": 0}
@@ -290,9 +288,7 @@ def _figures_of_one_file(path: str, batch: Batch) -> dict:
 def _figures_of_files(paths: list[str], batch: Batch) -> dict[str, dict] | None:
     """:func:`_figures_of_one_file` of several files, extracted together (pandas
     costs per call); None when a report's file cannot be told by its source."""
-    import govreports as gr
-
-    reports = gr.read_reports(paths, errors="collect", limits=batch.limits)
+    reports = read_reports(paths, errors="collect", limits=batch.limits)
     failed: dict[str, list] = {path: [] for path in paths}
     for r in reports.attrs["failures"].itertuples(index=False):
         if r.path not in failed:
@@ -330,7 +326,6 @@ def write_rows(table: pd.DataFrame, fmt: str) -> tuple[str, dict[str, str]]:
     """The CSV header line and each report's rows as CSV or JSON Lines, the
     report id stood in for by :data:`REPORT_ID` (rows are written one by one,
     so a report's rows read the same alone as within a whole table)."""
-    from .io._export import flatten_lists
 
     masked = table.assign(report_id=REPORT_ID)
     if fmt == "csv":
@@ -508,10 +503,8 @@ def read_metrics(
     >>> m.attrs["files"], read_metrics(d, cache=d / "cache").attrs["files"]
     ({'processed': 1, 'cached': 0}, {'processed': 0, 'cached': 1})
     """
-    import govreports as gr
-
     if corrections is not None and not isinstance(corrections, pd.DataFrame):
-        corrections = gr.read_corrections(corrections)
+        corrections = read_corrections(corrections)
     files, failures = [], []
     for path, err in iter_report_files(paths):
         if err is not None:

@@ -26,9 +26,19 @@ from pathlib import Path
 
 import pandas as pd
 
+import govreports as gr
+
+from ._cache import RenumberIds, figures_of_reports, iter_figures
+from ._parallel import available_cpus, check_jobs, terminate_pools
+from ._pipeline import Pipeline
 from ._util import atomic_output, check_output_path, printable, safe_file_names
-from .errors import OutputPathError
+from ._version import __version__
+from .errors import GovReportsError, OptionalDependencyError, OutputPathError
+from .io._export import check_table_output, flatten_lists, write_table
 from .io._formats import Limits
+from .io._reader import iter_report_files
+from .present._report import check_report_folder, write_report
+from .schema import ReportIds, report_id_base
 
 __all__ = ["main"]
 
@@ -42,7 +52,8 @@ def _add_inputs(p: argparse.ArgumentParser, *, sample: bool = True) -> None:
     g.add_argument("--max-mb", type=_positive_float, default=d.max_bytes / 1e6, metavar="MB",
                    help=f"largest file read (default {d.max_bytes / 1e6:g})")
     g.add_argument("--max-docx-mb", type=_positive_float, default=d.max_docx_uncompressed / 1e6, metavar="MB",
-                   help=f"largest uncompressed .docx content, a zip-bomb guard (default {d.max_docx_uncompressed / 1e6:g})")
+                   help="largest uncompressed .docx content, a zip-bomb guard "
+                        f"(default {d.max_docx_uncompressed / 1e6:g})")
     g.add_argument("--max-pdf-pages", type=_positive_int, default=d.max_pdf_pages, metavar="N",
                    help=f"most pages read from one PDF (default {d.max_pdf_pages:,})")
 
@@ -77,7 +88,6 @@ def _jobs_arg(s: str) -> int:
 
 def _jobs(args: argparse.Namespace) -> int:
     """--jobs, capped at the CPUs this process may use (more only compete for them), saying so."""
-    from ._parallel import available_cpus, check_jobs
 
     n = check_jobs(args.jobs, warn=False)
     if args.jobs > n:
@@ -131,8 +141,6 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 
 def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
-    import govreports as gr
-
     frames = []
     failed = 0
     if getattr(args, "sample", False):
@@ -154,7 +162,6 @@ def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
 
 def _unique_report_ids(reports: pd.DataFrame) -> pd.DataFrame:
     """The reports of --sample and of PATHs together, ids unique as read_reports makes them."""
-    from .io._reader import ReportIds, report_id_base
 
     ids = ReportIds()
     new = [ids.next(report_id_base(y, r)) for y, r in zip(reports["year"], reports["region"])]
@@ -198,7 +205,6 @@ def _sink(out: Path | None, fmt: str) -> Iterator:
 def _figures(args: argparse.Namespace, *, headline: bool) -> int:
     """metrics/panel: stream file by file (a process pool with --jobs), so
     memory stays bounded by the files in flight, not by the corpus."""
-    from .io._export import check_table_output
 
     fmt = args.format
     if fmt in ("parquet", "stata") and not args.output:
@@ -224,7 +230,6 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
             print(f"govreports: no input could be read; {printable(out)} left as it was", file=sys.stderr)
         return 1
     if chunks:
-        from .io._export import write_table
 
         write_table(pd.concat(chunks, ignore_index=True), out, format=fmt)
     elif fmt in ("parquet", "stata"):
@@ -237,11 +242,6 @@ def _stream_figures(
 ) -> tuple[int, bool, list[pd.DataFrame]]:
     """Read, extract and write (CSV, JSON Lines) or collect (Parquet, Stata) the figures;
     the number of failed files, whether any input was read, and the collected tables."""
-    import govreports as gr
-
-    from ._cache import RenumberIds, figures_of_reports, iter_figures
-    from .io._export import flatten_lists
-    from .io._reader import iter_report_files
 
     fmt = args.format
     failed = 0
@@ -316,8 +316,6 @@ def _check_cache(folder: Path) -> None:
 
 
 def _corrections(args: argparse.Namespace) -> pd.DataFrame | None:
-    import govreports as gr
-
     if not getattr(args, "corrections", None):
         return None
     try:
@@ -329,18 +327,16 @@ def _corrections(args: argparse.Namespace) -> pd.DataFrame | None:
 
 def _cmd_review(args: argparse.Namespace) -> int:
     """The review sheet of the panel (rows needing review first)."""
-    import govreports as gr
-
     out = _check_output(args.output, args)
     jobs = _jobs(args)
     reports, failed = _read(args)
     if reports.empty:
         print(f"govreports: no input could be read; {printable(out)} left as it was", file=sys.stderr)
         return 1
+    pipe = Pipeline(reports, jobs=jobs, engine="dask" if args.scheduler else "processes",
+                    corrections=_corrections(args))
     with _cluster(args):
-        metrics = gr.extract_metrics(reports, jobs=jobs, engine="dask" if args.scheduler else "processes")
-    corrections = _corrections(args)
-    table = gr.panel(metrics, corrections=corrections) if not args.all_figures else metrics
+        table = pipe.metrics if args.all_figures else pipe.panel
     with atomic_output(out) as tmp:  # review_sheet picks CSV or XLSX by the suffix, which tmp keeps
         sheet = gr.review_sheet(table, tmp, only_needs_review=args.only_needs_review)
     print(f"{printable(out)}: {len(sheet)} rows, {int(sheet['needs_review'].sum())} needing review")
@@ -356,9 +352,6 @@ def _cmd_panel(args: argparse.Namespace) -> int:
 
 
 def _cmd_targets(args: argparse.Namespace) -> int:
-    import govreports as gr
-
-    from .io._export import check_table_output, write_table
 
     partition = None if args.format != "parquet" else ("level",)
     _check_output(args.out, args, check=lambda: check_table_output(args.out, format=args.format,
@@ -392,7 +385,6 @@ def _check_folder(out: Path) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .present._report import check_report_folder, write_report
 
     out = _check_output(args.out, args, check=lambda: check_report_folder(args.out))
     reports, failed = _read(args)
@@ -401,12 +393,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return 1
     print(f"govreports: writing a report of {len(reports)} report(s) to {printable(out)}", file=sys.stderr)
     try:
-        index = write_report(reports, out, title=args.title)
+        with _cluster(args):
+            index = write_report(reports, out, title=args.title, jobs=_jobs(args),
+                                 engine="dask" if args.scheduler else "processes")
     except OSError as exc:  # not writable, disk full …
         print(f"govreports: cannot write the report to {printable(out)}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(printable(index))
     return 1 if failed else 0
+
+
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
+                   help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
 
 
 def _add_scheduler(p: argparse.ArgumentParser) -> None:
@@ -428,7 +427,6 @@ def _cluster(args: argparse.Namespace) -> Iterator[None]:
     try:
         from distributed import Client
     except ImportError:
-        from .errors import OptionalDependencyError
 
         raise OptionalDependencyError("distributed", "scale", "--scheduler") from None
     try:
@@ -442,7 +440,6 @@ def _cluster(args: argparse.Namespace) -> Iterator[None]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govreports`` command."""
-    from . import __version__
 
     parser = argparse.ArgumentParser(
         prog="govreports",
@@ -471,8 +468,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", metavar="FILE",
                        help="write to FILE instead of standard output; FILE is replaced only when the run completes "
                             "and at least one input was read (never one of the inputs)")
-        p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
-                       help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
+        _add_jobs(p)
         p.add_argument("--corrections", metavar="FILE",
                        help="a filled-in review sheet (govreports review): its verdicts are applied before output")
         _add_scheduler(p)
@@ -487,8 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only-needs-review", action="store_true", help="only the rows flagged needs_review")
     p.add_argument("--all-figures", action="store_true", help="every figure with an indicator, not only the panel")
     p.add_argument("--corrections", metavar="FILE", help="verdicts already given (their rows show as reviewed)")
-    p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
-                   help="worker processes (default 1; -1: all CPUs; at most the CPUs available)")
+    _add_jobs(p)
     _add_scheduler(p)
     p.set_defaults(func=_cmd_review)
 
@@ -513,6 +508,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", "-o", required=True, metavar="DIR",
                    help="output directory; the report's own files are replaced when it is complete, others kept")
     p.add_argument("--title", help="page title (default: names the number of reports and their years)")
+    _add_jobs(p)
+    _add_scheduler(p)
     p.set_defaults(func=_cmd_report)
     return parser
 
@@ -552,8 +549,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return 2
-    from ._parallel import terminate_pools
-    from .errors import GovReportsError
 
     with _sigterm_raises():
         try:

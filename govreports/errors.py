@@ -151,10 +151,8 @@ class OptionalDependencyError(GovReportsError, ImportError):
         self.package = package
         self.extra = extra
         self.purpose = purpose
-        super().__init__(
-            f"{purpose} needs the optional package {package!r}: "
-            f'pip install "govreports[{extra}]"'
-        )
+        command = f'pip install "govreports[{extra}]"' if extra else f"pip install {package}"
+        super().__init__(f"{purpose} needs the package {package!r}: {command}")
 
     def __reduce__(self):
         return (self.__class__, (self.package, self.extra, self.purpose))

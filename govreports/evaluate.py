@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ._util import require_columns
+from .datasets._lexicons import t2s_table
+from .io._clean import pinyin_glosses
 
 __all__ = ["locate_gold", "score_metrics", "score_panel", "Score"]
 
@@ -80,7 +82,6 @@ _FULL = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 def _squeeze(text: str) -> tuple[str, list[int]]:
     """The text without whitespace, with full-width forms and traditional
     characters normalised, and the offset in ``text`` of each kept character."""
-    from .io._clean import pinyin_glosses, t2s_table
 
     table = t2s_table()
     skip = {i for a, b in pinyin_glosses(text) for i in range(a, b)}
@@ -232,7 +233,8 @@ def score_panel(panel: pd.DataFrame, gold: pd.DataFrame) -> Score:
     for gi, row in g.iterrows():
         k = tuple(str(row[c]) for c in keys)
         r = pk.get(k)
-        if r and _same_value(r["value"], row["value"]) and _same_value(r["value_high"], row["value_high"]) and _norm_qual(r["qualifier"]) == _norm_qual(row["qualifier"]):
+        if (r and _same_value(r["value"], row["value"]) and _same_value(r["value_high"], row["value_high"])
+                and _norm_qual(r["qualifier"]) == _norm_qual(row["qualifier"])):
             hit.add(k)
         else:
             miss.append(gi)

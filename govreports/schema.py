@@ -45,12 +45,26 @@ REPORT_FLAGS: dict[str, str] = {
     "short": "fewer than 2,000 characters: probably a fragment or summary",
     "no_title": "no title line was found; region/year come from the path or front matter",
     "year_from_path": "the year was taken from the file path, not the text",
-    "year_from_plan": "undated, and its title or path names the year it reviews (2003年工作回顾, 2004年工作安排): the year is the next one",
+    "year_from_plan": (
+        "undated, and its title or path names the year it reviews (2003年工作回顾, 2004年工作安排): "
+        "the year is the next one"
+    ),
     "region_from_path": "the region was taken from the file path, not the text",
-    "region_from_header": "the region was taken from the speaker line, 我代表X人民政府 or the web page's header (发布机构, breadcrumbs), not a title or session line",
-    "region_from_body": "the region is the place the text names most often (checked against the gazetteer): no title, session or speaker line names it",
-    "year_from_headings": "undated and untitled: the year is the one after the year the review headings or opening name (一、2022年工作回顾 → 2023)",
-    "year_from_published": "the year was taken from the web page's 发布日期 (the next year when published in November or December)",
+    "region_from_header": (
+        "the region was taken from the speaker line, 我代表X人民政府 or the web page's header "
+        "(发布机构, breadcrumbs), not a title or session line"
+    ),
+    "region_from_body": (
+        "the region is the place the text names most often (checked against the gazetteer): "
+        "no title, session or speaker line names it"
+    ),
+    "year_from_headings": (
+        "undated and untitled: the year is the one after the year the review headings or opening name "
+        "(一、2022年工作回顾 → 2023)"
+    ),
+    "year_from_published": (
+        "the year was taken from the web page's 发布日期 (the next year when published in November or December)"
+    ),
     "region_conflict": "the text names another region than the <region>/<year> path (meta: path_region)",
     "no_region": "no region in the title, front matter or path (is it a report?); add `region:` front matter",
     "no_year": "no year in the title, date line, front matter or path (is it a report?); add `year:` front matter",
@@ -58,7 +72,9 @@ REPORT_FLAGS: dict[str, str] = {
     "encoding_fallback": "the encoding was detected statistically (no BOM, not UTF-8)",
     "cut_character": "the file ends inside a multi-byte character (an interrupted download); the rest was kept",
     "placeholders": "the text holds template placeholders (XX, X.X, **)",
-    "traditional": "written in traditional characters: converted to simplified character by character (offsets unchanged)",
+    "traditional": (
+        "written in traditional characters: converted to simplified character by character (offsets unchanged)"
+    ),
 }
 
 

@@ -27,7 +27,8 @@ def layout_lines(para: str, chars_per_line: int) -> list[str]:
     while para:
         n = chars_per_line - (2 if first else 0)
         cut = min(n, len(para))
-        while 0 < cut < len(para) and para[cut - 1].isascii() and para[cut].isascii() and para[cut - 1].isalnum() and para[cut].isalnum():
+        while (0 < cut < len(para) and para[cut - 1].isascii() and para[cut].isascii()
+               and para[cut - 1].isalnum() and para[cut].isalnum()):
             cut -= 1
         if cut == 0:
             cut = n

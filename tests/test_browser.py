@@ -134,7 +134,9 @@ def voila_url(tmp_path_factory):
         deadline = time.monotonic() + 60
         while not _listening(port):
             if proc.poll() is not None:
-                pytest.fail(f"voila exited with {proc.returncode}:\n{(jupyter / 'voila.log').read_text(errors='replace')}")
+                pytest.fail(
+                    f"voila exited with {proc.returncode}:\n{(jupyter / 'voila.log').read_text(errors='replace')}"
+                )
             if time.monotonic() > deadline:
                 pytest.fail("voila did not listen within 60 s")
             time.sleep(0.5)

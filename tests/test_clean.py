@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreports.io._clean import clean_text, decode_bytes, is_truncated, normalize_chars, remove_junk_lines
 from govreports.errors import BinaryFileError, DecodeError, EmptyFileError
+from govreports.io._clean import clean_text, decode_bytes, is_truncated, normalize_chars, remove_junk_lines
 
 
 def test_fullwidth_digits_and_percent_are_normalised():
@@ -48,7 +48,9 @@ def test_reflow_puts_back_only_the_spaces_layout_removes():
 def test_inline_numbered_item_at_a_line_start_is_not_a_paragraph():
     # With indented paragraphs an unindented （4） after a full line is the
     # wrapped rest of the paragraph, even when that line ended with 。
-    lines = ["\u3000\u3000" + "甲" * 23, "甲" * 24 + "。", "（4）" + "乙" * 22, "乙" * 5 + "。", "\u3000\u3000（5）新段落。"]
+    lines = [
+        "\u3000\u3000" + "甲" * 23, "甲" * 24 + "。", "（4）" + "乙" * 22, "乙" * 5 + "。", "\u3000\u3000（5）新段落。",
+    ]
     want = ["甲" * 47 + "。（4）" + "乙" * 27 + "。", "（5）新段落。"]
     assert clean_text("\n".join(lines * 3)).split("\n") == want * 3
 
@@ -103,9 +105,8 @@ def _paragraph_wrap(text: str, width: int, *, indent: bool) -> str:
     for para in text.split("\n"):
         line = "\u3000\u3000" if indent else ""
         col = 4 if indent else 0
-        for i, ch in enumerate(para):
+        for ch in para:
             w = 2 if ord(ch) > 0x2E80 else 1
-            nxt = para[i + 1] if i + 1 < len(para) else ""
             if col + w > width and not (ch.isascii() and ch.isalnum() and line[-1:].isascii() and line[-1:].isalnum()):
                 out.append(line)
                 line, col = "", 0

@@ -113,8 +113,6 @@ def test_panel_csv_sample():
 def test_metrics_jsonl_and_parquet(tmp_path):
     import json
 
-    import pandas as pd
-
     r = run("metrics", "--sample", "--format", "jsonl")
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import govreports as gr
-from govreports.extract._compare import SUPERIOR_COLUMNS, SUPERIOR_SOURCES
 from govreports.datasets._targets import load_targets
+from govreports.extract._compare import SUPERIOR_COLUMNS, SUPERIOR_SOURCES
 
 
 def test_compare_sample(sample):
@@ -24,8 +24,8 @@ def test_compare_sample(sample):
 
 
 def test_compare_ranges_use_midpoints():
-    r = gr.reports_from_texts(["甲市2019年政府工作报告\n一、2018年工作回顾\n全市地区生产总值增长6.8%。\n二、2019年工作安排\n"
-                               "主要预期目标是：地区生产总值增长6%—6.5%。"])
+    r = gr.reports_from_texts(["甲市2019年政府工作报告\n一、2018年工作回顾\n全市地区生产总值增长6.8%。\n"
+                               "二、2019年工作安排\n主要预期目标是：地区生产总值增长6%—6.5%。"])
     c = gr.compare(r)
     assert c.loc[0, "gdp_target"] == 6.0 and c.loc[0, "gdp_target_high"] == 6.5
     assert c.loc[0, "gdp_target_qualifier"] == "range"

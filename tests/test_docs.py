@@ -45,7 +45,9 @@ def test_every_page_has_its_chinese_twin():
         pytest.skip("no mkdocs.yml (not a checkout)")
     english, chinese = _pages()
     assert english, "no pages found under docs/"
-    assert not english - chinese, f"English pages without a Chinese twin (x.zh.md): {sorted(map(str, english - chinese))}"
+    assert not english - chinese, (
+        f"English pages without a Chinese twin (x.zh.md): {sorted(map(str, english - chinese))}"
+    )
     assert not chinese - english, f"Chinese pages without an English original: {sorted(map(str, chinese - english))}"
 
 

@@ -232,7 +232,10 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 def make_docx(path: Path, body: str) -> Path:
     """A .docx whose body is ``body`` (WordprocessingML inside ``<w:body>``)."""
-    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W}><w:body>{body}</w:body></w:document>'
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f"<w:document {_W}><w:body>{body}</w:body></w:document>"
+    )
     parts = {**_DOCX_PARTS, "word/document.xml": xml}
     path.write_bytes(_zip([(n, t.encode(), 0, zlib.crc32(t.encode()), len(t.encode())) for n, t in parts.items()]))
     return path

@@ -309,7 +309,9 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, type[ReportFileError]]]:
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage garbage")
     with zipfile.ZipFile(tmp_path / "notword.docx", "w") as z:
         z.writestr("hello.txt", "hi")
-    (tmp_path / "toc.txt").write_text("目录\n1.甲镇2023年政府工作报告 2\n2.乙镇2023年政府工作报告 9\n", encoding="utf-8")
+    (tmp_path / "toc.txt").write_text(
+        "目录\n1.甲镇2023年政府工作报告 2\n2.乙镇2023年政府工作报告 9\n", encoding="utf-8"
+    )
     return {
         "missing": (tmp_path / "nope.txt", FileMissingError),
         "empty": (tmp_path / "empty.txt", EmptyFileError),
@@ -408,9 +410,11 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         ("当前位置：首页 > 政务公开 > 十八里镇 > 政府工作报告\n发布机构：谯城区十八里镇\n发布日期：2014-11-26\n"
          "各位代表：\n现在，我代表镇人民政府向大会报告工作。\n过去一年，全镇经济平稳发展。",
          "十八里镇", "township", 2015, "year_from_published"),
-        ("政府工作报告\n——2023年1月5日在霍山县\n第十八届人民代表大会第二次会议上\n罗文\n各位代表：\n现在，我代表县人民政府，向大会报告工作。",
+        ("政府工作报告\n——2023年1月5日在霍山县\n第十八届人民代表大会第二次会议上\n罗文\n"
+         "各位代表：\n现在，我代表县人民政府，向大会报告工作。",
          "霍山县", "county", 2023, None),
-        ("政府工作报告\n五莲县县长 孙丽\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n2023年政府工作回顾\n刚刚过去的一年…",
+        ("政府工作报告\n五莲县县长 孙丽\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+         "2023年政府工作回顾\n刚刚过去的一年…",
          "五莲县", "county", 2024, "year_from_headings"),
         ("桥头镇2023年度政府工作报告各位代表:现在,我代表桥头镇人民政府,向大会报告工作,请予审议。一、2022年主要工作",
          "桥头镇", "township", 2023, None),
@@ -477,7 +481,8 @@ def test_a_repeated_title_opens_no_new_report(tmp_path):
 def test_title_region_with_office_or_session_words():
     reps = gr.reports_from_texts([
         "2018杭州市上城区望江街道办事处政府工作报告\n\n2017年工作总结\n\n2017年，望江街道在区委、区政府的正确领导下……",
-        "当前位置：主页 > 专题 > 两会 > 政府报告\n2012年苍山县两会《政府工作报告》\n各位代表：\n现在，我代表县人民政府向大会报告政府工作。",
+        "当前位置：主页 > 专题 > 两会 > 政府报告\n2012年苍山县两会《政府工作报告》\n"
+        "各位代表：\n现在，我代表县人民政府向大会报告政府工作。",
         "辽宁省2001年省政府工作报告\n各位代表：",
     ])
     assert list(reps["region"]) == ["望江街道", "苍山县", "辽宁省"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govreports.errors import InvalidOptionError, MissingColumnsError
 from govreports.datasets import load_gazetteer
+from govreports.errors import InvalidOptionError, MissingColumnsError
 from govreports.io._locate import CONFIDENCES, LOCATE_COLUMNS, locate
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

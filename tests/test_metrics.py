@@ -70,14 +70,16 @@ def test_estimates_are_flagged(metrics):
 # ---------------------------------------------------------------- traps (fixtures written for the tests)
 
 def test_sub_population_is_not_the_regions_indicator():
-    m = _one("甲镇2023年政府工作报告\n一、2022年工作回顾\n31家倍增试点企业完成工业产值147.6亿元，增长10%。全镇完成工业总产值300亿元。")
+    m = _one("甲镇2023年政府工作报告\n一、2022年工作回顾\n"
+             "31家倍增试点企业完成工业产值147.6亿元，增长10%。全镇完成工业总产值300亿元。")
     sub = m[m["value"] == 147.6].iloc[0]
     assert sub["indicator"] == "" and "subpopulation" in sub["flags"]
     assert m[m["value"] == 300]["indicator"].item() == "industrial_output"
 
 
 def test_sub_category_before_the_name():
-    m = _one("甲镇2023年政府工作报告\n一、2022年工作回顾\n全年外贸进出口173.9亿元，其中出口147.8亿元。完成跨境电商出口额2亿元。")
+    m = _one("甲镇2023年政府工作报告\n一、2022年工作回顾\n"
+             "全年外贸进出口173.9亿元，其中出口147.8亿元。完成跨境电商出口额2亿元。")
     assert m.set_index("value").loc[147.8, "indicator"] == "exports"
     assert m.set_index("value").loc[2.0, "indicator"] == ""
 
@@ -149,7 +151,8 @@ def test_targets_with_qualifiers_and_ranges():
 
 
 def test_placeholders_give_no_number():
-    m = _one("丁镇2024年政府工作报告\n二、2024年工作安排\n主要预期目标是：地区生产总值增长X.X%，一般公共预算收入XX亿元。")
+    m = _one("丁镇2024年政府工作报告\n二、2024年工作安排\n"
+             "主要预期目标是：地区生产总值增长X.X%，一般公共预算收入XX亿元。")
     assert m["value"].isna().all()
     assert all("placeholder" in f for f in m["flags"])
     assert gr.panel(m).empty
@@ -165,7 +168,8 @@ def test_five_year_averages_are_not_headlines():
 
 
 def test_milestones_are_flagged_not_headlines():
-    m = _one("己镇2023年政府工作报告\n一、2022年工作回顾\n是跨越生产总值“200亿”大关的一年。全镇实现地区生产总值207.45亿元。")
+    m = _one("己镇2023年政府工作报告\n一、2022年工作回顾\n"
+             "是跨越生产总值“200亿”大关的一年。全镇实现地区生产总值207.45亿元。")
     ms = m[m["value"] == 200].iloc[0]
     assert "milestone" in ms["flags"]
     assert gr.panel(m).query("indicator == 'gdp'")["value"].tolist() == [207.45]
@@ -395,7 +399,8 @@ def test_a_target_recalled_with_its_completion_ratio():
 
 
 def test_fenbie_figures_in_several_runs_and_wording_of_local_pages():
-    text = (REPORT_2023 + "社会消费品零售总额完成16亿元，城乡常住居民人均可支配收入分别达到37462元和17597元、增长7%和10%。"
+    text = (REPORT_2023 + "社会消费品零售总额完成16亿元，"
+            "城乡常住居民人均可支配收入分别达到37462元和17597元、增长7%和10%。"
             "工业投资、技改投资分别增长5%和8%，固定资产投资、社会消费品零售总额增长11%和6%。"
             "一般预算收入13.6亿元，按可比口径增长15.7%。农村居民可支配收入14186元。")
     m = _one(text)
@@ -409,12 +414,14 @@ def test_fenbie_figures_in_several_runs_and_wording_of_local_pages():
 def test_town_level_revenue_is_the_towns_own_but_a_part_of_a_county():
     town = REPORT_2023 + "完成镇级公共财政一般预算收入约738万元。"
     assert _cell(_one(town), "738万元", town)["indicator"] == "general_budget_revenue"
-    county = "天长市2016年政府工作报告\n各位代表：\n一、2015年工作回顾\n镇级财政收入全部超过1000万元，其中超亿元的镇3个。"
+    county = ("天长市2016年政府工作报告\n各位代表：\n一、2015年工作回顾\n"
+              "镇级财政收入全部超过1000万元，其中超亿元的镇3个。")
     assert _cell(_one(county), "1000万元", county)["indicator"] == ""
 
 
 def test_a_numbered_result_line_is_not_the_plan():
-    text = ("袁庄镇2009年政府工作报告\n1、政府工作报告——2010年2月2日在袁庄镇第十七届人民代表大会第三次会议上各位代表：现在，"
+    text = ("袁庄镇2009年政府工作报告\n"
+            "1、政府工作报告——2010年2月2日在袁庄镇第十七届人民代表大会第三次会议上各位代表：现在，"
             "我代表袁庄镇人民政府向大会报告工作。2009年工作回顾2009年，我镇实现工农业生产总值82.16亿元，比上年增长17.6%；\n"
             "2、规模以上工业实现销售11.6亿元，同比增长47%；地方财政一般预算收入2873.94万元，同比增长7.7%。")
     m = _one(text)
@@ -460,8 +467,10 @@ def test_review_of_four_years_spans_four():
 
 def test_an_average_speaks_of_its_own_clause_only():
     # …年均增长28.6%，其中，…同比增长22.9%: the year-on-year change is of one year
-    text = (REPORT_2023 + "撤镇设街的五年，是经济发展势头迅猛的五年。2022年，预计全镇生产总值实现21.5亿元，同比增长12.8%，"
-            "年均增长14.9%；财政总收入实现1.87亿元，同比增长17.5%，年均增长28.6%，其中，一般公共预算收入实现8300万元，同比增长22.9%。")
+    text = (REPORT_2023 + "撤镇设街的五年，是经济发展势头迅猛的五年。"
+            "2022年，预计全镇生产总值实现21.5亿元，同比增长12.8%，年均增长14.9%；"
+            "财政总收入实现1.87亿元，同比增长17.5%，年均增长28.6%，"
+            "其中，一般公共预算收入实现8300万元，同比增长22.9%。")
     m = _one(text)
     assert _cell(m, "22.9%", text)["period"] == "2022"
     assert _cell(m, "28.6%", text)["period"] == "2018-2022"
@@ -486,14 +495,14 @@ def test_a_base_year_said_once_for_the_figures_below():
     assert _cell(m, "125.1%", text)["period"] == "2013-2016"
     assert _cell(m, "353.7亿元", text)["period"] == "2016"
     # 是2010年的1.76倍 names a base of comparison, not the year of the figures after it
-    text2 = ("泰安市2016年政府工作报告\n各位代表：\n一、“十二五”工作回顾\n一般公共预算收入达到205.3亿元，是2010年的1.76倍，"
-             "年均增长11.9%，税收占比达到73.3%。")
+    text2 = ("泰安市2016年政府工作报告\n各位代表：\n一、“十二五”工作回顾\n"
+             "一般公共预算收入达到205.3亿元，是2010年的1.76倍，年均增长11.9%，税收占比达到73.3%。")
     assert _cell(_one(text2), "73.3%", text2)["period"] == "2015"
 
 
 def test_months_opening_a_sentence_hold_for_its_clauses():
-    text = ("2017年望江街道办事处政府工作报告\n2016年工作总结\n一、智慧经济初具规模。1—9月，实现税收6.88亿元，同比增长63.3%；"
-            "实现地方财政收入3.76亿元，同比增长33.6%。")
+    text = ("2017年望江街道办事处政府工作报告\n2016年工作总结\n"
+            "一、智慧经济初具规模。1—9月，实现税收6.88亿元，同比增长63.3%；实现地方财政收入3.76亿元，同比增长33.6%。")
     m = _one(text)
     assert _cell(m, "3.76亿元", text)["period"] == "2016-01/2016-09"
     # but not past a clause that names the whole year
@@ -515,7 +524,8 @@ def test_months_before_a_mid_year_session_are_of_its_year():
 
 
 def test_a_lead_whose_punctuation_was_lost():
-    text = ("大源镇2019年政府工作报告\n各位代表：\n2018年是改革开放40周年一年以来在县委县政府和镇党委的正确领导下我镇保持社会经济的"
+    text = ("大源镇2019年政府工作报告\n各位代表：\n"
+            "2018年是改革开放40周年一年以来在县委县政府和镇党委的正确领导下我镇保持社会经济的"
             "持续健康发展一年来全镇完成固定资产投资5417万元完成税收67.42万元")
     row = _cell(_one(text), "5417万元", text)
     assert row["indicator"] == "fixed_asset_investment" and "subpopulation" not in row["flags"]

@@ -508,7 +508,9 @@ def test_parse_number(s: str, expected: float) -> None:
     assert parse_number(s) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("s", ["", "一般", "abc", "1,23", "1.2.3", "三四十", "十四五", "约3", "百分之", "X.X", "1" * 30])
+@pytest.mark.parametrize(
+    "s", ["", "一般", "abc", "1,23", "1.2.3", "三四十", "十四五", "约3", "百分之", "X.X", "1" * 30]
+)
 def test_parse_number_rejects(s: str) -> None:
     assert parse_number(s) is None
 
@@ -597,7 +599,8 @@ def written_quantity(draw: st.DrawFn) -> dict:
     mult = draw(st.sampled_from(["", "万", "亿", "万亿"])) if kind in SCALED_KINDS else ""
     if not chinese and kind in SCALED_KINDS:
         mult = draw(st.sampled_from([mult, "千万", "千"]))
-    qual_kind = draw(st.sampled_from(["none", "pre", "post", "mid"] if kind in SCALED_KINDS else ["none", "pre", "post"]))
+    qual_kinds = ["none", "pre", "post", "mid"] if kind in SCALED_KINDS else ["none", "pre", "post"]
+    qual_kind = draw(st.sampled_from(qual_kinds))
     qual = ""
     if qual_kind == "pre":
         qual = draw(st.sampled_from(sorted(_PRE)))
@@ -721,7 +724,8 @@ def test_written_ranges_parse_back(w: dict) -> None:
 
 
 @settings(max_examples=200, deadline=None, database=None)
-@given(st.text(alphabet="0123456789.,%-—～至到约近以上下内左右多余万亿元个百分点一二两三十百千第年月日号X*·、，。 \n（）()", max_size=80))
+@given(st.text(alphabet="0123456789.,%-—～至到约近以上下内左右多余万亿元个百分点一二两三十百千第年月日号X*·、，。 \n（）()",  # noqa: E501
+               max_size=80))
 def test_offsets_on_arbitrary_text(text: str) -> None:
     qs = find_quantities(text)
     starts = [q.start for q in qs]
@@ -820,3 +824,19 @@ def test_corpus_sample_offsets_and_traps() -> None:
             if "chinese_numeral" in q.flags:
                 assert not q.surface.startswith(("一般", "一体", "统一", "一是", "十四五"))
     assert total > 1000
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "high", "qualifier"),
+    [
+        ("增长3 至 5%", "3 至 5%", 3.0, 5.0, "range"),  # blanks around the separator
+        ("补贴1.5—2万元", "1.5—2万元", 1.5, 2.0, "range"),
+        ("约3 万元左右", "约3 万元左右", 3.0, None, "about"),
+        ("增长6% 左右", "6%", 6.0, None, None),  # a qualifier after a blank is not attached
+        ("增长5%至", "5%", 5.0, None, None),  # a separator with no figure after it
+    ],
+)
+def test_range_and_qualifier_boundaries(text, surface, value, high, qualifier) -> None:
+    (q,) = find_quantities(text)
+    assert (q.surface, q.value, q.value_high, q.qualifier) == (surface, value, high, qualifier)
+    assert text[q.start : q.end] == q.surface

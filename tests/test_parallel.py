@@ -43,7 +43,7 @@ def test_dask_engine(sample, files):
         pd.testing.assert_frame_equal(
             gr.read_reports(files, errors="collect"), gr.read_reports(files, errors="collect", engine="dask")
         )
-        pd.testing.assert_frame_equal(gr.tokenize(sample, cache=False), gr.tokenize(sample, parallel="dask", cache=False))
+        pd.testing.assert_frame_equal(gr.tokenize(sample, cache=False), gr.tokenize(sample, engine="dask", cache=False))
 
 
 def test_invalid_jobs(sample):

@@ -26,10 +26,10 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Annotation  # noqa: E402
 
 import govreports as gr  # noqa: E402
-from govreports.present import _plotting as plotting  # noqa: E402
+from govreports._format import fmt_number  # noqa: E402
 from govreports.errors import InvalidOptionError, MissingColumnsError  # noqa: E402
 from govreports.extract._numbers import to_unit  # noqa: E402
-from govreports._format import fmt_number  # noqa: E402
+from govreports.present import _plotting as plotting  # noqa: E402
 from govreports.present._plotting import (  # noqa: E402
     BUNDLED_FONT_FAMILY,
     PlotDataError,
@@ -142,7 +142,7 @@ def _targets_frame() -> pd.DataFrame:
 
 
 def test_plot_targets_on_sample_panel(panel):
-    ax = _draw(plot_targets, panel, indicator="gdp", national=5.0)
+    ax = _draw(plot_targets, panel, indicator="gdp", national_target=5.0)
     assert isinstance(ax, Axes)
     growth = panel[(panel["indicator"] == "gdp") & (panel["measure"] == "growth")]
     assert sorted(_yticks(ax)) == sorted(growth["region"].unique())
@@ -224,7 +224,7 @@ def test_plot_targets_sort_by_value_puts_regions_without_target_last():
 
 def test_plot_targets_national_range_and_given_axes():
     fig, ax = plt.subplots()
-    out = _draw(plot_targets, _targets_frame(), national=(4.5, 5.5), ax=ax)
+    out = _draw(plot_targets, _targets_frame(), national_target=(4.5, 5.5), ax=ax)
     assert out is ax
     national = _by_gid(ax, "national")
     assert len(national) == 3  # a shaded band and two dashed lines
@@ -250,7 +250,7 @@ def test_plot_targets_bad_input():
     with pytest.raises(MissingColumnsError, match="kind"):
         plot_targets(_targets_frame().drop(columns="kind"))
     with pytest.raises(InvalidOptionError, match="national"):
-        plot_targets(_targets_frame(), national=(4.0, 5.0, 6.0))
+        plot_targets(_targets_frame(), national_target=(4.0, 5.0, 6.0))
 
 
 # --------------------------------------------------------------------------- plot_levels
@@ -632,7 +632,7 @@ def test_plot_targets_shows_each_region_against_its_superior(panel):
     from govreports.present._plotting import superior_table
 
     c = gr.compare(gr.load_sample())
-    ax = _draw(plot_targets, panel, indicator="gdp", national=5.0, superiors=c)
+    ax = _draw(plot_targets, panel, indicator="gdp", national_target=5.0, superiors=c)
     shown = c[c["region"].isin(_yticks(ax))]  # 泥溪镇 states no GDP growth: no row
     table = superior_table(shown, c)
     assert len(_by_gid(ax, "superior")) == len(table) == shown["superior_target"].notna().sum() == 4
@@ -654,3 +654,191 @@ def test_plot_targets_groups_rows_by_level():
     ax = plot_targets(pd.DataFrame(rows), indicator="gdp")
     assert _yticks(ax) == ["全国", "东莞市", "横沥镇"]
     assert [a.get_text() for a in _by_gid(ax, "level_label")] == ["national", "city", "township"]
+
+
+# --------------------------------------------------------------------------- data-preparation tables
+#
+# Each plot_* is a *_table function (the tidy frame it shows) composed with a drawing
+# function; these tests call the tables on the bundled sample and check what they hold
+# against the report text, then that the plot draws exactly that table.
+
+
+def _report_text(region: str) -> str:
+    sample = gr.load_sample()
+    return str(sample.loc[sample["region"] == region, "text"].iloc[0])
+
+
+def test_targets_table_on_sample_panel(panel):
+    t = plotting.targets_table(panel, indicator="gdp")
+    assert list(t.columns) == [
+        "report_id", "region", "year", "level", "label", "actual", "target", "target_high", "qualifier",
+        "target_mid", "target_text", "actual_period", "target_period",
+    ]
+    # 泥溪镇 states no GDP growth; the others by target, descending
+    assert t["label"].tolist() == ["六镇镇", "平湖镇", "濮院镇", "横沥镇"]
+    row = t.set_index("region").loc["濮院镇"]
+    # "全年预计实现地区生产总值166亿元,同比增长4%" ... "全镇地区生产总值增长7%左右"
+    assert "同比增长4%" in _report_text("濮院镇") and "地区生产总值增长7%左右" in _report_text("濮院镇")
+    assert (row["actual"], row["target"], row["qualifier"], row["target_text"]) == (4.0, 7.0, "about", "≈7%")
+    assert (row["actual_period"], row["target_period"]) == ("2022", "2023")
+    first = t.set_index("region").loc["六镇镇"]  # "地区生产总值增长10%以上", no growth stated for 2022
+    assert "地区生产总值增长10%以上" in _report_text("六镇镇")
+    assert pd.isna(first["actual"]) and first["target_text"] == "≥10%" and pd.isna(first["actual_period"])
+    assert t.set_index("region").loc["平湖镇", "target_text"] == "9%"  # an exact target: no sign
+    # the plot draws this table: its rows, and each target's label at target_mid
+    ax = _draw(plot_targets, panel, indicator="gdp")
+    assert _yticks(ax) == t["label"].tolist()
+    drawn = {(a.get_text(), a.xy) for a in _by_gid(ax, "target_label")}
+    assert drawn == {(text, (mid, float(y))) for y, (text, mid) in enumerate(zip(t["target_text"], t["target_mid"]))}
+
+
+def test_targets_table_ranges_sort_and_bad_input():
+    frame = _targets_frame()
+    t = plotting.targets_table(frame, sort="name")
+    assert t["label"].tolist() == sorted(frame["region"].unique())
+    jia = t.set_index("region").loc["甲镇"]  # a 6–8% range: label at its midpoint
+    assert (jia["target_text"], jia["target_mid"]) == ("6–8%", 7.0)
+    assert t.set_index("region").loc["戊镇", "target_text"] == ""  # an actual only
+    by_value = plotting.targets_table(frame)
+    assert by_value["label"].iloc[-1] == "戊镇"  # no target: last
+    with pytest.raises(PlotDataError, match="no_such_indicator"):
+        plotting.targets_table(frame, indicator="no_such_indicator")
+    with pytest.raises(InvalidOptionError, match="sort"):
+        plotting.targets_table(frame, sort="size")
+    with pytest.raises(MissingColumnsError, match="measure"):
+        plotting.targets_table(frame.drop(columns="measure"))
+
+
+def test_levels_table_on_sample_panel(panel):
+    t = plotting.levels_table(panel, indicator="gdp").set_index("region")
+    # "全镇实现地区生产总值207.45亿元" (reported); "预计全镇地区生产总值15.2亿元" (an estimate)
+    assert "地区生产总值207.45亿元" in _report_text("横沥镇")
+    assert "预计全镇地区生产总值15.2亿元" in _report_text("六镇镇")
+    assert t.loc["横沥镇", "text"] == "207.45亿元" and not t.loc["横沥镇", "estimate"]
+    assert t.loc["六镇镇", "text"] == "15.2亿元" and t.loc["六镇镇", "estimate"]
+    ax = _draw(plot_levels, panel, indicator="gdp")
+    assert sorted(_yticks(ax)) == sorted(t.index)
+
+
+def test_attention_table_on_sample(tokens):
+    att = gr.attention(tokens, by="region")
+    cells = plotting.attention_table(att, by="region", value="share_tokens")
+    assert list(cells.columns) == ["region", "label", "theme", "theme_label", "row", "col", "share_tokens", "text",
+                                   "text_color"]
+    regions = sorted(gr.load_sample()["region"].unique())
+    themes = [t for t in att["theme"].cat.categories if t in set(att["theme"].astype(str))]
+    assert len(cells) == len(regions) * len(themes)
+    assert cells.drop_duplicates("row")["label"].tolist() == regions
+    assert cells.drop_duplicates("col")["theme"].astype(str).tolist() == themes
+    # every cell is that region's share of tokens on that theme, and says so in %
+    source = att.assign(theme=att["theme"].astype(str)).set_index(["region", "theme"])
+    for cell in cells.itertuples(index=False):
+        row = source.loc[(cell.region, str(cell.theme))]
+        assert cell.share_tokens == pytest.approx(row["tokens"] / row["total_tokens"])
+        assert cell.theme_label == row["theme_zh"]
+        decimals = 1 if cells["share_tokens"].max() >= 0.02 else 2
+        assert cell.text == f"{cell.share_tokens * 100:.{decimals}f}%"
+    darkest = cells.loc[cells["share_tokens"].idxmax()]
+    assert darkest["text_color"] == "white"
+    counts = plotting.attention_table(att, by="region", value="tokens")
+    assert counts["text"].tolist() == [f"{v:,.0f}" for v in counts["tokens"]]
+    # the heatmap writes exactly these texts
+    ax = _draw(plot_attention, att, by="region")
+    assert [t.get_text() for t in _by_gid(ax, "cell_label")] == cells["text"].dropna().tolist()
+
+
+def test_attention_table_bad_input():
+    frame = _attention_frame()
+    with pytest.raises(InvalidOptionError, match="value"):
+        plotting.attention_table(frame, value="share")
+    with pytest.raises(PlotDataError, match="several rows"):
+        plotting.attention_table(pd.concat([frame, frame]), by="region")
+    with pytest.raises(PlotDataError, match="empty"):
+        plotting.attention_table(frame.iloc[0:0])
+    with pytest.raises(MissingColumnsError, match="theme"):
+        plotting.attention_table(frame.drop(columns="theme"))
+
+
+def test_distinctive_table_on_sample(tokens):
+    words = gr.distinctive_terms(tokens, by="region", top=None)
+    t = plotting.distinctive_table(words, by="region", top=5)
+    assert list(t.columns) == ["region", "token", "z", "rank", "panel"]
+    regions = sorted(words["region"].unique())
+    assert t.drop_duplicates("panel")["region"].tolist() == regions
+    for region, rows in t.groupby("region"):
+        assert 1 <= len(rows) <= 5 and (rows["z"] > 0).all()
+        assert rows["rank"].tolist() == list(range(1, len(rows) + 1))
+        assert rows["z"].is_monotonic_decreasing
+        # a region's most distinctive words come from its own report
+        assert all(token in _report_text(region) for token in rows["token"])
+    fig = _draw(plot_distinctive, words, by="region", top=5)
+    for ax, (_, rows) in zip(fig.axes, t.groupby("panel")):
+        assert _yticks(ax) == rows["token"].tolist()
+
+
+def test_distinctive_table_group_without_words_and_bad_input():
+    t = plotting.distinctive_table(_distinctive_frame(), top=3)
+    (empty,) = t[t["region"] == "泥溪镇"].itertuples(index=False)  # only negative z: one row, no word
+    assert pd.isna(empty.token) and pd.isna(empty.z) and pd.isna(empty.rank)
+    assert (t.groupby("panel").size() <= 3).all()
+    with pytest.raises(InvalidOptionError, match="top"):
+        plotting.distinctive_table(_distinctive_frame(), top=0)
+    with pytest.raises(PlotDataError, match="empty"):
+        plotting.distinctive_table(_distinctive_frame().iloc[0:0])
+    with pytest.raises(MissingColumnsError, match="z"):
+        plotting.distinctive_table(_distinctive_frame().drop(columns="z"))
+
+
+def test_term_trends_table_on_sample(tokens):
+    tf = gr.term_frequencies(tokens, by=["region", "year"])
+    terms = ["乡村振兴", "招商引资"]
+    t = plotting.term_trends_table(tf, terms=terms, y="count", hue="region")
+    assert list(t.columns) == ["line", "token", "region", "year", "count", "label", "color", "linestyle", "marker",
+                               "per"]
+    regions = sorted(gr.load_sample()["region"].unique())
+    assert t.drop_duplicates("line")["label"].tolist() == [f"{term} · {r}" for r in regions for term in terms]
+    assert t.drop_duplicates("token")["color"].tolist() == ["C0", "C1"]
+    # each point counts the term's tokens in that region's report; absent terms count 0
+    for row in t.itertuples(index=False):
+        n = ((tokens["token"] == row.token) & (tokens["region"] == row.region)).sum()
+        assert row.count == n
+        assert (n > 0) == (row.token in _report_text(row.region))
+    rate = plotting.term_trends_table(tf, terms="乡村振兴", hue="region")
+    assert set(rate["per"]) == {10_000}  # term_frequencies' default per
+    ax = _draw(plot_term_trends, tf, terms=terms, y="count", hue="region")
+    assert [list(line.get_ydata()) for line in _by_gid(ax, "trend")] == [
+        rows["count"].tolist() for _, rows in t.groupby("line")
+    ]
+
+
+def test_term_trends_table_bad_input():
+    with pytest.raises(PlotDataError, match="terms"):
+        plotting.term_trends_table(_trends_frame(), terms=[], hue="region")
+    with pytest.raises(PlotDataError, match="hue"):
+        plotting.term_trends_table(_trends_frame(), terms=["乡村振兴"])
+    with pytest.raises(MissingColumnsError, match="rate"):
+        plotting.term_trends_table(_trends_frame().drop(columns="rate"), terms=["乡村振兴"], hue="region")
+
+
+def test_tables_need_no_matplotlib():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, govreports as gr\n"
+        "from govreports.present import _plotting as p\n"
+        "rep = gr.load_sample(); panel = gr.panel(rep)\n"
+        "p.targets_table(panel); p.levels_table(panel)\n"
+        "p.superior_table(p.targets_table(panel), gr.compare(rep))\n"
+        "try:\n"
+        "    toks = gr.tokenize(rep)\n"
+        "except (OSError, LookupError):\n"
+        "    toks = None\n"
+        "if toks is not None:\n"
+        "    p.attention_table(gr.attention(toks, by='region'))\n"
+        "    p.distinctive_table(gr.distinctive_terms(toks, by='region'))\n"
+        "    p.term_trends_table(gr.term_frequencies(toks, by=['year']), terms=['乡村振兴'])\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -23,8 +23,8 @@ matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from govreports.present import _plotting as plotting  # noqa: E402
 from govreports.errors import InvalidOptionError  # noqa: E402
+from govreports.present import _plotting as plotting  # noqa: E402
 from govreports.present._plotting import BUNDLED_FONT_FAMILY, FontNotFoundError, set_theme  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

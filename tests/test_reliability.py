@@ -317,7 +317,9 @@ def _docx_billion_laughs(d: Path) -> Path:
         f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9)
     )
     at = rest.index("<w:body>") + len("<w:body>")
-    bomb = head + "?>" + f"<!DOCTYPE w:document [{ents}]>" + rest[:at] + "<w:p><w:r><w:t>&j;</w:t></w:r></w:p>" + rest[at:]
+    bomb = (
+        head + "?>" + f"<!DOCTYPE w:document [{ents}]>" + rest[:at] + "<w:p><w:r><w:t>&j;</w:t></w:r></w:p>" + rest[at:]
+    )
     f = d / "billion_laughs.docx"
     _rewrite_docx(_good_docx(d), f, bomb.encode("utf-8"))
     return f
@@ -410,7 +412,9 @@ def _big_html(d: Path) -> Path:
 
 
 TOC = "目录\n1.甲镇2023年政府工作报告 2\n2.乙镇2023年政府工作报告 9\n3.丙镇2023年政府工作报告 15\n"
-TEMPLATE_TOC = "\n".join(f"{t} {3 + 9 * i}" for i, t in enumerate(["横沥镇2023年政府工作报告", "六镇镇2023年政府工作报告"]))
+TEMPLATE_TOC = "\n".join(
+    f"{t} {3 + 9 * i}" for i, t in enumerate(["横沥镇2023年政府工作报告", "六镇镇2023年政府工作报告"])
+)
 
 _PDF = ("pdfplumber", "reportlab")
 _DOCX = ("docx",)
@@ -432,16 +436,45 @@ BAD: dict[str, Bad] = {
     "png_named_html": Bad(_write("page.html", _png()), BinaryFileError, r"PNG image"),
     "random_bytes": Bad(_write("noise.txt", random.Random(1).randbytes(4096)), BinaryFileError, r"binary"),
     # undecodable
-    "shift_jis": Bad(_text_file("jp.txt", "東京都の報告書では、経済成長の目標を設定しました。" * 30, "shift_jis"), DecodeError, r"UTF-8"),
-    "latin1": Bad(_text_file("fr.txt", "Le rapport économique a été présenté à l'assemblée. " * 30, "latin-1"), DecodeError, r"UTF-8"),
+    "shift_jis": Bad(
+        _text_file("jp.txt", "東京都の報告書では、経済成長の目標を設定しました。" * 30, "shift_jis"),
+        DecodeError,
+        r"UTF-8",
+    ),
+    "latin1": Bad(
+        _text_file("fr.txt", "Le rapport économique a été présenté à l'assemblée. " * 30, "latin-1"),
+        DecodeError,
+        r"UTF-8",
+    ),
     "utf8_with_stray_byte": Bad(_utf8_with_stray_byte, DecodeError, r"UTF-8"),
-    "utf16_bom_bad_bytes": Bad(_write("bad16.txt", b"\xff\xfe" + "甲镇报告".encode("utf-16-le") + b"\x00\xd8\x41"), DecodeError, r"byte-order mark"),
+    "utf16_bom_bad_bytes": Bad(
+        _write("bad16.txt", b"\xff\xfe" + "甲镇报告".encode("utf-16-le") + b"\x00\xd8\x41"),
+        DecodeError,
+        r"byte-order mark",
+    ),
     # unsupported types
-    "xlsx": Bad(_write("table.xlsx", b"PK\x03\x04" + bytes(100)), UnsupportedFormatError, r"unsupported file type '\.xlsx'"),
-    "old_doc": Bad(_write("report.doc", b"\xd0\xcf\x11\xe0" + bytes(100)), UnsupportedFormatError, r"unsupported file type '\.doc'"),
-    "no_extension": Bad(_write("REPORT2023", "甲镇2023年政府工作报告".encode()), UnsupportedFormatError, r"unsupported file type"),
+    "xlsx": Bad(
+        _write("table.xlsx", b"PK\x03\x04" + bytes(100)),
+        UnsupportedFormatError,
+        r"unsupported file type '\.xlsx'",
+    ),
+    "old_doc": Bad(
+        _write("report.doc", b"\xd0\xcf\x11\xe0" + bytes(100)),
+        UnsupportedFormatError,
+        r"unsupported file type '\.doc'",
+    ),
+    "no_extension": Bad(
+        _write("REPORT2023", "甲镇2023年政府工作报告".encode()),
+        UnsupportedFormatError,
+        r"unsupported file type",
+    ),
     # .docx
-    "docx_not_a_zip": Bad(_write("broken.docx", b"this is not a zip archive"), CorruptFileError, r"not a valid \.docx", needs=_DOCX),
+    "docx_not_a_zip": Bad(
+        _write("broken.docx", b"this is not a zip archive"),
+        CorruptFileError,
+        r"not a valid \.docx",
+        needs=_DOCX,
+    ),
     "docx_is_a_png": Bad(_write("photo.docx", _png()), CorruptFileError, r"not a valid \.docx", needs=_DOCX),
     "docx_truncated": Bad(_docx_truncated, CorruptFileError, r"not a valid \.docx|could not be parsed", needs=_DOCX),
     "docx_not_word": Bad(_docx_not_word, CorruptFileError, r"not a Word document", needs=_DOCX),
@@ -462,7 +495,11 @@ BAD: dict[str, Bad] = {
     "pdf_no_text_layer": Bad(_pdf_no_text, NoTextLayerError, r"OCR", needs=_PDF),
     "pdf_image_only": Bad(_pdf_image_only, NoTextLayerError, r"OCR", needs=_PDF + ("PIL",)),
     # .html
-    "html_navigation_only": Bad(_text_file("nav.html", _nav_html("<p>暂无内容</p>")), NoReportsFoundError, r"no report body"),
+    "html_navigation_only": Bad(
+        _text_file("nav.html", _nav_html("<p>暂无内容</p>")),
+        NoReportsFoundError,
+        r"no report body",
+    ),
     "html_empty_document": Bad(_text_file("empty.html", "<html></html>"), NoReportsFoundError, r"no report body"),
     "html_report_only_in_script": Bad(
         _text_file("script.html", _nav_html("<script>var t = '" + "地区生产总值增长百分之六" * 40 + "';</script>")),
@@ -472,15 +509,37 @@ BAD: dict[str, Bad] = {
     # no report in the text
     "toc_only": Bad(_text_file("toc.txt", TOC), NoReportsFoundError, r"table of contents"),
     "toc_only_page_numbers": Bad(_text_file("toc2.md", TEMPLATE_TOC), NoReportsFoundError, r"table of contents"),
-    "site_junk_only": Bad(_text_file("junk.txt", "电脑桌面\n回到顶部\n联系客服\n您可能关注的文档\n"), NoReportsFoundError, r"no report text"),
+    "site_junk_only": Bad(
+        _text_file("junk.txt", "电脑桌面\n回到顶部\n联系客服\n您可能关注的文档\n"),
+        NoReportsFoundError,
+        r"no report text",
+    ),
     # limits
     "text_over_max_bytes": Bad(_big_text, FileTooLargeError, r"Limits\.max_bytes", gr.Limits(max_bytes=10_000)),
     "html_over_max_bytes": Bad(_big_html, FileTooLargeError, r"Limits\.max_bytes", gr.Limits(max_bytes=10_000)),
-    "docx_over_max_bytes": Bad(_good_docx, FileTooLargeError, r"Limits\.max_bytes", gr.Limits(max_bytes=10_000), needs=_DOCX),
-    "pdf_over_max_bytes": Bad(_good_pdf, FileTooLargeError, r"Limits\.max_bytes", gr.Limits(max_bytes=10_000), needs=_PDF),
+    "docx_over_max_bytes": Bad(
+        _good_docx,
+        FileTooLargeError,
+        r"Limits\.max_bytes",
+        gr.Limits(max_bytes=10_000),
+        needs=_DOCX,
+    ),
+    "pdf_over_max_bytes": Bad(
+        _good_pdf,
+        FileTooLargeError,
+        r"Limits\.max_bytes",
+        gr.Limits(max_bytes=10_000),
+        needs=_PDF,
+    ),
     "docx_zip_bomb": Bad(_docx_zip_bomb_small, FileTooLargeError, r"zip bomb.*Limits\.max_docx_uncompressed",
                          gr.Limits(max_docx_uncompressed=5_000_000), needs=_DOCX),
-    "pdf_over_max_pdf_pages": Bad(_pdf_pages(5), FileTooLargeError, r"Limits\.max_pdf_pages", gr.Limits(max_pdf_pages=3), needs=_PDF),
+    "pdf_over_max_pdf_pages": Bad(
+        _pdf_pages(5),
+        FileTooLargeError,
+        r"Limits\.max_pdf_pages",
+        gr.Limits(max_pdf_pages=3),
+        needs=_PDF,
+    ),
 }
 
 #: Cases that fail because of a library bug (see /work/reliability_findings.md).
@@ -542,7 +601,9 @@ def test_zip_bomb_over_the_default_limit(tmp_path):
     assert f.stat().st_size < 1_000_000  # a small file …
     with pytest.raises(FileTooLargeError) as info:  # … that would inflate past 200 MB
         gr.read_reports(f)
-    assert re.search(r"unpacks to [\d,]+ bytes, over the limit of 200,000,000 .*Limits\.max_docx_uncompressed", info.value.reason)
+    assert re.search(
+        r"unpacks to [\d,]+ bytes, over the limit of 200,000,000 .*Limits\.max_docx_uncompressed", info.value.reason
+    )
 
 
 def test_zip_bomb_limit_is_configurable(tmp_path):
@@ -825,10 +886,17 @@ def test_package_has_no_eval_exec_pickle_or_network_code():
                     found.append(f"{where} {fn.id}()")
                 if isinstance(fn, ast.Attribute) and fn.attr in _FORBIDDEN_ATTRS:
                     found.append(f"{where} .{fn.attr}()")
-                if isinstance(fn, ast.Attribute) and fn.attr == "load" and isinstance(fn.value, ast.Name) and fn.value.id in ("yaml", "np", "numpy"):
+                if (
+                    isinstance(fn, ast.Attribute)
+                    and fn.attr == "load"
+                    and isinstance(fn.value, ast.Name)
+                    and fn.value.id in ("yaml", "np", "numpy")
+                ):
                     found.append(f"{where} {fn.value.id}.load()")
                 for kw in node.keywords:
-                    if kw.arg == "allow_pickle" and not (isinstance(kw.value, ast.Constant) and kw.value.value is False):
+                    if kw.arg == "allow_pickle" and not (
+                        isinstance(kw.value, ast.Constant) and kw.value.value is False
+                    ):
                         found.append(f"{where} allow_pickle=")
     assert len(_package_sources()) > 10
     assert found == []
@@ -860,7 +928,9 @@ def test_pipeline_opens_no_network_connection(tmp_path, monkeypatch):
     for i, ext in enumerate([".txt", ".md", ".html"]):
         f = tmp_path / f"r{i}{ext}"
         text = _texts()[i]
-        f.write_text(_nav_html("".join(f"<p>{p}</p>" for p in text.split("\n"))) if ext == ".html" else text, encoding="utf-8")
+        f.write_text(
+            _nav_html("".join(f"<p>{p}</p>" for p in text.split("\n"))) if ext == ".html" else text, encoding="utf-8"
+        )
         files.append(f)
     if not _missing_module("docx"):
         files.append(_good_docx(tmp_path))
@@ -908,7 +978,9 @@ def test_template_placeholders_survive_every_text_format(tmp_path):
     pytest.importorskip("docx")
     paras = TEMPLATE.split("\n")
     (tmp_path / "t.txt").write_text(TEMPLATE, encoding="utf-8")
-    (tmp_path / "t.html").write_text(_nav_html("".join(f"<p>{p}</p>" for p in paras[1:] * 4), paras[0]), encoding="utf-8")
+    (tmp_path / "t.html").write_text(
+        _nav_html("".join(f"<p>{p}</p>" for p in paras[1:] * 4), paras[0]), encoding="utf-8"
+    )
     _write_docx(tmp_path / "t.docx", paras)
     for f in sorted(tmp_path.iterdir()):
         m = gr.extract_metrics(gr.read_reports(f))
@@ -981,7 +1053,8 @@ def test_file_that_is_not_a_report_is_flagged_and_goes_through_every_stage(tmp_p
     # was read, then extract_metrics crashed on the missing region.
     f = tmp_path / "README.md"
     f.write_text(
-        "# 说明\n\n本仓库收录政府工作报告文本，共3004篇，较上年增加12%。\n\n部分文本可能有删节或不完整，正式文本以出版物为准。\n",
+        "# 说明\n\n本仓库收录政府工作报告文本，共3004篇，较上年增加12%。\n\n"
+        "部分文本可能有删节或不完整，正式文本以出版物为准。\n",
         encoding="utf-8",
     )
     reports = gr.read_reports(f)
@@ -1023,7 +1096,8 @@ def test_glued_figures_are_split_and_flagged(run, parts):
     assert rows["flags"].map(lambda f: "glued" in f).all()
     assert [abs(v) for v in rows["value"]] == [float(re.match(r"[\d.]+", p).group()) for p in parts]
     panel = gr.panel(_sample())
-    assert not set(zip(panel["report_id"], panel["start"])) & set(zip(rows["report_id"], rows["start"]))  # never a headline
+    # never a headline
+    assert not set(zip(panel["report_id"], panel["start"])) & set(zip(rows["report_id"], rows["start"]))
 
 
 def test_year_glued_to_a_figure_is_not_read_as_one_number():
@@ -1171,7 +1245,9 @@ def test_repetitive_clause_does_not_trigger_regex_backtracking():
     of 90 characters) must take well under a second, not minutes."""
     env = dict(os.environ, GOVREPORTS_PROGRESS="0")
     try:
-        r = subprocess.run([sys.executable, "-c", _BACKTRACK_CHILD, "26"], capture_output=True, text=True, env=env, timeout=20)
+        r = subprocess.run(
+            [sys.executable, "-c", _BACKTRACK_CHILD, "26"], capture_output=True, text=True, env=env, timeout=20
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("extract_metrics on a 104-character report did not finish in 20 s")
     assert r.returncode == 0, r.stderr
@@ -1328,10 +1404,10 @@ def test_corpus_reports_survive_rewrapping_at_28_characters(corpus_dir):
 # ---------------------------------------------------------------- sections tile the text
 
 _HEADINGS = [
-    "一、2022年工作回顾", "二、2023年工作安排", "三、", "十、", "（一）聚焦产业发展", "(二)民生", "1.稳增长", "2、促改革",
-    "（1）抓项目", "一是抓项目。", "第一，稳经济", "# 一级标题", "## 二级标题", "**名词解释**", "名词解释", "2022年工作回顾",
-    "2023年工作安排", "各位代表：", "各位代表！让我们团结奋斗！", "主要预期目标是：地区生产总值增长6%左右。",
-    "我们也清醒地看到，发展中还存在一些困难和问题。", "（", "一、", "",
+    "一、2022年工作回顾", "二、2023年工作安排", "三、", "十、", "（一）聚焦产业发展", "(二)民生", "1.稳增长",
+    "2、促改革", "（1）抓项目", "一是抓项目。", "第一，稳经济", "# 一级标题", "## 二级标题", "**名词解释**", "名词解释",
+    "2022年工作回顾", "2023年工作安排", "各位代表：", "各位代表！让我们团结奋斗！",
+    "主要预期目标是：地区生产总值增长6%左右。", "我们也清醒地看到，发展中还存在一些困难和问题。", "（", "一、", "",
 ]
 
 
@@ -1372,9 +1448,10 @@ def test_sections_always_tile_the_text(text):
 # ---------------------------------------------------------------- compilation splitting loses nothing
 
 _SITE_JUNK = [
-    "电脑桌面", "添加公寻网到电脑桌面", "安装后可以在桌面快捷访问", "VIP专享文档", "本文档为VIP免费文档", "联系客服", "回到顶部",
-    "您可能关注的文档", "下载文档", "举报", "收藏", "分享到：", "当前位置：首页 > 政务公开", "上一篇：无", "浏览次数：12",
-    "打印 关闭", "【字号：大 中 小】", "镇2023年政府工作报告汇编(19篇)", "1、当您付费下载文档后，您只拥有了使用权限", "",
+    "电脑桌面", "添加公寻网到电脑桌面", "安装后可以在桌面快捷访问", "VIP专享文档", "本文档为VIP免费文档", "联系客服",
+    "回到顶部", "您可能关注的文档", "下载文档", "举报", "收藏", "分享到：", "当前位置：首页 > 政务公开", "上一篇：无",
+    "浏览次数：12", "打印 关闭", "【字号：大 中 小】", "镇2023年政府工作报告汇编(19篇)",
+    "1、当您付费下载文档后，您只拥有了使用权限", "",
 ]
 
 
@@ -1421,9 +1498,9 @@ def test_compilation_splitting_loses_no_report_text(case):
 # ---------------------------------------------------------------- figures point at their surface form
 
 _ATOMS = list("0123456789０１２３４５６７８９.．,，%％‰-－~～至到、和及Xx*一二两三十百千万亿零〇点 \u3000\n") + [
-    "亿元", "万元", "元", "个百分点", "倍", "吨", "亩", "公里", "平方米", "万人", "人", "家", "个", "左右", "以上", "以内",
-    "约", "近", "超过", "增长", "下降", "同比", "百分之", "年", "月", "第", "“", "”", "（", "）", "GDP", "PM2.5", "5G",
-    "地区生产总值", "主要预期目标", "分别", "；", "。",
+    "亿元", "万元", "元", "个百分点", "倍", "吨", "亩", "公里", "平方米", "万人", "人", "家", "个", "左右", "以上",
+    "以内", "约", "近", "超过", "增长", "下降", "同比", "百分之", "年", "月", "第", "“", "”", "（", "）", "GDP",
+    "PM2.5", "5G", "地区生产总值", "主要预期目标", "分别", "；", "。",
 ]
 
 
@@ -1473,10 +1550,10 @@ def test_every_sample_figure_points_at_its_surface_form():
 # ---------------------------------------------------------------- any file: reports or a ReportFileError
 
 _MARKUP = [
-    "<p>", "</p>", "<div class='nav'>", "</div>", "<script>", "</script>", "<!--", "-->", "---\n", "**", "## ", "# ", "> ",
-    "[a](b)", "![x](y)", "&amp;", "&#x4e00;", "<br>", "\n", "\n\n", "目录", "1.甲镇2023年政府工作报告 3", "乙镇2023年政府工作报告",
-    "XX", "电脑桌面", "\u3000\u3000", "\x00", "\ufeff", "\r", "<table><tr><td>", "</td></tr></table>", "<title>", "</title>",
-    "title: x\n", "：", "各位代表：",
+    "<p>", "</p>", "<div class='nav'>", "</div>", "<script>", "</script>", "<!--", "-->", "---\n", "**", "## ", "# ",
+    "> ", "[a](b)", "![x](y)", "&amp;", "&#x4e00;", "<br>", "\n", "\n\n", "目录", "1.甲镇2023年政府工作报告 3",
+    "乙镇2023年政府工作报告", "XX", "电脑桌面", "\u3000\u3000", "\x00", "\ufeff", "\r", "<table><tr><td>",
+    "</td></tr></table>", "<title>", "</title>", "title: x\n", "：", "各位代表：",
 ]
 
 
@@ -1491,7 +1568,11 @@ def _messy_documents(draw) -> str:
 
 
 @_prop(120)
-@given(text=_messy_documents(), ext=st.sampled_from([".txt", ".md", ".html"]), encoding=st.sampled_from(["utf-8", "utf-16", "gb18030"]))
+@given(
+    text=_messy_documents(),
+    ext=st.sampled_from([".txt", ".md", ".html"]),
+    encoding=st.sampled_from(["utf-8", "utf-16", "gb18030"]),
+)
 def test_any_text_file_gives_reports_or_a_report_file_error(text, ext, encoding):
     with tempfile.TemporaryDirectory() as d:
         f = Path(d) / f"doc{ext}"

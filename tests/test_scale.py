@@ -79,7 +79,7 @@ def test_cluster_rows_equal_jobs_1(cluster, corpus, sample):
         dist_panel = read_metrics(corpus, headline=True, engine="dask")
         # the API's own batch functions honour the client too
         pd.testing.assert_frame_equal(gr.extract_metrics(sample, engine="dask"), gr.extract_metrics(sample))
-        tokens = gr.tokenize(sample, parallel="dask", cache=False)
+        tokens = gr.tokenize(sample, engine="dask", cache=False)
         pd.testing.assert_frame_equal(tokens, gr.tokenize(sample, cache=False))
     assert gr._parallel.dask_client() is None
     pd.testing.assert_frame_equal(dist, one)
@@ -147,7 +147,7 @@ def test_cache_misses_on_a_changed_option_or_version(corpus, tmp_path, monkeypat
     other = tmp_path / "a1.txt"
     other.write_text(changed, encoding="utf-8")
     assert read_metrics([other], cache=cache).attrs["files"]["processed"] == 1
-    monkeypatch.setattr(gr, "__version__", gr.__version__ + ".post1")
+    monkeypatch.setattr(gr._version, "__version__", gr.__version__ + ".post1")  # what the cache key reads
     assert read_metrics(files, cache=cache).attrs["files"] == {"processed": 5, "cached": 0}
 
 

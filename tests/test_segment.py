@@ -133,7 +133,7 @@ def paragraph_of(text: str, pos: int) -> tuple[int, int]:
 
 @pytest.mark.parametrize("layout", ["raw", "compact"])
 def test_seed_leaves_tile(layout):
-    for town, text in seed_reports().items():
+    for _town, text in seed_reports().items():
         text = compact(text) if layout == "compact" else text
         check_tree(text, find_sections(text))
 
@@ -159,7 +159,7 @@ def test_seed_gold_figures_fall_in_the_right_kind():
 
 
 def test_seed_targets_paragraph_is_its_own_leaf():
-    for town, text in seed_reports().items():
+    for _town, text in seed_reports().items():
         secs = find_sections(text)
         a, b = paragraph_of(text, text.index("主要预期目标"))
         leaf = leaf_at(secs, a)
@@ -210,7 +210,8 @@ def test_seed_closing_is_the_final_call():
 
 def test_seed_heading_patterns_and_depths():
     reports = seed_reports()
-    by_heading = {town: {s["heading"]: s for s in find_sections(t) if s["origin"] == "heading"} for town, t in reports.items()}
+    by_heading = {town: {s["heading"]: s for s in find_sections(t) if s["origin"] == "heading"}
+                  for town, t in reports.items()}
     # Bare part titles at depth 1, 一、 below them.
     h = by_heading["横沥镇"]
     assert (h["2022年工作回顾"]["depth"], h["2022年工作回顾"]["kind"]) == (1, "review")
@@ -312,7 +313,7 @@ def test_sections_frame_shape_and_checks():
     assert isinstance(secs.index, pd.RangeIndex) and secs.index.start == 0
     assert str(secs["parent_id"].dtype) == "Int64" and secs["is_leaf"].dtype == bool
     assert secs["report_id"].tolist() == sorted(secs["report_id"].tolist())
-    for rid, g in secs.groupby("report_id"):
+    for _rid, g in secs.groupby("report_id"):
         assert g["start"].is_monotonic_increasing
         assert g["section_id"].tolist() == list(range(len(g)))
         assert pd.isna(g["parent_id"].iloc[0]) and g["parent_id"].iloc[1:].notna().all()
@@ -454,3 +455,23 @@ def test_corpus_raw_markdown_agrees_with_cleaned():
         total = sum(v for (label, _), v in count.items() if label == "clean")
         diff = sum(abs(count.get(("raw", k), 0) - count.get(("clean", k), 0)) for _, k in count)
         assert diff <= 0.05 * total, rel
+
+
+def test_heading_line_that_states_the_targets():
+    # The plan heading and the targets statement share one line: the line is a
+    # targets leaf inside the plan section, the sub-parts follow as siblings.
+    text = (
+        "各位代表：\n一、2022年工作回顾\n全年增长5%。\n"
+        "二、2023年工作安排。今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n（一）扩大内需。\n投资增长8%。"
+    )
+    secs = find_sections(text)
+    plan = next(s for s in secs if s["heading"] == "二、2023年工作安排。")
+    assert plan["kind"] == "plan" and plan["depth"] == 1
+    targets = [s for s in secs if s["kind"] == "targets"]
+    assert len(targets) == 1
+    leaf = targets[0]
+    assert (leaf["parent_id"], leaf["origin"], leaf["is_leaf"]) == (plan["section_id"], "paragraph", True)
+    line = text[leaf["start"] : leaf["end"]]
+    assert line.startswith("二、2023年工作安排。") and "6%左右" in line
+    sub = next(s for s in secs if s["heading"] == "（一）扩大内需。")
+    assert (sub["parent_id"], sub["kind"], sub["depth"]) == (plan["section_id"], "plan", 2)

@@ -20,9 +20,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from govreports.datasets._targets import TARGET_INDICATORS, load_national_targets, load_targets
 from govreports.errors import InvalidOptionError
 from govreports.schema import LEVELS
-from govreports.datasets._targets import TARGET_INDICATORS, load_national_targets, load_targets
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -192,7 +192,8 @@ def test_accuracy_on_the_random_check_sample(everything):
     rows = everything.set_index("source_path").loc[gold["path"]]
     target = [_target_right(r, g.gdp_target_value, g.gdp_target_high, g.gdp_target_qualifier)
               for (_, r), g in zip(rows.iterrows(), gold.itertuples())]
-    prev = [_same(r["gdp_prev_growth"], g.prev_gdp_growth_value) for (_, r), g in zip(rows.iterrows(), gold.itertuples())]
+    prev = [_same(r["gdp_prev_growth"], g.prev_gdp_growth_value)
+            for (_, r), g in zip(rows.iterrows(), gold.itertuples())]
     assert len(gold) == 66
     assert sum(target) / len(gold) >= 0.97
     assert (sum(target) + sum(prev)) / (2 * len(gold)) >= 0.97
@@ -201,7 +202,8 @@ def test_accuracy_on_the_random_check_sample(everything):
 def test_accuracy_on_the_state_council_series(primary):
     gold = pd.read_csv(DATA / "national_gdp_gold.csv", dtype={"target_qualifier": str})
     nat = primary[primary["level"] == "national"].set_index("year")
-    target = [_target_right(nat.loc[g.year], g.target_value, g.target_high, g.target_qualifier) for g in gold.itertuples()]
+    target = [_target_right(nat.loc[g.year], g.target_value, g.target_high, g.target_qualifier)
+              for g in gold.itertuples()]
     prev = [_same(nat.loc[g.year, "gdp_prev_growth"], g.prev_growth_value) for g in gold.itertuples()]
     assert sum(target) / len(gold) >= 0.97
     assert sum(prev) / len(gold) >= 0.90
@@ -219,7 +221,11 @@ def test_accuracy_on_the_extra_hand_check(everything):
             right.append(_na(row[g.item]))
         else:
             high = row[f"{g.item}_high"] if f"{g.item}_high" in row.index else None
-            ok = _same(row[g.item], g.value) and _same(high, g.value_high) and _q(row[f"{g.item}_qualifier"]) == _q(g.qualifier)
+            ok = (
+                _same(row[g.item], g.value)
+                and _same(high, g.value_high)
+                and _q(row[f"{g.item}_qualifier"]) == _q(g.qualifier)
+            )
             if g.item == "gdp_prev_level":
                 ok = ok and row["gdp_prev_level_unit"] == g.unit
             right.append(ok)

@@ -71,7 +71,9 @@ def test_figures_stay_whole_or_are_dropped(sample):
     drop = gr.tokenize(sample, numbers="drop")
     with_digits = set(drop.loc[drop["token"].str.contains(r"\d"), "token"])
     # only words written with digits remain (5G, PM2.5, 12345热线), no figure
-    assert with_digits and all(re.search(r"[A-Za-z]", t) or t in set(gr.load_policy_terms()["term"]) for t in with_digits)
+    assert with_digits and all(
+        re.search(r"[A-Za-z]", t) or t in set(gr.load_policy_terms()["term"]) for t in with_digits
+    )
     assert "2022年" not in set(drop["token"]) and "207.45亿元" not in set(drop["token"])
 
 
@@ -108,7 +110,7 @@ def test_tokenize_is_quiet(sample, capsys, caplog):
 def test_rjieba_engine_gives_the_same_tokens(sample):
     pytest.importorskip("rjieba")
     a = gr.tokenize(sample, cache=False)
-    b = gr.tokenize(sample, engine="rjieba", cache=False)
+    b = gr.tokenize(sample, tokenizer="rjieba", cache=False)
     pd.testing.assert_frame_equal(a, b)
 
 
@@ -118,7 +120,7 @@ def test_rjieba_engine_same_on_corpus_sample(corpus_dir):
     files = sorted((corpus_dir / "政府工作报告-其他地市").glob("*/*.md"))[:40]
     reports = gr.read_reports(files)
     a = gr.tokenize(reports, cache=False)
-    b = gr.tokenize(reports, engine="rjieba", cache=False)
+    b = gr.tokenize(reports, tokenizer="rjieba", cache=False)
     pd.testing.assert_frame_equal(a, b)
 
 
@@ -188,7 +190,9 @@ def test_kwic_regex_and_errors(sample):
 def test_indicator_names_are_one_token_in_both_engines():
     import govreports as gr
 
-    reports = gr.reports_from_texts(["全镇完成规上工业总产值4000万元，限上社会消费品零售额增长9%，一般公共预算收入670万元。"])
+    reports = gr.reports_from_texts(
+        ["全镇完成规上工业总产值4000万元，限上社会消费品零售额增长9%，一般公共预算收入670万元。"]
+    )
     for engine in ("jieba", "rjieba"):
-        tokens = gr.tokenize(reports, drop_stopwords=False, engine=engine)["token"].tolist()
+        tokens = gr.tokenize(reports, drop_stopwords=False, tokenizer=engine)["token"].tolist()
         assert {"规上工业总产值", "限上社会消费品零售额", "一般公共预算收入"} <= set(tokens), engine

@@ -25,7 +25,9 @@ def test_slogans_in_the_seed(sample):
         assert slogan in sentence
     # counts per report agree with the rows
     per = s.groupby(["report_id", "slogan"]).size()
-    assert (s.set_index(["report_id", "slogan"])["n_in_report"] == per.reindex(s.set_index(["report_id", "slogan"]).index)).all()
+    assert (
+        s.set_index(["report_id", "slogan"])["n_in_report"] == per.reindex(s.set_index(["report_id", "slogan"]).index)
+    ).all()
 
 
 def test_slogans_exclude_periods_congresses_and_words():

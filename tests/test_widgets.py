@@ -21,8 +21,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import govreports as gr  # noqa: E402
-from govreports.present import _widgets as widgets  # noqa: E402
 from govreports.errors import InvalidOptionError, OptionalDependencyError  # noqa: E402
+from govreports.present import _widgets as widgets  # noqa: E402
 from govreports.present._widgets import (  # noqa: E402
     ExplorerData,
     attention_for,
@@ -65,7 +65,8 @@ def _selections(regions: list[str]) -> list[tuple[str, ...]]:
 # --- plain functions ------------------------------------------------------------------------
 
 def test_module_imports_without_widgets_or_matplotlib():
-    code = "import sys, govreports.present._widgets; print(' '.join(m for m in ('ipywidgets', 'matplotlib', 'jieba') if m in sys.modules))"
+    code = ("import sys, govreports.present._widgets; "
+            "print(' '.join(m for m in ('ipywidgets', 'matplotlib', 'jieba') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
 
@@ -79,13 +80,14 @@ def test_prepare_lists_every_region_sorted(data, sample):
 def test_prepare_does_not_mutate_reports(sample):
     before = sample.copy()
     data = prepare_explorer(sample)
-    explorer_state(data, indicator="gdp", theme="livelihoods", keyword="乡村振兴")
+    explorer_state(data, indicator="gdp", theme="livelihoods", pattern="乡村振兴")
     pd.testing.assert_frame_equal(sample, before)
 
 
 @pytest.mark.parametrize("indicator", ["gdp", "rural_income", "fixed_asset_investment", "cpi"])
 def test_table_rows_are_the_chosen_regions_and_match_compare(data, sample, indicator):
-    expected_all = gr.compare(gr.panel(sample), indicators=[indicator], locations=gr.locate(sample))
+    located = gr.locate(sample)  # the explorer carries the division columns, as the pipeline does
+    expected_all = gr.compare(gr.panel(located), indicators=[indicator], locations=located)
     for chosen in _selections(data.regions):
         table = table_for(data, regions=list(chosen), indicator=indicator)
         assert table["region"].tolist() == sorted(chosen)  # one report per region in the sample
@@ -99,7 +101,7 @@ def test_table_rows_are_the_chosen_regions_and_match_compare(data, sample, indic
 def test_kwic_count_equals_str_count(data, sample):
     for keyword in _keywords(sample):
         for chosen in _selections(data.regions):
-            lines = kwic_for(data, regions=list(chosen), keyword=keyword)
+            lines = kwic_for(data, regions=list(chosen), pattern=keyword)
             assert len(lines) == sum(t.count(keyword) for t in _texts(sample, chosen)), (keyword, chosen)
             assert set(lines["region"]) <= set(chosen)
             assert (lines["match"] == keyword).all()
@@ -112,11 +114,11 @@ def test_kwic_count_equals_str_count(data, sample):
 
 
 def test_kwic_keyword_is_literal_and_stripped(data, sample):
-    assert kwic_for(data, keyword="   ").empty
-    assert kwic_for(data, regions=[], keyword="乡村振兴").empty
+    assert kwic_for(data, pattern="   ").empty
+    assert kwic_for(data, regions=[], pattern="乡村振兴").empty
     # regex metacharacters are searched for literally
-    assert len(kwic_for(data, keyword="(")) == sum(t.count("(") for t in sample["text"])
-    assert len(kwic_for(data, keyword=" 乡村振兴 ")) == len(kwic_for(data, keyword="乡村振兴"))
+    assert len(kwic_for(data, pattern="(")) == sum(t.count("(") for t in sample["text"])
+    assert len(kwic_for(data, pattern=" 乡村振兴 ")) == len(kwic_for(data, pattern="乡村振兴"))
 
 
 @pytest.mark.parametrize("indicator", ["gdp", "rural_income", "grain_output", "cpi"])
@@ -146,12 +148,8 @@ def test_attention_rows_per_report_and_theme(data):
 
 
 def test_tokens_and_panel_are_computed_once(sample, monkeypatch):
-    import importlib
-
-    # import_module: the package's ``compare`` attribute is the function, not the module
-    compare_mod = importlib.import_module("govreports.extract._compare")
-    metrics_mod = importlib.import_module("govreports.extract._metrics")
-    text_mod = importlib.import_module("govreports.text._tokens")
+    # the explorer goes through the shared pipeline: each stage runs once, and only when needed
+    import govreports._pipeline as pipeline_mod
 
     calls = {"panel": 0, "tokenize": 0, "compare": 0}
 
@@ -161,14 +159,13 @@ def test_tokens_and_panel_are_computed_once(sample, monkeypatch):
             return fn(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(metrics_mod, "panel", counting("panel", metrics_mod.panel))
-    monkeypatch.setattr(text_mod, "tokenize", counting("tokenize", text_mod.tokenize))
-    monkeypatch.setattr(compare_mod, "compare", counting("compare", compare_mod.compare))
+    for name in calls:
+        monkeypatch.setattr(pipeline_mod, name, counting(name, getattr(pipeline_mod, name)))
     data = prepare_explorer(sample)
     assert calls == {"panel": 1, "tokenize": 0, "compare": 0}  # tokens only when a theme is chosen
     for regions in _selections(data.regions):
         for theme in (None, "livelihoods", "ecology_environment"):
-            explorer_state(data, regions=list(regions), indicator="gdp", theme=theme, keyword="发展")
+            explorer_state(data, regions=list(regions), indicator="gdp", theme=theme, pattern="发展")
             explorer_state(data, regions=list(regions), indicator="rural_income", theme=theme)
     assert calls == {"panel": 1, "tokenize": 1, "compare": 2}
 
@@ -185,7 +182,7 @@ def test_invalid_choices_name_the_valid_options(data):
 
 
 def test_state_keys_and_views(data):
-    s = explorer_state(data, regions=data.regions[1], indicator="gdp", keyword="发展")
+    s = explorer_state(data, regions=data.regions[1], indicator="gdp", pattern="发展")
     assert s["regions"] == [data.regions[1]] and s["view"] == "indicator" and s["attention"].empty
     t = explorer_state(data, indicator="gdp", theme="livelihoods")
     assert t["view"] == "theme" and set(t["attention"]["theme"].astype(str)) == {"livelihoods"}
@@ -197,9 +194,9 @@ def test_state_keys_and_views(data):
 def test_html_marks_each_kwic_line_up_to_limit(data, sample):
     keyword = _keywords(sample)[0]
     total = sum(t.count(keyword) for t in sample["text"])
-    s = explorer_state(data, keyword=keyword, limit=None)
+    s = explorer_state(data, pattern=keyword, limit=None)
     assert s["kwic_html"].count("<mark") == total
-    limited = explorer_state(data, keyword=keyword, limit=3)
+    limited = explorer_state(data, pattern=keyword, limit=3)
     assert limited["kwic_html"].count("<mark") == min(3, total)
     assert len(limited["kwic"]) == total  # the DataFrame is never cut
 
@@ -257,7 +254,7 @@ def ipywidgets():
 
 @pytest.fixture()
 def app(data, ipywidgets):
-    return gr_explore(data, regions=data.regions[:2], indicator="gdp", keyword="")
+    return gr_explore(data, regions=data.regions[:2], indicator="gdp", pattern="")
 
 
 def gr_explore(*args, **kwargs):
@@ -324,8 +321,8 @@ def test_app_theme_view_and_back(app):
 
 
 def test_app_outputs_are_deterministic(data, ipywidgets):
-    a = gr_explore(data, regions=data.regions[::2], indicator="gdp", keyword="发展")
-    b = gr_explore(data, regions=list(reversed(data.regions[::2])), indicator="gdp", keyword="发展")
+    a = gr_explore(data, regions=data.regions[::2], indicator="gdp", pattern="发展")
+    b = gr_explore(data, regions=list(reversed(data.regions[::2])), indicator="gdp", pattern="发展")
     for name in ("table", "kwic", "evidence", "status", "plot"):
         assert getattr(a, name).value == getattr(b, name).value, name
 
@@ -343,11 +340,12 @@ def test_explore_accepts_reports_and_validates(sample, ipywidgets):
         gr_explore(sample, indicator="nope")
 
 
-def test_missing_ipywidgets_names_the_extra(sample, monkeypatch):
+def test_missing_ipywidgets_names_the_install_command(sample, monkeypatch):
+    # ipywidgets is a requirement; an environment installed without it gets the pip command
     monkeypatch.setitem(sys.modules, "ipywidgets", None)  # import now raises ImportError
     widgets._explorer_class.cache_clear()
     try:
-        with pytest.raises(OptionalDependencyError, match=r'pip install "govreports\[widgets\]"'):
+        with pytest.raises(OptionalDependencyError, match=r"pip install ipywidgets"):
             widgets.explore(sample)
     finally:
         widgets._explorer_class.cache_clear()
@@ -359,7 +357,7 @@ def test_regions_with_several_reports(sample):
     both = pd.concat([sample, earlier], ignore_index=True)
     data = prepare_explorer(both)
     chosen = data.regions[:2]
-    s = explorer_state(data, regions=chosen, indicator="gdp", theme="livelihoods", keyword="乡村振兴")
+    s = explorer_state(data, regions=chosen, indicator="gdp", theme="livelihoods", pattern="乡村振兴")
     assert s["table"]["region"].tolist() == sorted(chosen * 2)
     assert len(s["kwic"]) == 2 * sum(t.count("乡村振兴") for t in _texts(sample, chosen))
     fig = figure_for(data, regions=chosen, theme="livelihoods")
@@ -406,7 +404,7 @@ def test_every_html_output_embeds_a_subset_holding_its_characters(data, sample):
     import html as html_lib
     import re
 
-    state = explorer_state(data, regions=["横沥镇", "濮院镇"], indicator="gdp", keyword="产业")
+    state = explorer_state(data, regions=["横沥镇", "濮院镇"], indicator="gdp", pattern="产业")
     for key in ("table_html", "kwic_html", "evidence_html"):
         out = state[key]
         font, family = _embedded_subset(out)

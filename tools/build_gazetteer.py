@@ -28,7 +28,6 @@ import csv
 import gzip
 import io
 import math
-import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path

@@ -83,7 +83,9 @@ _MAX_PREFIX = 8
 
 # The GDP target stated only in words, when no figure was found:
 # an explicit statement that no growth figure is set (国务院 2020) ...
-_NO_FIGURE = re.compile(r"(?:不|没有|未)(?:再)?(?:提出|设定|设置|确定|设)[^，。；、\n]{0,8}?(?:增速|增长)[^，。；、\n]{0,4}?目标")
+_NO_FIGURE = re.compile(
+    r"(?:不|没有|未)(?:再)?(?:提出|设定|设置|确定|设)[^，。；、\n]{0,8}?(?:增速|增长)[^，。；、\n]{0,4}?目标"
+)
 # ... or a growth rate relative to a higher level (增速高于全省平均水平).
 _RELATIVE = re.compile(
     r"(?:生产总值|GDP|经济)(?:增速|增长速度|增长)[^，。；、%\d\n]{0,6}?"
@@ -314,7 +316,10 @@ def _mark_duplicates(table: pd.DataFrame, texts: dict[str, str]) -> list[tuple[s
         )
         kept: list[int] = []
         for i in order:
-            twin = next((k for k in kept if _similar(texts[table.at[k, "report_id"]], texts[table.at[i, "report_id"]]) >= 0.9), None)
+            twin = next(
+                (k for k in kept if _similar(texts[table.at[k, "report_id"]], texts[table.at[i, "report_id"]]) >= 0.9),
+                None,
+            )
             if twin is not None:
                 table.at[i, "_flags"].add("duplicate_text")
                 pairs.append((table.at[i, "source_path"], table.at[twin, "source_path"]))
@@ -385,13 +390,17 @@ def coverage_doc(table: pd.DataFrame, info: dict[str, object], scores: dict[str,
     ]
     cov = coverage(table)
     for r in cov.itertuples(index=False):
-        lines.append(f"| {r.level} | {r.decade} | {r.reports} | {r.figure} | {r.none_stated} | {r.none_found} | {r.covered:.1%} |")
+        lines.append(
+            f"| {r.level} | {r.decade} | {r.reports} | {r.figure} | "
+            f"{r.none_stated} | {r.none_found} | {r.covered:.1%} |"
+        )
     lines.append("")
     for lv in ("national", "province", "city"):
         sub = prim[(prim["level"] == lv) & (prim["year"] >= 2005)]
         if len(sub):
             q = sub["gdp_target_qualifier"]
-            lines.append(f"- {lv}, plan years 2005 on: {len(sub)} reports, figure {(~q.isin(['none_stated', 'none_found'])).mean():.1%}, "
+            lines.append(f"- {lv}, plan years 2005 on: {len(sub)} reports, "
+                         f"figure {(~q.isin(['none_stated', 'none_found'])).mean():.1%}, "
                          f"figure or stated in words {(q != 'none_found').mean():.1%}")
     nat = prim[(prim["level"] == "national") & prim["year"].between(1994, 2026)]
     lines.append(f"- national 1994–2026: {nat['year'].nunique()} of 33 years present")
@@ -417,9 +426,13 @@ def coverage_doc(table: pd.DataFrame, info: dict[str, object], scores: dict[str,
     lines += ["", "## Two reports for one region, level and year", "",
               "The first listed is the primary row; `duplicate_text` marks a file whose text is nearly",
               "the same as another's.", "", "| region | level | year | path | flags |", "|---|---|---:|---|---|"]
-    same = table[table["flags"].str.contains("same_year")].sort_values(["level", "region", "year", "primary"], ascending=[True, True, True, False])
+    same = table[table["flags"].str.contains("same_year")].sort_values(
+        ["level", "region", "year", "primary"], ascending=[True, True, True, False]
+    )
     for r in same.itertuples():
-        lines.append(f"| {r.region} | {r.level} | {r.year} | {r.source_path}{' (primary)' if r.primary else ''} | {r.flags} |")
+        lines.append(
+            f"| {r.region} | {r.level} | {r.year} | {r.source_path}{' (primary)' if r.primary else ''} | {r.flags} |"
+        )
     lines += ["", "## Plan year differs from the year in the file name", "",
               "`year` is govreports' delivery year (next year if delivered in November or December); the",
               "corpus names some files by the year reviewed, and some front matter dates are wrong.", "",
@@ -459,7 +472,8 @@ def card_blocks(table: pd.DataFrame, scores: dict[str, object]) -> dict[str, str
     )
     stated = table["gdp_prev_growth"].notna()
     blocks["estimates"] = (
-        f"`gdp_prev_growth_estimate` marks {int(table.loc[stated, 'gdp_prev_growth_estimate'].fillna(False).astype(bool).sum()):,} "
+        "`gdp_prev_growth_estimate` marks "
+        f"{int(table.loc[stated, 'gdp_prev_growth_estimate'].fillna(False).astype(bool).sum()):,} "
         f"of the {int(stated.sum()):,} stated previous-year growth rates."
     )
     blocks["none_found"] = f"{int((table['gdp_target_qualifier'] == 'none_found').sum())} reports are `none_found`"
@@ -563,10 +577,13 @@ def check(table: pd.DataFrame, gold_dir: Path = GOLD) -> dict[str, object]:
         t_ok += tk
         p_ok += pk
         if not tk:
-            misses.append(f"random check target {r.path}: got {row['gdp_target']}/{row['gdp_target_high']}/{row['gdp_target_qualifier']}, "
+            misses.append(f"random check target {r.path}: "
+                          f"got {row['gdp_target']}/{row['gdp_target_high']}/{row['gdp_target_qualifier']}, "
                           f"gold {r.gdp_target_value}/{r.gdp_target_high}/{r.gdp_target_qualifier}")
         if not pk:
-            misses.append(f"random check prev growth {r.path}: got {row['gdp_prev_growth']}, gold {r.prev_gdp_growth_value}")
+            misses.append(
+                f"random check prev growth {r.path}: got {row['gdp_prev_growth']}, gold {r.prev_gdp_growth_value}"
+            )
     n = len(g)
     out["random check (66 reports, 2005+): GDP target"] = f"{t_ok}/{n} = {t_ok / n:.1%}"
     out["random check: previous-year GDP growth"] = f"{p_ok}/{n} = {p_ok / n:.1%}"
@@ -581,7 +598,8 @@ def check(table: pd.DataFrame, gold_dir: Path = GOLD) -> dict[str, object]:
         t_ok += tk
         p_ok += pk
         if not tk:
-            misses.append(f"national target {r.year}: got {row['gdp_target']}/{row['gdp_target_qualifier']}, gold {r.target_value}/{r.target_qualifier}")
+            misses.append(f"national target {r.year}: got {row['gdp_target']}/{row['gdp_target_qualifier']}, "
+                          f"gold {r.target_value}/{r.target_qualifier}")
         if not pk:
             misses.append(f"national prev growth {r.year}: got {row['gdp_prev_growth']}, gold {r.prev_growth_value}")
     n = len(ng)
@@ -602,17 +620,24 @@ def check(table: pd.DataFrame, gold_dir: Path = GOLD) -> dict[str, object]:
                 good = pd.isna(row[col])
             else:
                 w = want.iloc[0]
-                good = _eq(row[col], w["value"]) and _eq(row[f"{col}_high"], w["value_high"]) and _qual(row[f"{col}_qualifier"]) == _qual(w["qualifier"])
+                good = (
+                    _eq(row[col], w["value"])
+                    and _eq(row[f"{col}_high"], w["value_high"])
+                    and _qual(row[f"{col}_qualifier"]) == _qual(w["qualifier"])
+                )
             ok += good
             if not good:
-                misses.append(f"corpus gold {path} {col}: got {row[col]}/{row[f'{col}_qualifier']}, gold {None if want.empty else want.iloc[0]['value']}")
+                misses.append(f"corpus gold {path} {col}: got {row[col]}/{row[f'{col}_qualifier']}, "
+                              f"gold {None if want.empty else want.iloc[0]['value']}")
         want = grp[(grp["indicator"] == "gdp") & (grp["kind"] == "actual") & (grp["measure"] == "level")]
         cells += 1
         good = (pd.isna(row["gdp_prev_level"]) if want.empty else
-                _eq(row["gdp_prev_level"], want.iloc[0]["value"]) and row["gdp_prev_level_unit"] == want.iloc[0]["unit"])
+                _eq(row["gdp_prev_level"], want.iloc[0]["value"])
+                and row["gdp_prev_level_unit"] == want.iloc[0]["unit"])
         ok += good
         if not good:
-            misses.append(f"corpus gold {path} gdp_prev_level: got {row['gdp_prev_level']}{row['gdp_prev_level_unit']}, "
+            misses.append(f"corpus gold {path} gdp_prev_level: "
+                          f"got {row['gdp_prev_level']}{row['gdp_prev_level_unit']}, "
                           f"gold {None if want.empty else want.iloc[0]['value']}")
     out["corpus gold (6 reports): other targets and previous-year GDP level"] = f"{ok}/{cells} = {ok / cells:.1%}"
 
@@ -627,7 +652,8 @@ def check(table: pd.DataFrame, gold_dir: Path = GOLD) -> dict[str, object]:
             per_item[r.item][0] += good
             per_item[r.item][1] += 1
             if not good:
-                misses.append(f"review {r.path} {r.item}: got {row[r.item]}/{row.get(f'{r.item}_high')}/{row[f'{r.item}_qualifier']}, "
+                misses.append(f"review {r.path} {r.item}: "
+                              f"got {row[r.item]}/{row.get(f'{r.item}_high')}/{row[f'{r.item}_qualifier']}, "
                               f"gold {r.value}/{r.value_high}/{r.qualifier}")
         ok = sum(v[0] for v in per_item.values())
         n = sum(v[1] for v in per_item.values())
@@ -675,7 +701,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_build:
         table = load_written(args.out)
         scores = check(table)
-        CARD.write_text(card_with_blocks(CARD.read_text(encoding="utf-8"), card_blocks(table, scores)), encoding="utf-8")
+        CARD.write_text(
+            card_with_blocks(CARD.read_text(encoding="utf-8"), card_blocks(table, scores)), encoding="utf-8"
+        )
         print(f"updated the numbers of {CARD}")
         for k, v in scores.items():
             if not k.startswith("_"):

@@ -116,7 +116,9 @@ def main(argv: list[str]) -> int:
             bad(f"{where}: doc_id not in manifest")
             continue
         text = (ROOT / "texts" / f"{g['doc_id']}.txt").read_text(encoding="utf-8")
-        for col, allowed in (("indicator", INDICATORS), ("kind", KINDS), ("measure", MEASURES), ("qualifier", QUALIFIERS)):
+        for col, allowed in (
+            ("indicator", INDICATORS), ("kind", KINDS), ("measure", MEASURES), ("qualifier", QUALIFIERS)
+        ):
             if g[col] not in allowed:
                 bad(f"{where}: {col} {g[col]!r}")
         if not PERIOD.match(g["period"]):

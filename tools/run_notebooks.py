@@ -129,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
             run_notebook(path, timeout=args.timeout, widget_state=args.widget_state)
         except Exception as exc:  # report every notebook, then fail
             failed.append(name)
-            print(f"FAILED   {name}: {type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}")
+            print(
+                f"FAILED   {name}: {type(exc).__name__}: "
+                f"{str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}"
+            )
             continue
         if path.read_bytes() != before:
             changed.append(name)

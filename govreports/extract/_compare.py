@@ -8,11 +8,15 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..datasets._divisions import division_rows
+from .._deprecated import renamed_arguments
+from .._parallel import Engine
 from .._util import require_columns
-from ._numbers import to_unit
-from ..schema import LEVELS
+from ..datasets._divisions import division_rows
 from ..datasets._targets import load_national_targets, load_targets, national_gdp_target, national_gdp_target_mid
+from ..io._locate import locate
+from ..schema import LEVELS
+from ._metrics import panel
+from ._numbers import to_unit
 
 __all__ = ["compare", "DEFAULT_INDICATORS", "SUPERIOR_COLUMNS", "SUPERIOR_SOURCES"]
 
@@ -207,9 +211,9 @@ def _superior_columns(out: pd.DataFrame, parents: pd.Series) -> pd.DataFrame:
     return sup[list(SUPERIOR_COLUMNS)]
 
 
-def _locations(reports_or_panel: pd.DataFrame, locations: pd.DataFrame | None) -> pd.DataFrame:
+def _locations(data: pd.DataFrame, locations: pd.DataFrame | None) -> pd.DataFrame:
     """report_id → division code and parent named in metadata, from whatever the caller has."""
-    src = locations if locations is not None else reports_or_panel
+    src = locations if locations is not None else data
     cols = {"report_id": src["report_id"].astype(str)}
     cols["_code"] = src["division_code"].fillna("").astype(str) if "division_code" in src.columns else ""
     if "parent" in src.columns:
@@ -221,19 +225,22 @@ def _locations(reports_or_panel: pd.DataFrame, locations: pd.DataFrame | None) -
     return pd.DataFrame(cols).drop_duplicates("report_id")
 
 
+@renamed_arguments({"reports_or_panel": "data"})
 def compare(
-    reports_or_panel: pd.DataFrame,
+    data: pd.DataFrame,
     *,
     indicators: Sequence[str] = DEFAULT_INDICATORS,
     national: bool = True,
     superior: bool = True,
     locations: pd.DataFrame | None = None,
+    jobs: int = 1,
+    engine: Engine = "processes",
 ) -> pd.DataFrame:
     """Compare regions: one row per report with headline figures side by side.
 
     Parameters
     ----------
-    reports_or_panel
+    data
         The reports frame, or the output of :func:`govreports.panel`.
     indicators
         Indicator ids to include (see :func:`govreports.indicators`).
@@ -248,9 +255,13 @@ def compare(
         With a panel: a located reports frame (:func:`govreports.locate`;
         ``report_id`` and ``division_code``, optionally ``parent`` or
         ``meta["parent"]``) that places each report in the hierarchy. A
-        reports frame passed as ``reports_or_panel`` is located itself
+        reports frame passed as ``data`` is located itself
         (unless it has ``division_code``); a panel without ``locations`` is
         placed by the gazetteer where its region name is unique at its level.
+
+    jobs, engine
+        Workers for the figures when ``data`` is a reports frame (see
+        :func:`govreports.extract_metrics`); unused for a panel.
 
     Returns
     -------
@@ -319,17 +330,15 @@ def compare(
     3    泥溪镇        NaN         NaN         NaN                        NaN
     4    濮院镇     166.00         4.0         7.0                        2.0
     """
-    if "indicator" in reports_or_panel.columns:
-        p = reports_or_panel
+    if "indicator" in data.columns:
+        p = data
     else:
-        from ._metrics import panel
 
-        if superior and locations is None and "division_code" not in reports_or_panel.columns:
-            from ..io._locate import locate
+        if superior and locations is None and "division_code" not in data.columns:
 
-            locations = locate(reports_or_panel)
-        p = panel(reports_or_panel)
-        locations = reports_or_panel if locations is None else locations
+            locations = locate(data)
+        p = panel(data, jobs=jobs, engine=engine)
+        locations = data if locations is None else locations
     require_columns(p, ["report_id", "region", "level", "year", "indicator", "kind", "measure", "value"], "panel")
     keys = ["report_id", "region", "level", "year"] + (["division_code"] if "division_code" in p.columns else [])
     base = p[keys].drop_duplicates("report_id").reset_index(drop=True)

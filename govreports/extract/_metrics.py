@@ -26,11 +26,14 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import _numbers as _numbers
+from .._deprecated import renamed_arguments
 from .._parallel import Engine, run_map
 from .._util import require_columns, text_hash
+from ..schema import LEVELS, MEASURES, METRIC_COLUMNS, METRIC_KINDS, REVIEW_FLAGS, SECTION_KINDS
+from . import _numbers as _numbers
 from ._indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table, unit_kinds
-from ..schema import ATTACH_CUES, FIGURE_FLAGS, LEVELS, MEASURES, METRIC_COLUMNS, METRIC_KINDS, REVIEW_FLAGS, SECTION_KINDS
+from ._review import apply_corrections
+from ._segment import find_sections, split_sentences
 
 __all__ = ["extract_metrics", "panel"]
 
@@ -107,7 +110,11 @@ _SAME_BELOW = re.compile(r"下同|以下同")
 # a change over the year before stays one year (…年均增长28.6%，…同比增长22.9%)
 _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|与上年相比|与上年同期相比")
 # the years of a review that is not five (一、过去四年工作回顾, 四年来，): the length of 年均 and 本届
-_REVIEW_YEARS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])", re.M)
+_REVIEW_YEARS = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*"
+    r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])",
+    re.M,
+)
 _FIVE_YEAR_REVIEW = re.compile(r"五年来|过去五年|过去的五年|五年间")
 # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
 _FROM_YEAR = re.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
@@ -130,9 +137,13 @@ _PLAN_END = re.compile(r"末$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
 _MONTH_RANGE = re.compile(r"(\d\d?)\s*[-—–~～至到]\s*(\d\d?)\s*月")
 # 一至九月份, 1至十一月: months in Chinese numerals
-_MONTH_RANGE_ZH = re.compile(r"(十[一二]|[一二三四五六七八九十])\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月")
+_MONTH_RANGE_ZH = re.compile(
+    r"(十[一二]|[一二三四五六七八九十])\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月"
+)
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
-_MONTH_WORDS = re.compile(r"前([一二三])季度|上半年|第([一二三四])季度|一季度|二季度|三季度|四季度|截[至止]\s*(\d\d?)\s*月")
+_MONTH_WORDS = re.compile(
+    r"前([一二三])季度|上半年|第([一二三四])季度|一季度|二季度|三季度|四季度|截[至止]\s*(\d\d?)\s*月"
+)
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
 # (not a base of comparison: 比2010年, 是2010年的1.76倍)
 _YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
@@ -207,7 +218,9 @@ _LIST_JOIN = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
 
 _QUARTER_MONTHS = {"一": 3, "二": 6, "三": 9}
 # A one-year marker after a plan-period name: “十四五”开局之年，今年主要预期目标是…
-_ANNUAL = re.compile(r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至到])|20\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为")
+_ANNUAL = re.compile(
+    r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至到])|20\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为"
+)
 # Words between an indicator's name and a figure that make it another measure:
 # 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率
 _GAP_OTHER = re.compile(
@@ -219,7 +232,9 @@ _FROM_VALUE = re.compile(
     r"(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩|缩小|缩减|下降|降低|减少|回落|降)(?:到|至)"
 )
 # 从200亿元跨入300亿元俱乐部, 从2017年的1.45万亿元接连突破…: a start before a crossing
-_FROM_CROSSING = re.compile(r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)")
+_FROM_CROSSING = re.compile(
+    r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)"
+)
 # 从接近2万亿元到突破3万2千亿元: a start, then where it went
 _FROM_TO = re.compile(r"(?:[:：∶]1)?\s*[，,]?\s*(?:到|至)(?!\d)")
 _FROM_START = re.compile(r"[从由][^，,。；;]{0,10}$")
@@ -306,9 +321,13 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
 
 # 城乡居民人均可支配收入分别增长8.9%和10%: one phrase naming two indicators.
 _PAIR_ALIASES: dict[str, tuple[str, str]] = {
-    a: ("urban_income", "rural_income") for a, i in alias_table().items() if i == "resident_income" and a.startswith("城乡")
+    a: ("urban_income", "rural_income")
+    for a, i in alias_table().items()
+    if i == "resident_income" and a.startswith("城乡")
 }
-_PAIR_PHRASE = re.compile(r"城镇(?:常住)?(?:居民)?(?:和|与|、)(?:农村|农牧区|牧区|农村牧区)(?:常住)?(?:居民|牧民)?人均可支配收入")
+_PAIR_PHRASE = re.compile(
+    r"城镇(?:常住)?(?:居民)?(?:和|与|、)(?:农村|农牧区|牧区|农村牧区)(?:常住)?(?:居民|牧民)?人均可支配收入"
+)
 
 
 def _pair_of(text: str, s0: int, alias: _Alias) -> list[_Alias] | None:
@@ -319,7 +338,9 @@ def _pair_of(text: str, s0: int, alias: _Alias) -> list[_Alias] | None:
         return _pair_twins(alias, pair)
     head = _PAIR_PHRASE.search(text, max(s0, alias.start - 12), alias.end)
     if head is not None and head.end() == alias.end:
-        return _pair_twins(_Alias(head.start(), head.end(), head.group(), alias.indicator), ("urban_income", "rural_income"))
+        return _pair_twins(
+            _Alias(head.start(), head.end(), head.group(), alias.indicator), ("urban_income", "rural_income")
+        )
     return None
 
 
@@ -457,7 +478,9 @@ def _paired_names(
         verb = _NAME_VERB.search(text, max(s0, name_end - 6), name_end)
         if verb is not None:
             name_end = verb.start()
-        name_start = max([m.end() for m in _ITEM_DELIM.finditer(text, max(s0, name_end - 30), name_end)] or [max(s0, name_end - 30)])
+        name_start = max(
+            [m.end() for m in _ITEM_DELIM.finditer(text, max(s0, name_end - 30), name_end)] or [max(s0, name_end - 30)]
+        )
         if name_end - name_start < 2:
             break
         names.insert(0, next((a for a in aliases if a.end == name_end and a.start >= name_start), None))
@@ -479,7 +502,10 @@ _NAME_VERB = re.compile(r"(?:完成|实现|达到?|为)\s*$")
 _FENBIE_LEAD = frozenset(" \u3000")
 # Words between a list of names and 分别: 年均分别, 同比分别, 增速分别
 _FENBIE_LEAD_WORDS = re.compile(r"(?:(?:19|20)\d{2}年)?(?:年均|同比|比上年|增速|增幅|均|都|也)*$")
-_NEUTRAL_START = re.compile(r"\s*(?:全年|全[镇乡市县区旗]|预计|初步(?:核算|统计)|据初步统计|实现了?|完成了?|其中|(?:19|20)\d{2}年|[一二三四五六七八九十]是)\s*")
+_NEUTRAL_START = re.compile(
+    r"\s*(?:全年|全[镇乡市县区旗]|预计|初步(?:核算|统计)|据初步统计|实现了?|完成了?|其中|(?:19|20)\d{2}年"
+    r"|[一二三四五六七八九十]是)\s*"
+)
 
 
 # 均/都 right after the last name of a list (年均 too: each grew so much a year)
@@ -538,7 +564,11 @@ def _assign_figure_lists(
     for qi, q in qs:
         prev = groups[-1][-1][1] if groups else None
         # the regex only where the gap can start a join (、和与及以 or a space)
-        if prev is not None and text[prev.end:prev.end + 1] in _JOIN_FIRST and _FIGURE_JOIN.match(text, prev.end, q.start):
+        if (
+            prev is not None
+            and text[prev.end:prev.end + 1] in _JOIN_FIRST
+            and _FIGURE_JOIN.match(text, prev.end, q.start)
+        ):
             groups[-1].append((qi, q))
         else:
             groups.append([(qi, q)])
@@ -638,7 +668,9 @@ class _Markers:
         #: 比2012年(下同)增长: base years that hold for the rest of their paragraph
         self.same_below = [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
                            for m in bases if m.group(2) and _SAME_BELOW.search(m.group(2))]
-        found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _FROM_YEAR.finditer(text)]
+        found += [
+            (m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _FROM_YEAR.finditer(text)
+        ]
         years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
         # 2018年以来: from a year to now
@@ -652,7 +684,9 @@ class _Markers:
             for m in _MONTH_RANGE_ZH.finditer(text)
             if not (m.start() and text[m.start() - 1] in _YEARS_DIGITS)  # not 二十一至十二月
         ]
-        found += [(m.start(), m.end(), (self.MONTHS, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)]
+        found += [
+            (m.start(), m.end(), (self.MONTHS, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)
+        ]
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
@@ -694,7 +728,9 @@ class _Markers:
 # A total over several years (五年累计完成投资2413.8亿元), not a level reached
 _CUMULATIVE = re.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
 # A report to a mid-year session reviews this year's months (今年以来, 上半年)
-_MID_YEAR = re.compile(r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来，全镇|今年以来，全县|今年以来,全镇|今年以来,全县")
+_MID_YEAR = re.compile(
+    r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来，全镇|今年以来，全县|今年以来,全镇|今年以来,全县"
+)
 _MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.MANY, _Markers.BASE})
 
 
@@ -740,7 +776,10 @@ def _period(
     fives = [m for tag, m, *_ in found if tag == _Markers.FIVE]
     five = fives[-1] if fives else None
     annual_after = (
-        in_window and five is not None and five.group() != "年均" and bool(marks.between(marks.annual, five.end(), q_start))
+        in_window
+        and five is not None
+        and five.group() != "年均"
+        and bool(marks.between(marks.annual, five.end(), q_start))
     )
     if since and plan_year is not None and since[-1] < plan_year - 1 and kind == "actual" and not annual_after:
         flags.append("multi_year")  # 2018年以来: from that year to the one reviewed
@@ -749,7 +788,9 @@ def _period(
         flags.append("multi_year")
         m = next((f for f in reversed(fives) if _PLAN_PERIOD.search(f.group())), None)
         if m:
-            first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[_PLAN_PERIOD.search(m.group()).group(1)]
+            first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[
+                _PLAN_PERIOD.search(m.group()).group(1)
+            ]
             if kind == "target" and _PLAN_END.search(m.group()):
                 return str(first + 4), flags  # “十四五”末: the plan period's last year
             return f"{first}-{first + 4}", flags
@@ -760,7 +801,11 @@ def _period(
             n = 5 if "五" in five.group() or "5" in five.group() else review_years
             return f"{plan_year - n}-{plan_year - 1}", flags
         return f"{plan_year}-{plan_year + 4}", flags
-    years = [y for tag, y, *_ in found if tag == _Markers.YEAR and (plan_year is None or plan_year - 12 <= y <= plan_year + 16)]
+    years = [
+        y
+        for tag, y, *_ in found
+        if tag == _Markers.YEAR and (plan_year is None or plan_year - 12 <= y <= plan_year + 16)
+    ]
     if years:
         base = years[-1]
     months = [span for tag, span, *_ in found if tag == _Markers.MONTHS]
@@ -793,7 +838,11 @@ def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = N
             return "actual"  # 过去一年…国内生产总值增长10.3%: last year restated in the plan
         return "target"
     if section_kind in ("review", "problems"):
-        return "target" if _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before) and not _DONE.search(before[-12:]) else "actual"
+        return (
+            "target"
+            if _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before) and not _DONE.search(before[-12:])
+            else "actual"
+        )
     if _TARGET_CUES.search(before):
         return "target"
     if last_cue is not None and _FUTURE_CUE.fullmatch(last_cue) and not _DONE.search(before[-12:]):
@@ -898,7 +947,9 @@ _by_start = operator.itemgetter(_FIGURE_COLUMNS.index("start"))
 
 # 迈上千亿台阶, 突破百亿元大关, 跨越两亿大关: a threshold in numerals, which the number
 # parser leaves alone (千方百计 and 百亿级 are no figures)
-_NUMERAL_MARK_START = re.compile(r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?[一两二三四五六七八九十百千]")
+_NUMERAL_MARK_START = re.compile(
+    r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?[一两二三四五六七八九十百千]"
+)
 _NUMERAL_MARK = re.compile(
     r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?"
     r"(?P<num>[一两二三四五六七八九十百千]{1,3}?)(?P<mult>万亿|亿|万)(?P<unit>元|美元)?[”\"]?(?=新?的?(?:大关|台阶|俱乐部|关口))"
@@ -916,7 +967,9 @@ def _numeral_marks(text: str) -> list[_numbers.Quantity]:
             continue
         unit = m.group("mult") + (m.group("unit") or "元")
         out.append(_numbers.Quantity(
-            m.start("num"), m.end("unit") if m.group("unit") else m.end("mult"), text[m.start("num"):m.end()].rstrip("”\""),
+            m.start("num"),
+            m.end("unit") if m.group("unit") else m.end("mult"),
+            text[m.start("num"):m.end()].rstrip("”\""),
             value, None, unit, "money", "at_least", False, ("chinese_numeral",),
         ))
     return out
@@ -941,7 +994,6 @@ class _Report:
     sentences, quantities, time markers and indicator names."""
 
     def __init__(self, row: dict) -> None:
-        from ._segment import find_sections, split_sentences
 
         text: str = row["text"]
         self.text = text
@@ -951,7 +1003,9 @@ class _Report:
         self.plan_year = _plan_year(row.get("year"), row.get("date"))
         self.level = row.get("level")
         date = row.get("date")
-        self.session_month = int(date[5:7]) if isinstance(date, str) and len(date) >= 7 and date[5:7].isdigit() else None
+        self.session_month = (
+            int(date[5:7]) if isinstance(date, str) and len(date) >= 7 and date[5:7].isdigit() else None
+        )
         greeting = text.find("各位代表", 0, 1500)
         opening = (greeting, greeting + 300) if greeting >= 0 else (0, 600)
         # a report to a mid-year session reviews this year's first months, not last year
@@ -1076,7 +1130,10 @@ class _Report:
         # months in a lead that is a statement (主要经济指标降幅从二季度开始逐月收窄，) are not its time
         found = [f for f in found if f[0] != _Markers.MONTHS or _time_lead(text, para_start, f)]
         tags = {tag for tag, *_ in found}
-        if _Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN} or _ONE_YEAR.search(text, para_start, lead_end):
+        if (
+            _Markers.YEAR in tags and tags & {_Markers.FIVE, _Markers.SPAN}
+            or _ONE_YEAR.search(text, para_start, lead_end)
+        ):
             found = []  # a lead naming this year and five years (今年是“十四五”开局之年) is read by neither
         after_lead = marks.between(marks.cues, lead_end, end)
         year_after = None
@@ -1134,7 +1191,9 @@ _LEAD_END = re.compile(r"[，,：:。；;]")
 # a later sentence of a paragraph that opens with one year (过去五年，…。2021年，全县…):
 # it ends the reach of the paragraph's lead, as 去年 or 全年 do
 _COMPARED_TO_YEAR = re.compile(r"[比较是于](?:(?:19|20)\d{2}\s*年|[“\"]?十[一二三四五]?五)")
-_SENTENCE_YEAR = re.compile(r"(?<=[。；;！!])\s*(?:19|20)\d{2}\s*年(?:度)?(?:[，,]|(?=全[镇乡市县省区州盟旗]|我[镇乡市县省区州盟旗]))")
+_SENTENCE_YEAR = re.compile(
+    r"(?<=[。；;！!])\s*(?:19|20)\d{2}\s*年(?:度)?(?:[，,]|(?=全[镇乡市县省区州盟旗]|我[镇乡市县省区州盟旗]))"
+)
 _LEAD_MAX = 40
 
 
@@ -1164,7 +1223,7 @@ def _report_rows(row: dict) -> list[tuple]:
         rep.sent_capped = len(qs) > _MAX_SENTENCE_FIGURES
         if rep.sent_capped:
             qs = qs[:_MAX_SENTENCE_FIGURES]
-        for qi, q, attached in _sentence_attachments(rep, s0, s1, qs):
+        for _qi, q, attached in _sentence_attachments(rep, s0, s1, qs):
             for alias, wording, cue, is_shared in attached:
                 if alias is None:  # most figures of a report: the short path
                     out.append(_plain_row(rep, (s0, s1), q, wording, section_kind))
@@ -1177,7 +1236,7 @@ def _report_rows(row: dict) -> list[tuple]:
 def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[tuple[int, _numbers.Quantity, list]]:
     """Each quantity of one sentence with the indicator names it is attached
     to: ``(alias or None, wording between them, cue, stated for several)``;
-    the cue is the rule that attached it (:data:`ATTACH_CUES`)."""
+    the cue is the rule that attached it (:data:`govreports.schema.ATTACH_CUES`)."""
     text = rep.text
     lo = bisect.bisect_left(rep.alias_starts, s0)
     hi = bisect.bisect_left(rep.alias_starts, s1)
@@ -1223,8 +1282,14 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
                 yield qi, q, [(owner, text[owner.end:q.start], "share_of", False)]
                 continue
             shared = _shared_by(text, alias, wording, before_aliases) if qi not in listed_any else []
-            if not shared and alias.text in _PAIR_ALIASES and q.unit_kind == "percent" and not _HAS_DIGIT.search(wording):
-                shared = _pair_twins(alias)  # 城乡居民人均可支配收入增长7%: both grew 7% (a level stays resident_income)
+            if (
+                not shared
+                and alias.text in _PAIR_ALIASES
+                and q.unit_kind == "percent"
+                and not _HAS_DIGIT.search(wording)
+            ):
+                # 城乡居民人均可支配收入增长7%: both grew 7% (a level stays resident_income)
+                shared = _pair_twins(alias)
             # 城乡居民收入均增长8%: one figure for several indicators, a row for each
             cue = "clause" if _SEP.search(text, alias.end, q.start) else "name"
             yield qi, q, [(a, wording, "shared", True) for a in shared] or [(alias, wording, cue, False)]
@@ -1298,8 +1363,8 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     if rep.level == "township":
         head = _TOWN_LEVEL.sub("", head)  # 镇级公共财政预算收入 in a town's report: the town's own
     lead = None
-    for lead in _LEAD_PREDICATE.finditer(head):
-        pass
+    for match in _LEAD_PREDICATE.finditer(head):
+        lead = match  # the last one
     if lead is not None:
         head = head[lead.end():]  # 工业经济稳中有进规上工业总产值…: a lead whose comma was lost
     core, verb = _strip_head(head)
@@ -1327,7 +1392,12 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
 
 _TOWN_LEVEL = re.compile(r"(?:镇|乡|街道)级")
 #: The unit a report's region is, named by one character before an indicator
-_OWN_UNIT = {"township": ("镇", "乡"), "county": ("县", "区", "旗", "市"), "city": ("市", "州", "盟"), "province": ("省",)}
+_OWN_UNIT = {
+    "township": ("镇", "乡"),
+    "county": ("县", "区", "旗", "市"),
+    "city": ("市", "州", "盟"),
+    "province": ("省",),
+}
 _OWN_LEVEL = re.compile(r"本级")
 # A clause's lead ends with how things went (工业经济稳中有进, 农业生产持续向好)
 _LEAD_PREDICATE = re.compile(
@@ -1587,7 +1657,9 @@ def _kind_and_period(
     if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
         opts["session_month"] = None  # (the months of the plan year already)
-        period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window, **opts)
+        period, pflags = _period(
+            found, marks, q.start, kind, plan_year + 1 if plan_year else None, in_window=in_window, **opts
+        )
     elif (
         kind == "target" and not target_of and section_kind in ("plan", "targets") and plan_year is not None
         and (in_window or any(tag == _Markers.YEAR for tag, *_ in found))
@@ -1672,7 +1744,12 @@ def _milestone(
         quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
     )
     # a goal to pass a mark (力争突破1300亿元) is a target with 以上, not a milestone
-    if not hit and kind == "actual" and measure == "level" and (q.unit_kind in ("money", "physical") or q.unit in ("万亿", "亿", "万")):
+    if (
+        not hit
+        and kind == "actual"
+        and measure == "level"
+        and (q.unit_kind in ("money", "physical") or q.unit in ("万亿", "亿", "万"))
+    ):
         clause0 = max([m.end() for m in _SEP.finditer(text, max(s0, q.start - 40), q.start)] or [max(s0, q.start - 40)])
         end = _SEP.search(text, q.end, min(s1, q.end + 24))
         clause1 = end.start() if end else min(s1, q.end + 24)
@@ -1781,7 +1858,7 @@ def extract_metrics(
         - ``sentence``, ``sentence_start``, ``start``, ``end``: provenance;
           ``text[start:end]`` is the figure's surface form and
           ``text[sentence_start:]`` starts with ``sentence``;
-        - ``flags``: list of findings (see :data:`FIGURE_FLAGS`).
+        - ``flags``: list of findings (see :data:`govreports.schema.FIGURE_FLAGS`).
 
     Examples
     --------
@@ -1807,8 +1884,9 @@ def extract_metrics(
 _PANEL_EXCLUDE = {"subpopulation", "multi_year", "partial_year", "glued", "placeholder", "from_value", "other_year"}
 
 
+@renamed_arguments({"reports_or_metrics": "data"})
 def panel(
-    reports_or_metrics: pd.DataFrame,
+    data: pd.DataFrame,
     *,
     corrections: pd.DataFrame | str | None = None,
     jobs: int = 1,
@@ -1819,7 +1897,7 @@ def panel(
 
     Parameters
     ----------
-    reports_or_metrics
+    data
         The reports frame, or the output of :func:`extract_metrics` (then no
         extraction is repeated).
     corrections
@@ -1851,12 +1929,11 @@ def panel(
     32    横沥镇    6.0       NaN
     60    濮院镇    7.0     about
     """
-    if "indicator" in reports_or_metrics.columns:
-        metrics = reports_or_metrics
+    if "indicator" in data.columns:
+        metrics = data
     else:
-        metrics = extract_metrics(reports_or_metrics, jobs=jobs, engine=engine, progress_bar=progress_bar)
+        metrics = extract_metrics(data, jobs=jobs, engine=engine, progress_bar=progress_bar)
     if corrections is not None:
-        from ._review import apply_corrections
 
         metrics = apply_corrections(metrics, corrections)
     m = metrics[(metrics["indicator"] != "") & metrics["value"].notna()]
@@ -1867,7 +1944,9 @@ def panel(
     section = m["section_kind"].astype(str)
     # Last year's figures restated in the plan part (过去一年…增长10.3%) are used
     # only when the review states none: they rank last.
-    ok = (is_target & section.isin(["targets", "plan"])) | (~is_target & section.isin(["review", "other", "problems", "plan"]))
+    ok = (is_target & section.isin(["targets", "plan"])) | (
+        ~is_target & section.isin(["review", "other", "problems", "plan"])
+    )
     m = m[ok]
     # rank: targets paragraph before the rest of the plan; review before other
     rank = section.loc[m.index].map({"targets": 0, "plan": 2, "review": 0, "problems": 1, "other": 2})

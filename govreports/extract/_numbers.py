@@ -325,6 +325,7 @@ _TAIL = re.compile(
 
 _POST_UNIT = re.compile(r"及以上|及以下|左右|以上|以下|以内|之内")
 _POST_BARE = re.compile(r"及以上|及以下|左右|以上|以下|以内|之内|多|余")
+_POST_QUAL_FIRST = frozenset("及左以之多余")  # a qualifier after the figure starts with one of these
 
 # Lookbehinds stand after the first character (约 not preceded by 签/预 …), so
 # every alternative starts with a literal and search skips to candidates.
@@ -366,6 +367,7 @@ _POST_QUAL_KIND = {
 }
 
 _RANGE_SEP = re.compile(r"[ \t]*(?:——|—|–|-|～|~|〜|至|到)[ \t]*")
+_RANGE_SEP_FIRST = frozenset(" \t—–-～~〜至到")  # a range separator starts with one of these
 
 _DIRECTION = re.compile(
     r"负增长|下降|减少|下滑|回落|降低|下跌|缩减|减小|萎缩|缩小|压减|削减|降幅|减幅|跌幅"
@@ -735,7 +737,11 @@ def _part_from_token(t: str, m: re.Match[str]) -> _Part | None:
         except ValueError:
             return None
         return _Part("pct", m.start(), m.end(), m.end(), value, "", "%", "", cn_has_place=True)
-    # Chinese numeral
+    return _cn_part(t, m)
+
+
+def _cn_part(t: str, m: re.Match[str]) -> _Part | None:
+    """Build a part from a Chinese numeral match; ``None`` if it cannot be a figure."""
     num = m.group("cn")
     if len(num) > _MAX_CN_LEN:
         return None
@@ -986,130 +992,14 @@ def find_quantities(text: str) -> list[Quantity]:
         if part is None:
             continue
         pos = max(pos, part.end)
-        kind = part.kind
-
-        # ---- exclusions on the first part -------------------------------
-        if kind == "ar" and _arabic_is_excluded(t, part, n):
-            # 第1-3批, 0571-88888888: the number after the dash goes too
-            sep = _RANGE_SEP.match(t, part.end)
-            if sep is not None:
-                m2 = _TOKEN.match(t, sep.end())
-                if m2 is not None and m2.lastgroup == "ar":
-                    pos = max(pos, m2.end())
+        skip = _excluded_until(t, part, n)
+        if skip >= 0:
+            pos = max(pos, skip)
             continue
-        if kind == "cn":
-            before = t[part.start - 1] if part.start else "\x00"
-            if before in "第“《【「\"'":
-                continue
-        if kind == "ph" and not _placeholder_ok(t, part, n):
+        q, skip = _quantity_from_part(text, t, part, n, prev_end, prev_negative)
+        if q is None:
+            pos = max(pos, skip)
             continue
-        if kind in ("ar", "cn") and _is_date_tail(t, part, n):
-            # also swallow 'X-Y年' so Y is not re-read with a minus sign
-            continue
-
-        # ---- range --------------------------------------------------------
-        high: _Part | None = None
-        sep = _RANGE_SEP.match(t, part.end)
-        if sep is not None:
-            m2 = _TOKEN.match(t, sep.end())
-            if m2 is not None:
-                p2 = _part_from_token(t, m2)
-                ok_kind = p2 is not None and (
-                    (kind in ("ar", "ph") and p2.kind in ("ar", "ph"))
-                    or (kind in ("cn", "pct") and p2.kind in ("cn", "pct"))
-                )
-                if ok_kind and p2 is not None:
-                    if kind == "pct" and p2.kind == "cn" and not p2.base:
-                        p2.base = "%"  # 百分之八至九
-                    if p2.kind in ("ar", "cn") and _is_date_tail(t, p2, n):
-                        if not part.base and not part.mult:
-                            pos = max(pos, p2.end)  # 2018-2022年: a date range
-                            continue
-                    elif p2.kind == "ar" and _arabic_is_excluded(t, p2, n):
-                        pass
-                    elif _parts_compatible(part, p2) and not (part.mid and p2.mid):
-                        lo_v, hi_v = part.value, p2.value
-                        if lo_v is None or hi_v is None or hi_v > lo_v:
-                            high = p2
-        if high is not None and kind in ("ar",) and high.kind == "ar":
-            # bare year ranges without 年 (2018-2022)
-            if not high.base and not high.mult and _looks_like_year(part) and _looks_like_year(high):
-                pos = max(pos, high.end)
-                continue
-
-        last = high if high is not None else part
-        unit_base = last.base
-        unit_mult = last.mult
-        if kind == "pct" and high is None:
-            unit_base = "%"
-
-        # ---- glued year + figure (20222027亩) ---------------------------
-        glued_year = False
-        if kind == "ar" and high is None and unit_base:
-            glued_year = _split_glued_year(t, part, unit_base)
-            if glued_year:
-                year_len = 4
-                part.start += year_len
-                part.int_digits -= year_len
-                part.value = float(t[part.start:part.num_end].replace(",", ""))
-
-        # ---- qualifiers -----------------------------------------------------
-        floor = max(prev_end, 0)
-        post_kind = None
-        end = last.end
-        post_re = _POST_UNIT if unit_base else _POST_BARE
-        if not (unit_base == "" and last.mid):
-            pm = post_re.match(t, end)
-            if pm is not None:
-                post_kind = _POST_QUAL_KIND[pm.group(0)]
-                end = pm.end()
-        if glued_year:
-            pre_kind, pre_start = None, part.start
-            sign_start = part.start
-        else:
-            sign_start = _sign_before(t, part.start, floor)
-            pre_kind, pre_start = _pre_qualifier(t, sign_start, floor)
-        mid_kind = "at_least" if (part.mid or last.mid) else None
-
-        # ---- acceptance ---------------------------------------------------
-        if kind in ("cn", "pct"):
-            qualified = bool(pre_kind or post_kind or mid_kind)
-            if not _cn_is_figure(t, last, qualified, high is not None):
-                continue
-        if kind == "ar" and not unit_base and not unit_mult and not pre_kind and not post_kind and not mid_kind:
-            if _looks_like_year(part) and high is None:
-                continue
-
-        if high is not None:
-            qualifier = "range"
-        else:
-            qualifier = post_kind or pre_kind or mid_kind
-
-        start = min(pre_start, sign_start)
-        negative = sign_start < part.start and not glued_year
-        if not negative:
-            negative = _decline(t, start, prev_end, prev_negative)
-
-        flags: list[str] = []
-        if part.kind == "ph" or (high is not None and high.kind == "ph"):
-            flags.append("placeholder")
-        if kind in ("cn", "pct"):
-            flags.append("chinese_numeral")
-        if glued_year:
-            flags.append("glued")
-
-        # A bare multiplier stays the unit, as written (“200亿” -> 200 '亿'):
-        # values are always as stated; to_unit converts.
-        unit = unit_mult + unit_base
-        if part.kind == "ph" or (high is not None and high.kind == "ph"):
-            value, value_high = None, None
-        else:
-            value = part.value
-            value_high = high.value if high is not None else None
-        q = Quantity(  # positional: start, end, surface, value, value_high, unit, unit_kind, qualifier, negative, flags
-            start, end, text[start:end], value, value_high, unit,
-            _UNIT_INFO[unit_base][0] if unit_base else "none", qualifier, negative, tuple(flags),
-        )
         # ---- glued neighbours (37.5%25%) ---------------------------------
         if out and out[-1].end == q.start and _glued_pair(out[-1], q):
             prev_q = out[-1]
@@ -1118,10 +1008,148 @@ def find_quantities(text: str) -> list[Quantity]:
             if "glued" not in q.flags:
                 q = _with_flag(q, "glued")
         out.append(q)
-        pos = max(pos, end)
-        prev_end = end
-        prev_negative = negative
+        pos = max(pos, q.end)
+        prev_end = q.end
+        prev_negative = q.negative
     return out
+
+
+def _excluded_until(t: str, part: _Part, n: int) -> int:
+    """Where scanning resumes when the first part cannot be a figure (date, ordinal, code …), else -1."""
+    kind = part.kind
+    if kind == "ar" and _arabic_is_excluded(t, part, n):
+        # 第1-3批, 0571-88888888: the number after the dash goes too
+        sep = _RANGE_SEP.match(t, part.end)
+        if sep is not None:
+            m2 = _TOKEN.match(t, sep.end())
+            if m2 is not None and m2.lastgroup == "ar":
+                return m2.end()
+        return part.end
+    if kind == "cn":
+        before = t[part.start - 1] if part.start else "\x00"
+        if before in "第“《【「\"'":
+            return part.end
+    if kind == "ph" and not _placeholder_ok(t, part, n):
+        return part.end
+    if kind in ("ar", "cn") and _is_date_tail(t, part, n):
+        # also swallow 'X-Y年' so Y is not re-read with a minus sign
+        return part.end
+    return -1
+
+
+def _range_high(t: str, part: _Part, n: int) -> tuple[_Part | None, int]:
+    """The upper end of a range starting with ``part`` (``8至9``, ``3-5%``) or None; and where
+    scanning resumes when the range is a date (``2018-2022年``), else -1."""
+    sep = _RANGE_SEP.match(t, part.end)
+    if sep is None:
+        return None, -1
+    m2 = _TOKEN.match(t, sep.end())
+    if m2 is None:
+        return None, -1
+    p2 = _part_from_token(t, m2)
+    kind = part.kind
+    if p2 is None or not (
+        (kind in ("ar", "ph") and p2.kind in ("ar", "ph")) or (kind in ("cn", "pct") and p2.kind in ("cn", "pct"))
+    ):
+        return None, -1
+    if kind == "pct" and p2.kind == "cn" and not p2.base:
+        p2.base = "%"  # 百分之八至九
+    high: _Part | None = None
+    if p2.kind in ("ar", "cn") and _is_date_tail(t, p2, n):
+        if not part.base and not part.mult:
+            return None, p2.end  # 2018-2022年: a date range
+    elif p2.kind == "ar" and _arabic_is_excluded(t, p2, n):
+        pass
+    elif _parts_compatible(part, p2) and not (part.mid and p2.mid):
+        lo_v, hi_v = part.value, p2.value
+        if lo_v is None or hi_v is None or hi_v > lo_v:
+            high = p2
+    if high is not None and kind == "ar" and high.kind == "ar":
+        # bare year ranges without 年 (2018-2022)
+        if not high.base and not high.mult and _looks_like_year(part) and _looks_like_year(high):
+            return None, high.end
+    return high, -1
+
+
+def _quantity_from_part(
+    text: str, t: str, part: _Part, n: int, prev_end: int, prev_negative: bool
+) -> tuple[Quantity | None, int]:
+    """The quantity starting with ``part`` (range, qualifiers, sign, flags), or None and where scanning resumes."""
+    kind = part.kind
+    high: _Part | None = None
+    if part.end < n and t[part.end] in _RANGE_SEP_FIRST:
+        high, skip = _range_high(t, part, n)
+        if skip >= 0:
+            return None, skip
+    last = high if high is not None else part
+    unit_base = last.base
+    unit_mult = last.mult
+    if kind == "pct" and high is None:
+        unit_base = "%"
+    # ---- glued year + figure (20222027亩) ---------------------------
+    glued_year = kind == "ar" and high is None and bool(unit_base) and _split_glued_year(t, part, unit_base)
+    # ---- qualifiers -----------------------------------------------------
+    post_kind, end = None, last.end
+    if end < n and t[end] in _POST_QUAL_FIRST:
+        post_kind, end = _post_qualifier(t, last, unit_base)
+    if glued_year:
+        pre_kind, pre_start = None, part.start
+        sign_start = part.start
+    else:
+        floor = max(prev_end, 0)
+        sign_start = _sign_before(t, part.start, floor)
+        pre_kind, pre_start = _pre_qualifier(t, sign_start, floor)
+    mid_kind = "at_least" if (part.mid or last.mid) else None
+
+    # ---- acceptance ---------------------------------------------------
+    if kind in ("cn", "pct"):
+        qualified = bool(pre_kind or post_kind or mid_kind)
+        if not _cn_is_figure(t, last, qualified, high is not None):
+            return None, part.end
+    if kind == "ar" and not unit_base and not unit_mult and not pre_kind and not post_kind and not mid_kind:
+        if _looks_like_year(part) and high is None:
+            return None, part.end
+
+    qualifier = "range" if high is not None else (post_kind or pre_kind or mid_kind)
+    start = min(pre_start, sign_start)
+    negative = sign_start < part.start and not glued_year
+    if not negative:
+        negative = _decline(t, start, prev_end, prev_negative)
+    placeholder = part.kind == "ph" or (high is not None and high.kind == "ph")
+    flags = _FLAGS[placeholder, kind in ("cn", "pct"), glued_year]
+
+    # A bare multiplier stays the unit, as written (“200亿” -> 200 '亿'):
+    # values are always as stated; to_unit converts.
+    unit = unit_mult + unit_base
+    if placeholder:
+        value, value_high = None, None
+    else:
+        value = part.value
+        value_high = high.value if high is not None else None
+    q = Quantity(  # positional: start, end, surface, value, value_high, unit, unit_kind, qualifier, negative, flags
+        start, end, text[start:end], value, value_high, unit,
+        _UNIT_INFO[unit_base][0] if unit_base else "none", qualifier, negative, flags,
+    )
+    return q, end
+
+
+def _post_qualifier(t: str, last: _Part, unit_base: str) -> tuple[str | None, int]:
+    """Kind of a qualifier after the figure (左右, 以上, a bare number's 多) and where the figure ends."""
+    end = last.end
+    if not (unit_base == "" and last.mid):
+        pm = (_POST_UNIT if unit_base else _POST_BARE).match(t, end)
+        if pm is not None:
+            return _POST_QUAL_KIND[pm.group(0)], pm.end()
+    return None, end
+
+
+# The flags of a quantity, in their fixed order, by (placeholder, chinese_numeral, glued).
+_FLAGS: dict[tuple[bool, bool, bool], tuple[str, ...]] = {
+    (ph, cn, gl): tuple(f for f, on in (("placeholder", ph), ("chinese_numeral", cn), ("glued", gl)) if on)
+    for ph in (False, True)
+    for cn in (False, True)
+    for gl in (False, True)
+}
 
 
 def _fullwidth_char(m: re.Match[str]) -> str:
@@ -1153,6 +1181,7 @@ def _looks_like_year(part: _Part) -> bool:
 
 
 def _split_glued_year(t: str, part: _Part, unit_base: str) -> bool:
+    """Drop a year glued to the front of a figure (20222027亩 -> 2027亩) from ``part``; True if there was one."""
     if part.int_digits < 5:
         return False  # the common case: too short to hold a year and a figure
     raw = t[part.start:part.num_end]
@@ -1164,7 +1193,13 @@ def _split_glued_year(t: str, part: _Part, unit_base: str) -> bool:
         return False
     if not _YEAR_HEAD.match(raw):
         return False
-    return raw[4] != "0" and raw[4] != "."
+    if raw[4] == "0" or raw[4] == ".":
+        return False
+    year_len = 4
+    part.start += year_len
+    part.int_digits -= year_len
+    part.value = float(t[part.start:part.num_end].replace(",", ""))
+    return True
 
 
 def _glued_pair(a: Quantity, b: Quantity) -> bool:

@@ -21,7 +21,9 @@ A reviewer who marks that row ``wrong`` makes the panel take the next
 candidate, the milestone 跨越“200亿”大关, which is flagged for review:
 
 >>> p = gr.panel(m, corrections=row.assign(verdict="wrong"))
->>> p[(p["region"] == "横沥镇") & (p["indicator"] == "gdp") & (p["measure"] == "level")][["value", "qualifier", "needs_review"]]
+>>> p[(p["region"] == "横沥镇") & (p["indicator"] == "gdp") & (p["measure"] == "level")][
+...     ["value", "qualifier", "needs_review"]
+... ]
     value qualifier  needs_review
 30  200.0  at_least          True
 """
@@ -43,7 +45,9 @@ __all__ = ["review_sheet", "apply_corrections", "read_corrections", "REVIEW_COLU
 #: What a reviewer may write in ``verdict``.
 VERDICTS: dict[str, str] = {
     "ok": "the row is right as it stands",
-    "wrong": "the figure is not a value of this indicator (it is dropped from the panel; the next candidate takes its place)",
+    "wrong": (
+        "the figure is not a value of this indicator (it is dropped from the panel; the next candidate takes its place)"
+    ),
     "fix": "the figure is this indicator's, with the values written in the correct_* columns",
 }
 

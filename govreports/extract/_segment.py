@@ -470,7 +470,11 @@ def _closing_range(paras: list[_Para], text_len: int) -> tuple[int, int] | None:
         if p.start < half:
             break
         # A text cut off right after its "各位代表，…我们也清醒认识到" has no closing.
-        if p.heading is None and _CLOSING_CUE.match(p.text) and not _PROBLEM_CUE_STRICT.search(p.text, 0, _PROBLEM_CUE_SPAN):
+        if (
+            p.heading is None
+            and _CLOSING_CUE.match(p.text)
+            and not _PROBLEM_CUE_STRICT.search(p.text, 0, _PROBLEM_CUE_SPAN)
+        ):
             last = i
             break
     if last is None:
@@ -530,7 +534,8 @@ def find_sections(text: str) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> text = "各位代表：\\n一、2022年工作回顾\\n全年增长5%。\\n二、2023年工作安排\\n主要预期目标是：增长6%。\\n各位代表！让我们团结奋斗！"
+    >>> text = ("各位代表：\\n一、2022年工作回顾\\n全年增长5%。\\n"
+    ...         "二、2023年工作安排\\n主要预期目标是：增长6%。\\n各位代表！让我们团结奋斗！")
     >>> [(s["depth"], s["heading"], s["kind"]) for s in find_sections(text) if s["is_leaf"]]
     [(1, '', 'other'), (1, '一、2022年工作回顾', 'review'), (2, '', 'plan'), (2, '', 'targets'), (1, '', 'closing')]
     """
@@ -540,161 +545,218 @@ def find_sections(text: str) -> list[dict[str, Any]]:
     # Skip the "现在，我代表…向大会报告工作，请予审议" paragraph.
     if body_from < len(paras) and paras[body_from].heading is None and _INTRO.search(paras[body_from].text):
         body_from += 1
-    plan_year = _plan_year(paras, body_from)
-    closing = _closing_range(paras, n_text)
-    closing_at = closing[0] if closing is not None else len(paras)
+    outline = _Outline(paras, n_text, _plan_year(paras, body_from), _closing_range(paras, n_text))
+    outline.walk(body_from)
+    return _finish(outline.nodes)
 
-    # node: [start, end, parent, depth, heading, kind, origin]
-    nodes: list[list[Any]] = [[0, n_text, None, 0, "", "other", "root"]]
-    stack: list[tuple[int, str, int | None]] = []  # (node index, style, number)
-    seen_plan = seen_review = seen_problems = seen_closing = False
-    pending: int | None = None  # first body paragraph at root level, before any heading
-    mixed: set[int] = set()  # nodes whose heading names both review and plan
-    last_top: tuple[str, str] | None = None  # kind and style of the last top-level heading
 
-    def close_to(length: int, at: int) -> None:
+class _Outline:
+    """The section tree of one report while :func:`find_sections` walks its paragraphs."""
+
+    __slots__ = (
+        "paras", "n_text", "plan_year", "closing", "closing_at", "nodes", "stack", "mixed", "pending", "last_top",
+        "seen_plan", "seen_review", "seen_problems", "seen_closing",
+    )
+
+    def __init__(self, paras: list[_Para], n_text: int, plan_year: int | None, closing: tuple[int, int] | None) -> None:
+        self.paras = paras
+        self.n_text = n_text
+        self.plan_year = plan_year
+        self.closing = closing
+        self.closing_at = closing[0] if closing is not None else len(paras)
+        # node: [start, end, parent, depth, heading, kind, origin]
+        self.nodes: list[list[Any]] = [[0, n_text, None, 0, "", "other", "root"]]
+        self.stack: list[tuple[int, str, int | None]] = []  # open sections: (node index, style, number)
+        self.mixed: set[int] = set()  # nodes whose heading names both review and plan
+        self.pending: int | None = None  # first body paragraph at root level, before any heading
+        self.last_top: tuple[str, str] | None = None  # kind and style of the last top-level heading
+        self.seen_plan = self.seen_review = self.seen_problems = self.seen_closing = False
+
+    def close_to(self, length: int, at: int) -> None:
+        """Close the open sections deeper than ``length`` at offset ``at``."""
+        stack, nodes = self.stack, self.nodes
         while len(stack) > length:
             nodes[stack.pop()[0]][1] = at
 
-    def top() -> int:
-        return stack[-1][0] if stack else 0
+    def top(self) -> int:
+        """Node index of the innermost open section (0, the root, when none is open)."""
+        return self.stack[-1][0] if self.stack else 0
 
-    def add(start: int, end: int | None, parent: int, heading: str, kind: str, origin: str) -> int:
+    def add(self, start: int, end: int | None, parent: int, heading: str, kind: str, origin: str) -> int:
+        """Add a node below ``parent``; returns its index."""
+        nodes = self.nodes
         nodes.append([start, end, parent, nodes[parent][3] + 1, heading, kind, origin])
         return len(nodes) - 1
 
-    def next_start(i: int) -> int:
-        return paras[i].start if i < len(paras) else n_text
+    def next_start(self, i: int) -> int:
+        """Offset where paragraph ``i`` starts (the end of the text after the last one)."""
+        return self.paras[i].start if i < len(self.paras) else self.n_text
 
-    def flush(i: int, before_review: bool) -> None:
+    def flush(self, i: int, before_review: bool) -> None:
+        """End the pending body text before paragraph ``i``: an unheaded review when long enough."""
         # Body text between the opening and the first part, when the review
         # has no heading of its own ("过去的一年…" straight after the intro).
-        nonlocal pending, seen_review
+        pending = self.pending
         if pending is None:
             return
-        a, b = paras[pending].start, next_start(i)
+        a, b = self.paras[pending].start, self.next_start(i)
         if not before_review and (i - pending >= _UNHEADED_REVIEW_MIN_PARAS or b - a >= _UNHEADED_REVIEW_MIN_CHARS):
-            add(a, b, 0, "", "review", "paragraph")
-            seen_review = True
-        pending = None
+            self.add(a, b, 0, "", "review", "paragraph")
+            self.seen_review = True
+        self.pending = None
 
-    i = 0
-    while i < len(paras):
-        p = paras[i]
-        if pending is not None and (p.heading is not None or (closing is not None and i == closing[0])):
-            flush(i, p.heading is not None and _own_kind(p.heading[:_KIND_HEAD_MAX], plan_year) in ("review", "mixed"))
-        if closing is not None and i == closing[0]:
-            close_to(0, p.start)
-            add(p.start, next_start(closing[1]), 0, "", "closing", "paragraph")
-            seen_closing = True
-            i = closing[1]
-            continue
-        if p.heading is not None:
-            # Only the head of a long heading line names its part.
-            own = _own_kind(p.heading[:_KIND_HEAD_MAX], plan_year)
-            style, num = p.style or "", p.number
-            if p.appendix or (
-                p.bare and own in ("review", "plan", "mixed") and len(p.heading) <= _PART_TITLE_MAX and not _COMMA.search(p.heading)
+    def walk(self, body_from: int) -> None:
+        """Build the tree from every paragraph; ``body_from`` is the first paragraph of the speech's body."""
+        paras, closing = self.paras, self.closing
+        i = 0
+        while i < len(paras):
+            p = paras[i]
+            if self.pending is not None and (p.heading is not None or (closing is not None and i == closing[0])):
+                own = _own_kind(p.heading[:_KIND_HEAD_MAX], self.plan_year) if p.heading is not None else None
+                self.flush(i, own in ("review", "mixed"))
+            if closing is not None and i == closing[0]:
+                self.close_to(0, p.start)
+                self.add(p.start, self.next_start(closing[1]), 0, "", "closing", "paragraph")
+                self.seen_closing = True
+                i = closing[1]
+                continue
+            if p.heading is not None:
+                i = self.heading(i, p, p.heading)
+                continue
+            if (
+                self.seen_problems
+                and not (self.seen_plan or self.seen_closing)
+                and (not self.stack or self.nodes[self.stack[0][0]][5] == "review")
+                and (_plan_starts(p.text, self.plan_year) or _is_targets(paras, i))
             ):
-                close_to(0, p.start)  # a part title: always top level
-            else:
-                k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == style), None)
-                if k is not None:
-                    restart = num == 1 and style not in _LEAD_STYLES and k < len(stack) - 1
-                    if not restart:  # sibling: close it and everything deeper
-                        close_to(k, p.start)
-            parent = top()
-            if parent == 0 or parent in mixed:
-                # Top level (or under a "review and plan" heading): the
-                # heading's words, else the part it follows.
-                if own in ("review", "plan", "problems", "other"):
-                    kind = own
-                elif own == "mixed" and parent == 0:
-                    kind = "review"  # "2022年工作回顾和2023年总体要求": review first; children decide
-                elif own == "targets":
-                    kind = "plan" if parent == 0 else "targets"
-                elif seen_closing:
-                    kind = "other"
-                elif seen_plan:
-                    kind = "plan"
-                elif parent == 0 and (
-                    (last_top is not None and last_top[1] == style) or seen_problems or (seen_review and last_top is None)
-                ):
-                    # "二、…" after "一、…回顾", or a part after the problems or
-                    # after an unheaded review: the review part is over.
-                    kind = "plan"
-                else:
-                    kind = "review"
-            else:
-                pkind = nodes[parent][5]
-                if own == "problems" or (own == "targets" and pkind != "review"):
-                    kind = own  # "发展目标超额实现" under the review is review
-                else:
-                    kind = pkind  # glossary items under 名词解释 stay other
-            seen_plan = seen_plan or kind in ("plan", "targets")
-            seen_review = seen_review or kind == "review"
-            node = add(p.start, None, parent, p.heading, kind, "heading")
-            if parent == 0:
-                last_top = (kind, style)
-            if own == "mixed":
-                mixed.add(node)
-            stack.append((node, style, num))
-            # A heading paragraph that carries the targets statement itself.
-            if kind not in ("review", "targets") and _is_targets(paras, i, len(p.heading)):
-                j = _targets_end(paras, i, closing_at)
-                add(p.start, next_start(j), node, "", "targets", "paragraph")
+                self.unheaded_plan(p)
+            j = self.body_block(i, p)
+            if j >= 0:
                 i = j
                 continue
+            if (
+                self.pending is None
+                and not self.stack
+                and i >= body_from
+                and not (self.seen_review or self.seen_plan or self.seen_closing)
+            ):
+                self.pending = i
             i += 1
-            continue
-        if (
-            seen_problems
-            and not (seen_plan or seen_closing)
-            and (not stack or nodes[stack[0][0]][5] == "review")
-            and (_plan_starts(p.text, plan_year) or _is_targets(paras, i))
+        self.flush(len(paras), False)
+        self.close_to(0, self.n_text)
+
+    def heading(self, i: int, p: _Para, title: str) -> int:
+        """Open the section that paragraph ``i``, headed ``title``, starts; returns the index of the next paragraph."""
+        # Only the head of a long heading line names its part.
+        own = _own_kind(title[:_KIND_HEAD_MAX], self.plan_year)
+        style, num = p.style or "", p.number
+        if p.appendix or (
+            p.bare and own in ("review", "plan", "mixed") and len(title) <= _PART_TITLE_MAX and not _COMMA.search(title)
         ):
-            # The plan part begins without a heading ("2004年政府工作的指导思想是…"
-            # right after the problems): an unheaded top-level plan section
-            # that the following headings nest in.
-            close_to(0, p.start)
-            node = add(p.start, None, 0, "", "plan", "paragraph")
-            stack.append((node, "unheaded", None))
-            seen_plan = True
-            last_top = ("plan", "unheaded")
-        ctx = nodes[top()][5]
-        in_mixed = any(e[0] in mixed for e in stack)  # "2022年回顾和2023年总体要求"
-        if (ctx not in ("review", "targets", "problems", "closing") or (ctx == "review" and in_mixed)) and (
-            not seen_closing and _is_targets(paras, i)
+            self.close_to(0, p.start)  # a part title: always top level
+        else:
+            stack = self.stack
+            k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == style), None)
+            if k is not None:
+                restart = num == 1 and style not in _LEAD_STYLES and k < len(stack) - 1
+                if not restart:  # sibling: close it and everything deeper
+                    self.close_to(k, p.start)
+        parent = self.top()
+        kind = self.heading_kind(own, parent, style)
+        self.seen_plan = self.seen_plan or kind in ("plan", "targets")
+        self.seen_review = self.seen_review or kind == "review"
+        node = self.add(p.start, None, parent, title, kind, "heading")
+        if parent == 0:
+            self.last_top = (kind, style)
+        if own == "mixed":
+            self.mixed.add(node)
+        self.stack.append((node, style, num))
+        # A heading paragraph that carries the targets statement itself.
+        if kind not in ("review", "targets") and _is_targets(self.paras, i, len(title)):
+            j = _targets_end(self.paras, i, self.closing_at)
+            self.add(p.start, self.next_start(j), node, "", "targets", "paragraph")
+            return j
+        return i + 1
+
+    def heading_kind(self, own: str | None, parent: int, style: str) -> str:
+        """Kind of a heading's section from its own words (``own``), its parent and the parts seen so far."""
+        if parent != 0 and parent not in self.mixed:
+            pkind = self.nodes[parent][5]
+            if own == "problems" or (own == "targets" and pkind != "review"):
+                return own  # "发展目标超额实现" under the review is review
+            return pkind  # glossary items under 名词解释 stay other
+        # Top level (or under a "review and plan" heading): the heading's
+        # words, else the part it follows.
+        if own in ("review", "plan", "problems", "other"):
+            return own
+        if own == "mixed" and parent == 0:
+            return "review"  # "2022年工作回顾和2023年总体要求": review first; children decide
+        if own == "targets":
+            return "plan" if parent == 0 else "targets"
+        if self.seen_closing:
+            return "other"
+        if self.seen_plan:
+            return "plan"
+        last_top = self.last_top
+        if parent == 0 and (
+            (last_top is not None and last_top[1] == style)
+            or self.seen_problems
+            or (self.seen_review and last_top is None)
         ):
-            flush(i, False)
-            j = _targets_end(paras, i, closing_at)
-            add(p.start, next_start(j), top(), "", "targets", "paragraph")
-            seen_plan = True
-            i = j
-            continue
+            # "二、…" after "一、…回顾", or a part after the problems or
+            # after an unheaded review: the review part is over.
+            return "plan"
+        return "review"
+
+    def unheaded_plan(self, p: _Para) -> None:
+        """Open an unheaded top-level plan section at paragraph ``p``."""
+        # The plan part begins without a heading ("2004年政府工作的指导思想是…"
+        # right after the problems): the following headings nest in it.
+        self.close_to(0, p.start)
+        node = self.add(p.start, None, 0, "", "plan", "paragraph")
+        self.stack.append((node, "unheaded", None))
+        self.seen_plan = True
+        self.last_top = ("plan", "unheaded")
+
+    def body_block(self, i: int, p: _Para) -> int:
+        """Add the targets or problems leaf that body paragraph ``i`` opens; returns the paragraph after it, or -1."""
+        stack = self.stack
+        ctx = self.nodes[stack[-1][0] if stack else 0][5]
+        # targets inside the review only under a "2022年回顾和2023年总体要求" heading
+        in_mixed = ctx == "review" and bool(self.mixed) and any(e[0] in self.mixed for e in stack)
+        if (ctx not in ("review", "targets", "problems", "closing") or in_mixed) and (
+            not self.seen_closing and _is_targets(self.paras, i)
+        ):
+            self.flush(i, False)
+            j = _targets_end(self.paras, i, self.closing_at)
+            self.add(p.start, self.next_start(j), self.top(), "", "targets", "paragraph")
+            self.seen_plan = True
+            return j
         if (
-            (ctx == "review" or (ctx == "other" and not seen_plan)) and _PROBLEM_CUE.search(p.text, 0, _PROBLEM_CUE_SPAN)
+            (ctx == "review" or (ctx == "other" and not self.seen_plan))
+            and _PROBLEM_CUE.search(p.text, 0, _PROBLEM_CUE_SPAN)
         ) or (ctx == "plan" and _PROBLEM_CUE_STRICT.search(p.text, 0, _PROBLEM_CUE_SPAN)):
-            j = i + 1
-            while j < closing_at and paras[j].heading is None:
-                q = paras[j].text
-                if _CLOSING_CUE.match(q) or _is_targets(paras, j):
-                    break
-                if not (_PROBLEM_GOES_ON.match(q) or _PROBLEM_WORDS.search(q, 0, _PROBLEM_WORDS_SPAN)):
-                    break
-                j += 1
-            flush(i, False)
-            close_to(min(len(stack), 1), p.start)
-            add(p.start, next_start(j), top(), "", "problems", "paragraph")
-            seen_problems = True
-            i = j
-            continue
-        if pending is None and not stack and i >= body_from and not (seen_review or seen_plan or seen_closing):
-            pending = i
-        i += 1
-    flush(len(paras), False)
-    close_to(0, n_text)
-    return _finish(nodes)
+            j = _problems_end(self.paras, i, self.closing_at)
+            self.flush(i, False)
+            self.close_to(min(len(self.stack), 1), p.start)
+            self.add(p.start, self.next_start(j), self.top(), "", "problems", "paragraph")
+            self.seen_problems = True
+            return j
+        return -1
+
+
+def _problems_end(paras: list[_Para], i: int, stop: int) -> int:
+    """Index after the problems statement starting at paragraph ``i``: the
+    paragraph and those that carry it on (never reaching ``stop``, the closing call)."""
+    j = i + 1
+    while j < stop and paras[j].heading is None:
+        q = paras[j].text
+        if _CLOSING_CUE.match(q) or _is_targets(paras, j):
+            break
+        if not (_PROBLEM_GOES_ON.match(q) or _PROBLEM_WORDS.search(q, 0, _PROBLEM_WORDS_SPAN)):
+            break
+        j += 1
+    return j
 
 
 def _plan_starts(text: str, plan_year: int | None) -> bool:
@@ -931,7 +993,8 @@ def sentences(reports: pd.DataFrame, *, sections_frame: pd.DataFrame | None = No
 
     Examples
     --------
-    >>> reports = pd.DataFrame({"report_id": ["a"], "text": ["各位代表：\\n一、2022年工作回顾\\n增长2.0%。投资增长5%。"]})
+    >>> text = "各位代表：\\n一、2022年工作回顾\\n增长2.0%。投资增长5%。"
+    >>> reports = pd.DataFrame({"report_id": ["a"], "text": [text]})
     >>> sentences(reports)[["text", "section_kind"]].values.tolist()
     [['各位代表：', 'other'], ['一、2022年工作回顾', 'review'], ['增长2.0%。', 'review'], ['投资增长5%。', 'review']]
 

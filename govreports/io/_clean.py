@@ -25,7 +25,6 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from importlib import resources
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -305,7 +304,9 @@ _CLOSERS = "”’」』）)\"'》"
 _HEADING_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．]|第[一二三四五六七八九十]{1,3}[章节部分]|#{1,6}\s)"
 )
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－])?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－])?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"
+)
 
 
 def _display_width(s: str) -> int:
@@ -342,7 +343,12 @@ def _join(a: str, b: str) -> str:
     # space, so that space comes back. Chinese needs none, nor does the
     # half-width punctuation many Chinese texts use: 区),2022年, 3-5, 1+18.
     x, y = a[-1:], b[:1]
-    if x.isascii() and y.isascii() and ((x.isalnum() and y.isalnum()) or "|" in (x, y)) and "" not in (x.strip(), y.strip()):
+    if (
+        x.isascii()
+        and y.isascii()
+        and ((x.isalnum() and y.isalnum()) or "|" in (x, y))
+        and "" not in (x.strip(), y.strip())
+    ):
         return a + " " + b
     return a + b
 

@@ -25,7 +25,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ._clean import decode_bytes
 from ..errors import (
     CorruptFileError,
     EmptyFileError,
@@ -36,6 +35,7 @@ from ..errors import (
     ReportFileError,
     UnsupportedFormatError,
 )
+from ._clean import decode_bytes
 
 __all__ = ["RawDocument", "Limits", "read_document", "SUPPORTED_SUFFIXES"]
 
@@ -121,7 +121,8 @@ def read_document(path: Path, *, limits: Limits = Limits()) -> RawDocument:
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise UnsupportedFormatError(
-            path, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+            path,
+            f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}",
         )
     size = path.stat().st_size
     if size > limits.max_bytes:
@@ -738,7 +739,11 @@ def _read_pdf(path: Path, limits: Limits) -> RawDocument:
         if isinstance(inner, ReportFileError):
             raise inner from None
         name = type(inner).__name__
-        if isinstance(inner, PDFPasswordIncorrect) or "password" in name.lower() or "encrypt" in (name + str(inner)).lower():
+        if (
+            isinstance(inner, PDFPasswordIncorrect)
+            or "password" in name.lower()
+            or "encrypt" in (name + str(inner)).lower()
+        ):
             raise CorruptFileError(path, "is encrypted (password protected); decrypt it first") from None
         if isinstance(inner, PDFSyntaxError) or isinstance(exc, (ValueError, KeyError, TypeError)):
             raise CorruptFileError(path, f"is a damaged PDF ({name})") from None
@@ -769,9 +774,15 @@ _BLOCK_TAGS = {
     "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
     "table", "ul", "ol", "td", "th", "blockquote", "pre", "center", "dd", "dt",
 }
-_SKIP_TAGS = {"script", "style", "nav", "header", "footer", "noscript", "select", "button", "form", "iframe", "svg", "aside"}
-_VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track"}
-_NAV_HINT = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|position|location|toolbar|copyright|links?$", re.I)
+_SKIP_TAGS = {
+    "script", "style", "nav", "header", "footer", "noscript", "select", "button", "form", "iframe", "svg", "aside",
+}
+_VOID_TAGS = {
+    "br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track",
+}
+_NAV_HINT = re.compile(
+    r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|position|location|toolbar|copyright|links?$", re.I
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -958,7 +969,9 @@ def _read_html(path: Path, limits: Limits) -> RawDocument:
     body = _best_container(builder.root)
     text = html.unescape(_node_text(body))
     if len(_CJK.findall(text)) < 200:
-        raise NoReportsFoundError(path, "the HTML page holds no report body (fewer than 200 Chinese characters of text)")
+        raise NoReportsFoundError(
+            path, "the HTML page holds no report body (fewer than 200 Chinese characters of text)"
+        )
     title = re.sub(r"\s+", " ", builder.title).strip() or None
     return RawDocument(str(path), "html", text, dec.encoding, title_hint=title, flags=list(dec.flags))
 

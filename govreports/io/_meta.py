@@ -114,21 +114,29 @@ def level_of_region(region: str | None) -> tuple[str | None, bool]:
 
 
 _GENERIC_REGIONS = frozenset(
-    {"自治区", "自治州", "自治县", "自治旗", "本市", "全市", "全省", "本省", "全州", "全区", "本县", "全县", "本区", "本镇", "全镇"}
+    {
+        "自治区", "自治州", "自治县", "自治旗", "本市", "全市", "全省", "本省",
+        "全州", "全区", "本县", "全县", "本区", "本镇", "全镇",
+    }
 )
 
 
 # Headings that name the year a report reviews or plans for: on a line of
 # their own (一、2003年工作回顾, 2004年工作安排), or opening a paragraph after
 # an ordinal (二、2004年工作安排：…).
-_PLAN_WORDS = r"(?:的)?(?:政府)?(?:工作安排|重点工作|重点任务|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)(?!回顾|总结|亮点|成效|成绩|情况)"
+_PLAN_WORDS = (
+    r"(?:的)?(?:政府)?(?:工作安排|重点工作|重点任务|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)"
+    r"(?!回顾|总结|亮点|成效|成绩|情况)"
+)
 _PLAN_HEADING = re.compile(
     rf"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}"
     rf"|((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}[^\n]{{0,12}}$)",
     re.M,
 )
 _REVIEW_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2}) ?年(?:的)?(?:政府)?(?:工作回顾|工作亮点与成效|工作成效)\s*$", re.M
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2}) ?年(?:的)?(?:政府)?"
+    r"(?:工作回顾|工作亮点与成效|工作成效)\s*$",
+    re.M,
 )
 
 
@@ -153,7 +161,8 @@ def _reviews_its_own_year(text: str, year: int) -> bool:
 
 
 _REVIEW_LEAD = re.compile(
-    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年[，,][^。\n]{0,120}?(?:同比|比上年|较上年)(?:增长|下降|提高|减少)"
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年[，,][^。\n]{0,120}?"
+    r"(?:同比|比上年|较上年)(?:增长|下降|提高|减少)"
 )
 _GOAL_WORDS = re.compile(r"力争|争取|预期|目标|确保|计划")
 
@@ -285,11 +294,19 @@ _MEETING_ANY = re.compile(
     r"(?:人民代表大会|人大)"
 )
 _SELF = re.compile(rf"(?:我代表|受)(?P<region>{_UNIT})(?:第[{_CN_DIGIT}\d]+届)?(?:人民)?政府")
-_SELF_BARE = re.compile(r"(?:我代表|受)(?:本)?(?P<unit>镇|乡|街道|县|区|市|旗|州)(?:人民)?政府|在(?P<unit2>镇|乡|县|区|市|旗)(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)")
-_HEADER_ORG = re.compile(rf"(?:发布机构|发文机关|发布单位|来源|信息来源)\s*[:：|]?\s*(?P<region>{_UNIT})(?:人民政府|政府|办事处|党政办|党政综合办公室)?")
+_SELF_BARE = re.compile(
+    r"(?:我代表|受)(?:本)?(?P<unit>镇|乡|街道|县|区|市|旗|州)(?:人民)?政府"
+    r"|在(?P<unit2>镇|乡|县|区|市|旗)(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)"
+)
+_HEADER_ORG = re.compile(
+    rf"(?:发布机构|发文机关|发布单位|来源|信息来源)\s*[:：|]?\s*(?P<region>{_UNIT})"
+    r"(?:人民政府|政府|办事处|党政办|党政综合办公室)?"
+)
 _CRUMBS = re.compile(r"(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?(?P<path>[^\n]{0,120})")
 _SELF_WORDS = {
-    "township": re.compile(r"(?:全|我|本)(?:镇|乡|街道)|镇(?:党委|人大|政府)|乡(?:党委|人大|政府)|街道(?:党工委|办事处)"),
+    "township": re.compile(
+        r"(?:全|我|本)(?:镇|乡|街道)|镇(?:党委|人大|政府)|乡(?:党委|人大|政府)|街道(?:党工委|办事处)"
+    ),
     "county": re.compile(r"(?:全|我|本)(?:县|区|旗)(?!委|政府)"),
 }
 _ROLE_UNIT = {"县长": "county", "区长": "county", "旗长": "county", "镇长": "township", "乡长": "township",
@@ -328,7 +345,11 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
     out = _Session()
     lines = head_lines + [fm.get("title") or ""]
     for i, line in enumerate(lines):
-        if out.published is None and (m := _PUB_DATE.search(line) or _PUB_STAMP.search(line)) and 1 <= int(m["m"]) <= 12:
+        if (
+            out.published is None
+            and (m := _PUB_DATE.search(line) or _PUB_STAMP.search(line))
+            and 1 <= int(m["m"]) <= 12
+        ):
             out.published = _iso(m)
         if len(line) <= 80:
             for m in _DATE.finditer(line):
@@ -384,7 +405,9 @@ def _speaker(head_lines: list[str], fm: dict[str, str]) -> tuple[str | None, str
         if m:
             return m.group("name"), None
     if fm.get("title"):
-        m = re.search(r"[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]", fm["title"])
+        m = re.search(
+            r"[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]", fm["title"]
+        )
         if m:
             return m.group("name"), None
     return None, None
@@ -396,7 +419,9 @@ def _title_region_year(
     title_region = title_year = None
     lines = [ln.strip()[:120] for ln in head_lines[:_TITLE_LINES]]
     first_hit = None
-    for i, c in enumerate([split_region and f"{split_region}{split_year}年政府工作报告", fm.get("title"), title_hint, *lines]):
+    for i, c in enumerate(
+        [split_region and f"{split_region}{split_year}年政府工作报告", fm.get("title"), title_hint, *lines]
+    ):
         if not c:
             continue
         if first_hit is None and (title_region or title_year):
@@ -452,7 +477,13 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
         meta.extra["published"] = session.published
     from_name = title_year is not None or _fm_year(fm) or "year_from_path" in meta.flags
     weak = {"year_from_headings", "year_from_published"}.intersection(meta.flags)
-    if meta.date is None and meta.year is not None and from_name and not weak and _reviews_its_own_year(text, meta.year):
+    if (
+        meta.date is None
+        and meta.year is not None
+        and from_name
+        and not weak
+        and _reviews_its_own_year(text, meta.year)
+    ):
         # an undated report titled by the year it reviews (四川省/2003.md:
         # 一、2003年工作回顾 … 二、2004年工作安排) was delivered the year after
         meta.year += 1
@@ -476,7 +507,8 @@ _PLAN_YEAR = re.compile(
 )
 # 2012年是雅瑶镇在挑战中加快发展的一年。一年来…: the review opens with its year
 _OPENING_YEAR = re.compile(
-    r"(?:^|。)\s*(?:刚刚过去的)?((?:19|20)\d{2})年(?:是|，是|,是)[^\n]{0,200}?(?:一年来|这一年|过去的一年|过去一年)", re.M
+    r"(?:^|。)\s*(?:刚刚过去的)?((?:19|20)\d{2})年(?:是|，是|,是)[^\n]{0,200}?(?:一年来|这一年|过去的一年|过去一年)",
+    re.M,
 )
 
 
@@ -560,7 +592,11 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
     """Region from the speaker line, 我代表X人民政府, the page header or the body."""
     level = _self_level(text, session, role)
     if role:
-        m = re.search(rf"(?P<region>{_UNIT})(?:人民政府|政府|办事处)?(?:代理|代)?(?:县长|区长|旗长|镇长|乡长|市长|主任|苏木达)$", role)
+        m = re.search(
+            rf"(?P<region>{_UNIT})(?:人民政府|政府|办事处)?(?:代理|代)?"
+            r"(?:县长|区长|旗长|镇长|乡长|市长|主任|苏木达)$",
+            role,
+        )
         if m and _REGION_NAME.match(m.group("region")):
             return m.group("region"), "speaker"
     head = text[:3000]

@@ -6,7 +6,6 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union
 
@@ -14,16 +13,16 @@ import pandas as pd
 
 from .._parallel import Engine, run_map
 from .._util import check_option
-from ._clean import clean_text, is_truncated, to_simplified
 from ..errors import (
     FileMissingError,
     InvalidMetadataError,
     MissingDependencyError,
-    OptionalDependencyError,
     NoReportsFoundError,
+    OptionalDependencyError,
     ReportFileError,
 )
-from ..schema import LEVELS, ReportIds, ReportRecord, report_id_base, reports_frame
+from ..schema import ReportRecord, reports_frame
+from ._clean import clean_text, is_truncated, to_simplified
 from ._compilation import is_toc_only, split_compilation
 from ._formats import SUPPORTED_SUFFIXES, Limits, RawDocument, read_document
 from ._meta import infer_meta

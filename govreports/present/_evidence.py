@@ -6,9 +6,9 @@ import html
 
 import pandas as pd
 
+from .._format import fmt_value
 from .._util import require_columns
 from ..fonts._embed import embed_font
-from .._format import fmt_value
 from ..schema import FIGURE_FLAGS
 
 __all__ = ["show_evidence", "Evidence"]
@@ -80,7 +80,8 @@ class Evidence:
             kind = str(r.get("kind", ""))
             out.append(
                 f"<tr><td>{html.escape(str(r.get('region') or r['report_id']))}</td>"
-                f"<td>{html.escape(str(r.get('indicator') or '—'))}<br><small>{html.escape(str(r.get('indicator_text') or ''))}</small></td>"
+                f"<td>{html.escape(str(r.get('indicator') or '—'))}"
+                f"<br><small>{html.escape(str(r.get('indicator_text') or ''))}</small></td>"
                 f'<td class="{kind[:1]}">{html.escape(kind)}</td><td>{html.escape(str(r.get("measure", "")))}</td>'
                 f"<td>{html.escape(fmt_value(r))}</td><td>{html.escape(str(r.get('period') or ''))}</td>"
                 f"<td>{marked}{flag_html}</td></tr>"

@@ -36,14 +36,34 @@ import re
 import shutil
 import warnings
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .._format import QUALIFIER_SIGN, QUALIFIER_ZH, fmt_growth, fmt_number, fmt_signed, fmt_value, row_labels
+from .._format import QUALIFIER_ZH, fmt_growth, fmt_signed, fmt_value, row_labels
+from .._parallel import Engine
+from .._pipeline import Pipeline
 from .._util import check_subfolder, require_columns, staged_files
+from .._version import __version__
+from ..datasets import load_indicators as indicator_table
 from ..datasets._targets import national_gdp_target
 from ..errors import GovReportsError, OutputPathError
+from ..extract._compare import DEFAULT_INDICATORS, SUPERIOR_SOURCES
+from ..fonts._embed import font_face_css, font_path, font_stack
+from ..io._locate import locate
+from ..schema import FIGURE_FLAGS, REPORT_FLAGS
+from ..text._tokens import distinctive_terms
+from ._evidence import flag_spans, show_evidence
+from ._plotting import (
+    PlotDataError,
+    levels_table,
+    plot_attention,
+    plot_distinctive,
+    plot_levels_by_level,
+    plot_targets,
+    set_theme,
+)
 
 __all__ = ["write_report", "ReportDataError", "check_report_folder"]
 
@@ -89,21 +109,18 @@ def _flags_of(value: object) -> list[str]:
 
 def _flag_meanings(flags: Sequence[str]) -> str:
     """Tooltip text: each figure flag with its meaning (govreports.metrics.FIGURE_FLAGS)."""
-    from ..schema import FIGURE_FLAGS
 
     return "; ".join(f"{f}: {FIGURE_FLAGS.get(f, 'no description')}" for f in flags)
 
 
 def _flag_html(flags: Sequence[str]) -> str:
     """Figure flags as red spans, each with its meaning as tooltip."""
-    from ._evidence import flag_spans
 
     return f'<span class="flag">{flag_spans(list(flags))}</span>' if flags else ""
 
 
 def _flag_legend(flag_lists: Iterable[object]) -> str:
     """A legend (definition list) of the figure flags among ``flag_lists``; empty when none."""
-    from ..schema import FIGURE_FLAGS
 
     seen = sorted({f for flags in flag_lists for f in _flags_of(flags)})
     if not seen:
@@ -189,7 +206,6 @@ class _Figures:
         """
         import matplotlib.pyplot as plt
 
-        from ._plotting import PlotDataError
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -274,7 +290,6 @@ def _figure_link(row, label: str | None = None) -> str:
 
 def _reports_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.DataFrame,
                      panel: pd.DataFrame) -> str:
-    from ..schema import REPORT_FLAGS
 
     n_fig = metrics.groupby("report_id").size()
     n_head = panel.groupby("report_id").size()
@@ -301,7 +316,7 @@ def _reports_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
 
 
 def _national_text(years: Sequence[int]) -> tuple[str, dict[int, float | tuple[float, float] | None]]:
-    """The national GDP growth target of each report year, as HTML and as plot_targets' national=."""
+    """The national GDP growth target of each report year, as HTML and as plot_targets' national_target=."""
     parts: list[str] = []
     values: dict[int, float | tuple[float, float] | None] = {}
     for year in years:
@@ -323,8 +338,6 @@ def _national_text(years: Sequence[int]) -> tuple[str, dict[int, float | tuple[f
 
 def _comparison_section(comparison: pd.DataFrame, panel: pd.DataFrame, labels: dict[str, str],
                         indicator_ids: Sequence[str]) -> str:
-    from ..datasets import load_indicators as indicator_table
-    from ._plotting import levels_table
 
     names = dict(zip(indicator_table()["indicator"], indicator_table()["name_zh"]))
     keyed = {
@@ -397,7 +410,6 @@ _SOURCE_CLASS = {"your reports": "src-your", "targets dataset": "src-data", "Sta
 
 def _superiors_section(comparison: pd.DataFrame, labels: dict[str, str]) -> str:
     """Each region against its own superior's GDP target and actual of the same year, with the chain."""
-    from ..extract._compare import SUPERIOR_SOURCES
 
     if "superior" not in comparison.columns:
         return ""
@@ -448,7 +460,8 @@ def _panel_section(panel: pd.DataFrame, labels: dict[str, str], names: dict[str,
         flags = _flags_of(r["flags"])
         rows.append(
             f"<tr><td>{_esc(labels[str(r['report_id'])])}</td>"
-            f"<td>{_esc(_indicator_label(r['indicator'], names))} <span class=\"muted\">{_esc(r['indicator'] or '')}</span></td>"
+            f"<td>{_esc(_indicator_label(r['indicator'], names))} "
+            f"<span class=\"muted\">{_esc(r['indicator'] or '')}</span></td>"
             f"<td>{_esc(r['kind'])}</td><td>{_esc(r['measure'])}</td><td>{_esc(fmt_value(r))}</td>"
             f"<td>{_esc('' if _isna(r['period']) else r['period'])}</td>"
             f'<td><a class="surface" href="#{_esc(r["anchor"])}">{_esc(r["surface"])}</a></td>'
@@ -460,8 +473,6 @@ def _panel_section(panel: pd.DataFrame, labels: dict[str, str], names: dict[str,
 
 def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.DataFrame,
                      flagged: pd.DataFrame, names: dict[str, str]) -> str:
-    from ..schema import FIGURE_FLAGS
-    from ..schema import REPORT_FLAGS
 
     out = ["<h3>Reports</h3>"]
     report_rows = []
@@ -491,7 +502,8 @@ def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
     ]
     out.append(_table(["flag", "figures", "meaning"], count_rows, table_id="figure-flag-counts"))
     n_flagged = int(metrics["flags"].map(lambda f: bool(_flags_of(f))).sum())
-    shown = f"all {n_flagged:,}" if len(flagged) == n_flagged else f"the first {len(flagged):,} of {n_flagged:,} (all are in metrics.csv)"
+    shown = (f"all {n_flagged:,}" if len(flagged) == n_flagged
+             else f"the first {len(flagged):,} of {n_flagged:,} (all are in metrics.csv)")
     out.append(f'<p class="note">Flagged figures: {shown}; each links to its sentence.</p>')
     rows = []
     for _, r in flagged.iterrows():
@@ -509,7 +521,6 @@ def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
 
 def _evidence_section(rows: pd.DataFrame) -> str:
     """The show_evidence table of the linked figures, each row carrying its anchor id."""
-    from ._evidence import show_evidence
 
     table = show_evidence(rows, limit=None).to_html(font=False)  # the page embeds its own subset
     head, sep, body = table.partition("<tbody>")
@@ -536,7 +547,15 @@ def _distinctive_table(words: pd.DataFrame, by: str, top: int) -> str:
 # --------------------------------------------------------------------------- the report
 
 
-def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, title: str | None = None) -> Path:
+def write_report(
+    reports: pd.DataFrame,
+    out_dir: str | os.PathLike[str],
+    *,
+    title: str | None = None,
+    jobs: int = 1,
+    engine: Engine = "processes",
+    progress_bar: bool | None = None,
+) -> Path:
     """Write a self-contained HTML report comparing the reports' regions.
 
     Runs the pipeline — :func:`govreports.locate` (unless the frame is
@@ -592,6 +611,11 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
         The page title. Default: "Government work reports compared", with
         the number of reports and their years.
 
+    jobs, engine
+        Workers for the figures and the tokens (see :func:`govreports.extract_metrics`).
+    progress_bar
+        Show the progress of the long stages (default: in a terminal or notebook only).
+
     Returns
     -------
     pathlib.Path
@@ -629,190 +653,215 @@ def write_report(reports: pd.DataFrame, out_dir: str | os.PathLike[str], *, titl
     out = Path(out_dir)
     check_report_folder(out)
     with staged_files(out, last=["index.html"], name="report") as stage:
-        _write_report_files(reports, out, stage, title=title)
+        _write_report_files(Pipeline(reports, jobs=jobs, engine=engine, progress_bar=progress_bar), out, stage,
+                            title=title)
     return out / "index.html"
 
 
-def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title: str | None) -> None:
-    """Run the pipeline and write the report's files into ``stage`` (moved to ``out`` afterwards)."""
-    import matplotlib
+@dataclass
+class _Batch:
+    """Everything the report shows, computed once through the pipeline."""
 
-    from .. import __version__
-    from ..extract._compare import DEFAULT_INDICATORS, compare
-    from ..datasets import load_indicators as indicator_table
-    from ..io._locate import locate
-    from ..extract._metrics import extract_metrics, panel as make_panel
-    from ..fonts._embed import font_face_css, font_path, font_stack
-    from ._plotting import plot_attention, plot_distinctive, plot_levels_by_level, plot_targets, set_theme
-    from ..text._tokens import distinctive_terms, tokenize
-    from ..text._themes import attention
+    located: pd.DataFrame
+    metrics: pd.DataFrame
+    panel: pd.DataFrame
+    panel_l: pd.DataFrame
+    flagged: pd.DataFrame
+    linked: pd.DataFrame
+    comparison: pd.DataFrame
+    labels: dict[str, str]
+    names: dict[str, str]
+    years: list[int]
+    national_html: str
+    national: dict[int, float | tuple[float, float] | None]
+    pipe: Pipeline
 
-    located = _unique_ids(reports)
+
+def _batch(pipe: Pipeline) -> _Batch:
+    """Locate, order and run the stages; link every figure shown to its evidence row."""
+    located = _unique_ids(pipe.reports)
     if "division_code" not in located.columns:
         located = locate(located)
     order = ["level", "region", "year", "report_id"]
     located = located.sort_values(order, kind="stable").reset_index(drop=True)
-    labels = _label_of_report(located)
+    pipe = Pipeline(located, jobs=pipe.jobs, engine=pipe.engine, progress_bar=pipe.progress_bar)
     texts = dict(zip(located["report_id"].astype(str), located["text"]))
-    names = dict(zip(indicator_table()["indicator"], indicator_table()["name_zh"]))
-
-    metrics = extract_metrics(located)
-    panel = make_panel(metrics)
     rank = {rid: i for i, rid in enumerate(located["report_id"].astype(str))}
 
-    def _with_links(frame: pd.DataFrame) -> pd.DataFrame:
-        frame = frame.assign(
+    def with_links(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(
             _rank=frame["report_id"].astype(str).map(rank),
-            surface=[texts[str(rid)][int(s):int(e)] for rid, s, e in zip(frame["report_id"], frame["start"], frame["end"])],
+            surface=[texts[str(rid)][int(s):int(e)]
+                     for rid, s, e in zip(frame["report_id"], frame["start"], frame["end"])],
             anchor=[_anchor(rid, s) for rid, s in zip(frame["report_id"], frame["start"])],
         )
-        return frame
 
-    # CSV files: the tables as extract_metrics and panel give them
-    _flat_csv(metrics, stage / "metrics.csv")
-    _flat_csv(panel, stage / "panel.csv")
-
-    panel_l = _with_links(panel).sort_values(["_rank", "indicator", "kind", "measure", "start"], kind="stable")
-    metrics_l = _with_links(metrics)
+    metrics, panel = pipe.metrics, pipe.panel
+    panel_l = with_links(panel).sort_values(["_rank", "indicator", "kind", "measure", "start"], kind="stable")
+    metrics_l = with_links(metrics)
     flagged_all = metrics_l[metrics_l["flags"].map(lambda f: bool(_flags_of(f)))]
     flagged = flagged_all.sort_values(["_rank", "start"], kind="stable").head(_MAX_FLAGGED_ROWS)
     linked = pd.concat([panel_l, flagged], ignore_index=True).drop_duplicates("anchor")
     linked = linked.sort_values(["_rank", "start", "end"], kind="stable").reset_index(drop=True)
-
-    comparison = compare(panel, indicators=DEFAULT_INDICATORS, national=True, superior=True, locations=located)
     years = sorted({int(y) for y in located["year"].dropna()})
     national_html, national = _national_text(years)
+    table = indicator_table()
+    return _Batch(located, metrics, panel, panel_l, flagged, linked,
+                  pipe.compare(DEFAULT_INDICATORS, national=True, superior=True), _label_of_report(located),
+                  dict(zip(table["indicator"], table["name_zh"])), years, national_html, national, pipe)
 
-    tokens = tokenize(located)
+
+def _target_figures(b: _Batch, figures: _Figures) -> list[str]:
+    """GDP growth targets of each year against actuals, the superior's and the national target; other targets."""
+    out: list[str] = []
+    growth = b.panel[b.panel["measure"].astype(str) == "growth"]
+    for year in b.years:
+        if growth[(growth["indicator"] == "gdp") & (growth["year"] == year)].empty:
+            continue
+        nat = b.national.get(year)
+        src, notes = figures.draw(f"targets_gdp_{year}", plot_targets, b.panel, indicator="gdp",
+                                  national_target=nat, year=year, superiors=b.comparison)
+        cap = (f"地区生产总值 growth, {year} reports: target (red) against last year's actual (blue); purple "
+               "square: the target of the region's own superior, named under the row (* your reports, † targets "
+               "dataset, no mark: State Council; see the table of superiors); dashed line: national target"
+               + ("" if nat is not None else " (none stated)"))
+        out.append(_figure_html(src, f"GDP growth targets {year}", notes, cap))
+    for ind in DEFAULT_INDICATORS:
+        if ind == "gdp":
+            continue
+        rows = growth[(growth["indicator"] == ind) & (growth["kind"].astype(str) == "target")]
+        if rows["report_id"].nunique() < 2:
+            continue
+        src, notes = figures.draw(f"targets_{ind}", plot_targets, b.panel, indicator=ind)
+        out.append(_figure_html(src, f"{ind} growth targets", notes,
+                                f"{b.names.get(ind, ind)} growth: target against last year's actual"))
+    return out
+
+
+def _level_figures(b: _Batch, figures: _Figures) -> list[str]:
+    """Last year's level of each indicator, one panel per administrative level."""
+    out: list[str] = []
+    levels = b.panel[(b.panel["measure"].astype(str) == "level") & (b.panel["kind"].astype(str) == "actual")]
+    for ind in DEFAULT_INDICATORS:
+        if levels.loc[levels["indicator"] == ind, "report_id"].nunique() < 2:
+            continue
+        src, notes = figures.draw(f"levels_{ind}", plot_levels_by_level, b.panel, indicator=ind)
+        out.append(_figure_html(src, f"{ind} levels", notes,
+                                f"{b.names.get(ind, ind)}: last year's level, one panel per administrative "
+                                "level, each in its own unit (万元 for townships, 亿元 above; log scale "
+                                "where a panel spans over 100×), figures to the digits the report gave; "
+                                "hatched: estimate (预计, flag estimate: stated before the year was over)"))
+    return out
+
+
+def _attention_figure(b: _Batch, figures: _Figures) -> str:
+    """Policy attention by theme, grouped by region where that names one report (else region and year, else report)."""
+    located = b.located
+    if not located["region"].duplicated().any():
+        att_by: list[str] = ["region"]
+    elif not located.duplicated(["region", "year"]).any():
+        att_by = ["region", "year"]
+    else:
+        att_by = ["report_id"]
+    att = b.pipe.attention(att_by)
+    n_groups = len(att[att_by].drop_duplicates())
+    if n_groups > _MAX_ATTENTION_ROWS:
+        return _figure_html(None, "Policy attention", [
+            f"not drawn: {n_groups} groups are too many rows for one heatmap (limit {_MAX_ATTENTION_ROWS})"])
+    src, notes = figures.draw("attention", plot_attention, att, by=att_by, value="share_tokens")
+    return _figure_html(src, "Policy attention by theme", notes,
+                        "Share of each report's tokens that are terms of a theme (govreports.load_themes())")
+
+
+def _distinctive_figure(b: _Batch, figures: _Figures) -> str:
+    """Distinctive words of each region (or report) against the others, drawn and tabled."""
+    located = b.located
+    dist_by = "region" if located["region"].nunique() >= 2 else "report_id"
+    n_dist = located[dist_by].nunique()
+    if n_dist < 2:
+        return '<p class="note">Not drawn: distinctive words need at least two groups.</p>'
+    html_text = ""
+    if n_dist > _MAX_DISTINCTIVE_GROUPS:
+        html_text = (f'<p class="note">Not drawn: {n_dist} groups are too many panels '
+                     f"(limit {_MAX_DISTINCTIVE_GROUPS}); see the table.</p>")
+    tokens = b.pipe.tokens
     # figures such as 207.45亿元 or 2022年 are each report's own; they crowd out the words
     words_only = tokens[~tokens["token"].astype(str).str.contains(r"\d", regex=True)]
+    words = distinctive_terms(words_only, by=dist_by, top=20)
+    if words.empty:
+        return html_text
+    if n_dist <= _MAX_DISTINCTIVE_GROUPS:
+        src, notes = figures.draw("distinctive", plot_distinctive, words, by=dist_by, top=10, col_wrap=3)
+        html_text = _figure_html(src, "Distinctive words", notes,
+                                 "Weighted log-odds z of each word, one group against the others "
+                                 "(Monroe et al. 2008); dotted line: z = 1.96")
+    return html_text + _distinctive_table(words, dist_by, 10)
 
-    figures = _Figures(stage)
-    target_figs: list[str] = []
-    level_figs: list[str] = []
-    with matplotlib.rc_context():
-        set_theme()
-        growth = panel[panel["measure"].astype(str) == "growth"]
-        for year in years:
-            gdp = growth[(growth["indicator"] == "gdp") & (growth["year"] == year)]
-            if gdp.empty:
-                continue
-            src, notes = figures.draw(f"targets_gdp_{year}", plot_targets, panel, indicator="gdp",
-                                      national=national.get(year), year=year, superiors=comparison)
-            nat = national.get(year)
-            cap = (f"地区生产总值 growth, {year} reports: target (red) against last year's actual (blue); purple "
-                   "square: the target of the region's own superior, named under the row (* your reports, † targets "
-                   "dataset, no mark: State Council; see the table of superiors); dashed line: national target"
-                   + ("" if nat is not None else " (none stated)"))
-            target_figs.append(_figure_html(src, f"GDP growth targets {year}", notes, cap))
-        for ind in DEFAULT_INDICATORS:
-            if ind == "gdp":
-                continue
-            rows = growth[(growth["indicator"] == ind) & (growth["kind"].astype(str) == "target")]
-            if rows["report_id"].nunique() < 2:
-                continue
-            src, notes = figures.draw(f"targets_{ind}", plot_targets, panel, indicator=ind)
-            target_figs.append(_figure_html(src, f"{ind} growth targets", notes,
-                                            f"{names.get(ind, ind)} growth: target against last year's actual"))
-        levels = panel[(panel["measure"].astype(str) == "level") & (panel["kind"].astype(str) == "actual")]
-        for ind in DEFAULT_INDICATORS:
-            if levels.loc[levels["indicator"] == ind, "report_id"].nunique() < 2:
-                continue
-            src, notes = figures.draw(f"levels_{ind}", plot_levels_by_level, panel, indicator=ind)
-            level_figs.append(_figure_html(src, f"{ind} levels", notes,
-                                           f"{names.get(ind, ind)}: last year's level, one panel per administrative "
-                                           "level, each in its own unit (万元 for townships, 亿元 above; log scale "
-                                           "where a panel spans over 100×), figures to the digits the report gave; "
-                                           "hatched: estimate (预计, flag estimate: stated before the year was over)"))
 
-        # group by region where that names one report, else add the year, else by report
-        if not located["region"].duplicated().any():
-            att_by: list[str] = ["region"]
-        elif not located.duplicated(["region", "year"]).any():
-            att_by = ["region", "year"]
-        else:
-            att_by = ["report_id"]
-        att = attention(tokens, by=att_by)
-        n_groups = len(att[att_by].drop_duplicates())
-        if n_groups > _MAX_ATTENTION_ROWS:
-            attention_html = _figure_html(None, "Policy attention", [
-                f"not drawn: {n_groups} groups are too many rows for one heatmap (limit {_MAX_ATTENTION_ROWS})"])
-        else:
-            src, notes = figures.draw("attention", plot_attention, att, by=att_by, value="share_tokens")
-            attention_html = _figure_html(src, "Policy attention by theme", notes,
-                                          "Share of each report's tokens that are terms of a theme (govreports.themes())")
-
-        dist_by = "region" if located["region"].nunique() >= 2 else "report_id"
-        n_dist = located[dist_by].nunique()
-        distinctive_html = ""
-        if n_dist < 2:
-            distinctive_html = '<p class="note">Not drawn: distinctive words need at least two groups.</p>'
-        elif n_dist > _MAX_DISTINCTIVE_GROUPS:
-            distinctive_html = (f'<p class="note">Not drawn: {n_dist} groups are too many panels '
-                                f"(limit {_MAX_DISTINCTIVE_GROUPS}); see the table.</p>")
-        words = distinctive_terms(words_only, by=dist_by, top=20) if n_dist >= 2 else None
-        if words is not None and not words.empty:
-            if n_dist <= _MAX_DISTINCTIVE_GROUPS:
-                src, notes = figures.draw("distinctive", plot_distinctive, words, by=dist_by, top=10, col_wrap=3)
-                distinctive_html = _figure_html(src, "Distinctive words", notes,
-                                                "Weighted log-odds z of each word, one group against the others "
-                                                "(Monroe et al. 2008); dotted line: z = 1.96")
-            distinctive_html += _distinctive_table(words, dist_by, 10)
-
-    # the embedded font's licence beside the page (the OFL travels with the font subset)
+def _copy_font_licence(out: Path, stage: Path) -> None:
+    """The embedded font's licence beside the page (the OFL travels with the font subset)."""
     licence = font_path().with_name("OFL.txt")
     target = out / "fonts" / licence.name
     if target.is_symlink() or not target.is_file() or target.read_bytes() != licence.read_bytes():
         (stage / "fonts").mkdir(exist_ok=True)
         shutil.copyfile(licence, stage / "fonts" / licence.name)
 
-    n_years = ", ".join(map(str, years)) or "year unknown"
-    page_title = title if title is not None else (
-        f"Government work reports compared: {len(located)} report{'s' if len(located) != 1 else ''}, {n_years}"
-    )
-    sections = [
-        ("reports", "Reports", _reports_section(located, labels, metrics, panel)),
+
+def _sections(b: _Batch, figs: dict[str, object]) -> list[tuple[str, str, str]]:
+    """The page's sections: (id, heading, HTML)."""
+    target_figs, level_figs = figs["targets"], figs["levels"]
+    return [
+        ("reports", "Reports", _reports_section(b.located, b.labels, b.metrics, b.panel)),
         ("comparison", "Cross-region comparison",
-         national_html
+         b.national_html
          + '<p class="note">Each figure links to the sentence it was read from. Levels are in the unit that reads '
            "best at the region's level (万元 for townships below 1亿元, 亿元 above; 元 for per-capita incomes), to the "
            "digits the report gave; growth and targets in %. ≈ 左右, ≥ 以上, ≤ 以内. Superior's target: the target of "
            "the region's own superior (see the table of superiors below). "
            "<sup class=\"fl\">*</sup> the figure carries a data-quality flag (hover for its meaning; legend below).</p>"
-         + _comparison_section(comparison, panel_l, labels, DEFAULT_INDICATORS)
-         + _superiors_section(comparison, labels)),
+         + _comparison_section(b.comparison, b.panel_l, b.labels, DEFAULT_INDICATORS)
+         + _superiors_section(b.comparison, b.labels)),
         ("targets", "Targets against actuals, the superior's and the national target",
          '<div class="plots">' + "".join(target_figs) + "</div>" if target_figs else
          '<p class="note">No growth target found.</p>'),
         ("levels", "Indicator levels",
          '<div class="plots">' + "".join(level_figs) + "</div>" if level_figs else
          '<p class="note">No indicator has a level in two or more reports.</p>'),
-        ("attention", "Policy attention by theme", attention_html),
-        ("distinctive", "Distinctive words", distinctive_html),
+        ("attention", "Policy attention by theme", figs["attention"]),
+        ("distinctive", "Distinctive words", figs["distinctive"]),
         ("headline", "Headline figures (panel)",
-         f'<p class="note">{len(panel):,} headline figures (panel.csv) out of {len(metrics):,} figures '
+         f'<p class="note">{len(b.panel):,} headline figures (panel.csv) out of {len(b.metrics):,} figures '
          "(metrics.csv): one per report, indicator, kind and measure.</p>"
-         + _panel_section(panel_l, labels, names)),
-        ("quality", "Data quality", _quality_section(located, labels, metrics, flagged, names)),
+         + _panel_section(b.panel_l, b.labels, b.names)),
+        ("quality", "Data quality", _quality_section(b.located, b.labels, b.metrics, b.flagged, b.names)),
         ("evidence", "Evidence",
          '<p class="note">The sentence of every figure linked above, the figure highlighted '
-         "(hover it for its offsets in the report text).</p>" + _evidence_section(linked)),
+         "(hover it for its offsets in the report text).</p>" + _evidence_section(b.linked)),
     ]
+
+
+def _page(b: _Batch, sections: list[tuple[str, str, str]], title: str | None) -> str:
+    """The whole HTML page, with a subset of the bundled font holding just the characters shown."""
+    n_years = ", ".join(map(str, b.years)) or "year unknown"
+    n = len(b.located)
+    page_title = title if title is not None else (
+        f"Government work reports compared: {n} report{'s' if n != 1 else ''}, {n_years}"
+    )
     nav = "".join(f'<a href="#{sid}">{_esc(name)}</a>' for sid, name, _ in sections)
-    body = "\n".join(f'<section id="{sid}"><h2>{_esc(name)}</h2>\n{content}\n</section>' for sid, name, content in sections)
+    body = "\n".join(f'<section id="{sid}"><h2>{_esc(name)}</h2>\n{content}\n</section>'
+                     for sid, name, content in sections)
     header = (
         f"<header><h1>{_esc(page_title)}</h1>\n"
-        f'<p class="meta">Made with govreports {_esc(__version__)} · {len(located):,} reports · '
-        f"{len(metrics):,} figures, {len(panel):,} headline · "
+        f'<p class="meta">Made with govreports {_esc(__version__)} · {n:,} reports · '
+        f"{len(b.metrics):,} figures, {len(b.panel):,} headline · "
         '<a href="metrics.csv">metrics.csv</a> · <a href="panel.csv">panel.csv</a></p>\n'
         f"<nav>{nav}</nav></header>\n"
     )
     footer = ('<footer>Chinese text is set in GovReports Sans SC, a subset of Noto Sans CJK SC embedded in this page, '
               'under the SIL Open Font License 1.1 (<a href="fonts/OFL.txt">fonts/OFL.txt</a>).</footer>\n')
     shown = page_title + header + body + footer
-    # a subset of the bundled font holding just the characters shown, base64 in the page
     css = f"{font_face_css(shown)}\nbody {{ font-family: {font_stack(shown)}; }}\n{_CSS}"
-    page = (
+    return (
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -820,4 +869,21 @@ def _write_report_files(reports: pd.DataFrame, out: Path, stage: Path, *, title:
         f"<title>{_esc(page_title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
         f"{header}{body}\n{footer}</body>\n</html>\n"
     )
-    (stage / "index.html").write_text(page, encoding="utf-8", newline="\n")
+
+
+def _write_report_files(pipe: Pipeline, out: Path, stage: Path, *, title: str | None) -> None:
+    """Run the pipeline and write the report's files into ``stage`` (moved to ``out`` afterwards)."""
+    import matplotlib
+
+    b = _batch(pipe)
+    # CSV files: the tables as extract_metrics and panel give them
+    _flat_csv(b.metrics, stage / "metrics.csv")
+    _flat_csv(b.panel, stage / "panel.csv")
+    figures = _Figures(stage)
+    with matplotlib.rc_context():
+        set_theme()
+        figs: dict[str, object] = {"targets": _target_figures(b, figures), "levels": _level_figures(b, figures),
+                                   "attention": _attention_figure(b, figures),
+                                   "distinctive": _distinctive_figure(b, figures)}
+    _copy_font_licence(out, stage)
+    (stage / "index.html").write_text(_page(b, _sections(b, figs), title), encoding="utf-8", newline="\n")

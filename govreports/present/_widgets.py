@@ -7,7 +7,7 @@ figure: :func:`table_for`, :func:`kwic_for`, :func:`evidence_for`,
 :func:`attention_for`, :func:`figure_for` and :func:`explorer_state`, which
 gathers them. Tests call these without a browser. :func:`explore` only wires
 them to widgets; ipywidgets is imported there, so this module imports without
-it (``pip install "govreports[widgets]"`` adds it).
+it (a requirement of govreports; ``pip install ipywidgets`` where it was left out).
 """
 
 from __future__ import annotations
@@ -21,11 +21,21 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._deprecated import renamed_arguments
 from .._format import fmt_number
+from .._parallel import Engine
+from .._pipeline import Pipeline
 from .._util import require_columns
+from ..datasets import load_indicators as indicators
+from ..datasets import load_themes as theme_table
 from ..datasets._targets import national_gdp_target
 from ..errors import InvalidOptionError, OptionalDependencyError
+from ..extract._compare import LEVEL_UNITS
 from ..fonts._embed import embed_font, font_face_css, font_stack
+from ..text._themes import theme_ids
+from ..text._tokens import kwic
+from ._evidence import show_evidence
+from ._plotting import PlotDataError, plot_attention, plot_levels, plot_targets
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -91,10 +101,10 @@ class ExplorerData:
         The region choices, sorted (code-point order).
     """
 
-    def __init__(self, reports: pd.DataFrame, panel: pd.DataFrame, *, progress_bar: bool | None = None) -> None:
-        self.reports = reports
-        self.panel = panel
-        self._progress_bar = progress_bar
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        reports = self.reports = pipeline.reports
+        self.panel = pipeline.panel
         region = reports["region"] if "region" in reports.columns else pd.Series(None, index=reports.index)
         year = reports["year"] if "year" in reports.columns else pd.Series(pd.NA, index=reports.index)
         self.report_regions = (
@@ -109,10 +119,10 @@ class ExplorerData:
             .reset_index(drop=True)
         )
         self.regions: list[str] = sorted(self.report_regions["region"].unique().tolist())
-        self._compare: dict[str, pd.DataFrame] = {}
 
     def __repr__(self) -> str:
-        return f"<ExplorerData: {len(self.reports)} report(s), {len(self.regions)} region(s), {len(self.panel)} panel row(s)>"
+        return (f"<ExplorerData: {len(self.reports)} report(s), {len(self.regions)} region(s), "
+                f"{len(self.panel)} panel row(s)>")
 
     def report_ids(self, regions: Sequence[str] | str | None) -> list[str]:
         """The report ids of ``regions`` (all when ``None``), in region order."""
@@ -122,50 +132,43 @@ class ExplorerData:
 
     def compare(self, indicator: str) -> pd.DataFrame:
         """:func:`govreports.compare` of the panel for one indicator (computed once)."""
-        if indicator not in self._compare:
-            from ..extract._compare import compare
+        return self.pipeline.compare([indicator])
 
-            self._compare[indicator] = compare(self.panel, indicators=[indicator], locations=self.locations)
-        return self._compare[indicator]
-
-    @functools.cached_property
+    @property
     def locations(self) -> pd.DataFrame:
         """The reports placed in the hierarchy (:func:`govreports.locate`, computed once unless the
         reports have ``division_code``): each region is compared with its own superior."""
-        if "division_code" in self.reports.columns:
-            return self.reports
-        from ..io._locate import locate
+        return self.pipeline.located
 
-        return locate(self.reports)
-
-    @functools.cached_property
+    @property
     def tokens(self) -> pd.DataFrame:
         """:func:`govreports.tokenize` of the reports (computed on first use)."""
-        from ..text._tokens import tokenize
-
-        return tokenize(self.reports, progress_bar=self._progress_bar)
+        return self.pipeline.tokens
 
     @functools.cached_property
     def attention(self) -> pd.DataFrame:
         """:func:`govreports.attention` by report, with ``region`` and ``year`` added."""
-        from ..text._themes import attention
-
-        att = attention(self.tokens, by="report_id")
+        att = self.pipeline.attention("report_id")
         att = att.merge(self.report_regions, on="report_id", how="left", validate="many_to_one")
         first = ["report_id", "region", "year"]
         return att[first + [c for c in att.columns if c not in first]]
 
 
-def prepare_explorer(reports: pd.DataFrame, *, progress_bar: bool | None = None) -> ExplorerData:
+def prepare_explorer(
+    reports: pd.DataFrame, *, jobs: int = 1, engine: Engine = "processes", progress_bar: bool | None = None
+) -> ExplorerData:
     """Prepare reports for the explorer: compute the panel once, for every interaction.
 
     Parameters
     ----------
     reports
         The reports frame (``report_id``, ``region``, ``year``, ``text`` …).
+    jobs, engine
+        Workers for the figures and, on first use of the theme view, the
+        tokens (see :func:`govreports.extract_metrics`).
     progress_bar
-        Passed to :func:`govreports.panel` and, on first use of the theme
-        view, to :func:`govreports.tokenize`.
+        Passed to :func:`govreports.extract_metrics` and, on first use of the
+        theme view, to :func:`govreports.tokenize`.
 
     Returns
     -------
@@ -182,9 +185,7 @@ def prepare_explorer(reports: pd.DataFrame, *, progress_bar: bool | None = None)
     ['六镇镇', '平湖镇', '横沥镇', '泥溪镇', '濮院镇']
     """
     require_columns(reports, ["report_id", "text"], "reports")
-    from ..extract._metrics import panel
-
-    return ExplorerData(reports, panel(reports, progress_bar=progress_bar), progress_bar=progress_bar)
+    return ExplorerData(Pipeline(reports, jobs=jobs, engine=engine, progress_bar=progress_bar))
 
 
 def _as_data(data: ExplorerData | pd.DataFrame) -> ExplorerData:
@@ -209,7 +210,6 @@ def _check_regions(data: ExplorerData, regions: Sequence[str] | str | None) -> l
 
 @functools.lru_cache(maxsize=1)
 def _indicator_names() -> dict[str, str]:
-    from ..datasets import load_indicators as indicators
 
     tax = indicators()
     return dict(zip(tax["indicator"], tax["name_zh"]))
@@ -223,7 +223,6 @@ def _check_indicator(indicator: str) -> str:
 
 
 def _check_theme(theme: str | None) -> str | None:
-    from ..text._themes import theme_ids
 
     if theme is not None and theme not in theme_ids():
         raise InvalidOptionError("theme", theme, [None] + theme_ids())
@@ -231,7 +230,6 @@ def _check_theme(theme: str | None) -> str | None:
 
 
 def _level_unit(indicator: str) -> str:
-    from ..extract._compare import LEVEL_UNITS
 
     return LEVEL_UNITS.get(indicator, "亿元")
 
@@ -280,8 +278,9 @@ def table_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str
     return full.loc[full["report_id"].isin(ids), cols].reset_index(drop=True)
 
 
+@renamed_arguments({"keyword": "pattern"})
 def kwic_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str | None = None,
-             keyword: str = "", window: int = 20) -> pd.DataFrame:
+             pattern: str = "", window: int = 20) -> pd.DataFrame:
     """Keyword-in-context lines of a literal keyword in the chosen regions' reports.
 
     Parameters
@@ -290,7 +289,7 @@ def kwic_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str 
         An :class:`ExplorerData` or a reports frame.
     regions
         Region names; ``None`` for all.
-    keyword
+    pattern
         A literal string (not a regular expression); surrounding blanks are
         ignored. Empty: no lines.
     window
@@ -308,20 +307,19 @@ def kwic_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str 
     >>> import govreports as gr
     >>> from govreports.present._widgets import kwic_for
     >>> reports = gr.load_sample()
-    >>> k = kwic_for(reports, regions=["平湖镇"], keyword="乡村振兴")
+    >>> k = kwic_for(reports, regions=["平湖镇"], pattern="乡村振兴")
     >>> len(k) == reports.loc[reports["region"] == "平湖镇", "text"].item().count("乡村振兴")
     True
     """
-    from ..text._tokens import kwic
 
     data = _as_data(data)
     ids = data.report_ids(regions)
-    keyword = keyword.strip()
+    pattern = pattern.strip()
     columns = ["report_id", "region", "section_kind", "left", "match", "right", "start", "end"]
-    if not keyword or not ids:
+    if not pattern or not ids:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("start", "end") else "str") for c in columns})
     subset = data.reports[data.reports["report_id"].astype(str).isin(ids)]
-    lines = kwic(subset, keyword, window=window)
+    lines = kwic(subset, pattern, window=window)
     order = {rid: i for i, rid in enumerate(ids)}
     return (
         lines.assign(_order=lines["report_id"].astype(str).map(order))
@@ -486,7 +484,6 @@ def figure_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | st
     """
     import matplotlib.pyplot as plt
 
-    from ._plotting import PlotDataError, plot_attention, plot_levels, plot_targets
 
     data = _as_data(data)
     ids = data.report_ids(regions)
@@ -500,7 +497,6 @@ def figure_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | st
         return fig
 
     if theme is not None:
-        from ..text._themes import theme_ids
 
         att = attention_for(data, regions=regions)
         reports = att.drop_duplicates("report_id")
@@ -535,7 +531,7 @@ def figure_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | st
         try:
             if what == "targets":
                 national = _national_gdp(rows["year"]) if indicator == "gdp" and "year" in rows else None
-                plot_targets(rows, indicator=indicator, national=national, ax=ax)
+                plot_targets(rows, indicator=indicator, national_target=national, ax=ax)
             else:
                 with warnings.catch_warnings():
                     # regions left out for another unit family are named in the axes footnote
@@ -608,17 +604,16 @@ def _kwic_html(lines: pd.DataFrame, keyword: str, limit: int | None) -> str:
 
 
 def _evidence_html(rows: pd.DataFrame, indicator: str, limit: int | None) -> str:
-    from ._evidence import show_evidence
 
     if rows.empty:
         return _note(f"No {_indicator_names()[indicator]} ({indicator}) figure in the chosen regions' reports.")
-    head = f'<p class="gr-note">First {limit} of {len(rows)} figures.</p>' if limit is not None and len(rows) > limit else ""
+    shorter = limit is not None and len(rows) > limit
+    head = f'<p class="gr-note">First {limit} of {len(rows)} figures.</p>' if shorter else ""
     return (_styled(head) if head else "") + show_evidence(rows, limit=limit).to_html()
 
 
 def _summary(regions: list[str], n_reports: int, indicator: str, theme: str | None, keyword: str,
              n_kwic: int, n_evidence: int) -> str:
-    from ..datasets import load_themes as theme_table
 
     parts = [f"{len(regions)} region(s), {n_reports} report(s)",
              f"indicator {_indicator_names()[indicator]} ({indicator}): {n_evidence} figure(s)"]
@@ -630,13 +625,14 @@ def _summary(regions: list[str], n_reports: int, indicator: str, theme: str | No
     return " · ".join(parts)
 
 
+@renamed_arguments({"keyword": "pattern"})
 def explorer_state(
     data: ExplorerData | pd.DataFrame,
     *,
     regions: Sequence[str] | str | None = None,
     indicator: str = "gdp",
     theme: str | None = None,
-    keyword: str = "",
+    pattern: str = "",
     window: int = 20,
     limit: int | None = 200,
 ) -> dict[str, Any]:
@@ -654,7 +650,7 @@ def explorer_state(
     theme
         A theme id for the theme view (attention heatmap), or ``None`` for
         the indicator view.
-    keyword
+    pattern
         A literal keyword for the keyword-in-context lines; empty for none.
     window
         Characters of context on each side of the keyword.
@@ -666,7 +662,7 @@ def explorer_state(
     -------
     dict
         ``regions`` (sorted list), ``report_ids``, ``indicator``, ``theme``,
-        ``keyword`` (stripped), ``view`` (``"indicator"`` or ``"theme"``);
+        ``pattern`` (stripped), ``view`` (``"indicator"`` or ``"theme"``);
         DataFrames ``table`` (:func:`table_for`), ``kwic``
         (:func:`kwic_for`), ``evidence`` (:func:`evidence_for`) and
         ``attention`` (:func:`attention_for` of the theme; empty in the
@@ -680,7 +676,7 @@ def explorer_state(
     >>> import govreports as gr
     >>> from govreports import explorer_state, prepare_explorer
     >>> data = prepare_explorer(gr.load_sample())
-    >>> s = explorer_state(data, regions=["濮院镇", "横沥镇"], indicator="gdp", keyword="乡村振兴")
+    >>> s = explorer_state(data, regions=["濮院镇", "横沥镇"], indicator="gdp", pattern="乡村振兴")
     >>> s["table"]["region"].tolist()
     ['横沥镇', '濮院镇']
     >>> s["summary"]
@@ -691,9 +687,9 @@ def explorer_state(
     ids = data.report_ids(chosen)
     _check_indicator(indicator)
     _check_theme(theme)
-    keyword = keyword.strip()
+    pattern = pattern.strip()
     table = table_for(data, regions=chosen, indicator=indicator)
-    lines = kwic_for(data, regions=chosen, keyword=keyword, window=window)
+    lines = kwic_for(data, regions=chosen, pattern=pattern, window=window)
     evidence = evidence_for(data, regions=chosen, indicator=indicator)
     att = attention_for(data, regions=chosen, theme=theme) if theme is not None else pd.DataFrame(
         columns=["report_id", "region", "year", "theme", "theme_zh", "tokens", "total_tokens", "share_tokens",
@@ -703,16 +699,16 @@ def explorer_state(
         "report_ids": ids,
         "indicator": indicator,
         "theme": theme,
-        "keyword": keyword,
+        "pattern": pattern,
         "view": "theme" if theme is not None else "indicator",
         "table": table,
         "kwic": lines,
         "evidence": evidence,
         "attention": att,
         "table_html": _table_html(table, indicator),
-        "kwic_html": _kwic_html(lines, keyword, limit),
+        "kwic_html": _kwic_html(lines, pattern, limit),
         "evidence_html": _evidence_html(evidence, indicator, limit),
-        "summary": _summary(chosen, len(ids), indicator, theme, keyword, len(lines), len(evidence)),
+        "summary": _summary(chosen, len(ids), indicator, theme, pattern, len(lines), len(evidence)),
     }
 
 
@@ -722,7 +718,7 @@ def _require_ipywidgets():
     try:
         import ipywidgets
     except ImportError:
-        raise OptionalDependencyError("ipywidgets", "widgets", "govreports.explore") from None
+        raise OptionalDependencyError("ipywidgets", "", "govreports.explore") from None
     return ipywidgets
 
 
@@ -738,11 +734,74 @@ def _png(fig) -> bytes:
     return buf.getvalue()
 
 
+def _explorer_controls(w: Any, data: ExplorerData, *, regions: list[str], indicator: str, theme: str | None,
+                       keyword: str) -> dict[str, Any]:
+    """The explorer's controls and outputs, each with a stable CSS class (for the browser test and users' CSS)."""
+    counts = data.panel["indicator"].value_counts()
+    names = _indicator_names()
+    zh = theme_table().drop_duplicates("theme").set_index("theme")["theme_zh"].astype(str).to_dict()
+    parts = {
+        "regions": w.SelectMultiple(options=data.regions, value=tuple(regions), description="Regions",
+                                    rows=min(10, max(4, len(data.regions))), layout=w.Layout(width="320px")),
+        "indicator": w.Dropdown(options=[(f"{names[i]} · {i} ({int(counts.get(i, 0))})", i) for i in names],
+                                value=indicator, description="Indicator", layout=w.Layout(width="420px")),
+        # "" rather than None for "no theme": a Dropdown shows a None value as an empty box
+        "theme": w.Dropdown(options=[("— none (indicator view)", "")]
+                            + [(f"{zh.get(t, t)} · {t}", t) for t in theme_ids()],
+                            value=theme or "", description="Theme", layout=w.Layout(width="420px")),
+        "keyword": w.Text(value=keyword, description="Keyword", placeholder="e.g. 乡村振兴", continuous_update=False,
+                          layout=w.Layout(width="420px")),
+        "status": w.HTML(), "table": w.HTML(),
+        "plot": w.Image(format="png", layout=w.Layout(max_width="100%", height="auto")),
+        "kwic": w.HTML(), "evidence": w.HTML(),
+    }
+    for name, widget in parts.items():
+        widget.add_class(f"gr-{name}")
+    return parts
+
+
+def _explorer_children(w: Any, app: Any) -> list:
+    """The explorer's layout: controls, status, then the outputs under their headings."""
+
+    def heading(text: str):
+        return w.HTML(f"<h4 style='margin:10px 0 2px'>{html.escape(text)}</h4>")
+
+    controls = w.HBox([app.regions, w.VBox([app.indicator, app.theme, app.keyword])])
+    return [controls, app.status, heading("Comparison table"), app.table, heading("Plot"), app.plot,
+            heading("Keyword in context"), app.kwic, heading("Evidence: the figures in their sentences"), app.evidence,
+            app.fonts]
+
+
+def _explorer_refresh(app: Any) -> None:
+    """Recompute the explorer's outputs from its controls' current values (an error is shown, not raised)."""
+    app.status.value = _note("Updating…")
+    try:
+        choice = dict(regions=list(app.regions.value), indicator=app.indicator.value, theme=app.theme.value or None)
+        state = explorer_state(app.data, pattern=app.keyword.value, window=app.window, limit=app.limit, **choice)
+        key = (tuple(state["regions"]), choice["indicator"], choice["theme"])
+        if key != app._figure_key:  # drawing is the slow part: not again for a new keyword
+            app.plot.value = _png(figure_for(app.data, **choice))
+            app._figure_key = key
+    except Exception as exc:  # noqa: BLE001 - shown in the app instead of lost in a log
+        app.error = exc
+        app.status.value = _styled(f'<p class="gr-note gr-error" style="color:#b00">'
+                                   f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</p>")
+        return
+    app.error = None
+    app.state = state
+    fonts = _controls_css([*app._labels, app.keyword.value])
+    if fonts != app.fonts.value:  # a keyword with new characters
+        app.fonts.value = fonts
+    app.table.value = state["table_html"]
+    app.kwic.value = state["kwic_html"]
+    app.evidence.value = state["evidence_html"]
+    app.status.value = _note(state["summary"])
+
+
 @functools.lru_cache(maxsize=1)
 def _explorer_class():
     """The Explorer widget class, built on first use so ipywidgets stays optional."""
     w = _require_ipywidgets()
-    from ..datasets import load_themes as theme_table
 
     class Explorer(w.VBox):
         """The explorer app: a VBox whose named attributes are its controls and outputs.
@@ -760,59 +819,18 @@ def _explorer_class():
 
         def __init__(self, data: ExplorerData, *, regions: list[str], indicator: str, theme: str | None,
                      keyword: str, window: int, limit: int | None) -> None:
-            self.data = data
-            self.window = window
-            self.limit = limit
+            self.data, self.window, self.limit = data, window, limit
             self.state: dict[str, Any] = {}
             self.error: BaseException | None = None
             self._hold = False
             self._figure_key: tuple | None = None
-            counts = data.panel["indicator"].value_counts()
-            names = _indicator_names()
-            zh = theme_table().drop_duplicates("theme").set_index("theme")["theme_zh"].astype(str).to_dict()
-            from ..text._themes import theme_ids
-
-            self.regions = w.SelectMultiple(
-                options=data.regions, value=tuple(regions), description="Regions",
-                rows=min(10, max(4, len(data.regions))), layout=w.Layout(width="320px"),
-            )
-            self.indicator = w.Dropdown(
-                options=[(f"{names[i]} · {i} ({int(counts.get(i, 0))})", i) for i in names],
-                value=indicator, description="Indicator", layout=w.Layout(width="420px"),
-            )
-            self.theme = w.Dropdown(
-                # "" rather than None for "no theme": a Dropdown shows a None value as an empty box
-                options=[("— none (indicator view)", "")] + [(f"{zh.get(t, t)} · {t}", t) for t in theme_ids()],
-                value=theme or "", description="Theme", layout=w.Layout(width="420px"),
-            )
-            self.keyword = w.Text(value=keyword, description="Keyword", placeholder="e.g. 乡村振兴",
-                                  continuous_update=False, layout=w.Layout(width="420px"))
-            self.status = w.HTML()
-            self.table = w.HTML()
-            self.plot = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
-            self.kwic = w.HTML()
-            self.evidence = w.HTML()
+            for name, widget in _explorer_controls(w, data, regions=regions, indicator=indicator, theme=theme,
+                                                   keyword=keyword).items():
+                setattr(self, name, widget)
             self._labels = [*data.regions, *(str(o[0]) for o in self.indicator.options),
                             *(str(o[0]) for o in self.theme.options), "Updating…"]
             self.fonts = w.HTML(_controls_css([*self._labels, keyword]))
-            for widget, css in [(self.regions, "gr-regions"), (self.indicator, "gr-indicator"),
-                                (self.theme, "gr-theme"), (self.keyword, "gr-keyword"), (self.status, "gr-status"),
-                                (self.table, "gr-table"), (self.plot, "gr-plot"), (self.kwic, "gr-kwic"),
-                                (self.evidence, "gr-evidence")]:
-                widget.add_class(css)  # stable hooks for the browser test and for users' CSS
-
-            def heading(text: str):
-                return w.HTML(f"<h4 style='margin:10px 0 2px'>{html.escape(text)}</h4>")
-
-            controls = w.HBox([self.regions, w.VBox([self.indicator, self.theme, self.keyword])])
-            super().__init__(children=[
-                controls, self.status,
-                heading("Comparison table"), self.table,
-                heading("Plot"), self.plot,
-                heading("Keyword in context"), self.kwic,
-                heading("Evidence: the figures in their sentences"), self.evidence,
-                self.fonts,
-            ])
+            super().__init__(children=_explorer_children(w, self))
             self.add_class("gr-explorer")
             for control in (self.regions, self.indicator, self.theme, self.keyword):
                 control.observe(self._on_change, names="value")
@@ -831,42 +849,20 @@ def _explorer_class():
 
         def refresh(self) -> None:
             """Recompute the outputs from the controls' current values."""
-            self.status.value = _note("Updating…")
-            try:
-                choice = dict(regions=list(self.regions.value), indicator=self.indicator.value,
-                              theme=self.theme.value or None)
-                state = explorer_state(self.data, keyword=self.keyword.value, window=self.window,
-                                       limit=self.limit, **choice)
-                key = (tuple(state["regions"]), choice["indicator"], choice["theme"])
-                if key != self._figure_key:  # drawing is the slow part: not again for a new keyword
-                    self.plot.value = _png(figure_for(self.data, **choice))
-                    self._figure_key = key
-            except Exception as exc:  # noqa: BLE001 - shown in the app instead of lost in a log
-                self.error = exc
-                self.status.value = _styled(f'<p class="gr-note gr-error" style="color:#b00">'
-                                            f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</p>")
-                return
-            self.error = None
-            self.state = state
-            fonts = _controls_css([*self._labels, self.keyword.value])
-            if fonts != self.fonts.value:  # a keyword with new characters
-                self.fonts.value = fonts
-            self.table.value = state["table_html"]
-            self.kwic.value = state["kwic_html"]
-            self.evidence.value = state["evidence_html"]
-            self.status.value = _note(state["summary"])
+            _explorer_refresh(self)
 
     Explorer.__module__ = __name__
     return Explorer
 
 
+@renamed_arguments({"keyword": "pattern"})
 def explore(
     reports: pd.DataFrame | ExplorerData,
     *,
     regions: Sequence[str] | str | None = None,
     indicator: str = "gdp",
     theme: str | None = None,
-    keyword: str = "",
+    pattern: str = "",
     window: int = 20,
     limit: int | None = 200,
     progress_bar: bool | None = None,
@@ -894,7 +890,7 @@ def explore(
         Indicator id selected at start.
     theme
         Theme id selected at start (theme view), or ``None``.
-    keyword
+    pattern
         Keyword at start; empty for none.
     window
         Characters of context on each side of the keyword.
@@ -917,7 +913,7 @@ def explore(
     Raises
     ------
     OptionalDependencyError
-        If ipywidgets is not installed (``pip install "govreports[widgets]"``).
+        If ipywidgets is not installed (a requirement of govreports: ``pip install ipywidgets``).
     InvalidOptionError
         If a region, indicator or theme is unknown.
 
@@ -925,7 +921,7 @@ def explore(
     --------
     >>> import govreports as gr
     >>> from govreports import explore
-    >>> app = explore(gr.load_sample(), regions=["横沥镇"], keyword="乡村振兴")
+    >>> app = explore(gr.load_sample(), regions=["横沥镇"], pattern="乡村振兴")
     >>> app.regions.value = ("横沥镇", "濮院镇")
     >>> app.state["table"]["region"].tolist()
     ['横沥镇', '濮院镇']
@@ -935,5 +931,5 @@ def explore(
     chosen = _check_regions(data, regions)
     _check_indicator(indicator)
     _check_theme(theme)
-    return widgets_cls(data, regions=chosen, indicator=indicator, theme=theme, keyword=keyword,
+    return widgets_cls(data, regions=chosen, indicator=indicator, theme=theme, keyword=pattern,
                        window=window, limit=limit)

@@ -6,26 +6,38 @@ import difflib
 import math
 import re
 from collections import Counter, defaultdict
+from typing import Any
 
 import pandas as pd
 
+from .._deprecated import renamed_arguments
+from .._parallel import Engine
 from .._util import require_columns
+from ..extract._segment import split_sentences
+from ._tokens import tokenize
 
 __all__ = ["similarity", "shared_passages"]
 
 
-def similarity(tokens_or_reports: pd.DataFrame, *, max_features: int = 5000, min_df: int = 1) -> pd.DataFrame:
+@renamed_arguments({"tokens_or_reports": "data"})
+def similarity(
+    data: pd.DataFrame, *, max_features: int = 5000, min_df: int = 1, jobs: int = 1, engine: Engine = "processes"
+) -> pd.DataFrame:
     """Cosine similarity of reports over TF-IDF weighted tokens.
 
     Parameters
     ----------
-    tokens_or_reports
+    data
         Output of :func:`govreports.tokenize` (numbers are ignored), or a
         reports frame (tokenized with the defaults).
     max_features
         Keep the most frequent terms (by document frequency, then count).
     min_df
         Ignore terms in fewer reports.
+
+    jobs, engine
+        Workers for tokenizing when ``data`` is a reports frame (see
+        :func:`govreports.tokenize`); unused for tokens.
 
     Returns
     -------
@@ -43,12 +55,10 @@ def similarity(tokens_or_reports: pd.DataFrame, *, max_features: int = 5000, min
     """
     import numpy as np
 
-    if "token" not in tokens_or_reports.columns:
-        from ._tokens import tokenize
-
-        tokens = tokenize(tokens_or_reports, numbers="drop")
+    if "token" not in data.columns:
+        tokens = tokenize(data, numbers="drop", jobs=jobs, engine=engine)
     else:
-        tokens = tokens_or_reports
+        tokens = data
         tokens = tokens[~tokens["token"].str.contains(r"\d", regex=True)]
     require_columns(tokens, ["report_id", "token"], "tokens")
     ids = list(dict.fromkeys(tokens["report_id"]))
@@ -84,7 +94,8 @@ def similarity(tokens_or_reports: pd.DataFrame, *, max_features: int = 5000, min
         for j in range(i + 1, len(ids)):
             out.append((ids[i], ids[j], regions.get(ids[i]), regions.get(ids[j]), float(min(1.0, max(0.0, sim[i, j])))))
     frame = pd.DataFrame(out, columns=["report_id_a", "report_id_b", "region_a", "region_b", "cosine"])
-    return frame.sort_values(["cosine", "report_id_a", "report_id_b"], ascending=[False, True, True]).reset_index(drop=True)
+    frame = frame.sort_values(["cosine", "report_id_a", "report_id_b"], ascending=[False, True, True])
+    return frame.reset_index(drop=True)
 
 
 _NORM = re.compile(r"[\s\W_]+", re.U)
@@ -140,12 +151,32 @@ def shared_passages(
     True
     """
     require_columns(reports, ["report_id", "text"], "reports")
-    from ..extract._segment import split_sentences
+    sents, texts, regions = _long_sentences(reports, min_chars)
+    shingle_sets, cand = _candidate_pairs(sents, k)
+    matches = _matching_pairs(sents, shingle_sets, cand, threshold)
+    rows = _merged_passages(sents, matches, texts, regions, min_chars)
+    out = pd.DataFrame(rows, columns=_PASSAGE_COLUMNS)
+    if out.empty:
+        return out
+    out["_len"] = out["end_a"] - out["start_a"]
+    out = out.sort_values(["_len", "report_id_a", "start_a", "report_id_b"], ascending=[False, True, True, True])
+    return out.drop(columns="_len").reset_index(drop=True)
 
-    sents = []  # (report index, sentence index, start, end, normalised)
+
+_PASSAGE_COLUMNS = [
+    "report_id_a", "region_a", "start_a", "end_a", "report_id_b", "region_b", "start_b", "end_b",
+    "similarity", "sentences", "text_a", "text_b",
+]
+
+# (report id, sentence index, start, end, normalised text)
+_Sentence = tuple[Any, int, int, int, str]
+
+
+def _long_sentences(reports: pd.DataFrame, min_chars: int) -> tuple[list[_Sentence], dict[Any, str], dict[Any, Any]]:
+    """Sentences long enough to compare, with each report's text and region."""
+    sents: list[_Sentence] = []
     texts = {}
     regions = {}
-    per_report: dict[str, list[int]] = defaultdict(list)
     for rec in reports.itertuples(index=False):
         texts[rec.report_id] = rec.text
         regions[rec.report_id] = getattr(rec, "region", None)
@@ -153,9 +184,12 @@ def shared_passages(
             if b - a >= min_chars:
                 norm = _norm(rec.text[a:b])
                 if len(norm) >= min_chars * 0.6:
-                    per_report[rec.report_id].append(len(sents))
                     sents.append((rec.report_id, si, a, b, norm))
-    # candidate pairs: sentences sharing rare shingles
+    return sents, texts, regions
+
+
+def _candidate_pairs(sents: list[_Sentence], k: int) -> tuple[list[set[str]], Counter]:
+    """Shingles of each sentence, and pairs from different reports sharing rare shingles."""
     index: dict[str, list[int]] = defaultdict(list)
     shingle_sets = []
     for i, (_, _, _, _, norm) in enumerate(sents):
@@ -173,8 +207,15 @@ def shared_passages(
                 i, j = posting[x], posting[y]
                 if sents[i][0] != sents[j][0]:
                     cand[(i, j)] += 1
+    return shingle_sets, cand
+
+
+def _matching_pairs(
+    sents: list[_Sentence], shingle_sets: list[set[str]], cand: Counter, threshold: float
+) -> dict[tuple[int, int], float]:
+    """Candidate pairs at least ``threshold`` similar, keyed (sentence of the smaller report id, other)."""
     matches = {}
-    for (i, j), shared in cand.items():
+    for i, j in cand:
         a, b = shingle_sets[i], shingle_sets[j]
         # cheap bound before difflib: near-verbatim sentences share most shingles
         if len(a & b) < 0.3 * min(len(a), len(b)):
@@ -184,8 +225,18 @@ def shared_passages(
             ra, rb = sents[i][0], sents[j][0]
             key = (i, j) if ra < rb else (j, i)
             matches[key] = ratio
-    # merge runs of consecutive sentences
-    by_pair: dict[tuple[str, str], list[tuple[int, int, float]]] = defaultdict(list)
+    return matches
+
+
+def _merged_passages(
+    sents: list[_Sentence],
+    matches: dict[tuple[int, int], float],
+    texts: dict[Any, str],
+    regions: dict[Any, Any],
+    min_chars: int,
+) -> list[dict[str, Any]]:
+    """One row per run of consecutive matching sentences of a pair of reports."""
+    by_pair: dict[tuple[Any, Any], list[tuple[int, int, float]]] = defaultdict(list)
     for (i, j), r in matches.items():
         by_pair[(sents[i][0], sents[j][0])].append((i, j, r))
     rows = []
@@ -203,23 +254,26 @@ def shared_passages(
                     run.append(it)
                     continue
             if run:
-                i0, j0, i1, j1 = run[0][0], run[0][1], run[-1][0], run[-1][1]
-                sa, ea = sents[i0][2], sents[i1][3]
-                sb, eb = sents[j0][2], sents[j1][3]
-                rows.append(
-                    {
-                        "report_id_a": ra, "region_a": regions[ra], "start_a": sa, "end_a": ea,
-                        "report_id_b": rb, "region_b": regions[rb], "start_b": sb, "end_b": eb,
-                        "similarity": sum(r for _, _, r in run) / len(run), "sentences": len(run),
-                        "text_a": texts[ra][sa:ea], "text_b": texts[rb][sb:eb],
-                    }
-                )
+                rows.append(_passage_row(sents, run, ra, rb, texts, regions))
             run = [it] if it[0] >= 0 else []
-    cols = ["report_id_a", "region_a", "start_a", "end_a", "report_id_b", "region_b", "start_b", "end_b",
-            "similarity", "sentences", "text_a", "text_b"]
-    out = pd.DataFrame(rows, columns=cols)
-    if out.empty:
-        return out
-    out["_len"] = out["end_a"] - out["start_a"]
-    out = out.sort_values(["_len", "report_id_a", "start_a", "report_id_b"], ascending=[False, True, True, True])
-    return out.drop(columns="_len").reset_index(drop=True)
+    return rows
+
+
+def _passage_row(
+    sents: list[_Sentence],
+    run: list[tuple[int, int, float]],
+    ra: Any,
+    rb: Any,
+    texts: dict[Any, str],
+    regions: dict[Any, Any],
+) -> dict[str, Any]:
+    """The output row of one run of matching sentences of reports ``ra`` and ``rb``."""
+    i0, j0, i1, j1 = run[0][0], run[0][1], run[-1][0], run[-1][1]
+    sa, ea = sents[i0][2], sents[i1][3]
+    sb, eb = sents[j0][2], sents[j1][3]
+    return {
+        "report_id_a": ra, "region_a": regions[ra], "start_a": sa, "end_a": ea,
+        "report_id_b": rb, "region_b": regions[rb], "start_b": sb, "end_b": eb,
+        "similarity": sum(r for _, _, r in run) / len(run), "sentences": len(run),
+        "text_a": texts[ra][sa:ea], "text_b": texts[rb][sb:eb],
+    }

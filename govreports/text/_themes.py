@@ -13,14 +13,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import pandas as pd
 
+from .._deprecated import renamed_arguments
+from .._parallel import Engine
 from .._util import require_columns
 from ..datasets._lexicons import theme_table
+from ..errors import InvalidOptionError
+from ..extract._segment import find_sections, split_sentences
+from ._tokens import tokenize
 
-__all__ = ["attention", "themes", "slogans", "THEME_IDS"]
+__all__ = ["attention", "slogans", "theme_ids", "THEME_IDS"]
 
 #: Theme ids, in display order.
 THEME_IDS: tuple[str, ...] = (
@@ -55,17 +59,20 @@ def theme_ids() -> list[str]:
     return list(THEME_IDS)
 
 
+@renamed_arguments({"tokens_or_reports": "data"})
 def attention(
-    tokens_or_reports: pd.DataFrame,
+    data: pd.DataFrame,
     *,
     by: str | Sequence[str] = ("report_id",),
     extra_terms: dict[str, Sequence[str]] | None = None,
+    jobs: int = 1,
+    engine: Engine = "processes",
 ) -> pd.DataFrame:
     """Policy attention: each theme's share of tokens and of sentences.
 
     Parameters
     ----------
-    tokens_or_reports
+    data
         Output of :func:`govreports.tokenize`, or a reports frame (then it is
         tokenized with the defaults).
     by
@@ -74,6 +81,10 @@ def attention(
         ``["report_id", "section_kind"]``.
     extra_terms
         Additional terms per theme id, for this call.
+
+    jobs, engine
+        Workers for tokenizing when ``data`` is a reports frame (see
+        :func:`govreports.tokenize`); unused for tokens.
 
     Returns
     -------
@@ -92,18 +103,16 @@ def attention(
     ['region', 'theme', 'theme_zh']
     """
     by = [by] if isinstance(by, str) else list(by)
-    if "token" not in tokens_or_reports.columns:
-        from ._tokens import tokenize
+    if "token" not in data.columns:
 
-        tokens = tokenize(tokens_or_reports)
+        tokens = tokenize(data, jobs=jobs, engine=engine)
     else:
-        tokens = tokens_or_reports
+        tokens = data
     require_columns(tokens, by + ["token", "report_id", "sentence_id"], "tokens")
     table = theme_table()
     term_theme = dict(zip(table["term"], table["theme"]))
     for theme, terms in (extra_terms or {}).items():
         if theme not in THEME_IDS:
-            from ..errors import InvalidOptionError
 
             raise InvalidOptionError("extra_terms theme", theme, list(THEME_IDS))
         for t in terms:
@@ -212,7 +221,6 @@ def slogans(reports: pd.DataFrame) -> pd.DataFrame:
     True
     """
     require_columns(reports, ["report_id", "text"], "reports")
-    from ..extract._segment import find_sections, split_sentences
 
     rows = []
     has_region = "region" in reports.columns

@@ -7,7 +7,7 @@ policy dictionary (``datasets/policy_terms.tsv``), so 乡村振兴, 营商环境
 digit runs (2022年) are cut out before jieba sees the text and kept as single
 tokens, or dropped. jieba's log lines are silenced while it loads.
 
-An optional engine, ``engine="rjieba"`` (``pip install "govreports[fast]"``),
+An optional tokenizer, ``tokenizer="rjieba"`` (``pip install "govreports[fast]"``),
 runs the same dictionary and the same frequencies through jieba-rs; tests
 check it gives token-for-token the same output. Token lists are cached in
 memory, keyed by text, dictionary and options, so re-running a notebook cell
@@ -18,24 +18,25 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import logging
 import math
 import re
-from collections import Counter, OrderedDict
+import warnings
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 import pandas as pd
 
-from ..datasets._divisions import division_rows
-from ..datasets._lexicons import policy_term_docs, stopword_set
 from .._jieba import jieba_word_freq, quiet_jieba
 from .._parallel import Engine, run_map
 from .._util import check_option, require_columns
+from ..datasets._divisions import division_rows
+from ..datasets._lexicons import policy_term_docs, stopword_set
 from ..errors import InvalidOptionError, OptionalDependencyError
+from ..extract._indicators import alias_table
+from ..extract._numbers import MULT_RE_SRC, UNIT_RE_SRC
+from ..extract._segment import find_sections, split_sentences
 
 __all__ = [
     "tokenize",
@@ -73,9 +74,9 @@ def _policy_terms() -> tuple[str, ...]:
 def _indicator_terms() -> tuple[str, ...]:
     """The indicator names of the taxonomy (规上工业总产值, 一般公共预算收入 …),
     kept whole by the tokenizer like the policy terms."""
-    from ..extract._indicators import alias_table
 
-    return tuple(sorted(a for a in alias_table() if len(a) >= 3 and _ALL_HAN.fullmatch(a) and a not in policy_term_docs()))
+    policy = policy_term_docs()
+    return tuple(sorted(a for a in alias_table() if len(a) >= 3 and _ALL_HAN.fullmatch(a) and a not in policy))
 
 
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -121,7 +122,7 @@ def _rjieba_engine(extra: tuple[str, ...]):
     try:
         import rjieba
     except ImportError:
-        raise OptionalDependencyError("rjieba", "fast", 'engine="rjieba"') from None
+        raise OptionalDependencyError("rjieba", "fast", 'tokenizer="rjieba"') from None
     base = jieba_word_freq()
     tk = rjieba.Jieba()
     for k, (w, f) in enumerate(_adjustments(extra)):
@@ -166,7 +167,6 @@ def _figure_atoms() -> re.Pattern[str]:
     (207.45亿元, 1000多万元, 6%, 2.7个百分点), with the units of
     :mod:`govreports.numbers`. One regex pass: tokenizing needs the span,
     not the parsed value."""
-    from ..extract._numbers import MULT_RE_SRC, UNIT_RE_SRC
 
     return re.compile(
         rf"[0-9][0-9,.]*(?:[多余])?(?:(?:{MULT_RE_SRC})(?:[多余])?(?:{UNIT_RE_SRC}|%)?|{UNIT_RE_SRC}|%)(?![0-9])"
@@ -249,7 +249,6 @@ def _is_punct(tok: str) -> bool:
 
 def _tokenize_one(item: tuple) -> tuple[str, int, dict[str, list]]:
     """Tokens of one report as column lists (runs in workers)."""
-    from ..extract._segment import find_sections, split_sentences
 
     rid, text, meta, engine, extra, stops, numbers, cache = item
     cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
@@ -280,15 +279,16 @@ def _tokenize_one(item: tuple) -> tuple[str, int, dict[str, list]]:
 def tokenize(
     reports: pd.DataFrame,
     *,
-    engine: Literal["jieba", "rjieba"] = "jieba",
+    tokenizer: Literal["jieba", "rjieba"] = "jieba",
     numbers: Literal["keep", "drop"] = "keep",
     drop_stopwords: bool = True,
     user_words: Sequence[str] = (),
     user_stopwords: Sequence[str] = (),
     cache: bool = True,
     jobs: int = 1,
-    parallel: Engine = "processes",
+    engine: Engine | Literal["jieba", "rjieba"] = "processes",
     progress_bar: bool | None = None,
+    parallel: Engine | None = None,
 ) -> pd.DataFrame:
     """Split reports into tokens with the policy dictionary.
 
@@ -296,7 +296,7 @@ def tokenize(
     ----------
     reports
         The reports frame (``report_id`` and ``text`` required).
-    engine
+    tokenizer
         ``"jieba"`` (default) or ``"rjieba"`` (faster, same output; needs
         ``pip install "govreports[fast]"``).
     numbers
@@ -314,9 +314,11 @@ def tokenize(
         dictionary and engine (in this process; workers keep their own).
     jobs
         Worker processes (``-1``: all cores); identical result for any value.
-    parallel
-        ``"processes"`` or ``"dask"`` (``pip install "govreports[scale]"``);
-        named ``parallel`` here because ``engine`` chooses the tokenizer.
+    engine
+        Where the workers run: ``"processes"`` or ``"dask"`` (``pip install
+        "govreports[scale]"``), as in every other stage. (Before 0.2 ``engine``
+        chose the tokenizer and ``parallel`` the workers: both old uses still
+        work, with a ``FutureWarning``.)
     progress_bar
         Show a progress bar (default: long runs in a terminal/notebook).
 
@@ -338,7 +340,8 @@ def tokenize(
     False
     """
     require_columns(reports, ["report_id", "text"], "reports")
-    check_option("engine", engine, ["jieba", "rjieba"])
+    tokenizer, engine = _old_engine_names(tokenizer, engine, parallel)
+    check_option("tokenizer", tokenizer, ["jieba", "rjieba"])
     check_option("numbers", numbers, ["keep", "drop"])
 
     extra = tuple(sorted(set(user_words)))
@@ -347,8 +350,8 @@ def tokenize(
     cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
     chars: dict[str, int] = {}
     rows = reports[["report_id", "text"] + carry].itertuples(index=False, name=None)
-    items = [(rec[0], rec[1], dict(zip(carry, rec[2:])), engine, extra, stops, numbers, cache) for rec in rows]
-    for rid, n_chars, part in run_map(_tokenize_one, items, jobs=jobs, engine=parallel, desc="tokens",
+    items = [(rec[0], rec[1], dict(zip(carry, rec[2:])), tokenizer, extra, stops, numbers, cache) for rec in rows]
+    for rid, n_chars, part in run_map(_tokenize_one, items, jobs=jobs, engine=engine, desc="tokens",
                                        progress_bar=progress_bar):
         chars[rid] = n_chars
         for c in TOKEN_COLUMNS:
@@ -360,6 +363,18 @@ def tokenize(
         frame["year"] = frame["year"].astype("Int64")
     frame.attrs["report_chars"] = chars
     return frame
+
+
+def _old_engine_names(tokenizer: str, engine: str, parallel: str | None) -> tuple[str, str]:
+    """``tokenize(engine="rjieba")`` and ``tokenize(parallel=…)``, the names before 0.2, with a FutureWarning."""
+    if engine in ("jieba", "rjieba"):
+        warnings.warn("tokenize(engine=\"jieba\"/\"rjieba\") is now tokenize(tokenizer=…); engine= chooses where "
+                      "workers run, as in every other stage", FutureWarning, stacklevel=3)
+        tokenizer, engine = engine, "processes"
+    if parallel is not None:
+        warnings.warn("tokenize(parallel=…) is now tokenize(engine=…)", FutureWarning, stacklevel=3)
+        engine = parallel
+    return tokenizer, engine
 
 
 # --------------------------------------------------------------------------- counting
@@ -603,7 +618,6 @@ def kwic(
         rx = re.compile(pattern if regex else re.escape(pattern))
     except re.error as exc:
         raise InvalidOptionError("pattern", pattern, f"a valid regular expression ({exc})") from None
-    from ..extract._segment import find_sections
 
     rows = []
     has_region = "region" in reports.columns
