@@ -56,6 +56,16 @@ def _add_inputs(p: argparse.ArgumentParser, *, sample: bool = True) -> None:
                         f"(default {d.max_docx_uncompressed / 1e6:g})")
     g.add_argument("--max-pdf-pages", type=_positive_int, default=d.max_pdf_pages, metavar="N",
                    help=f"most pages read from one PDF (default {d.max_pdf_pages:,})")
+    g.add_argument("--max-pdf-mb", type=_positive_float, default=d.max_pdf_uncompressed / 1e6, metavar="MB",
+                   help="largest uncompressed PDF streams, a compression-bomb guard "
+                        f"(default {d.max_pdf_uncompressed / 1e6:g})")
+    g.add_argument("--max-pdf-content-mb", type=_positive_float, default=d.max_pdf_content / 1e6, metavar="MB",
+                   help="most drawing instructions run for one PDF, forms counted each time they are drawn "
+                        f"(default {d.max_pdf_content / 1e6:g})")
+    g.add_argument("--max-pdf-page-objects", type=_positive_int, default=d.max_pdf_page_objects, metavar="N",
+                   help=f"most characters, lines and shapes on one PDF page (default {d.max_pdf_page_objects:,})")
+    g.add_argument("--max-html-elements", type=_positive_int, default=d.max_html_elements, metavar="N",
+                   help=f"most elements of one HTML page (default {d.max_html_elements:,})")
 
 
 def _positive(cast: type, what: str):
@@ -137,6 +147,10 @@ def _limits(args: argparse.Namespace) -> Limits:
         max_bytes=int(args.max_mb * 1e6),
         max_docx_uncompressed=int(args.max_docx_mb * 1e6),
         max_pdf_pages=args.max_pdf_pages,
+        max_pdf_uncompressed=int(args.max_pdf_mb * 1e6),
+        max_pdf_content=int(args.max_pdf_content_mb * 1e6),
+        max_pdf_page_objects=args.max_pdf_page_objects,
+        max_html_elements=args.max_html_elements,
     )
 
 
@@ -249,10 +263,12 @@ def _stream_figures(
     chunks: list[pd.DataFrame] = []
     ids = RenumberIds()
     first = True
+    empty_header = ""  # a run that finds no figure still writes the CSV's header line
 
     def emit(table: pd.DataFrame) -> None:
-        nonlocal first
+        nonlocal first, empty_header
         if table.empty:
+            empty_header = empty_header or pd.DataFrame(columns=table.columns).to_csv(index=False)
             return
         table = ids.renumber(table)
         if fmt == "csv":
@@ -290,12 +306,16 @@ def _stream_figures(
         cached += result.cached
         if result.blocks is None:
             emit(result.table)
+        elif not result.blocks:
+            empty_header = empty_header or result.header
         elif result.blocks:  # written out by the workers (--cache): the final ids put in
             if first and fmt == "csv":
                 sink.write(result.header)
             sink.write(ids.write(result.blocks, fmt))
             sink.flush()
             first = False
+    if first and fmt == "csv" and empty_header:
+        sink.write(empty_header)
     if corrections is not None and applied < len(corrections):
         print(f"{args.corrections}: {len(corrections) - applied} of {len(corrections)} corrections name figures "
               "no longer found (the text or the extraction changed)", file=sys.stderr)

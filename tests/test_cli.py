@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 
@@ -199,3 +200,27 @@ def test_review_sheet_and_corrections_round_trip(tmp_path):
 def test_corrections_file_missing_is_a_usage_error(tmp_path):
     r = run("panel", "--sample", "--corrections", str(tmp_path / "none.csv"))
     assert r.returncode == 2 and "no such corrections file" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_run_without_figures_still_writes_the_header(tmp_path, cache):
+    src = tmp_path / "横沥镇.txt"
+    src.write_text("横沥镇2023年政府工作报告\n各位代表：\n今年我们继续努力。\n", encoding="utf-8")
+    out = tmp_path / "metrics.csv"
+    extra = ["--cache", str(tmp_path / "cache")] if cache else []
+    for _ in range(1 + cache):  # with a cache: the second run reads the cached (empty) entry
+        r = run("metrics", str(src), "-o", str(out), *extra)
+        assert r.returncode == 0, r.stderr
+        table = pd.read_csv(out)
+        assert table.empty and {"report_id", "indicator", "value", "period"} <= set(table.columns)
+
+
+def test_every_reading_limit_has_a_flag(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>" + "<p>横沥镇</p>" * 50 + "</body></html>", encoding="utf-8")
+    r = run("info", str(page), "--max-html-elements", "10")
+    assert r.returncode == 1 and "over the limit (Limits.max_html_elements)" in r.stderr
+    help_text = run("info", "--help").stdout
+    for flag in ("--max-mb", "--max-docx-mb", "--max-pdf-pages", "--max-pdf-mb", "--max-pdf-content-mb",
+                 "--max-pdf-page-objects", "--max-html-elements"):
+        assert flag in help_text
