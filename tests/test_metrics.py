@@ -529,3 +529,10 @@ def test_a_lead_whose_punctuation_was_lost():
             "持续健康发展一年来全镇完成固定资产投资5417万元完成税收67.42万元")
     row = _cell(_one(text), "5417万元", text)
     assert row["indicator"] == "fixed_asset_investment" and "subpopulation" not in row["flags"]
+
+
+def test_urban_and_rural_net_income_named_once():
+    text = REPORT_2023 + "城镇、农村居民纯收入分别达到1.4093万元、1.0833万元。"
+    m = _one(text)
+    assert (_cell(m, "1.4093万元", text)["indicator"], _cell(m, "1.0833万元", text)["indicator"]) == (
+        "urban_income", "rural_income")
