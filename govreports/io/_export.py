@@ -163,7 +163,10 @@ def write_table(
         cols = [c for c in (partition_cols or ()) if c in flat.columns]
         with atomic_output(path, folder=bool(cols), may_replace=_is_parquet_dataset, what=_DATASET) as tmp:
             if cols:
-                flat.to_parquet(tmp, index=False, partition_cols=cols)
+                # one writer thread: a run writing a dataset under load was seen to abort at exit
+                # ("terminate called without an active exception", not reproduced since); fewer native
+                # threads left at exit, and the tables written here are small
+                flat.to_parquet(tmp, index=False, partition_cols=cols, use_threads=False)
             else:
                 flat.to_parquet(tmp, index=False)
     else:
