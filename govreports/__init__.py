@@ -22,6 +22,7 @@ from ._deprecated import renamed_function
 from ._pipeline import Pipeline
 from ._version import __version__
 from .datasets import (
+    data_versions,
     describe_dataset,
     list_datasets,
     load_gazetteer,
@@ -45,7 +46,7 @@ from .extract import (
     sections,
     sentences,
 )
-from .io import Limits, locate, read_reports, read_table, reports_from_texts, write_table
+from .io import Limits, locate, provenance, read_reports, read_table, reports_from_texts, write_table
 from .present import (
     explore,
     explorer_state,
@@ -90,6 +91,8 @@ __all__ = [
     "locate",
     "read_table",
     "write_table",
+    "provenance",
+    "data_versions",
     "load_sample",
     "load_gazetteer",
     "load_indicators",

@@ -59,7 +59,7 @@ FILES_PER_TASK = 16
 REPORT_ID = "\ue000govreports:report_id\ue001"
 
 #: Changes when what an entry holds changes: older entries then miss.
-_ENTRY_FORMAT = 1
+_ENTRY_FORMAT = 2  # 2: quality_flags (flags kept as its deprecated copy)
 _MAGIC = b"GRCACHE2"
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -34,7 +35,7 @@ from ._pipeline import Pipeline
 from ._util import atomic_output, check_output_path, printable, safe_file_names
 from ._version import __version__
 from .errors import GovReportsError, OptionalDependencyError, OutputPathError
-from .io._export import check_table_output, flatten_lists, write_table
+from .io._export import check_table_output, flatten_lists, provenance, write_provenance, write_table
 from .io._formats import Limits
 from .io._reader import iter_report_files
 from .present._report import check_report_folder, write_report
@@ -111,6 +112,12 @@ def _say(path: object, reason: object) -> None:
     print(f"{printable(path)}: {printable(reason)}", file=sys.stderr)
 
 
+def _provenance(args: argparse.Namespace, **extra: object) -> dict:
+    """The provenance record of this run: the command line as typed and every option."""
+    options = {k: v for k, v in vars(args).items() if k not in ("func", "argv") and not k.startswith("_")}
+    return provenance(command=shlex.join(["govreports", *args.argv]), options=options, **extra)
+
+
 def _check_output(out: str | Path, args: argparse.Namespace, *, check: Callable[[], None] | None = None) -> Path:
     """Refuse, before any work, an output that is one of the inputs or cannot be written
     (:func:`govreports._util.check_output_path`, or ``check``): one line, exit status 2."""
@@ -184,7 +191,7 @@ def _unique_report_ids(reports: pd.DataFrame) -> pd.DataFrame:
 
 def _cmd_info(args: argparse.Namespace) -> int:
     reports, failed = _read(args)
-    cols = ["report_id", "region", "level", "year", "chars", "flags", "source"]
+    cols = ["report_id", "region", "level", "year", "chars", "quality_flags", "source"]
     if args.locate:
         import govreports as gr
 
@@ -192,11 +199,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
         cols = cols[:-1] + ["province", "city", "county", "division_code", "locate_confidence", "source"]
     table = reports.assign(
         chars=reports["text"].str.len(),
-        flags=reports["flags"].map(lambda f: ",".join(f) if len(f) else "-"),
+        quality_flags=reports["quality_flags"].map(lambda f: ",".join(f) if len(f) else "-"),
     )[cols]
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False)
     else:
+        print("\t".join(cols))
         for row in table.itertuples(index=False, name=None):  # for a terminal: control characters escaped
             print("\t".join("" if v is None or (isinstance(v, float) and v != v) else printable(v) for v in row))
     return 1 if failed else 0
@@ -243,11 +251,13 @@ def _figures(args: argparse.Namespace, *, headline: bool) -> int:
         if out is not None:
             print(f"govreports: no input could be read; {printable(out)} left as it was", file=sys.stderr)
         return 1
+    record = _provenance(args, files_failed=failed)
     if chunks:
-
-        write_table(pd.concat(chunks, ignore_index=True), out, format=fmt)
+        write_table(pd.concat(chunks, ignore_index=True), out, format=fmt, provenance=record)
     elif fmt in ("parquet", "stata"):
         print(f"govreports: no figure found; {printable(out)} not written", file=sys.stderr)
+    elif out is not None:
+        write_provenance(out, record)
     return 1 if failed else 0
 
 
@@ -359,6 +369,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
         table = pipe.metrics if args.all_figures else pipe.panel
     with atomic_output(out) as tmp:  # review_sheet picks CSV or XLSX by the suffix, which tmp keeps
         sheet = gr.review_sheet(table, tmp, only_needs_review=args.only_needs_review)
+    write_provenance(out, _provenance(args, files_failed=failed, rows=len(sheet)))
     print(f"{printable(out)}: {len(sheet)} rows, {int(sheet['needs_review'].sum())} needing review")
     return 1 if failed else 0
 
@@ -377,7 +388,7 @@ def _cmd_targets(args: argparse.Namespace) -> int:
     _check_output(args.out, args, check=lambda: check_table_output(args.out, format=args.format,
                                                                    partition_cols=partition))
     table = gr.load_targets(level=args.level or None)
-    path = write_table(table, args.out, format=args.format, partition_cols=partition)
+    path = write_table(table, args.out, format=args.format, partition_cols=partition, provenance=_provenance(args))
     print(printable(path))
     return 0
 
@@ -415,7 +426,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         with _cluster(args):
             index = write_report(reports, out, title=args.title, jobs=_jobs(args),
-                                 engine="dask" if args.scheduler else "processes")
+                                 engine="dask" if args.scheduler else "processes",
+                                 provenance=_provenance(args, files_failed=failed))
     except OSError as exc:  # not writable, disk full …
         print(f"govreports: cannot write the report to {printable(out)}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -458,17 +470,62 @@ def _cluster(args: argparse.Namespace) -> Iterator[None]:
         yield
 
 
+#: Examples shown by ``--help`` (``None``: the command itself); tests/test_cli.py parses every one and runs
+#: those on the bundled data.
+_EXAMPLES: dict[str | None, str] = {
+    None: """examples:
+  govreports report --sample -o sample_report     # the bundled sample as an HTML report
+  govreports info reports/                        # region, level and year of each file
+  govreports panel reports/ -o panel.csv -j 4     # one headline figure per report and indicator
+  govreports metrics reports/ -o metrics.parquet  # every figure, as a Parquet dataset
+  govreports targets -o targets.dta               # the bundled growth-target dataset for Stata
+
+Every output file gets NAME.provenance.json beside it (Parquet: inside it): the govreports
+version, the bundled data's digests and vintages and the options. `govreports COMMAND --help`
+shows each command's options and examples.""",
+    "info": """examples:
+  govreports info --sample
+  govreports info reports/ --locate --format csv > reports.csv""",
+    "metrics": """examples:
+  govreports metrics --sample
+  govreports metrics reports/ -o metrics.csv --jobs 4
+  govreports metrics reports/ -o metrics.parquet --cache .govreports-cache
+  govreports metrics reports/ -o metrics.csv --corrections review.xlsx""",
+    "panel": """examples:
+  govreports panel --sample -o panel.csv
+  govreports panel reports/ -o panel.dta --jobs -1
+  govreports panel reports/ -o panel.csv --scheduler tcp://10.0.0.5:8786""",
+    "review": """examples:
+  govreports review reports/ -o review.xlsx --only-needs-review
+  govreports panel reports/ -o panel.csv --corrections review.xlsx   # after filling it in""",
+    "targets": """examples:
+  govreports targets -o targets.csv
+  govreports targets -o province_targets.dta --level province""",
+    "split": """examples:
+  govreports split 汇编.docx -o reports/""",
+    "report": """examples:
+  govreports report --sample -o sample_report
+  govreports report reports/ -o report --title "县级政府工作报告 2023" --jobs 2""",
+}
+
+
+def _help(command: str) -> dict:
+    return {"epilog": _EXAMPLES[command], "formatter_class": argparse.RawDescriptionHelpFormatter}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govreports`` command."""
 
     parser = argparse.ArgumentParser(
         prog="govreports",
         description="Turn Chinese government work reports (政府工作报告) into research data.",
+        epilog=_EXAMPLES[None], formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"govreports {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("info", help="one line per report: id, region, level, year, characters, flags, source")
+    p = sub.add_parser("info", **_help("info"),
+                       help="one line per report: id, region, level, year, characters, quality flags, source")
     _add_inputs(p)
     p.add_argument("--format", choices=["text", "csv"], default="text", help="output format (default: text)")
     p.add_argument("--locate", action="store_true", help="add province, city, county and division code")
@@ -478,7 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("metrics", _cmd_metrics, "every figure of every report, with indicator, kind and provenance"),
         ("panel", _cmd_panel, "the headline figure per report, indicator, kind and measure"),
     ):
-        p = sub.add_parser(name, help=what)
+        p = sub.add_parser(name, **_help(name), help=what)
         _add_inputs(p)
         p.add_argument(
             "--format", choices=["csv", "jsonl", "parquet", "stata"], default="csv",
@@ -497,7 +554,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "govreports and the options are unchanged: a re-run only processes new or changed files")
         p.set_defaults(func=func)
 
-    p = sub.add_parser("review", help="write the review sheet a person fills in to check the panel (CSV or XLSX)")
+    p = sub.add_parser("review", **_help("review"),
+                       help="write the review sheet a person fills in to check the panel (CSV or XLSX)")
     _add_inputs(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the sheet to write (.csv or .xlsx)")
     p.add_argument("--only-needs-review", action="store_true", help="only the rows flagged needs_review")
@@ -507,21 +565,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scheduler(p)
     p.set_defaults(func=_cmd_review)
 
-    p = sub.add_parser("targets", help="export the bundled growth-target dataset (CSV, JSON Lines, Parquet, Stata)")
+    p = sub.add_parser("targets", **_help("targets"),
+                       help="export the bundled growth-target dataset (CSV, JSON Lines, Parquet, Stata)")
     p.add_argument("--out", "-o", required=True, metavar="FILE", help="output file (format from the extension)")
     p.add_argument("--format", choices=["csv", "jsonl", "parquet", "stata"], default=None, help="output format")
     p.add_argument("--level", action="append", choices=["national", "province", "city", "county", "township"],
                    help="only these levels (repeatable)")
     p.set_defaults(func=_cmd_targets)
 
-    p = sub.add_parser("split", help="split inputs (compilations too) into one UTF-8 file per report")
+    p = sub.add_parser("split", **_help("split"), help="split inputs (compilations too) into one UTF-8 file per report")
     _add_inputs(p)
     p.add_argument("--out", "-o", required=True, metavar="DIR",
                    help="output directory; files are named by report id, made safe and unique (_2, _3 …)")
     p.set_defaults(func=_cmd_split)
 
     p = sub.add_parser(
-        "report",
+        "report", **_help("report"),
         help="a self-contained HTML report comparing regions (index.html, metrics.csv, panel.csv, figures)",
     )
     _add_inputs(p)
@@ -565,7 +624,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     processes are terminated, and one line says so.
     """
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
     args = parser.parse_args(argv)
+    args.argv = argv
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -19,7 +20,7 @@ REPORT_COLUMNS: tuple[str, ...] = (
     "date",
     "text",
     "source",
-    "flags",
+    "quality_flags",
     "meta",
 )
 
@@ -84,7 +85,7 @@ REPORT_FLAGS: dict[str, str] = {
 METRIC_COLUMNS: tuple[str, ...] = (
     "report_id", "region", "level", "year", "source", "text_hash", "indicator", "indicator_text", "kind", "measure",
     "value", "value_high", "unit", "qualifier", "period", "section_kind", "sentence", "sentence_start", "start", "end",
-    "flags", "cue", "needs_review",
+    "quality_flags", "cue", "needs_review",
 )
 
 #: The rules that attach a figure to an indicator (the ``cue`` column).
@@ -213,11 +214,55 @@ def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
                 "date": r.date,
                 "text": r.text,
                 "source": r.source,
-                "flags": list(r.flags),
+                "quality_flags": list(r.flags),
                 "meta": dict(r.meta),
             }
         )
     frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
     frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
     frame["year"] = frame["year"].astype("Int64")
-    return frame.reset_index(drop=True)
+    return with_old_names(frame.reset_index(drop=True))
+
+
+# --------------------------------------------------------------------------- renamed columns
+
+#: Columns renamed since the last release: old name → new name. For one release the frames
+#: govreports returns keep a copy under the old name, last (``flags`` was renamed because
+#: ``DataFrame.flags`` is a pandas attribute: ``df.flags`` silently gave pandas' flags, not ours).
+#: Removed in 0.3.
+RENAMED_COLUMNS: dict[str, str] = {"flags": "quality_flags"}
+
+
+def with_old_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with a copy of each renamed column under its old name, last (deprecated, one release).
+
+    Examples
+    --------
+    >>> frame = with_old_names(pd.DataFrame({"quality_flags": [["estimate"]]}))
+    >>> list(frame.columns), frame["flags"][0]
+    (['quality_flags', 'flags'], ['estimate'])
+    """
+    copies = {old: frame[new] for old, new in RENAMED_COLUMNS.items() if new in frame.columns}
+    if not copies:
+        return frame
+    return frame.drop(columns=[c for c in copies if c in frame.columns]).assign(**copies)
+
+
+def from_old_names(frame: pd.DataFrame, what: str = "frame") -> pd.DataFrame:
+    """``frame`` with its columns under their new names only.
+
+    A frame made by govreports carries both names: the old copy is dropped. A
+    frame that has only an old name (a table saved by an earlier version) has
+    it renamed, with a FutureWarning naming the new one.
+    """
+    drop, rename = [], {}
+    for old, new in RENAMED_COLUMNS.items():
+        if old in frame.columns and new in frame.columns:
+            drop.append(old)
+        elif old in frame.columns:
+            rename[old] = new
+            warnings.warn(f"{what}: the column {old!r} is now {new!r}; the old name is read until govreports 0.3",
+                          FutureWarning, stacklevel=3)
+    if not drop and not rename:
+        return frame
+    return frame.drop(columns=drop).rename(columns=rename)

@@ -20,7 +20,8 @@ def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
 def test_info_sample():
     r = run("info", "--sample")
     assert r.returncode == 0, r.stderr
-    lines = r.stdout.strip().split("\n")
+    header, *lines = r.stdout.strip().split("\n")
+    assert header.split("\t")[:2] == ["report_id", "region"]
     assert [ln.split("\t")[1] for ln in lines] == ["横沥镇", "六镇镇", "泥溪镇", "平湖镇", "濮院镇"]
     assert lines[4].split("\t")[5] == "truncated"
     assert all(ln.split("\t")[2] == "township" and ln.split("\t")[3] == "2023" for ln in lines)
@@ -43,7 +44,7 @@ def test_info_bad_files_one_line_each_and_nonzero_exit(tmp_path, sample):
         f"{empty}: empty file",
         f"{image}: is a PNG image, not a text report",
     ]
-    assert r.stdout.count("\n") == 1 and "六镇镇" in r.stdout
+    assert r.stdout.count("\n") == 2 and "六镇镇" in r.stdout  # the header and one report
 
 
 def test_size_limits_are_options_of_every_reading_command(tmp_path, sample):
@@ -68,7 +69,7 @@ def test_size_limits_are_options_of_every_reading_command(tmp_path, sample):
 def test_info_csv():
     r = run("info", "--sample", "--format", "csv")
     assert r.returncode == 0
-    assert r.stdout.splitlines()[0] == "report_id,region,level,year,chars,flags,source"
+    assert r.stdout.splitlines()[0] == "report_id,region,level,year,chars,quality_flags,source"
 
 
 def test_split(tmp_path, seed_path):
@@ -117,7 +118,7 @@ def test_metrics_jsonl_and_parquet(tmp_path):
     r = run("metrics", "--sample", "--format", "jsonl")
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
-    assert {"report_id", "start", "end", "sentence", "flags"} <= set(rows[0])
+    assert {"report_id", "start", "end", "sentence", "quality_flags"} <= set(rows[0])
     out = tmp_path / "m.parquet"
     r = run("metrics", "--sample", "--format", "parquet", "-o", str(out))
     assert r.returncode == 0, r.stderr
@@ -141,7 +142,7 @@ def test_metrics_splits_compilations_and_keeps_source(seed_path):
 def test_info_locate():
     r = run("info", "--sample", "--locate")
     assert r.returncode == 0, r.stderr
-    first = r.stdout.splitlines()[0].split("\t")
+    first = r.stdout.splitlines()[1].split("\t")
     assert first[1] == "横沥镇" and "东莞市" in first and "441900106000" in first
 
 
@@ -194,7 +195,7 @@ def test_review_sheet_and_corrections_round_trip(tmp_path):
     assert "1 of 2 corrections name figures no longer found" in r.stderr
     table = pd.read_csv(out)
     row = table[(table["region"] == "平湖镇") & (table["indicator"] == "gdp") & (table["kind"] == "target")]
-    assert row["value"].tolist() == [9.5] and row["flags"].tolist() == ["corrected"]
+    assert row["value"].tolist() == [9.5] and row["quality_flags"].tolist() == ["corrected"]
 
 
 def test_corrections_file_missing_is_a_usage_error(tmp_path):

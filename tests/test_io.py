@@ -34,11 +34,11 @@ JUNK = ["电脑桌面", "VIP专享", "VIP免费", "联系客服", "当您付费�
 
 def test_seed_compilation_splits_into_its_five_reports(seed_path):
     reports = gr.read_reports(seed_path)
-    assert list(reports.columns) == list(REPORT_COLUMNS)
+    assert list(reports.columns) == [*REPORT_COLUMNS, "flags"]  # flags: quality_flags's deprecated copy
     assert reports["region"].tolist() == SEED_REGIONS
     assert reports["year"].tolist() == [2023] * 5
     assert reports["level"].astype(str).tolist() == ["township"] * 5
-    assert [("truncated" in f) for f in reports["flags"]] == [False, False, False, False, True]
+    assert [("truncated" in f) for f in reports["quality_flags"]] == [False, False, False, False, True]
     for region, title, text in zip(reports["region"], reports["title"], reports["text"]):
         assert title == f"{region}2023年政府工作报告"
         assert text.startswith(title + "\n各位代表")
@@ -130,7 +130,7 @@ def test_lawtext_markdown_front_matter_and_markup(tmp_path):
     assert r["meta"]["speaker_role"] == "省长"
     assert "**" not in r["text"] and "<!--" not in r["text"] and "##" not in r["text"]
     assert "一、2020年工作回顾\n全省地区生产总值增长4.5%。" in r["text"]
-    assert r["flags"] == ["short"]
+    assert r["quality_flags"] == ["short"]
 
 
 def test_region_from_path_when_the_text_names_none(tmp_path):
@@ -139,7 +139,7 @@ def test_region_from_path_when_the_text_names_none(tmp_path):
     (d / "2019.md").write_text("各位代表：\n全市地区生产总值增长5%。\n", encoding="utf-8")
     r = gr.read_reports(d).iloc[0]
     assert (r["region"], r["level"], r["year"]) == ("白城市", "city", 2019)
-    assert {"region_from_path", "year_from_path"} <= set(r["flags"])
+    assert {"region_from_path", "year_from_path"} <= set(r["quality_flags"])
 
 
 @pytest.mark.parametrize(
@@ -159,12 +159,12 @@ def test_undated_report_titled_by_the_year_it_reviews(tmp_path, title_year, head
     f.write_text(f"---\ntitle: {title_year}年某某省人民政府工作报告\n---\n\n各位代表：\n\n{body}\n", encoding="utf-8")
     r = gr.read_reports(f).iloc[0]
     assert r["year"] == year
-    assert ("year_from_plan" in r["flags"]) is corrected
+    assert ("year_from_plan" in r["quality_flags"]) is corrected
     # a delivery date always wins
     f.write_text(f"---\ntitle: {title_year}年某某省人民政府工作报告\n---\n\n（{title_year}年1月20日）\n\n{body}\n",
                  encoding="utf-8")
     r = gr.read_reports(f).iloc[0]
-    assert r["year"] == title_year and "year_from_plan" not in r["flags"]
+    assert r["year"] == title_year and "year_from_plan" not in r["quality_flags"]
 
 
 CORPUS_CASES = [
@@ -438,7 +438,7 @@ def test_region_level_year_from_what_local_texts_say(tmp_path, text, region, lev
     r = gr.read_reports(f).iloc[0]
     assert (r["region"], r["level"], r["year"]) == (region, level, year)
     if flag:
-        assert flag in r["flags"]
+        assert flag in r["quality_flags"]
 
 
 def test_a_place_of_another_level_or_a_common_word_is_not_the_region(tmp_path):
@@ -448,7 +448,7 @@ def test_a_place_of_another_level_or_a_common_word_is_not_the_region(tmp_path):
                  encoding="utf-8")
     r = gr.read_reports(f).iloc[0]
     assert r["region"] is None or pd.isna(r["region"])  # not 高新园区 (a township-level park), not 建设镇
-    assert "no_region" in r["flags"]
+    assert "no_region" in r["quality_flags"]
 
 
 def test_a_chain_of_names_gives_the_last_as_region_and_the_rest_as_parent(tmp_path):
@@ -465,7 +465,7 @@ def test_traditional_characters_and_pinyin_glosses(tmp_path):
     f.write_text("2013年文成縣人民政府工作報告\n各位代表：\n一、2012年工作回顧\n預計全年完成生產總值53億元，同比增長8%；"
                  "實(shí)現(xiàn)財(cái)政(zhèng)總(zǒng)收入6.39億元。", encoding="utf-8")
     r = gr.read_reports(f).iloc[0]
-    assert r["region"] == "文成县" and "traditional" in r["flags"]
+    assert r["region"] == "文成县" and "traditional" in r["quality_flags"]
     assert "生产总值53亿元" in r["text"] and "实现财政总收入6.39亿元" in r["text"]
     m = gr.extract_metrics(gr.read_reports(f))
     assert set(m["indicator"]) >= {"gdp", "fiscal_revenue"}

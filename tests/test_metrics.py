@@ -25,7 +25,7 @@ def _one(text: str) -> pd.DataFrame:
 
 
 def test_columns_and_provenance(sample, metrics):
-    assert list(metrics.columns) == list(METRIC_COLUMNS)
+    assert list(metrics.columns) == [*METRIC_COLUMNS, "flags"]  # flags: quality_flags's deprecated copy
     texts = sample.set_index("report_id")["text"]
     for rid, start, end, sentence in metrics[["report_id", "start", "end", "sentence"]].itertuples(index=False):
         text = texts[rid]
@@ -64,7 +64,7 @@ def test_headline_figures_of_the_seed(metrics):
 
 def test_estimates_are_flagged(metrics):
     row = metrics[(metrics["region"] == "六镇镇") & (metrics["indicator"] == "gdp")].iloc[0]
-    assert "estimate" in row["flags"] and row["kind"] == "actual"
+    assert "estimate" in row["quality_flags"] and row["kind"] == "actual"
 
 
 # ---------------------------------------------------------------- traps (fixtures written for the tests)
@@ -73,7 +73,7 @@ def test_sub_population_is_not_the_regions_indicator():
     m = _one("甲镇2023年政府工作报告\n一、2022年工作回顾\n"
              "31家倍增试点企业完成工业产值147.6亿元，增长10%。全镇完成工业总产值300亿元。")
     sub = m[m["value"] == 147.6].iloc[0]
-    assert sub["indicator"] == "" and "subpopulation" in sub["flags"]
+    assert sub["indicator"] == "" and "subpopulation" in sub["quality_flags"]
     assert m[m["value"] == 300]["indicator"].item() == "industrial_output"
 
 
@@ -100,7 +100,7 @@ def test_one_figure_for_several_indicators_gives_a_row_for_each():
     m = _one("乙市2023年政府工作报告\n二、2023年工作安排\n主要预期目标：地区生产总值增长6%左右，"
              "固定资产投资、社会消费品零售总额均增长8%，城乡居民人均可支配收入均增长7%；"
              "城镇居民人均可支配收入和农民人均纯收入年均增长9%。财政收入和税收都有增长，一般公共预算收入增长5%。")
-    rows = [(r.indicator, r.value, r.start, "shared" in r.flags) for r in m.itertuples()]
+    rows = [(r.indicator, r.value, r.start, "shared" in r.quality_flags) for r in m.itertuples()]
     assert rows == [
         ("gdp", 6.0, rows[0][2], False),
         ("fixed_asset_investment", 8.0, rows[1][2], True),
@@ -121,7 +121,7 @@ def test_a_list_of_figures_for_a_list_of_names_without_fenbie():
     m = _one("乙市2023年政府工作报告\n一、2022年工作回顾\n五年来，地区生产总值、规上工业增加值、固定资产投资"
              "年均增长3.5%、3.7%和7.6%，城乡居民人均可支配收入分别达到4.72万元和2.08万元，增长8.2%和8.8%。"
              "财政收入增长5%、8%。")
-    got = [(r.indicator, r.value, "shared" in r.flags) for r in m.itertuples()]
+    got = [(r.indicator, r.value, "shared" in r.quality_flags) for r in m.itertuples()]
     assert got == [
         ("gdp", 3.5, False), ("industrial_value_added", 3.7, False), ("fixed_asset_investment", 7.6, False),
         ("urban_income", 4.72, False), ("rural_income", 2.08, False),
@@ -154,7 +154,7 @@ def test_placeholders_give_no_number():
     m = _one("丁镇2024年政府工作报告\n二、2024年工作安排\n"
              "主要预期目标是：地区生产总值增长X.X%，一般公共预算收入XX亿元。")
     assert m["value"].isna().all()
-    assert all("placeholder" in f for f in m["flags"])
+    assert all("placeholder" in f for f in m["quality_flags"])
     assert gr.panel(m).empty
 
 
@@ -171,13 +171,13 @@ def test_milestones_are_flagged_not_headlines():
     m = _one("己镇2023年政府工作报告\n一、2022年工作回顾\n"
              "是跨越生产总值“200亿”大关的一年。全镇实现地区生产总值207.45亿元。")
     ms = m[m["value"] == 200].iloc[0]
-    assert "milestone" in ms["flags"]
+    assert "milestone" in ms["quality_flags"]
     assert gr.panel(m).query("indicator == 'gdp'")["value"].tolist() == [207.45]
 
 
 def test_glued_figures_are_flagged(sample, metrics):
     texts = sample.set_index("report_id")["text"]
-    glued = metrics[metrics["flags"].map(lambda f: "glued" in f)]
+    glued = metrics[metrics["quality_flags"].map(lambda f: "glued" in f)]
     surfaces = {texts[r][s:e] for r, s, e in glued[["report_id", "start", "end"]].itertuples(index=False)}
     assert {"57.2%", "22.3%"} <= surfaces
 
@@ -273,9 +273,10 @@ def test_milestones_are_flagged_and_never_a_headline_beside_an_exact_figure():
     text = REPORT_2023 + "全镇地区生产总值突破100亿元大关，达到103.7亿元，增长7.6%，成功迈上百亿新台阶。"
     m = _one(text)
     crossing = _cell(m, "100亿元", text)
-    assert crossing["indicator"] == "gdp" and "milestone" in crossing["flags"] and crossing["qualifier"] == "at_least"
+    assert crossing["indicator"] == "gdp" and "milestone" in crossing["quality_flags"]
+    assert crossing["qualifier"] == "at_least"
     numeral = _cell(m, "百亿", text)
-    assert numeral["indicator"] == "gdp" and "milestone" in numeral["flags"] and numeral["value"] == 100.0
+    assert numeral["indicator"] == "gdp" and "milestone" in numeral["quality_flags"] and numeral["value"] == 100.0
     p = gr.panel(m)
     level = p[(p["indicator"] == "gdp") & (p["measure"] == "level")]
     assert level["value"].tolist() == [103.7]
@@ -286,7 +287,7 @@ def test_milestones_in_series_are_several_years():
     m = _one(text)
     for surface in ("60亿元", "70亿元"):
         row = _cell(m, surface, text)
-        assert {"milestone", "multi_year"} <= set(row["flags"])
+        assert {"milestone", "multi_year"} <= set(row["quality_flags"])
     assert gr.panel(m).empty
 
 
@@ -299,7 +300,7 @@ def test_five_year_reviews_carry_their_span_and_end_levels_their_last_year():
     assert end["indicator"] == "gdp" and end["period"] == "2022"
     assert _cell(m, "7.2%", text)[["measure", "period"]].tolist() == ["growth_avg", "2018-2022"]
     total = _cell(m, "120亿元", text)
-    assert total["period"] == "2018-2022" and "multi_year" in total["flags"]
+    assert total["period"] == "2018-2022" and "multi_year" in total["quality_flags"]
     assert _cell(m, "5%", text)["period"] == "2022"
 
 
@@ -308,7 +309,7 @@ def test_multi_year_goals_carry_their_year_and_are_not_this_years_target():
             "到2027年，全省地区生产总值突破3万亿元。")
     m = _one(text)
     goal = _cell(m, "3万亿元", text)
-    assert goal["kind"] == "target" and goal["period"] == "2027" and "other_year" in goal["flags"]
+    assert goal["kind"] == "target" and goal["period"] == "2027" and "other_year" in goal["quality_flags"]
     p = gr.panel(m)
     assert p[(p["indicator"] == "gdp") & (p["kind"] == "target")]["value"].tolist() == [6.0]
 
@@ -392,7 +393,7 @@ def test_a_target_recalled_with_its_completion_ratio():
     target = _cell(m, "45亿元", text)
     assert (target["indicator"], target["kind"], target["measure"], target["period"]) == (
         "fiscal_revenue", "target", "level", "2023")
-    assert target["cue"] == "target_of" and "other_year" in target["flags"]  # last year's target, not the plan's
+    assert target["cue"] == "target_of" and "other_year" in target["quality_flags"]  # last year's target
     ratio = _cell(m, "116%", text)
     assert ratio["indicator"] == "" and ratio["measure"] == "share"  # a completion ratio, not growth
     assert not ((gr.panel(m)["kind"] == "target") & (gr.panel(m)["indicator"] == "fiscal_revenue")).any()
@@ -437,7 +438,7 @@ def test_a_figure_of_the_next_name_and_the_start_of_a_from_to():
     m = _one(text)
     assert _cell(m, "6000万元", text)["indicator"] == ""  # 6000万元的税收, not GDP's
     start = _cell(m, "2万亿元", text)
-    assert start["indicator"] == "" and "from_value" in start["flags"]
+    assert start["indicator"] == "" and "from_value" in start["quality_flags"]
 
 
 @pytest.mark.parametrize("n", [60, 2000])
@@ -449,8 +450,8 @@ def test_a_sentence_crowded_with_figures_stays_bounded(n):
     text = reports["text"].iloc[0]
     assert len(m) == min(n, 500)
     assert (m["sentence"].str.len() <= 100).all()
-    assert m["flags"].map(lambda f: "long_sentence" in f).all()
-    assert m["flags"].map(lambda f: "figures_capped" in f).all() == (n > 500)
+    assert m["quality_flags"].map(lambda f: "long_sentence" in f).all()
+    assert m["quality_flags"].map(lambda f: "figures_capped" in f).all() == (n > 500)
     for row in m.itertuples():  # the stored window is the text at its offsets
         start = row.sentence_start
         assert text[start : start + len(row.sentence)] == row.sentence
@@ -483,7 +484,7 @@ def test_totals_over_years_written_in_digits():
     text = REPORT_2023 + "这五年，我们坚持向开放要潜力，5年累计实现直接利用外资3201万美元。"
     row = _cell(_one(text), "3201万美元", text)
     assert (row["indicator"], row["period"]) == ("foreign_investment", "2018-2022")
-    assert "multi_year" in row["flags"]
+    assert "multi_year" in row["quality_flags"]
 
 
 def test_a_base_year_said_once_for_the_figures_below():
@@ -528,7 +529,7 @@ def test_a_lead_whose_punctuation_was_lost():
             "2018年是改革开放40周年一年以来在县委县政府和镇党委的正确领导下我镇保持社会经济的"
             "持续健康发展一年来全镇完成固定资产投资5417万元完成税收67.42万元")
     row = _cell(_one(text), "5417万元", text)
-    assert row["indicator"] == "fixed_asset_investment" and "subpopulation" not in row["flags"]
+    assert row["indicator"] == "fixed_asset_investment" and "subpopulation" not in row["quality_flags"]
 
 
 def test_urban_and_rural_net_income_named_once():

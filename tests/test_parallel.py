@@ -54,9 +54,9 @@ def test_invalid_jobs(sample):
 def test_write_table_formats(tmp_path, sample):
     m = gr.extract_metrics(sample)
     csv = pd.read_csv(gr.write_table(m, tmp_path / "m.csv"))
-    assert len(csv) == len(m) and csv["flags"].fillna("").str.contains("glued").any()
+    assert len(csv) == len(m) and csv["quality_flags"].fillna("").str.contains("glued").any()
     js = pd.read_json(gr.write_table(m, tmp_path / "m.jsonl"), lines=True)
-    assert len(js) == len(m) and isinstance(js["flags"][0], list)
+    assert len(js) == len(m) and isinstance(js["quality_flags"][0], list)
     dta = pd.read_stata(gr.write_table(m, tmp_path / "m.dta"))
     assert len(dta) == len(m) and {"char_start", "char_end"} <= set(dta.columns)
     assert dta["region"].iloc[0] in set(sample["region"])
@@ -65,4 +65,4 @@ def test_write_table_formats(tmp_path, sample):
     assert (pq / "level=township" / "year=2023").is_dir()
     back = gr.read_table(pq)
     assert len(back) == len(m) and set(back["year"]) == {2023}
-    assert back.sort_values(["report_id", "start"])["flags"].tolist() == m["flags"].tolist()
+    assert back.sort_values(["report_id", "start"])["quality_flags"].tolist() == m["quality_flags"].tolist()

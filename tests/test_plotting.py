@@ -268,7 +268,7 @@ def test_plot_levels_on_sample_panel(panel):
         assert bar.get_width() == pytest.approx(expected[label])
     assert "亿元" in ax.get_xlabel() and "地区生产总值" in ax.get_title()
     # reported estimates (预计) are hatched
-    estimates = set(levels.loc[levels["flags"].map(lambda f: "estimate" in f), "region"])
+    estimates = set(levels.loc[levels["quality_flags"].map(lambda f: "estimate" in f), "region"])
     hatched = {label for label, bar in zip(_yticks(ax), sorted(bars, key=lambda b: b.get_y())) if bar.get_hatch()}
     assert hatched == estimates
     value_labels = {t.get_text() for t in ax.texts}
@@ -580,7 +580,7 @@ def _mixed_levels() -> pd.DataFrame:
             ("c", "东莞市", "city", 11200.0, "亿元"), ("t1", "泥溪镇", "township", 6379.0, "万元"),
             ("t2", "横沥镇", "township", 207.45, "亿元")]
     return pd.DataFrame([{"report_id": rid, "region": region, "level": level, "year": 2023, "indicator": "gdp",
-                          "kind": "actual", "measure": "level", "value": v, "unit": u, "flags": []}
+                          "kind": "actual", "measure": "level", "value": v, "unit": u, "quality_flags": []}
                          for rid, region, level, v, u in rows])
 
 

@@ -962,14 +962,14 @@ _PLACEHOLDER_SLOT = re.compile(r"(?:X\.X|XX\.X|XX|xx|x\.x|X|\*\*)(?=%|亿|万|�
 def test_template_with_placeholders_gives_no_figures():
     reports = gr.reports_from_texts({"template.txt": TEMPLATE})
     text = reports["text"][0]
-    assert "placeholders" in reports["flags"][0]
+    assert "placeholders" in reports["quality_flags"][0]
     m = gr.extract_metrics(reports)
     slots = [(x.start(), x.end()) for x in _PLACEHOLDER_SLOT.finditer(text)]
     assert len(slots) == 13  # counted by reading the template
     assert len(m) == len(slots)
     for row in m.itertuples():
         assert pd.isna(row.value), text[row.start:row.end]
-        assert "placeholder" in row.flags
+        assert "placeholder" in row.quality_flags
         assert any(a == row.start for a, _ in slots)
     assert gr.panel(m).empty
 
@@ -986,7 +986,7 @@ def test_template_placeholders_survive_every_text_format(tmp_path):
         m = gr.extract_metrics(gr.read_reports(f))
         assert len(m) >= 13, f.name
         assert m["value"].isna().all(), f.name
-        assert m["flags"].map(lambda fl: "placeholder" in fl).all(), f.name
+        assert m["quality_flags"].map(lambda fl: "placeholder" in fl).all(), f.name
 
 
 def test_markdown_template_keeps_star_placeholders(tmp_path):
@@ -1008,13 +1008,13 @@ def test_same_figure_stated_twice_is_flagged_repeated():
     gdp = m[(m["indicator"] == "gdp") & (m["kind"] == "actual")]
     levels = gdp[gdp["value"] == 207.45]
     assert len(levels) == 2
-    assert "repeated" not in levels["flags"].iloc[0] and "repeated" in levels["flags"].iloc[1]
+    assert "repeated" not in levels["quality_flags"].iloc[0] and "repeated" in levels["quality_flags"].iloc[1]
     growth = gdp[(gdp["measure"] == "growth") & (gdp["value"] == 2.0)]
-    assert [("repeated" in f) for f in growth["flags"]] == [False, True]
+    assert [("repeated" in f) for f in growth["quality_flags"]] == [False, True]
     p = gr.panel(m)
     row = p[(p["indicator"] == "gdp") & (p["kind"] == "actual") & (p["measure"] == "level")]
     assert row["start"].tolist() == [levels["start"].iloc[0]]  # counted once, at its first statement
-    assert not m[m["flags"].map(lambda f: "repeated" in f)].empty
+    assert not m[m["quality_flags"].map(lambda f: "repeated" in f)].empty
 
 
 @pytest.mark.parametrize("fraction", [0.2, 0.37, 0.5, 0.81, 0.97])
@@ -1026,12 +1026,12 @@ def test_report_cut_mid_sentence_is_flagged_truncated(tmp_path, fraction):
     f = tmp_path / "cut.txt"
     f.write_text(text[:cut], encoding="utf-8")
     got = gr.read_reports(f)
-    assert "truncated" in got["flags"][0]
+    assert "truncated" in got["quality_flags"][0]
     assert got["text"][0] == text[:cut].rstrip()
 
 
 def test_complete_reports_are_not_flagged_truncated():
-    flags = _sample()["flags"].tolist()
+    flags = _sample()["quality_flags"].tolist()
     # 濮院镇 stops mid-sentence in the source (dataset card); the other four end with a sentence
     assert [("truncated" in f) for f in flags] == [False, False, False, False, True]
 
@@ -1044,7 +1044,7 @@ def test_utf8_file_cut_inside_a_character_is_a_truncated_report(tmp_path):
     f = tmp_path / "cut_bytes.txt"
     f.write_bytes(data[:cut])
     got = gr.read_reports(f)
-    assert "truncated" in got["flags"][0]
+    assert "truncated" in got["quality_flags"][0]
     assert got["text"][0] == data[:cut].decode("utf-8", errors="ignore").rstrip()
 
 
@@ -1058,7 +1058,7 @@ def test_file_that_is_not_a_report_is_flagged_and_goes_through_every_stage(tmp_p
         encoding="utf-8",
     )
     reports = gr.read_reports(f)
-    assert {"no_region", "no_year"} <= set(reports["flags"][0])
+    assert {"no_region", "no_year"} <= set(reports["quality_flags"][0])
     figures = gr.extract_metrics(reports)
     assert figures["value"].tolist() == [3004.0, 12.0]
     assert gr.panel(figures).empty  # no indicator named
@@ -1093,7 +1093,7 @@ GLUED = [
 def test_glued_figures_are_split_and_flagged(run, parts):
     text, rows, _ = _figures_in_span(run)
     assert [text[a:b] for a, b in zip(rows["start"], rows["end"])] == parts
-    assert rows["flags"].map(lambda f: "glued" in f).all()
+    assert rows["quality_flags"].map(lambda f: "glued" in f).all()
     assert [abs(v) for v in rows["value"]] == [float(re.match(r"[\d.]+", p).group()) for p in parts]
     panel = gr.panel(_sample())
     # never a headline
@@ -1103,7 +1103,7 @@ def test_glued_figures_are_split_and_flagged(run, parts):
 def test_year_glued_to_a_figure_is_not_read_as_one_number():
     text, rows, at = _figures_in_span("完成20222027亩高标农田建设")
     assert [text[a:b] for a, b in zip(rows["start"], rows["end"])] == ["2027亩"]
-    assert rows["flags"].iloc[0] == ["glued"]
+    assert rows["quality_flags"].iloc[0] == ["glued"]
     m = gr.extract_metrics(_sample())
     assert not (m["value"] == 20222027).any()
 

@@ -139,15 +139,15 @@ def test_flags_of_reports_and_of_figures(built, sample):
     _, _, _, parser = built
     # the sample card: the fifth report, 濮院镇, is cut off mid-sentence
     pu = sample[sample["region"] == "濮院镇"].iloc[0]
-    assert "truncated" in pu["flags"]
+    assert "truncated" in pu["quality_flags"]
     for row in sample.itertuples(index=False):
         cells = parser.text_of[f"report-{row.report_id}"]
-        for flag in row.flags:
+        for flag in row.quality_flags:
             assert flag in cells
-        if not row.flags:
+        if not row.quality_flags:
             assert "truncated" not in cells
     assert "濮院镇" in parser.text_of["report-flags"] and "truncated" in parser.text_of["report-flags"]
-    counts = gr.extract_metrics(sample)["flags"].explode().dropna().value_counts()
+    counts = gr.extract_metrics(sample)["quality_flags"].explode().dropna().value_counts()
     table = parser.text_of["figure-flag-counts"]
     for flag, n in counts.items():
         assert re.search(rf"{flag}\s*{n}", table), (flag, n)
@@ -183,8 +183,8 @@ def test_csv_files_round_trip(built, sample, sample_panel):
     p = pd.read_csv(out / "panel.csv", keep_default_na=False)
     assert len(m) == len(metrics)
     assert len(p) == len(sample_panel)
-    assert sorted(m["flags"]) == sorted(";".join(f) for f in metrics["flags"])
-    assert any(";" in f for f in m["flags"])  # a figure with two flags keeps both
+    assert sorted(m["quality_flags"]) == sorted(";".join(f) for f in metrics["quality_flags"])
+    assert any(";" in f for f in m["quality_flags"])  # a figure with two flags keeps both
     texts = dict(zip(sample["report_id"], sample["text"]))
     assert all(texts[r][s:e] for r, s, e in zip(p["report_id"], p["start"], p["end"]))
 
@@ -276,7 +276,7 @@ def test_every_flag_is_explained_where_it_appears(built, sample_panel):
     from govreports.schema import FIGURE_FLAGS
 
     _, _, page, _ = built
-    flags = {f for fl in sample_panel["flags"] for f in fl}
+    flags = {f for fl in sample_panel["quality_flags"] for f in fl}
     assert flags  # the sample has estimates
     for flag in flags:
         meaning = FIGURE_FLAGS[flag]

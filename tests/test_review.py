@@ -57,9 +57,9 @@ def test_fix_and_ok_verdicts(metrics):
     fix = target.assign(verdict="fix", correct_value="9.5", note="read 9.5 in the printed copy")
     ok = _gdp_level(sheet).assign(verdict="ok")
     out = gr.apply_corrections(metrics, pd.concat([fix, ok]))
-    fixed = out[out["flags"].map(lambda f: "corrected" in f)]
+    fixed = out[out["quality_flags"].map(lambda f: "corrected" in f)]
     assert fixed["value"].tolist() == [9.5] and not fixed["needs_review"].any()
-    assert out["flags"].map(lambda f: "reviewed" in f).sum() == 1
+    assert out["quality_flags"].map(lambda f: "reviewed" in f).sum() == 1
     assert out.attrs["unmatched_corrections"].empty
     assert len(out) == len(metrics)  # nothing dropped
 

@@ -56,7 +56,7 @@ def test_loads_offline_with_fixed_dtypes(primary):
         assert primary[f].dtype == "float64", f
         assert str(primary[f"{f}_start"].dtype) == "Int64", f
         assert str(primary[f"{f}_end"].dtype) == "Int64", f
-    for c in ("region", "source_path", "division_code", "flags"):
+    for c in ("region", "source_path", "division_code", "quality_flags"):
         assert primary[c].notna().all(), c
 
 
@@ -73,7 +73,7 @@ def test_one_primary_row_per_region_level_year(primary, everything):
     others = everything[~everything["primary"]]
     assert len(others) >= 1
     # every hidden row shares its key with a primary row, and says so
-    assert others["flags"].str.contains("same_year").all()
+    assert others["quality_flags"].str.contains("same_year").all()
     prim_keys = set(zip(primary["region"], primary["level"], primary["year"]))
     assert all(k in prim_keys for k in zip(others["region"], others["level"], others["year"]))
 
@@ -87,7 +87,7 @@ def test_provenance_columns_and_no_long_text(everything):
     assert surfaces and max(everything[c].dropna().str.len().max() for c in surfaces) <= 20
     # no other text column can hold a sentence either
     for c in text_cols:
-        if c not in ("flags",):
+        if c not in ("quality_flags", "flags"):
             assert everything[c].dropna().astype(str).str.len().max() <= 40, c
 
 

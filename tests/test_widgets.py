@@ -435,9 +435,9 @@ def test_same_characters_reuse_the_same_subset():
 def test_evidence_flags_carry_their_meaning(data):
     from govreports.schema import FIGURE_FLAGS
 
-    rows = data.panel[data.panel["flags"].map(bool)]
+    rows = data.panel[data.panel["quality_flags"].map(bool)]
     html = gr.show_evidence(rows).to_html()
-    for flag in {f for fl in rows["flags"] for f in fl}:
+    for flag in {f for fl in rows["quality_flags"] for f in fl}:
         assert f'title="{FIGURE_FLAGS[flag]}">{flag}</span>' in html  # tooltip
         assert f"<li><b>{flag}</b>: {FIGURE_FLAGS[flag]}</li>" in html  # legend under the table
 

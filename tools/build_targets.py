@@ -62,7 +62,7 @@ _FIGURE_COLS = ("value", "high", "qualifier", "surface", "start", "end")
 #: Column order of the dataset.
 COLUMNS: tuple[str, ...] = (
     "region", "level", "year", "report_id", "division_code", "province", "city",
-    "source_path", "speaker", "date", "primary", "flags",
+    "source_path", "speaker", "date", "primary", "quality_flags",
     "gdp_target", "gdp_target_high", "gdp_target_qualifier", "gdp_target_surface",
     "gdp_target_start", "gdp_target_end",
     "gdp_prev_growth", "gdp_prev_growth_qualifier", "gdp_prev_growth_estimate",
@@ -235,7 +235,7 @@ def build(corpus: Path, *, progress_bar: bool | None = None) -> tuple[pd.DataFra
             "speaker": rep.get("speaker") or "",
             "date": rep.get("date") if isinstance(rep.get("date"), str) else "",
         }
-        flags = set(rep["flags"])
+        flags = set(rep["quality_flags"])
         stem = Path(rep["source_path"]).stem
         if re.fullmatch(r"\d{4}(?:-\d{2})?", stem) and int(stem[:4]) != rec["year"]:
             flags.add("year_not_path")
@@ -253,7 +253,7 @@ def build(corpus: Path, *, progress_bar: bool | None = None) -> tuple[pd.DataFra
         a = heads.get((rid, "gdp", "actual", "growth"))
         fig = _figure(None if a is None else pd.Series(a), text)
         _put(rec, "gdp_prev_growth", fig, keys=("value", "qualifier", "surface", "start", "end"))
-        rec["gdp_prev_growth_estimate"] = None if a is None else ("estimate" in a["flags"])
+        rec["gdp_prev_growth_estimate"] = None if a is None else ("estimate" in a["quality_flags"])
 
         lv = heads.get((rid, "gdp", "actual", "level"))
         if lv is not None and lv["unit"] not in _LEVEL_UNITS:
@@ -270,7 +270,7 @@ def build(corpus: Path, *, progress_bar: bool | None = None) -> tuple[pd.DataFra
 
     table = pd.DataFrame(rows)
     dup_pairs = _mark_duplicates(table, texts)
-    table["flags"] = table.pop("_flags").map(lambda f: ";".join(sorted(f)))
+    table["quality_flags"] = table.pop("_flags").map(lambda f: ";".join(sorted(f)))
     table = table[list(COLUMNS)]
     from govreports.schema import LEVELS
 
@@ -425,19 +425,19 @@ def coverage_doc(table: pd.DataFrame, info: dict[str, object], scores: dict[str,
         lines.append(f"| {r.source_path} | {r.year} | {r.level} |")
     lines += ["", "## Two reports for one region, level and year", "",
               "The first listed is the primary row; `duplicate_text` marks a file whose text is nearly",
-              "the same as another's.", "", "| region | level | year | path | flags |", "|---|---|---:|---|---|"]
-    same = table[table["flags"].str.contains("same_year")].sort_values(
+              "the same as another's.", "",
+              "| region | level | year | path | quality_flags |", "|---|---|---:|---|---|"]
+    same = table[table["quality_flags"].str.contains("same_year")].sort_values(
         ["level", "region", "year", "primary"], ascending=[True, True, True, False]
     )
     for r in same.itertuples():
-        lines.append(
-            f"| {r.region} | {r.level} | {r.year} | {r.source_path}{' (primary)' if r.primary else ''} | {r.flags} |"
-        )
+        primary = " (primary)" if r.primary else ""
+        lines.append(f"| {r.region} | {r.level} | {r.year} | {r.source_path}{primary} | {r.quality_flags} |")
     lines += ["", "## Plan year differs from the year in the file name", "",
               "`year` is govreports' delivery year (next year if delivered in November or December); the",
               "corpus names some files by the year reviewed, and some front matter dates are wrong.", "",
               "| path | year |", "|---|---:|"]
-    for r in table[table["flags"].str.contains("year_not_path")].sort_values("source_path").itertuples():
+    for r in table[table["quality_flags"].str.contains("year_not_path")].sort_values("source_path").itertuples():
         lines.append(f"| {r.source_path} | {r.year} |")
     lines += ["", "## Values outside the usual range, to check by reading", "",
               "GDP target below 0 or above 20 %, previous-year growth below −10 or above 30 %.", "",

@@ -9,6 +9,7 @@ tables beside them); no other module opens a bundled file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +23,7 @@ from ._lexicons import load_indicators, load_policy_terms, load_stopwords, load_
 from ._targets import load_national_targets, load_targets
 
 __all__ = [
-    "describe_dataset", "list_datasets", "load_gazetteer", "load_indicators", "load_national_targets",
+    "data_versions", "describe_dataset", "list_datasets", "load_gazetteer", "load_indicators", "load_national_targets",
     "load_policy_terms", "load_sample", "load_stopwords", "load_t2s", "load_targets", "load_themes",
 ]
 
@@ -40,8 +41,50 @@ DATASETS: dict[str, tuple[str, str, str]] = {
 }
 
 
+#: What each bundled data file describes, as of when (its card says more). Recorded with every
+#: output (:func:`data_versions`); ``tests/test_datasets.py`` checks each stands in the file's card.
+VINTAGES: dict[str, str] = {
+    "sample.jsonl": "five 2023 township reports (a web copy of a 2023 compilation)",
+    "gazetteer.csv.gz": "2023年统计用区划代码 (state as of 2023-06-30)",
+    "targets.csv.gz": "reports delivered up to 2026-03-05",
+    "indicators.tsv": "project-made from reading reports",
+    "policy_terms.tsv": "project-made from reading reports",
+    "stopwords.txt": "project-made from reading reports",
+    "themes.tsv": "project-made from reading reports",
+    "t2s.tsv": "OpenCC TSCharacters.txt",
+}
+
+
 def _files():
     return resources.files("govreports.datasets")
+
+
+@lru_cache(maxsize=1)
+def _digests() -> tuple[tuple[str, str], ...]:
+    files = sorted({f for f, _, _ in DATASETS.values()})
+    return tuple((f, hashlib.sha256((_files() / f).read_bytes()).hexdigest()[:16]) for f in files)
+
+
+def data_versions() -> dict[str, dict[str, str]]:
+    """The bundled data files an output was made with: content digest and vintage.
+
+    The digest (the first 16 hex digits of the file's SHA-256) changes whenever
+    the file does, so two outputs made with the same data show the same digests
+    whatever the package version. Every file govreports writes records this
+    (see :func:`govreports.provenance`).
+
+    Returns
+    -------
+    dict
+        File name → ``{"sha256": …, "vintage": …}``.
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> gr.data_versions()["gazetteer.csv.gz"]["vintage"]
+    '2023年统计用区划代码 (state as of 2023-06-30)'
+    """
+    return {f: {"sha256": digest, "vintage": VINTAGES.get(f, "")} for f, digest in _digests()}
 
 
 def list_datasets() -> list[str]:
@@ -112,8 +155,8 @@ def load_sample() -> pd.DataFrame:
     --------
     >>> import govreports as gr
     >>> reports = gr.load_sample()
-    >>> reports[["report_id", "region", "level", "year", "flags"]]
-        report_id region     level  year        flags
+    >>> reports[["report_id", "region", "level", "year", "quality_flags"]]
+        report_id region     level  year quality_flags
     0  2023_横沥镇    横沥镇  township  2023           []
     1  2023_六镇镇    六镇镇  township  2023           []
     2  2023_泥溪镇    泥溪镇  township  2023           []

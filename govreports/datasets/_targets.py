@@ -24,7 +24,7 @@ from typing import IO
 import pandas as pd
 
 from .._util import check_option
-from ..schema import LEVELS
+from ..schema import LEVELS, with_old_names
 
 __all__ = [
     "TARGET_INDICATORS", "load_national_targets", "load_targets", "national_gdp_target", "national_gdp_target_mid",
@@ -45,7 +45,7 @@ _FIGURES: tuple[str, ...] = (
     "gdp_target", "gdp_prev_growth", "gdp_prev_level", *(f"{i}_target" for i in TARGET_INDICATORS),
 )
 _TEXT_COLUMNS = ("region", "report_id", "division_code", "province", "city", "source_path", "speaker",
-                 "date", "flags")
+                 "date", "quality_flags")
 
 
 def read_target_table(source: str | IO[bytes]) -> pd.DataFrame:
@@ -117,8 +117,10 @@ def load_targets(*, level: str | Sequence[str] | None = None, all_reports: bool 
         - ``source_path`` (file in the corpus, e.g. ``政府工作报告-国务院/2019.md``),
           ``speaker``, ``date`` (ISO, "" when unknown);
         - ``primary`` (bool: the row kept for its region, level and year);
-          ``flags`` (``;``-joined: ``same_year``, ``duplicate_text``,
-          ``year_not_path`` and the report's own flags such as ``truncated``);
+          ``quality_flags`` (``;``-joined: ``same_year``, ``duplicate_text``,
+          ``year_not_path`` and the report's own flags such as ``truncated``;
+          ``flags``, its copy under the old name, is deprecated and removed
+          in 0.3);
         - ``gdp_target``, ``gdp_target_high`` (%, the upper end of a range),
           ``gdp_target_qualifier``: ``about`` (左右), ``at_least`` (以上),
           ``at_most``, ``range``, ``""`` (a bare figure), ``none_stated`` (the
@@ -170,7 +172,7 @@ def load_targets(*, level: str | Sequence[str] | None = None, all_reports: bool 
         frame = frame[frame["level"].isin(wanted)]
     if not all_reports:
         frame = frame[frame["primary"]]
-    return frame.reset_index(drop=True).copy()
+    return with_old_names(frame.reset_index(drop=True).copy())
 
 
 def load_national_targets() -> pd.DataFrame:

@@ -29,7 +29,16 @@ import pandas as pd
 from .._deprecated import renamed_arguments
 from .._parallel import Engine, run_map
 from .._util import require_columns, text_hash
-from ..schema import LEVELS, MEASURES, METRIC_COLUMNS, METRIC_KINDS, REVIEW_FLAGS, SECTION_KINDS
+from ..schema import (
+    LEVELS,
+    MEASURES,
+    METRIC_COLUMNS,
+    METRIC_KINDS,
+    REVIEW_FLAGS,
+    SECTION_KINDS,
+    from_old_names,
+    with_old_names,
+)
 from . import _numbers as _numbers
 from ._indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table, unit_kinds
 from ._review import apply_corrections
@@ -1786,7 +1795,7 @@ def _frame(rows: list[tuple], extra: Sequence[str] = ()) -> pd.DataFrame:
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
     frame["needs_review"] = frame["needs_review"].astype("bool")
-    return frame
+    return with_old_names(frame)
 
 
 _CARRY = ("report_id", "region", "level", "year", "source")
@@ -1859,7 +1868,13 @@ def extract_metrics(
         - ``sentence``, ``sentence_start``, ``start``, ``end``: provenance;
           ``text[start:end]`` is the figure's surface form and
           ``text[sentence_start:]`` starts with ``sentence``;
-        - ``flags``: list of findings (see :data:`govreports.schema.FIGURE_FLAGS`).
+        - ``quality_flags``: list of findings (see
+          :data:`govreports.schema.FIGURE_FLAGS`);
+        - ``cue``: the rule that attached the figure to its indicator
+          (:data:`govreports.schema.ATTACH_CUES`); ``needs_review``: the cues
+          are weak or conflict;
+        - ``flags``: a copy of ``quality_flags`` under its old name,
+          deprecated (removed in 0.3: ``df.flags`` is a pandas attribute).
 
     Examples
     --------
@@ -1931,14 +1946,14 @@ def panel(
     60    濮院镇    7.0     about
     """
     if "indicator" in data.columns:
-        metrics = data
+        metrics = from_old_names(data, "metrics")
     else:
         metrics = extract_metrics(data, jobs=jobs, engine=engine, progress_bar=progress_bar)
     if corrections is not None:
-
-        metrics = apply_corrections(metrics, corrections)
+        metrics = from_old_names(apply_corrections(metrics, corrections))
+    metrics = from_old_names(metrics)
     m = metrics[(metrics["indicator"] != "") & metrics["value"].notna()]
-    excluded = m["flags"].map(lambda f: bool(_PANEL_EXCLUDE.intersection(f))).astype(bool)
+    excluded = m["quality_flags"].map(lambda f: bool(_PANEL_EXCLUDE.intersection(f))).astype(bool)
     m = m[~excluded]
     m = m[m["measure"] != "growth_avg"]
     is_target = m["kind"] == "target"
@@ -1955,10 +1970,11 @@ def panel(
     cue = m["sentence"].str.contains(_TARGET_CUES.pattern + "|目标", regex=True).astype(bool)
     rank = rank.where(~((section.loc[m.index] == "plan") & cue), 1)
     # a milestone (突破40万亿元) only where the report states no exact figure
-    rank = rank.where(~m["flags"].map(lambda f: "milestone" in f).astype(bool), 9)
+    rank = rank.where(~m["quality_flags"].map(lambda f: "milestone" in f).astype(bool), 9)
     m = m.assign(_rank=rank)
     # confident rows first within a rank; then the first in the text
     m = m.sort_values(["report_id", "indicator", "kind", "measure", "_rank", "needs_review", "start"], kind="stable")
     out = m.drop_duplicates(["report_id", "indicator", "kind", "measure"], keep="first")
     out = out.drop(columns=["_rank"])
-    return out.sort_values(["report_id", "indicator", "kind", "measure"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["report_id", "indicator", "kind", "measure"], kind="stable").reset_index(drop=True)
+    return with_old_names(out)

@@ -38,7 +38,7 @@ import pandas as pd
 
 from .._util import atomic_output, require_columns
 from ..errors import FileMissingError, GovReportsWarning, InvalidOptionError, OptionalDependencyError
-from ..schema import FIGURE_FLAGS
+from ..schema import FIGURE_FLAGS, from_old_names, with_old_names
 
 __all__ = ["review_sheet", "apply_corrections", "read_corrections", "REVIEW_COLUMNS", "VERDICTS"]
 
@@ -134,13 +134,14 @@ def review_sheet(
     'bca3765888b0c000:282:288:fiscal_revenue'
     """
     require_columns(figures, ["indicator", "sentence", "sentence_start", "start", "end", "text_hash"], "figures")
+    figures = from_old_names(figures, "figures")
     f = figures[figures["indicator"].astype(str) != ""]
     if only_needs_review:
         f = f[f["needs_review"].astype(bool)]
     sheet = pd.DataFrame({
         "review_key": _keys(f),
         "needs_review": f["needs_review"].astype(bool),
-        "why": f["flags"].map(_why),
+        "why": f["quality_flags"].map(_why),
         **{c: f[c] for c in REVIEW_COLUMNS if c in f.columns and c not in ("review_key", "needs_review", "why")},
         "sentence_marked": f.apply(_marked, axis=1) if len(f) else pd.Series(dtype=str),
     })
@@ -238,16 +239,17 @@ def apply_corrections(figures: pd.DataFrame, corrections: pd.DataFrame | str | P
     >>> sheet = gr.review_sheet(gr.panel(m))
     >>> fix = sheet.head(1).assign(verdict="fix", correct_value="207.45", correct_unit="亿元")
     >>> out = gr.apply_corrections(m, fix)
-    >>> row = out[out["flags"].map(lambda f: "corrected" in f)].iloc[0]
+    >>> row = out[out["quality_flags"].map(lambda f: "corrected" in f)].iloc[0]
     >>> float(row["value"]), row["unit"]
     (207.45, '亿元')
     """
     if not isinstance(corrections, pd.DataFrame):
         corrections = read_corrections(corrections)
     require_columns(corrections, ["review_key", "verdict"], "corrections")
-    require_columns(figures, list(_KEY_COLUMNS) + ["flags", "needs_review"], "figures")
+    figures = from_old_names(figures, "figures")
+    require_columns(figures, list(_KEY_COLUMNS) + ["quality_flags", "needs_review"], "figures")
     out = figures.copy()
-    out["flags"] = out["flags"].map(list)
+    out["quality_flags"] = out["quality_flags"].map(list)
     keys = _keys(out)
     by_key = {k: i for i, k in zip(out.index, keys)}
     by_span = {k.rsplit(":", 1)[0] + ":" + ind: i for i, k, ind in zip(out.index, keys, out["indicator"].astype(str))}
@@ -268,12 +270,13 @@ def apply_corrections(figures: pd.DataFrame, corrections: pd.DataFrame | str | P
     if unmatched:
         warnings.warn(f"{len(unmatched)} correction(s) name figures that are no longer found (the text or the "
                       "extraction changed): see attrs['unmatched_corrections']", GovReportsWarning, stacklevel=2)
+    out = with_old_names(out)
     out.attrs["unmatched_corrections"] = pd.DataFrame(unmatched, columns=list(corrections.columns))
     return out
 
 
 def _apply_one(out: pd.DataFrame, i: object, verdict: str, c: dict) -> None:
-    flags = list(out.at[i, "flags"])
+    flags = list(out.at[i, "quality_flags"])
     if verdict == "ok":
         flags.append("reviewed")
     elif verdict == "wrong":
@@ -291,5 +294,5 @@ def _apply_one(out: pd.DataFrame, i: object, verdict: str, c: dict) -> None:
             else:
                 out.at[i, col] = value
         flags.append("corrected")
-    out.at[i, "flags"] = sorted(set(flags))
+    out.at[i, "quality_flags"] = sorted(set(flags))
     out.at[i, "needs_review"] = False

@@ -2,20 +2,149 @@
 
 from __future__ import annotations
 
+import json
+import math
 import os
+import platform
+from collections.abc import Mapping
+from importlib import metadata
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
 from .._util import atomic_output, check_option, check_output_path
+from .._version import __version__
+from ..datasets import data_versions
 from ..errors import OptionalDependencyError
+from ..schema import with_old_names
 
-__all__ = ["write_table", "read_table", "check_table_output", "FORMATS"]
+__all__ = ["write_table", "read_table", "check_table_output", "provenance", "write_provenance",
+           "sidecar_path", "FORMATS"]
 
 FORMATS = ("csv", "jsonl", "parquet", "stata")
 #: Columns renamed in Stata files (``end`` is a reserved word there).
 _STATA_RENAMES = {"start": "char_start", "end": "char_end", "sentence_start": "sentence_char_start"}
+
+
+#: Packages whose versions can change a result; recorded with every output.
+_SOFTWARE = ("pandas", "numpy", "jieba", "rjieba", "pdfminer.six", "pypdfium2", "python-docx", "pyarrow", "dask")
+
+
+def _version_of(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _jsonable(value: Any) -> Any:
+    """Options as JSON: paths and other objects as text, containers kept."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # JSON has no inf or nan
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def provenance(
+    *,
+    command: str | None = None,
+    options: Mapping[str, Any] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """What an output was made with: govreports version, data vintages, software, options.
+
+    Every file that ``govreports report``, ``metrics``, ``panel``, ``targets``
+    and ``review`` write, and :func:`write_table` and
+    :func:`~govreports.write_report`, carries this record: in a sidecar
+    ``NAME.provenance.json`` beside CSV, JSON Lines, Stata and Excel files,
+    inside Parquet files (schema metadata, restored by :func:`read_table` as
+    ``frame.attrs["provenance"]``), and as ``provenance.json`` in a report
+    folder. Cite the ``govreports`` version and the data digests with results.
+    The record holds no time, so the same run gives the same bytes (the
+    file's own time says when it was written).
+
+    Parameters
+    ----------
+    command
+        How the output was made (the command line, or the function called).
+    options
+        The options of the run (JSON-safe copies are kept; paths as text).
+    **extra
+        More fields (for example ``rows``).
+
+    Returns
+    -------
+    dict
+        ``govreports`` (version), ``command``, ``options``,
+        ``data`` (:func:`~govreports.data_versions`), ``software`` (Python and
+        the packages that can change a result, with their versions) and the
+        extra fields.
+
+    Examples
+    --------
+    >>> import govreports as gr
+    >>> record = gr.provenance(command="govreports panel reports/", options={"jobs": 2})
+    >>> record["govreports"] == gr.__version__, record["options"]
+    (True, {'jobs': 2})
+    >>> sorted(record["data"])[:2]
+    ['gazetteer.csv.gz', 'indicators.tsv']
+    """
+    software = {"python": platform.python_version()}
+    software.update({p: v for p in _SOFTWARE if (v := _version_of(p))})
+    record: dict[str, Any] = {
+        "govreports": __version__,
+        "command": command,
+        "options": _jsonable(dict(options or {})),
+        "data": data_versions(),
+        "software": software,
+    }
+    record.update(_jsonable(extra))
+    return record
+
+
+def sidecar_path(path: str | os.PathLike[str]) -> Path:
+    """Where the provenance of an output file is written: ``NAME.provenance.json`` beside it.
+
+    >>> sidecar_path("out/panel.csv").as_posix()
+    'out/panel.csv.provenance.json'
+    """
+    path = Path(path)
+    return path.with_name(path.name + ".provenance.json")
+
+
+def write_provenance(path: str | os.PathLike[str], record: Mapping[str, Any]) -> Path:
+    """Write ``record`` as the sidecar of the output ``path`` (whole or not at all).
+
+    Parameters
+    ----------
+    path
+        The output file the record describes.
+    record
+        A :func:`provenance` record.
+
+    Returns
+    -------
+    pathlib.Path
+        The sidecar written (:func:`sidecar_path`).
+    """
+    side = sidecar_path(path)
+    with atomic_output(side) as tmp:
+        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return side
+
+
+def _record_of(frame: pd.DataFrame, record: bool | Mapping[str, Any]) -> dict[str, Any] | None:
+    if record is False:
+        return None
+    if record is True:
+        record = provenance(command="govreports.write_table")
+    return {**record, "rows": len(frame), "columns": [str(c) for c in frame.columns]}
 
 
 def flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
@@ -93,6 +222,7 @@ def write_table(
     *,
     format: Literal["csv", "jsonl", "parquet", "stata"] | None = None,
     partition_cols: tuple[str, ...] | None = ("level", "year"),
+    provenance: bool | Mapping[str, Any] = True,
 ) -> Path:
     """Write a govreports table (metrics, panel, targets, reports …) to disk.
 
@@ -108,6 +238,14 @@ def write_table(
     partition_cols
         Parquet only: columns to partition the dataset by (default level and
         year, when present); ``None`` writes one file.
+    provenance
+        What the output was made with (:func:`provenance`): ``True`` (default)
+        records the govreports version, data digests and software; a record
+        of your own (``gr.provenance(command=…, options=…)``) is written
+        instead; ``False`` writes none. CSV, JSON Lines and Stata files get a
+        sidecar ``NAME.provenance.json``; Parquet keeps it in the file's
+        metadata. :func:`read_table` gives it back as
+        ``frame.attrs["provenance"]``.
 
     Returns
     -------
@@ -121,7 +259,7 @@ def write_table(
 
     Notes
     -----
-    List columns (``flags``) are written as ``;``-joined text in CSV, Parquet
+    List columns (``quality_flags``) are written as ``;``-joined text in CSV, Parquet
     and Stata, and as JSON arrays in JSON Lines. Stata files use format 118
     (Unicode); long text columns (``sentence``, ``text``) become strL, and
     the offset columns are named ``char_start``/``char_end`` (``end`` is
@@ -147,34 +285,46 @@ def write_table(
     """
     path = Path(path)
     format = _format_of(path, format)
+    record = _record_of(frame, provenance)
+    if format == "parquet":
+        _write_parquet(frame, path, partition_cols, record)
+        return path
     if format == "jsonl":
         with atomic_output(path) as tmp:
             tmp.write_text(frame.to_json(orient="records", lines=True, force_ascii=False), encoding="utf-8")
-        return path
-    flat = flatten_lists(frame)
-    if format == "csv":
+    elif format == "csv":
         with atomic_output(path) as tmp:
-            flat.to_csv(tmp, index=False)
-    elif format == "parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise OptionalDependencyError("pyarrow", "scale", "writing Parquet") from None
-        cols = [c for c in (partition_cols or ()) if c in flat.columns]
-        with atomic_output(path, folder=bool(cols), may_replace=_is_parquet_dataset, what=_DATASET) as tmp:
-            if cols:
-                # one writer thread: a run writing a dataset under load was seen to abort at exit
-                # ("terminate called without an active exception", not reproduced since); fewer native
-                # threads left at exit, and the tables written here are small
-                flat.to_parquet(tmp, index=False, partition_cols=cols, use_threads=False)
-            else:
-                flat.to_parquet(tmp, index=False)
+            flatten_lists(frame).to_csv(tmp, index=False)
     else:
-        _write_stata(flat, path)
+        label = f"govreports {__version__}; provenance in {sidecar_path(path).name}" if record else None
+        _write_stata(flatten_lists(frame), path, label[:80] if label else None)
+    if record is not None:
+        write_provenance(path, record)
     return path
 
 
-def _write_stata(flat: pd.DataFrame, path: Path) -> None:
+def _write_parquet(
+    frame: pd.DataFrame, path: Path, partition_cols: tuple[str, ...] | None, record: dict[str, Any] | None
+) -> None:
+    """One Parquet file, or a dataset folder partitioned by ``partition_cols``; the record in the metadata."""
+    flat = flatten_lists(frame)
+    flat.attrs = {"provenance": record} if record is not None else {}
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise OptionalDependencyError("pyarrow", "scale", "writing Parquet") from None
+    cols = [c for c in (partition_cols or ()) if c in flat.columns]
+    with atomic_output(path, folder=bool(cols), may_replace=_is_parquet_dataset, what=_DATASET) as tmp:
+        if cols:
+            # one writer thread: a run writing a dataset under load was seen to abort at exit
+            # ("terminate called without an active exception", not reproduced since); fewer native
+            # threads left at exit, and the tables written here are small
+            flat.to_parquet(tmp, index=False, partition_cols=cols, use_threads=False)
+        else:
+            flat.to_parquet(tmp, index=False)
+
+
+def _write_stata(flat: pd.DataFrame, path: Path, label: str | None) -> None:
     """Stata 118: Int64 as int32 (float64 with gaps), text as str, names renamed and cut to 32."""
     st = flat.copy()
     for col in st.columns:
@@ -187,7 +337,7 @@ def _write_stata(flat: pd.DataFrame, path: Path) -> None:
     st.columns = [c[:32] for c in st.columns]
     long_cols = [c for c in st.columns if st[c].dtype == object and st[c].map(len).max() > 2000]
     with atomic_output(path) as tmp:
-        st.to_stata(tmp, write_index=False, version=118, convert_strl=long_cols)
+        st.to_stata(tmp, write_index=False, version=118, convert_strl=long_cols, data_label=label)
 
 
 def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -206,7 +356,11 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        The table (``flags`` as lists where the format stored them as text).
+        The table (``quality_flags`` as lists where the format stored them
+        as text; a table saved by an earlier version, with ``flags`` only,
+        gets both names, ``flags`` being the deprecated copy);
+        ``frame.attrs["provenance"]`` holds what it was made with, where the
+        output recorded it (:func:`provenance`).
 
     Examples
     --------
@@ -217,18 +371,44 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    dataset = None
     if path.is_dir() or suffix == ".parquet":
         try:
             import pyarrow.dataset as ds
         except ImportError:
             raise OptionalDependencyError("pyarrow", "scale", "reading Parquet") from None
-        frame = ds.dataset(str(path), format="parquet", partitioning="hive").to_table().to_pandas()
+        dataset = ds.dataset(str(path), format="parquet", partitioning="hive")
+        frame = dataset.to_table().to_pandas()
     elif suffix in (".jsonl", ".json"):
-        return pd.read_json(path, lines=True)
+        frame = pd.read_json(path, lines=True)
+        if "flags" in frame.columns and "quality_flags" not in frame.columns:  # written before the rename
+            frame = frame.rename(columns={"flags": "quality_flags"})
+        return _with_provenance(with_old_names(frame), path, None)
     elif suffix == ".dta":
         frame = pd.read_stata(path).rename(columns={v: k for k, v in _STATA_RENAMES.items()})
     else:
         frame = pd.read_csv(path)
-    if "flags" in frame.columns:
-        frame["flags"] = frame["flags"].map(lambda v: [f for f in str(v).split(";") if f] if isinstance(v, str) else [])
+    for col in ("quality_flags", "flags"):
+        if col in frame.columns:
+            frame[col] = frame[col].map(lambda v: [f for f in str(v).split(";") if f] if isinstance(v, str) else [])
+    if "flags" in frame.columns and "quality_flags" not in frame.columns:  # written before the rename
+        frame = frame.rename(columns={"flags": "quality_flags"})
+    return _with_provenance(with_old_names(frame), path, dataset)
+
+
+def _with_provenance(frame: pd.DataFrame, path: Path, dataset: Any) -> pd.DataFrame:
+    """``frame.attrs["provenance"]`` from the Parquet metadata or the sidecar, where there is one."""
+    record = None
+    if dataset is not None:
+        meta = dataset.schema.metadata or {}
+        try:
+            record = json.loads(meta.get(b"PANDAS_ATTRS", b"{}")).get("provenance")
+        except (ValueError, AttributeError):
+            record = None
+    elif sidecar_path(path).is_file():
+        try:
+            record = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            record = None
+    frame.attrs = {"provenance": record} if isinstance(record, dict) else {}
     return frame

@@ -251,9 +251,11 @@ def read_reports(
         categorical: national, province, city, county, township), ``year``
         (year delivered, Int64), ``title``, ``speaker``, ``date`` (ISO, when
         stated), ``text`` (cleaned; all offsets refer to it), ``source`` (the
-        input path), ``flags`` (list of data-quality findings, see
+        input path), ``quality_flags`` (list of data-quality findings, see
         :data:`govreports.schema.REPORT_FLAGS`), ``meta`` (dict: format,
-        encoding, compilation part, front matter …).
+        encoding, compilation part, front matter …), and ``flags``, a copy of
+        ``quality_flags`` under its old name, deprecated (removed in 0.3:
+        ``df.flags`` is a pandas attribute).
 
     Raises
     ------

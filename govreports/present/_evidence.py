@@ -9,7 +9,7 @@ import pandas as pd
 from .._format import fmt_value
 from .._util import require_columns
 from ..fonts._embed import embed_font
-from ..schema import FIGURE_FLAGS
+from ..schema import FIGURE_FLAGS, from_old_names
 
 __all__ = ["show_evidence", "Evidence"]
 
@@ -74,7 +74,7 @@ class Evidence:
                 html.escape(sent[:a]) + f'<mark title="{int(r["start"])}:{int(r["end"])}">'
                 + html.escape(sent[a:b]) + "</mark>" + html.escape(sent[b:])
             )
-            flags = list(r.get("flags")) if isinstance(r.get("flags"), (list, tuple)) else []
+            flags = list(r.get("quality_flags")) if isinstance(r.get("quality_flags"), (list, tuple)) else []
             shown.update(flags)
             flag_html = f'<div class="flag">{flag_spans(flags)}</div>' if flags else ""
             kind = str(r.get("kind", ""))
@@ -130,5 +130,6 @@ def show_evidence(metrics_rows: pd.DataFrame, *, limit: int | None = 200) -> Evi
     True
     """
     require_columns(metrics_rows, ["report_id", "sentence", "sentence_start", "start", "end"], "metrics_rows")
+    metrics_rows = from_old_names(metrics_rows, "metrics_rows")
     rows = metrics_rows if limit is None else metrics_rows.head(limit)
     return Evidence(rows)

@@ -896,8 +896,8 @@ def levels_table(
         except ValueError:
             values.append(float("nan"))
     digits = [significant_digits(float(v)) for v in rows["value"]]
-    if "flags" in rows.columns:
-        estimate = [isinstance(f, (list, tuple, set)) and "estimate" in f for f in rows["flags"]]
+    if "quality_flags" in rows.columns:
+        estimate = [isinstance(f, (list, tuple, set)) and "estimate" in f for f in rows["quality_flags"]]
     else:
         estimate = [False] * len(rows)
     out = pd.DataFrame({
@@ -1004,7 +1004,7 @@ def plot_levels(
         The panel (:func:`govreports.panel`) or rows of
         :func:`govreports.extract_metrics` (then the first figure of each
         report in text order). Needs ``report_id, region, indicator, kind,
-        measure, value, unit``; ``level``, ``flags``, ``year`` and ``period``
+        measure, value, unit``; ``level``, ``quality_flags``, ``year`` and ``period``
         are used when present.
     indicator : str, default "gdp"
         The indicator id (see :func:`govreports.indicators`).

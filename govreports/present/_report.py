@@ -5,8 +5,8 @@ figures, the panel, :func:`govreports.compare`, attention by theme and
 distinctive terms — and writes one folder::
 
     DIR/index.html        the report (tables, figures, data-quality flags, evidence)
-    DIR/metrics.csv       every figure (extract_metrics), flags joined with ";"
-    DIR/panel.csv         the headline figures (panel), flags joined with ";"
+    DIR/metrics.csv       every figure (extract_metrics), quality_flags joined with ";"
+    DIR/panel.csv         the headline figures (panel), quality_flags joined with ";"
     DIR/figures/*.png     the plots
     DIR/fonts/OFL.txt     the licence of the embedded font
 
@@ -30,14 +30,16 @@ never written); ``figures`` or ``fonts`` as a link or a file is refused.
 from __future__ import annotations
 
 import html
+import json
 import math
 import os
 import re
 import shutil
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -51,8 +53,9 @@ from ..datasets._targets import national_gdp_target
 from ..errors import GovReportsError, OutputPathError
 from ..extract._compare import DEFAULT_INDICATORS, SUPERIOR_SOURCES
 from ..fonts._embed import font_face_css, font_path, font_stack
+from ..io._export import provenance as make_provenance
 from ..io._locate import locate
-from ..schema import FIGURE_FLAGS, REPORT_FLAGS
+from ..schema import FIGURE_FLAGS, REPORT_FLAGS, from_old_names
 from ..text._tokens import distinctive_terms
 from ._evidence import flag_spans, show_evidence
 from ._plotting import (
@@ -283,7 +286,7 @@ def _label_of_report(frame: pd.DataFrame) -> dict[str, str]:
 def _figure_link(row, label: str | None = None) -> str:
     """A link from a figure to its evidence row; the text is the surface form unless given."""
     text = label if label is not None else row["surface"]
-    flags = _flags_of(row.get("flags"))
+    flags = _flags_of(row.get("quality_flags"))
     mark = f'<sup class="fl" title="{_esc(_flag_meanings(flags))}">*</sup>' if flags else ""
     return f'<a href="#{_esc(row["anchor"])}" title="{_esc(row["surface"])}">{_esc(text)}</a>{mark}'
 
@@ -299,7 +302,7 @@ def _reports_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
     rows = []
     for r in reports.itertuples(index=False):
         rid = str(r.report_id)
-        flags = _flags_of(r.flags)
+        flags = _flags_of(r.quality_flags)
         flag_html = " ".join(
             f'<span class="flag" title="{_esc(REPORT_FLAGS.get(f, ""))}">{_esc(f)}</span>' for f in flags
         ) or '<span class="muted">—</span>'
@@ -398,7 +401,7 @@ def _comparison_section(comparison: pd.DataFrame, panel: pd.DataFrame, labels: d
         )
     if not blocks:
         return '<p class="note">No headline figure.</p>'
-    shown = [keyed[k]["flags"] for k in keyed if k[1] in indicator_ids]
+    shown = [keyed[k]["quality_flags"] for k in keyed if k[1] in indicator_ids]
     legend = _flag_legend(shown)
     if legend:
         legend = '<p class="note">Flags of the figures marked <sup class="fl">*</sup> above:</p>' + legend
@@ -457,7 +460,7 @@ def _panel_section(panel: pd.DataFrame, labels: dict[str, str], names: dict[str,
     headers = ["region", "indicator", "kind", "measure", "value", "period", "figure (link to evidence)", "flags"]
     rows = []
     for _, r in panel.iterrows():
-        flags = _flags_of(r["flags"])
+        flags = _flags_of(r["quality_flags"])
         rows.append(
             f"<tr><td>{_esc(labels[str(r['report_id'])])}</td>"
             f"<td>{_esc(_indicator_label(r['indicator'], names))} "
@@ -468,7 +471,7 @@ def _panel_section(panel: pd.DataFrame, labels: dict[str, str], names: dict[str,
             f"<td>{_flag_html(flags)}</td></tr>"
         )
     return ('<div class="scroll">' + _table(headers, rows, table_id="panel-table") + "</div>"
-            + _flag_legend(panel["flags"]))
+            + _flag_legend(panel["quality_flags"]))
 
 
 def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.DataFrame,
@@ -477,7 +480,7 @@ def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
     out = ["<h3>Reports</h3>"]
     report_rows = []
     for r in reports.itertuples(index=False):
-        for f in _flags_of(r.flags):
+        for f in _flags_of(r.quality_flags):
             report_rows.append(
                 f'<tr><td>{_esc(labels[str(r.report_id)])}</td><td><span class="flag">{_esc(f)}</span></td>'
                 f"<td>{_esc(REPORT_FLAGS.get(f, '—'))}</td></tr>"
@@ -489,7 +492,7 @@ def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
 
     out.append("<h3>Figures</h3>")
     counts: dict[str, int] = {}
-    for flags in metrics["flags"]:
+    for flags in metrics["quality_flags"]:
         for f in _flags_of(flags):
             counts[f] = counts.get(f, 0) + 1
     if not counts:
@@ -501,7 +504,7 @@ def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
         for f, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     out.append(_table(["flag", "figures", "meaning"], count_rows, table_id="figure-flag-counts"))
-    n_flagged = int(metrics["flags"].map(lambda f: bool(_flags_of(f))).sum())
+    n_flagged = int(metrics["quality_flags"].map(lambda f: bool(_flags_of(f))).sum())
     shown = (f"all {n_flagged:,}" if len(flagged) == n_flagged
              else f"the first {len(flagged):,} of {n_flagged:,} (all are in metrics.csv)")
     out.append(f'<p class="note">Flagged figures: {shown}; each links to its sentence.</p>')
@@ -512,7 +515,7 @@ def _quality_section(reports: pd.DataFrame, labels: dict[str, str], metrics: pd.
             f"<td>{_esc(_indicator_label(r['indicator'], names))}</td>"
             f"<td>{_esc(r['kind'])}</td><td>{_esc(r['measure'])}</td>"
             f'<td><a class="surface" href="#{_esc(r["anchor"])}">{_esc(r["surface"])}</a></td>'
-            f"<td>{_flag_html(_flags_of(r['flags']))}</td></tr>"
+            f"<td>{_flag_html(_flags_of(r['quality_flags']))}</td></tr>"
         )
     out.append('<div class="scroll">' + _table(["region", "indicator", "kind", "measure", "figure", "flags"], rows,
                                                table_id="flagged-figures") + "</div>")
@@ -555,6 +558,7 @@ def write_report(
     jobs: int = 1,
     engine: Engine = "processes",
     progress_bar: bool | None = None,
+    provenance: bool | Mapping[str, Any] = True,
 ) -> Path:
     """Write a self-contained HTML report comparing the reports' regions.
 
@@ -586,9 +590,13 @@ def write_report(
       bundled CJK font holding just its characters, so Chinese renders
       without an installed CJK font.
     - ``metrics.csv`` and ``panel.csv``: every figure and the headline
-      figures, with ``flags`` joined by ``;``.
+      figures, with ``quality_flags`` (and its deprecated copy ``flags``)
+      joined by ``;``.
     - ``figures/*.png``: the plots the page shows.
     - ``fonts/OFL.txt``: the licence of the embedded font.
+    - ``provenance.json``: what the report was made with — the govreports
+      version, the digests and vintages of the bundled data, the software
+      and the options (:func:`govreports.provenance`); cite it with results.
 
     The page refers only to files in ``out_dir`` (no network, no
     JavaScript). Existing files of the same names are replaced (a symbolic
@@ -615,6 +623,10 @@ def write_report(
         Workers for the figures and the tokens (see :func:`govreports.extract_metrics`).
     progress_bar
         Show the progress of the long stages (default: in a terminal or notebook only).
+    provenance
+        ``True`` (default) writes ``provenance.json`` naming this function
+        and its options; a record of your own (:func:`govreports.provenance`,
+        as the command line passes) is written instead; ``False`` writes none.
 
     Returns
     -------
@@ -627,7 +639,7 @@ def write_report(
         If ``reports`` has no rows.
     MissingColumnsError
         If ``reports`` lacks ``report_id``, ``region``, ``level``, ``year``,
-        ``text``, ``flags`` or ``source``.
+        ``text``, ``quality_flags`` or ``source``.
     OutputPathError
         If ``out_dir`` is a file, or its ``figures`` or ``fonts`` is a file
         or a symbolic link.
@@ -643,18 +655,26 @@ def write_report(
     ...     files = sorted(p.name for p in Path(tmp).iterdir())
     ...     page = index.read_text(encoding="utf-8")
     >>> files
-    ['figures', 'fonts', 'index.html', 'metrics.csv', 'panel.csv']
+    ['figures', 'fonts', 'index.html', 'metrics.csv', 'panel.csv', 'provenance.json']
     >>> '<mark title="1097:1105">207.45亿元</mark>' in page
     True
     """
-    require_columns(reports, ["report_id", "region", "level", "year", "text", "flags", "source"], "reports")
+    reports = from_old_names(reports, "reports")
+    require_columns(reports, ["report_id", "region", "level", "year", "text", "quality_flags", "source"], "reports")
     if reports.empty:
         raise ReportDataError("reports has no rows: nothing to report")
     out = Path(out_dir)
     check_report_folder(out)
+    if provenance is True:
+        provenance = make_provenance(command="govreports.write_report", options={"title": title, "jobs": jobs,
+                                                                                 "engine": engine})
     with staged_files(out, last=["index.html"], name="report") as stage:
         _write_report_files(Pipeline(reports, jobs=jobs, engine=engine, progress_bar=progress_bar), out, stage,
                             title=title)
+        if provenance is not False:
+            record = {**provenance, "reports": len(reports)}
+            (stage / "provenance.json").write_text(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
+                                                   + "\n", encoding="utf-8", newline="\n")
     return out / "index.html"
 
 
@@ -699,7 +719,7 @@ def _batch(pipe: Pipeline) -> _Batch:
     metrics, panel = pipe.metrics, pipe.panel
     panel_l = with_links(panel).sort_values(["_rank", "indicator", "kind", "measure", "start"], kind="stable")
     metrics_l = with_links(metrics)
-    flagged_all = metrics_l[metrics_l["flags"].map(lambda f: bool(_flags_of(f)))]
+    flagged_all = metrics_l[metrics_l["quality_flags"].map(lambda f: bool(_flags_of(f)))]
     flagged = flagged_all.sort_values(["_rank", "start"], kind="stable").head(_MAX_FLAGGED_ROWS)
     linked = pd.concat([panel_l, flagged], ignore_index=True).drop_duplicates("anchor")
     linked = linked.sort_values(["_rank", "start", "end"], kind="stable").reset_index(drop=True)
