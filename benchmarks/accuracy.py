@@ -96,7 +96,7 @@ def local_scores(split: str):
         r = reps.loc[by_source[row.doc_id]] if row.doc_id in by_source else None
         plan = None
         if r is not None and not pd.isna(r["year"]):
-            plan = int(r["year"]) + (1 if isinstance(r["date"], str) and r["date"][5:7] in ("11", "12") else 0)
+            plan = int(r["year"])  # the year the report is for (a Nov/Dec session's: the next)
         meta.append({
             "doc_id": row.doc_id, "region_ok": r is not None and _same_region(r["region"], row.region),
             "level_ok": r is not None and str(r["level"]) == row.level, "year_ok": plan == int(row.year),

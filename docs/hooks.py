@@ -516,6 +516,7 @@ ZH_MEANINGS: dict[str, str] = {
     "short": "不足 2,000 字：可能只是片段或摘要",
     "no_title": "没有找到标题行；地区、年份取自文件路径或 front matter",
     "year_from_path": "年份取自文件路径，而非正文",
+    "delivered_late_year": "11 月或 12 月作的报告：`year` 是下一年，即报告所规划的年份（`date` 保留作报告的日期）",
     "year_from_plan": "未注明日期，标题或路径写的是所回顾的年份（2003年工作回顾、2004年工作安排）：报告年份取其下一年",
     "region_from_path": "地区取自文件路径，而非正文",
     "region_from_header": "地区取自讲话人一行、“我代表X人民政府”或网页页头（发布机构、导航路径），而非标题或会议行",

@@ -46,6 +46,9 @@ REPORT_FLAGS: dict[str, str] = {
     "short": "fewer than 2,000 characters: probably a fragment or summary",
     "no_title": "no title line was found; region/year come from the path or front matter",
     "year_from_path": "the year was taken from the file path, not the text",
+    "delivered_late_year": (
+        "delivered in November or December: `year` is the next year, the one it plans for (`date` keeps the day)"
+    ),
     "year_from_plan": (
         "undated, and its title or path names the year it reviews (2003年工作回顾, 2004年工作安排): "
         "the year is the next one"

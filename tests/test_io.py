@@ -429,10 +429,31 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         ("政府工作报告\n（2023年1月6日在县第十八届人民代表大会第二次会议上）\n各位代表：\n"
          "一、2022年工作回顾\n这一年，黎平发展势头强劲，建设项目加快，建设成效明显。黎平人民团结奋斗，黎平旅游持续升温。",
          "黎平县", "county", 2023, "region_from_body"),
+        # a review heading with the year in Chinese numerals
+        ("西安市雁塔区人民政府工作报告\n——在西安市雁塔区第十六届人民代表大会第五次会议上\n各位代表:\n"
+         "二〇一四年工作回顾\n2014年,在市委、市政府和区委的坚强领导下,全区经济平稳。",
+         "雁塔区", "county", 2015, "year_from_headings"),
+        # the title of a street office's annual summary and plan
+        ("西安市雁塔区大雁塔街道办事处2025年工作总结及2026年工作计划\n\n2025年,大雁塔街道在区委、区政府坚强领导下,"
+         "全面推动各项事业提质增效。",
+         "大雁塔街道", "township", 2026, "year_from_headings"),
+        # an untitled annual summary opening with its year (以来) and looking back on one year
+        ("2022年以来,在区委、区政府的正确领导下,未央宫街道以学习贯彻党的二十大精神为主线。\n一、年度目标任务完成情况\n"
+         "一年来,街道统筹兼顾谋发展,未央宫街道各项工作取得新进展。",
+         "未央宫街道", "township", 2023, "year_from_headings"),
+        # a street office speaks for itself, not for the district whose agency it is
+        ("2024年长寿路街道社区代表会议报告\n各位代表:\n现在,我代表普陀区人民政府长寿路街道办事处,向大会作报告,请予审议。\n"
+         "一、2023年主要工作回顾\n长寿路街道在区委、区政府的坚强领导下,各项工作取得了长足进步。",
+         "长寿路街道", "township", 2024, "region_from_header"),
+        # a session in December plans for the next year
+        ("政府工作报告\n——2021年12月20日在兴隆台区第十届人民代表大会第一次会议上\n各位代表：\n今年以来，全区经济平稳。",
+         "兴隆台区", "county", 2022, "delivered_late_year"),
     ],
 )
 
 def test_region_level_year_from_what_local_texts_say(tmp_path, text, region, level, year, flag):
+    """Region, level and year of the shapes local texts come in (these lines condensed from texts of
+    the local development set)."""
     f = tmp_path / "page.txt"
     f.write_text(text, encoding="utf-8")
     r = gr.read_reports(f).iloc[0]

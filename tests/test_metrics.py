@@ -537,3 +537,80 @@ def test_urban_and_rural_net_income_named_once():
     m = _one(text)
     assert (_cell(m, "1.4093万元", text)["indicator"], _cell(m, "1.0833万元", text)["indicator"]) == (
         "urban_income", "rural_income")
+
+
+def test_completion_ratios_of_a_list_are_not_its_growth():
+    text = (REPORT_2023 + "招商引资卓有成效,实际利用外资450万美元、实到内资1.3亿元,分别完成县下达指标的113%、118%。"
+            "税收完成51.7亿元，占地方公共财政预算收入的76.1%。一般公共预算收入完成年度预算的105.2%。")
+    m = _one(text)
+    assert _cell(m, "1.3亿元", text)["indicator"] == "investment_funds_in_place"  # 实到内资
+    for ratio in ("113%", "118%", "105.2%"):
+        row = _cell(m, ratio, text)
+        assert row["indicator"] == "" and row["measure"] == "share", ratio  # how far a target was reached
+    share = _cell(m, "76.1%", text)
+    assert (share["indicator"], share["measure"]) == ("tax_revenue", "share")  # 占…: a share of the revenue
+
+
+def test_how_a_result_was_reached_does_not_narrow_it():
+    text = REPORT_2023 + "截至目前,已超预期完成固定资产投资35.93亿元,同比增长168%。超额完成粮食总产18.9亿斤。"
+    m = _one(text)
+    assert _cell(m, "35.93亿元", text)["indicator"] == "fixed_asset_investment"
+    assert _cell(m, "18.9亿斤", text)["indicator"] == "grain_output"
+
+
+def test_an_annual_summary_opening_with_its_year_keeps_its_months_in_that_year():
+    text = ("2023年以来,在区委、区政府的正确领导下,未央宫街道统筹推进各项工作任务落实。一年来,我们重点抓好了以下工作:\n"
+            "全年固定资产投资29.30亿元,同比增速63.4%;1-9月,城镇居民人均可支配收入32042元,同比增长6.1%。")
+    m = _one(text)
+    assert _cell(m, "29.30亿元", text)["period"] == "2023"
+    assert _cell(m, "32042元", text)["period"] == "2023-01/2023-09"
+
+
+def test_a_unit_written_once_after_a_list_of_two_numbers():
+    text = (REPORT_2023 + "城乡居民人均可支配收入46324和26682元,增长9.4%和11%。"
+            "全社会消费品零售总额完成45.6亿元、增长6.5%。")
+    m = _one(text)
+    urban = _cell(m, "46324", text)
+    assert (urban["indicator"], urban["value"], urban["unit"]) == ("urban_income", 46324.0, "元")
+    assert _cell(m, "26682元", text)["indicator"] == "rural_income"
+    assert _cell(m, "45.6亿元", text)["indicator"] == "retail_sales"  # 全社会: the whole region
+
+
+def test_points_against_another_figure_are_not_the_indicators_change():
+    text = (REPORT_2023 + "城乡常住居民人均可支配收入分别增长2%和8.9%，分别比自治区增速高0.6和0.5个百分点。"
+            "对照规划目标，固定资产投资、社会消费品零售总额增速分别低0.8和3.7个百分点。"
+            "税收占比71.1%，同比提高0.8个百分点。")
+    m = _one(text)
+    for gap in ("0.6和", "0.5个", "0.8和", "3.7个"):
+        assert _cell(m, gap, text)["indicator"] == "", gap
+    assert _cell(m, "0.8个", text)[["indicator", "measure"]].tolist() == ["tax_revenue", "points"]
+
+
+def test_a_december_session_reviews_its_own_year_whole():
+    text = ("政府工作报告\n——2018年12月22日在建平县第十七届人民代表大会第三次会议上\n各位代表：\n"
+            "今年以来，全县经济呈现良好发展态势。全县地区生产总值完成115亿元,同比增长7%。"
+            "1-10月，全县完成固定资产投资38.1亿元。城镇居民年人均可支配收入25048元。")
+    m = _one(text)
+    assert gr.reports_from_texts([text])["year"].iloc[0] == 2019  # the year it plans for
+    assert _cell(m, "115亿元", text)[["kind", "period"]].tolist() == ["actual", "2018"]  # not this year's months
+    assert _cell(m, "38.1亿元", text)["period"] == "2018-01/2018-10"
+    assert _cell(m, "25048元", text)["indicator"] == "urban_income"  # 年人均
+
+
+def test_a_heading_on_two_lines_is_one_heading():
+    text = ("政府工作报告\n——2018年12月22日在建平县第十七届人民代表大会第三次会议上\n各位代表:\n"
+            "现在,我代表县人民政府向大会报告工作,请予审议。\n攻坚克难砥砺奋进\n全县经济社会实现持续健康发展\n"
+            "2018年是本届政府的开局之年。预计到年末,全县地区生产总值完成115亿元,同比增长7%。")
+    row = _cell(_one(text), "115亿元", text)
+    assert (row["kind"], row["period"]) == ("actual", "2018")  # the second line does not open the plan
+
+
+def test_a_total_in_a_review_of_five_years_spans_them():
+    text = ("渝北区政府工作报告\n——2017年1月7日在渝北区第十八届人民代表大会第一次会议上\n各位代表：\n"
+            "过去五年,极不平凡。\n初步统计,2016年全区生产总值达到1300亿元,是2011年的1.7倍。"
+            "固定资产投资累计完成4540亿元,是前五年的2.2倍。全域一般公共预算收入达到173亿元。")
+    m = _one(text)
+    total = _cell(m, "4540亿元", text)
+    assert total["period"] == "2012-2016" and "multi_year" in total["quality_flags"]
+    assert _cell(m, "1300亿元", text)["period"] == "2016"
+    assert _cell(m, "173亿元", text)["indicator"] == "general_budget_revenue"  # 全域: the whole district

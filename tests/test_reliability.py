@@ -782,7 +782,7 @@ def test_cli_batch_of_bad_files_and_one_good(tmp_path, command):
     assert sorted(named) == sorted(str(p) for p in paths)
     assert "六镇镇" in r.stdout
     if command == ["info"]:
-        assert r.stdout.count("\n") == 1
+        assert r.stdout.count("\n") == 2  # the header and one report
     else:
         rows = pd.read_csv(io.StringIO(r.stdout))
         assert len(rows) > 0 and set(rows["report_id"]) == {"2023_六镇镇"}

@@ -100,17 +100,12 @@ _FIVE_YEAR_CUE = re.compile(r"五年|十[一二三四五]五|规划|年均|今�
 
 # ------------------------------------------------------------------ helpers
 
-def plan_year(year: object, date: object) -> int | None:
-    """The year a report sets targets for: delivered in Nov/Dec → next year.
-
-    The same rule as ``govreports.metrics`` uses for a figure's period.
-    """
+def plan_year(year: object) -> int | None:
+    """The year a report sets targets for: its ``year`` (``read_reports`` gives a report
+    delivered in November or December the next year already; ``date`` is not needed)."""
     if year is None or pd.isna(year):
         return None
-    y = int(year)
-    if isinstance(date, str) and len(date) >= 7 and date[5:7] in ("11", "12"):
-        return y + 1
-    return y
+    return int(year)
 
 
 def surface(text: str, start: int, end: int) -> tuple[str, int]:
@@ -207,7 +202,7 @@ def build(corpus: Path, *, progress_bar: bool | None = None) -> tuple[pd.DataFra
     failures = reports.attrs.get("failures")
     reports = reports.copy()
     reports["source_path"] = [Path(s).resolve().relative_to(corpus.resolve()).as_posix() for s in reports["source"]]
-    reports["plan_year"] = [plan_year(y, d) for y, d in zip(reports["year"], reports["date"])]
+    reports["plan_year"] = [plan_year(y) for y in reports["year"]]
     early = reports[reports["plan_year"].map(lambda y: y is None or y < FIRST_YEAR)]
     reports = reports[~reports.index.isin(early.index)].reset_index(drop=True)
 

@@ -72,7 +72,9 @@ _AVG = re.compile(r"年均|平均每年|年平均")
 _SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
 # 财政支出70%以上用于民生: the part of the indicator spent on something
 _SHARE_AFTER = re.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
-_OF_TARGET = re.compile(r"(?:目标|计划|任务|预算)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
+_OF_TARGET = re.compile(r"(?:目标|计划|任务|预算(?!收入|支出)|指标)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
+# the figures of a list before this one (…分别完成县下达指标的279%、113%、…): what the list shares precedes them
+_PCT_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*%\s*[、和及与]\s*)+$")
 _TARGET_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
 )
@@ -182,11 +184,11 @@ _PART_SUBJECT_ABOVE_COUNTY = re.compile(_PART_SUBJECT.pattern.replace("(?:", "(?
 _SUBPOP_WORDS = re.compile(
     r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点|产业|行业|区市县|县市区|市县区|县区|各县|各区|各镇|各乡)[^，,。；;]{0,12}$"
 )
-_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟旗街]|全社会")
+_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟旗街域]|全社会")
 # Words that may stand right before an indicator's name without narrowing it
 # (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
 _NEUTRAL_WORDS = (
-    r"全年|全[镇乡市县省区州盟旗国街]|全社会|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
+    r"全年|全[镇乡市县省区州盟旗国街域]|全社会|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
     r"今年|明年|去年|上年|同期|年度|年末|(?:19|20)\d{2}年(?:度)?|[、和与及]|以及|同比|比上年|较上年|"
     r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
     r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|可|能|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s|"
@@ -195,6 +197,8 @@ _NEUTRAL_WORDS = (
     # the region itself without its name (街道全年实现…, 镇域), and months (1-9月全镇实现…)
     r"[全我本]?街道|[镇乡][域]?|辖区|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?(?:底|末)?|前[一二三]季度|上半年|"
     r"据?初步统计|据统计|截至|截止|(?:过去|近|今后|未来)?[三四五3-5]年(?:来|间|内)?|实际|"
+    # how a result was reached (截至目前，已超预期完成固定资产投资…, 提前完成, 超额完成)
+    r"已经|已|超预期|超额|顺利|圆满|提前|目前|当前|"
     # the year of a goal (力争到2026年全县地区生产总值…, 到“十四五”末)
     r"[到至]|十[一二三四五]?五(?:期末|末|时期|期间)?"
 )
@@ -269,14 +273,12 @@ class _Alias:
     indicator: str
 
 
-def _plan_year(year: int | None, date: str | None) -> int | None:
-    """The year a report plans for: delivery year, or the next if delivered in Nov/Dec."""
+def _plan_year(year: int | None) -> int | None:
+    """The year a report plans for: its ``year`` (the next year already for a report
+    delivered in November or December, see :func:`govreports.read_reports`)."""
     if year is None or pd.isna(year):
         return None
-    year = int(year)
-    if isinstance(date, str) and len(date) >= 7 and date[5:7] in ("11", "12"):
-        return year + 1
-    return year
+    return int(year)
 
 
 def _other_subject_between(gap: str, seps: list) -> bool:
@@ -620,6 +622,15 @@ def _shared_by(text: str, alias: _Alias, wording: str, before: list[_Alias]) -> 
     return [a for a in run if not (a.indicator in seen or seen.add(a.indicator))]
 
 
+def _completion_ratio(q: _numbers.Quantity, wording: str) -> bool:
+    """Whether a percent is the share of a target reached (完成年初目标45亿元的116%,
+    分别完成县下达指标的279%、113%): not a figure of the indicator."""
+    if q.unit_kind != "percent":
+        return False
+    shared = _PCT_LIST_TAIL.sub("", wording)[-32:]
+    return "占" not in shared and _OF_TARGET.search(shared) is not None  # 占…预算收入的76%: a share of it
+
+
 def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = "") -> str:
     if q.unit_kind == "points":
         return "points"
@@ -632,7 +643,7 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
             return "share"
         if _SHARE_AFTER.match(after):
             return "share"  # 财政支出70%以上用于民生
-        if _OF_TARGET.search(wording, max(0, len(wording) - 32)):  # anchored at the end
+        if _completion_ratio(q, wording):
             return "share"  # 完成年初目标45亿元的116%: a completion ratio, not a growth rate
         return "growth"
     if q.unit_kind == "count":
@@ -1010,7 +1021,7 @@ class _Report:
         region = row.get("region")
         self.region = region if isinstance(region, str) else ""  # missing: None or NaN
         self.short_region = _REGION_SUFFIX.sub("", self.region) if len(self.region) > 2 else self.region
-        self.plan_year = _plan_year(row.get("year"), row.get("date"))
+        self.plan_year = _plan_year(row.get("year"))
         self.level = row.get("level")
         date = row.get("date")
         self.session_month = (
@@ -1019,9 +1030,11 @@ class _Report:
         greeting = text.find("各位代表", 0, 1500)
         opening = (greeting, greeting + 300) if greeting >= 0 else (0, 600)
         # a report to a mid-year session reviews this year's first months, not last year
-        self.mid_year = bool(_MID_YEAR.search(text, *opening)) and not (
+        # (not one in November or December: its 今年以来 is the year ending, reviewed whole)
+        self.mid_year = bool(_MID_YEAR.search(text, *opening)) and not (self.session_month or 0) >= 11 and not (
             self.plan_year is not None
-            and re.search(f"{self.plan_year - 1}年(?:[^。\n]{{0,12}}(?:工作回顾|回顾|工作总结)|是|，|,)", text[:3000])
+            and re.search(f"{self.plan_year - 1}年(?:以来)?(?:[^。\n]{{0,12}}(?:工作回顾|回顾|工作总结)|是|，|,)",
+                          text[:3000])  # 2023年以来，…: last year reviewed, its months are last year's
         )
         sections = find_sections(text)
         self.sections = {s["section_id"]: s for s in sections}
@@ -1033,6 +1046,8 @@ class _Report:
             self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
         self.marks = _Markers(text)
         self.review_years = _review_years(text)
+        head = text[:_HEADINGS_CHARS]
+        self.multi_year_review = bool(_FIVE_YEAR_REVIEW.search(head) or _REVIEW_YEARS.search(head))
         table = alias_table()
         aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
         self.aliases = _with_context_aliases(text, _without_asides(text, aliases))
@@ -1563,8 +1578,8 @@ def _indicator_and_measure(
         flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level, not a figure of the indicator
         indicator = ""
     measure = _measure(q, wording, indicator, after)
-    if alias.text in GROWTH_ONLY_ALIASES and measure != "growth":
-        indicator = ""
+    if alias.text in GROWTH_ONLY_ALIASES and measure != "growth" or _completion_ratio(q, wording):
+        indicator = ""  # 经济增速 names growth only; 完成目标的116% is how far a target was reached
     key = (s0, alias.start, indicator)
     scoped = rep.scopes.get(key)
     if scoped is None:  # the figures after one name share its scope
@@ -1595,7 +1610,12 @@ def _indicator_and_measure(
 
 
 _ITEM_VALUE_END = re.compile(r"[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人|%)?(?:以上|左右)?$")
-_GAP_TO_OTHERS = re.compile(r"高于|低于|快于|慢于|领先|超过全|高出")
+_GAP_TO_OTHERS = re.compile(
+    r"高于|低于|快于|慢于|领先|超过全|高出"
+    # 分别比自治区增速高0.6和0.5个百分点, 对照规划目标…增速分别低0.8和3.7个百分点: a gap to another figure
+    r"|(?<![占同对])比(?!重|例|率|值|上|去|前|同|年初)[^，,。；;\d]{1,12}?(?<![提降])[高低快慢](?!于)"
+    r"|分别[高低快慢](?!于)"
+)
 
 # An all-industry or all-retail indicator named after a scope word is the scoped one.
 _SCOPED: dict[str, tuple[str, re.Pattern[str]]] = {
@@ -1664,6 +1684,10 @@ def _kind_and_period(
         # …年均增长28.6%，其中，…同比增长22.9%: a change over one year, whatever years were named before
         found = [f for f in found if f[0] not in _MULTI_TAGS]
     period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
+    if kind == "actual" and measure == "level" and rep.multi_year_review:
+        span = _total_to_year(found, text, q.start, rep.review_years, plan_year)
+        if span is not None:
+            period, pflags = span, [*pflags, "multi_year"]
     if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
         opts["session_month"] = None  # (the months of the plan year already)
@@ -1697,6 +1721,27 @@ def _kind_and_period(
         if int(period) != (plan_year - 1 if kind == "actual" else plan_year):
             flags.add("other_year")  # 到2027年…, 2020年…: not the year reviewed or planned
     return kind, period
+
+
+def _total_to_year(
+    found: list, text: str, q_start: int, review_years: int, plan_year: int | None
+) -> str | None:
+    """In a report reviewing several years, a total (累计) whose clause names no time of
+    its own, after nothing or only a year named earlier (2016年全区生产总值达到1300亿元。
+    …固定资产投资累计完成4540亿元): the review's years up to that year, not that year."""
+    lo = max(0, q_start - _LOOKBACK)
+    sentence_start = max(text.rfind(c, lo, q_start) for c in "。！？；;\n") + 1 or lo
+    clause_start = max((m.end() for m in _SEP.finditer(text, lo, q_start)), default=sentence_start)
+    clause_start = max(clause_start, sentence_start)
+    if not _CUMULATIVE.search(text, clause_start, q_start) or _ONE_YEAR_WORDS.search(text, clause_start, q_start):
+        return None
+    if any(f[0] != _Markers.YEAR or f[3] > clause_start for f in found):
+        return None  # months, spans, 五年, or a year in the clause itself: they say it
+    end = found[-1][1] if found else (None if plan_year is None else plan_year - 1)
+    return None if end is None else f"{end - review_years + 1}-{end}"
+
+
+_ONE_YEAR_WORDS = re.compile(r"全年|今年|去年|上年|当年|年内|同比|比上年|较上年|月")
 
 
 def _own_clause_markers(found: list, text: str, q_start: int) -> list:

@@ -1007,11 +1007,31 @@ def find_quantities(text: str) -> list[Quantity]:
                 out[-1] = _with_flag(prev_q, "glued")
             if "glued" not in q.flags:
                 q = _with_flag(q, "glued")
+        if out and _shares_unit(t, out[-1], q):
+            out[-1] = _with_unit(out[-1], q)  # 46324和26682元: the unit written once after the list
         out.append(q)
         pos = max(pos, q.end)
         prev_end = q.end
         prev_negative = q.negative
     return out
+
+
+def _shares_unit(t: str, prev: Quantity, q: Quantity) -> bool:
+    """Whether a bare number right before ``q`` (one 和、与、及 between) takes ``q``'s unit."""
+    return (
+        prev.unit == "" and prev.unit_kind == "none" and q.unit_kind != "none" and not prev.flags
+        and t[prev.end:q.start] in _UNIT_LIST_SEPARATORS and prev.value_high is None
+    )
+
+
+_UNIT_LIST_SEPARATORS = frozenset({"和", "、", "与", "及"})
+
+
+def _with_unit(q: Quantity, other: Quantity) -> Quantity:
+    return Quantity(
+        start=q.start, end=q.end, surface=q.surface, value=q.value, value_high=q.value_high, unit=other.unit,
+        unit_kind=other.unit_kind, qualifier=q.qualifier, negative=q.negative, flags=q.flags,
+    )
 
 
 def _excluded_until(t: str, part: _Part, n: int) -> int:

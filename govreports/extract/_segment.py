@@ -545,9 +545,24 @@ def find_sections(text: str) -> list[dict[str, Any]]:
     # Skip the "现在，我代表…向大会报告工作，请予审议" paragraph.
     if body_from < len(paras) and paras[body_from].heading is None and _INTRO.search(paras[body_from].text):
         body_from += 1
-    outline = _Outline(paras, n_text, _plan_year(paras, body_from), _closing_range(paras, n_text))
+    plan_year = _plan_year(paras, body_from)
+    _join_two_line_headings(paras, plan_year)
+    outline = _Outline(paras, n_text, plan_year, _closing_range(paras, n_text))
     outline.walk(body_from)
     return _finish(outline.nodes)
+
+
+def _join_two_line_headings(paras: list[_Para], plan_year: int | None) -> None:
+    """A bare heading line right below another, naming no part of its own, is the
+    second line of that heading (攻坚克难砥砺奋进 / 全县经济社会实现持续健康发展):
+    it opens no section of its own, so its place does not make it the plan."""
+    for first, second in zip(paras, paras[1:]):
+        if (
+            first.bare and second.bare and first.style == second.style == "bare" and not first.appendix
+            and first.heading is not None and second.heading is not None
+            and _own_kind(second.heading[:_KIND_HEAD_MAX], plan_year) is None
+        ):
+            second.style, second.heading, second.bare = None, None, False
 
 
 class _Outline:

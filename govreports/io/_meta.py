@@ -293,7 +293,11 @@ _MEETING_ANY = re.compile(
     rf"(?:在|日|——|^|\s)(?P<region>{_UNIT})?\s*(?:第[\d{_CN_DIGIT}]+届|[{_CN_DIGIT}]+届)(?P<national>全国)?"
     r"(?:人民代表大会|人大)"
 )
-_SELF = re.compile(rf"(?:我代表|受)(?P<region>{_UNIT})(?:第[{_CN_DIGIT}\d]+届)?(?:人民)?政府")
+_SELF = re.compile(
+    rf"(?:我代表|受)(?P<region>{_UNIT})(?:第[{_CN_DIGIT}\d]+届)?(?:人民)?政府"
+    # 我代表普陀区人民政府长寿路街道办事处: the street office speaks, not its district
+    r"(?P<street>[\u4e00-\u9fff]{2,8}?街道)?"
+)
 _SELF_BARE = re.compile(
     r"(?:我代表|受)(?:本)?(?P<unit>镇|乡|街道|县|区|市|旗|州)(?:人民)?政府"
     r"|在(?P<unit2>镇|乡|县|区|市|旗)(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)"
@@ -362,7 +366,7 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
             elif mm.group("region") and mm.group("region") not in _GENERIC_REGIONS:
                 out.region = mm.group("region")
             if out.date is None and (m := _MONTH_DATE.search(line, 0, mm.start() + 1)) and 1 <= int(m["m"]) <= 12:
-                out.year = int(m["y"])
+                out.year = int(m["y"]) + (1 if int(m["m"]) >= 11 else 0)  # 2021年12月…: for 2022
             if out.date is None:  # the date on a line of its own below it (after the speaker's line)
                 for below in lines[i + 1 : i + 4]:
                     if (m := _DATE_LINE.match(below)) and 1 <= int(m["m"]) <= 12:
@@ -452,9 +456,13 @@ def _fm_year(fm: dict[str, str]) -> bool:
 
 def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | None, title_year: int | None,
               session: _Session) -> None:
-    """Year: session date, title, front matter, headings, the review's opening, publication date, path."""
+    """The year a report is for: session date (the next year for a session in November or
+    December), title, front matter, headings, the review's opening, publication date, path."""
     if meta.date:
         meta.year = int(meta.date[:4])
+        if int(meta.date[5:7]) >= 11:  # 2021年12月21日在…会议上: a report for 2022
+            meta.year += 1
+            meta.flags.append("delivered_late_year")
     elif session.year:
         meta.year = session.year
     elif title_year:
@@ -512,9 +520,30 @@ _OPENING_YEAR = re.compile(
 )
 
 
+# 二〇一四年工作回顾: a year in Chinese numerals, four characters like its digits
+_CN_YEAR = re.compile(r"[一二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+
+
+def _arabic_years(text: str) -> str:
+    """``text`` with years in Chinese numerals written in digits (二〇一四年 → 2014年; offsets unchanged)."""
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
+
+
+# X街道2025年工作总结及2026年工作计划, 2022年度工作总结: the title of an annual summary
+_SUMMARY_TITLE = re.compile(
+    r"((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,6}?工作总结"
+    r"(?:\s*(?:和|及|暨|与|以及)\s*((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,6}?工作(?:计划|安排|思路|打算|要点))?"
+)
+
+
 def _year_from_headings(text: str) -> int | None:
-    """The plan year named by the review and plan headings of an undated text."""
-    head = text[:_HEADINGS_CHARS]
+    """The plan year named by the review and plan headings of an undated text,
+    or by the title of an annual summary (2025年工作总结及2026年工作计划 → 2026)."""
+    head = _arabic_years(text[:_HEADINGS_CHARS])
+    first = head.lstrip()[:200].split("\n", 1)[0]
+    if (m := _SUMMARY_TITLE.search(first)) is not None:
+        return int(m.group(2)) if m.group(2) else int(m.group(1)) + 1
     plans = [int(m.group(1)) for m in _PLAN_YEAR.finditer(head)]
     reviews = [int(m.group(1)) + 1 for m in _REVIEW_YEAR.finditer(head)]
     if reviews:
@@ -539,6 +568,7 @@ _HEADINGS_CHARS = 6000
 def _year_from_opening(text: str) -> int | None:
     """The plan year of an undated text whose review opens with its year:
     2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元."""
+    text = _arabic_years(text[:6000])
     m = _OPENING_YEAR.search(text, 0, 3000)
     if m:
         return int(m.group(1)) + 1
@@ -547,7 +577,18 @@ def _year_from_opening(text: str) -> int | None:
     m = _OPENING_RESULTS.search(text, start, start + 400)
     if m and not _GOAL_WORDS.search(m.group()):
         return int(m["y"]) + 1
+    m = _OPENING_LED.search(text, start, start + 400)
+    if m and _YEAR_LOOKED_BACK.search(text, m.end(), m.end() + 2000):
+        return int(m["y"]) + 1
     return None
+
+
+# 2022年以来，在区委、区政府的正确领导下，…。一年来，…: a year's review opening with its year
+_OPENING_LED = re.compile(
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年(?:以来)?[，,][^。\n]{0,30}?在[^。\n]{0,40}?领导下"
+    r"(?![^。\n]{0,80}(?:上半年|前三季度|一季度))"
+)
+_YEAR_LOOKED_BACK = re.compile(r"一年来|过去的一年|过去一年|全年")
 
 
 # 各位代表：…2017年，县域经济持续向好，全县实现生产总值239亿元: results of the year named
@@ -601,6 +642,8 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
             return m.group("region"), "speaker"
     head = text[:3000]
     for m in _SELF.finditer(head):
+        if m.group("street") and _REGION_NAME.match(m.group("street")):
+            return m.group("street"), "self"
         if _REGION_NAME.match(m.group("region")):
             return m.group("region"), "self"
     for line in head_lines[:_TITLE_LINES]:

@@ -249,7 +249,8 @@ def read_reports(
         One row per report: ``report_id`` (``<year>_<region>``), ``region``
         (as the report names it: 横沥镇, 浙江省, 全国), ``level`` (ordered
         categorical: national, province, city, county, township), ``year``
-        (year delivered, Int64), ``title``, ``speaker``, ``date`` (ISO, when
+        (the year the report is for, Int64: the year delivered, or the next for a
+        report delivered in November or December), ``title``, ``speaker``, ``date`` (ISO, when
         stated), ``text`` (cleaned; all offsets refer to it), ``source`` (the
         input path), ``quality_flags`` (list of data-quality findings, see
         :data:`govreports.schema.REPORT_FLAGS`), ``meta`` (dict: format,
