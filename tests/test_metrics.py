@@ -614,3 +614,26 @@ def test_a_total_in_a_review_of_five_years_spans_them():
     assert total["period"] == "2012-2016" and "multi_year" in total["quality_flags"]
     assert _cell(m, "1300亿元", text)["period"] == "2016"
     assert _cell(m, "173亿元", text)["indicator"] == "general_budget_revenue"  # 全域: the whole district
+
+
+def test_growth_since_a_base_period_spans_the_years_after_it():
+    text = ("忠县政府工作报告\n——2021年2月4日在忠县第十七届人民代表大会第五次会议上\n各位代表：\n"
+            "一、“十三五”时期工作回顾\n城乡居民人均可支配收入比“十二五”末分别增长33.9%、44%。"
+            "2020年,实现一般公共预算收入19.23亿元,是“十二五”末的1.4倍,年均增速达9.4%。"
+            "城镇居民人均可支配收入比2015年分别增收约7500元和3600元。")
+    m = _one(text)
+    urban = _cell(m, "33.9%", text)
+    assert (urban["indicator"], urban["period"]) == ("urban_income", "2016-2020")  # not the ratio's 比
+    assert "multi_year" in urban["quality_flags"]
+    assert _cell(m, "19.23亿元", text)["period"] == "2020"  # 是“十二五”末的1.4倍: a base, not the period
+    assert _cell(m, "9.4%", text)["period"] == "2016-2020"
+    assert _cell(m, "7500元", text)["indicator"] == ""  # an increase, not the income
+
+
+def test_investment_completed_over_a_review_of_years_is_a_total():
+    text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
+            "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"
+            "全社会固定资产投资完成130亿元,比上年增长10.4%。")
+    m = _one(text)
+    assert _cell(m, "469亿元", text)["period"] == "2016-2020"
+    assert _cell(m, "130亿元", text)["period"] == "2020"  # one year's: a change on the year before follows

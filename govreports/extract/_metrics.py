@@ -84,7 +84,8 @@ _ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预
 # before), so the regex engine skips to candidate characters in C: up to 8x
 # faster than a leading lookbehind or optional group (benchmarks/run.py).
 _FIVE_YEAR = re.compile(
-    r"五年来|过去五年|五年间|“十[一二三四五]五”?(?:期间|时期|以来|末|规划)|十[一二三四五]五”?(?:期间|时期|以来|末|规划)"
+    # (a base of comparison, 是“十二五”末的1.4倍, is left out where the markers are found: _Markers)
+    r"五年来|过去五年|五年间|[“”‘]?十[一二三四五]五[”’]?(?:期间|时期|以来|末|规划)"
     r"|本届政府(?!的?(?:开局|第一|首))|五年累计|年均"
     # 五年全社会固定资产投资完成26000亿元, 今后五年: five years opening a clause
     r"|五年(?:(?<=[，,。；;：:\n\s]五年)|(?<=近五年)|(?<=今后五年|未来五年|最近五年))(?![级制期度前后里规计的])"
@@ -115,7 +116,12 @@ def _years_before(text: str, at: int) -> tuple[int, int]:
         return 0, at  # a four-digit year or a longer number
     return _years_count(text[i:at]), i
 # 比2011年增长46.6%: a change over several years from a base year
-_BASE_YEAR = re.compile(r"[比较]((?:19|20)\d{2})年(?:末|底)?的?(?:[（(]([^）)]{0,6})[）)])?(?:增长|增加|提高|翻)")
+_BASE_YEAR = re.compile(
+    r"[比较]((?:19|20)\d{2})年(?:末|底)?的?(?:[（(]([^）)]{0,6})[）)])?(?:分别)?(?:增长|增加|提高|翻|增收)"
+)
+# 比“十二五”末增长19.3%, 较“十三五”时期增长36%: the plan period's last year is the base
+_BASE_PERIOD = re.compile(r"[比较]“?十([一二三四五])五”?(?:末|期末|时期|期间)?的?(?:分别)?(?:增长|增加|提高|翻)")
+_PLAN_PERIOD_LAST = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 # 比2012年(下同)增长47.7%: the base year holds for the changes after it in the paragraph
 _SAME_BELOW = re.compile(r"下同|以下同")
 # a change over the year before stays one year (…年均增长28.6%，…同比增长22.9%)
@@ -126,7 +132,13 @@ _REVIEW_YEARS = re.compile(
     r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])",
     re.M,
 )
-_FIVE_YEAR_REVIEW = re.compile(r"五年来|过去五年|过去的五年|五年间")
+_FIVE_YEAR_REVIEW = re.compile(r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])")
+# “十三五”时期, 十二五期间工作回顾: a review of a plan period
+_PLAN_PERIOD_REVIEW = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、)?\s*“?十[一二三四五]五”?(?:时期|期间)"
+    r"|“?十[一二三四五]五”?(?:时期|期间)?(?:工作)?回顾",
+    re.M,
+)
 # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
 _FROM_YEAR = re.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
 
@@ -158,6 +170,8 @@ _MONTH_WORDS = re.compile(
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
 # (not a base of comparison: 比2010年, 是2010年的1.76倍)
 _YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
+# a year that dates the report, not a figure: a session date (2021年2月4日在…), a title (2021年忠县政府工作报告)
+_NOT_A_PERIOD = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,。；;\n]{0,14}?工作报告")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
 _MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
 # 先后突破1000亿元和2000亿元, 首超5000亿元: a verb of crossing before a level ...
@@ -251,7 +265,9 @@ _FROM_CROSSING = re.compile(
 # 从接近2万亿元到突破3万2千亿元: a start, then where it went
 _FROM_TO = re.compile(r"(?:[:：∶]1)?\s*[，,]?\s*(?:到|至)(?!\d)")
 _FROM_START = re.compile(r"[从由][^，,。；;]{0,10}$")
-_CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降)了?\s*$")
+_CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降|增收|减收)了?(?:约|近|超)?\s*$")
+# the amounts of a list before this one (分别增收约7500元和3600元): what the list shares precedes them
+_AMOUNT_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?\s*[、和及与]\s*)+$")
 _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
 _REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
 _THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
@@ -648,8 +664,9 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         return "growth"
     if q.unit_kind == "count":
         return "count"
-    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(wording, max(0, len(wording) - 12)):
-        return "growth"
+    shared = _AMOUNT_LIST_TAIL.sub("", wording)
+    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
+        return "growth"  # 增加2亿元, 分别增收约7500元和3600元: a change (no indicator's level)
     return "level"
 
 
@@ -679,7 +696,8 @@ class _Markers:
         # window is looked up once (most windows hold none of them)
         # each marker: (tag, payload, start, end)
         found = [(m.start(), m.end(), (self.SPAN, m, m.start(), m.end())) for m in _SPAN.finditer(text)]
-        found += [(m.start(), m.end(), (self.FIVE, m, m.start(), m.end())) for m in _FIVE_YEAR.finditer(text)]
+        found += [(m.start(), m.end(), (self.FIVE, m, m.start(), m.end())) for m in _FIVE_YEAR.finditer(text)
+                  if not (m.start() and text[m.start() - 1] in "是比较" and "十" in m.group()[:2])]
         for m in _MANY_YEARS.finditer(text):
             n, start = _years_before(text, m.start())
             if n > 1:
@@ -692,7 +710,12 @@ class _Markers:
         found += [
             (m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _FROM_YEAR.finditer(text)
         ]
-        years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
+        found += [
+            (m.start(), m.end(), (self.BASE, _PLAN_PERIOD_LAST[m.group(1)], m.start(), m.end()))
+            for m in _BASE_PERIOD.finditer(text)
+        ]
+        years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)
+                 if not _NOT_A_PERIOD.match(text, m.end())]
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
         # 2018年以来: from a year to now
         found += [(a, b, (self.SINCE, y, a, b)) for a, b, y in years if text.startswith(("以来", "来"), b)]
@@ -922,9 +945,12 @@ def _strip_neutral(s: str) -> tuple[str, bool]:
 
 def _without_asides(text: str, aliases: list[_Alias]) -> list[_Alias]:
     """Aliases without a name in brackets right after another name
-    (公共财政预算收入(税收)4.63亿元: the figure is the first name's)."""
+    (公共财政预算收入(税收)4.63亿元: the figure is the first name's), and a ratio's
+    name that is the income's name before a comparison (城乡居民人均可支配收入比“十二五”末增长…)."""
     out: list[_Alias] = []
     for a in aliases:
+        if a.text.endswith("比") and _COMPARED_TO.match(text, a.end):
+            a = _Alias(a.start, a.end - 1, a.text[:-1], alias_table().get(a.text[:-1], a.indicator))
         if (
             out and a.start >= 1 and text[a.start - 1] in "(（" and out[-1].end == a.start - 1
             and text[a.end:a.end + 1] in (")", "）")
@@ -932,6 +958,10 @@ def _without_asides(text: str, aliases: list[_Alias]) -> list[_Alias]:
             continue
         out.append(a)
     return out
+
+
+# what 比 compares to when it is not a ratio's 比: 比“十二五”末, 比2015年, 比上年, 比全省
+_COMPARED_TO = re.compile(r"\s*(?:“?十[一二三四五]五|(?:19|20)\d{2}\s*年|上年|去年|同期|全国|全省|全市|全区|全县)")
 
 
 def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
@@ -1047,7 +1077,9 @@ class _Report:
         self.marks = _Markers(text)
         self.review_years = _review_years(text)
         head = text[:_HEADINGS_CHARS]
-        self.multi_year_review = bool(_FIVE_YEAR_REVIEW.search(head) or _REVIEW_YEARS.search(head))
+        self.multi_year_review = bool(
+            _FIVE_YEAR_REVIEW.search(head) or _REVIEW_YEARS.search(head) or _PLAN_PERIOD_REVIEW.search(head)
+        )
         table = alias_table()
         aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
         self.aliases = _with_context_aliases(text, _without_asides(text, aliases))
@@ -1468,7 +1500,7 @@ def _figure_row(
     if cue == "share_of" and indicator:
         measure = "share"
     indicator_text = alias.text if alias and indicator else ""
-    kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags, bool(indicator), cue == "target_of")
+    kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags, indicator, cue == "target_of")
     if measure == "growth_avg":
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
@@ -1647,7 +1679,7 @@ def _unit_fits(indicator: str, q: _numbers.Quantity, measure: str) -> bool:
 
 def _kind_and_period(
     rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, section_kind: str, measure: str, flags: set[str],
-    attached: bool, target_of: bool = False,
+    indicator: str, target_of: bool = False,
 ) -> tuple[str, str | None]:
     """Actual or target, and the period the figure refers to.
 
@@ -1658,12 +1690,10 @@ def _kind_and_period(
     s0 = sent[0]
     lo_q = max(s0, q.start - _LOOKBACK)
     before = text[lo_q:q.start]
-    if not attached:
+    if not indicator:
         return _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
     clause = before[max([m.end() for m in _SEP.finditer(before)] or [0]):]
-    total = _FIVE_IN_CLAUSE.search(clause) is not None and not _REACHED_IN_CLAUSE.search(clause)
-    opts = {"end_level": measure == "level" and not _CUMULATIVE.search(before) and not total, "mid_year": rep.mid_year,
-            "review_years": rep.review_years, "session_month": rep.session_month}
+    opts = _period_options(rep, sent, q, measure, indicator, before, clause)
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
     kind = "target" if target_of else _kind(section_kind, before, len(before), last_cue)
     found = marks.between(marks.period, lo_q, q.start)
@@ -1683,6 +1713,9 @@ def _kind_and_period(
     if measure == "growth" and _YEAR_ON_YEAR.search(clause):
         # …年均增长28.6%，其中，…同比增长22.9%: a change over one year, whatever years were named before
         found = [f for f in found if f[0] not in _MULTI_TAGS]
+    if kind == "actual" and _CUMULATIVE.search(clause) and any(f[0] in _MULTI_TAGS for f in found):
+        # “十二五”是…的五年。2015年…。累计完成固定资产投资657.1亿元: the years' total, not 2015's
+        found = [f for f in found if f[0] != _Markers.YEAR]
     period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     if kind == "actual" and measure == "level" and rep.multi_year_review:
         span = _total_to_year(found, text, q.start, rep.review_years, plan_year)
@@ -1723,6 +1756,23 @@ def _kind_and_period(
     return kind, period
 
 
+
+def _period_options(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, measure: str, indicator: str, before: str, clause: str
+) -> dict:
+    """The report's and the clause's say in :func:`_period`: whether a level or share is the one
+    reached at the end of several years (达66.6%), mid-year, review length, session month."""
+    total = _FIVE_IN_CLAUSE.search(clause) is not None and not _REACHED_IN_CLAUSE.search(clause)
+    # …unless it is a total: 累计, 五年…完成, or investment completed over the years (五年来，…完成固定资产投资469亿元)
+    total = total or (
+        indicator in _SUMMED and _DONE_NOT_REACHED.search(clause) is not None
+        and not _ONE_YEAR_CHANGE_AFTER.match(rep.text, q.end, min(sent[1], q.end + 16))  # …，比上年增长30%
+    )
+    end_level = (measure in ("level", "share") and not _CUMULATIVE.search(before) and not total
+                 and not (measure == "share" and "年均" in clause))  # 年均比重64.6%: an average share
+    return {"end_level": end_level, "mid_year": rep.mid_year, "review_years": rep.review_years,
+            "session_month": rep.session_month}
+
 def _total_to_year(
     found: list, text: str, q_start: int, review_years: int, plan_year: int | None
 ) -> str | None:
@@ -1735,12 +1785,23 @@ def _total_to_year(
     clause_start = max(clause_start, sentence_start)
     if not _CUMULATIVE.search(text, clause_start, q_start) or _ONE_YEAR_WORDS.search(text, clause_start, q_start):
         return None
-    if any(f[0] != _Markers.YEAR or f[3] > clause_start for f in found):
-        return None  # months, spans, 五年, or a year in the clause itself: they say it
-    end = found[-1][1] if found else (None if plan_year is None else plan_year - 1)
-    return None if end is None else f"{end - review_years + 1}-{end}"
+    if any(f[0] not in (_Markers.YEAR, _Markers.SPAN) or f[3] > clause_start for f in found):
+        return None  # months, 五年, 以来, or a time named in the clause itself: they say it
+    spans = [f[1] for f in found if f[0] == _Markers.SPAN]
+    if spans:
+        return f"{spans[-1].group(1)}-{spans[-1].group(2)}"
+    years = [f[1] for f in found if f[0] == _Markers.YEAR]
+    end = years[-1] if years else (None if plan_year is None else plan_year - 1)
+    if end is None or (plan_year is not None and not plan_year - 2 <= end < plan_year):
+        return None  # a total must end in the years the report reviews
+    return f"{end - review_years + 1}-{end}"
 
 
+#: Indicators whose amounts add up over years (investment): completed over a review of years, a total.
+_SUMMED = frozenset({"fixed_asset_investment", "industrial_investment", "investment_funds_in_place",
+                     "foreign_investment"})
+_ONE_YEAR_CHANGE_AFTER = re.compile(r"[^。；;]*?(?:比上年|较上年|同比|(?<!年均)增长|(?<!年均)下降)")
+_DONE_NOT_REACHED = re.compile(r"^(?!.*(?:达到|达|增至|增加到|提高到|跃升|升至)).*(?:完成|实现|引进|利用|到位)", re.S)
 _ONE_YEAR_WORDS = re.compile(r"全年|今年|去年|上年|当年|年内|同比|比上年|较上年|月")
 
 

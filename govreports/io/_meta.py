@@ -569,7 +569,7 @@ def _year_from_opening(text: str) -> int | None:
     """The plan year of an undated text whose review opens with its year:
     2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元."""
     text = _arabic_years(text[:6000])
-    m = _OPENING_YEAR.search(text, 0, 3000)
+    m = _OPENING_YEAR.search(text, 0, 3000) or _OPENING_YEAR_OF.search(text, 0, 600)
     if m:
         return int(m.group(1)) + 1
     greeting = text.find("各位代表", 0, 3000)
@@ -583,6 +583,8 @@ def _year_from_opening(text: str) -> int | None:
     return None
 
 
+# 2022年,是稳中求进、克难而进、砥砺奋进的一年。: the text opens by naming the year it reviews
+_OPENING_YEAR_OF = re.compile(r"(?:^|。)\s*((?:19|20)\d{2})年[，,]?是[^\n。]{0,60}的一年[。，,]", re.M)
 # 2022年以来，在区委、区政府的正确领导下，…。一年来，…: a year's review opening with its year
 _OPENING_LED = re.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年(?:以来)?[，,][^。\n]{0,30}?在[^。\n]{0,40}?领导下"
