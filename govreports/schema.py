@@ -24,6 +24,10 @@ REPORT_COLUMNS: tuple[str, ...] = (
     "meta",
 )
 
+#: The columns that say which report a row belongs to and where it stands, carried by every
+#: per-report table (figures, tokens, attention by report); ``division_code`` after ``locate``.
+DOCUMENT_COLUMNS: tuple[str, ...] = ("report_id", "region", "level", "year", "division_code")
+
 #: Administrative levels, from the top; used as an ordered categorical.
 LEVELS: tuple[str, ...] = ("national", "province", "city", "county", "township")
 Level = Literal["national", "province", "city", "county", "township"]

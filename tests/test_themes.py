@@ -60,3 +60,13 @@ def test_attention_by_section_kind(tokens):
 
 def test_attention_from_reports_equals_from_tokens(sample, tokens):
     pd.testing.assert_frame_equal(gr.attention(sample, by="region"), gr.attention(tokens, by="region"))
+
+
+def test_attention_by_report_carries_the_document_columns(sample, tokens):
+    a = gr.attention(tokens)  # by report
+    assert a.columns[:4].tolist() == ["report_id", "region", "level", "year"]
+    per_report = a.drop_duplicates("report_id").set_index("report_id")
+    expected = sample.set_index("report_id")
+    assert per_report["region"].to_dict() == expected["region"].to_dict()
+    assert per_report["year"].astype(int).to_dict() == expected["year"].astype(int).to_dict()
+    assert "level" not in gr.attention(tokens, by="region").columns  # a region's rows: no one report's level

@@ -1075,7 +1075,7 @@ def _draw_levels(
     rows: pd.DataFrame, *, indicator: str, axis_unit: str, log: bool, left_out: str, ax: Axes | None
 ) -> Axes:
     """Draw the prepared levels (see :func:`plot_levels`): bars, labels, level groups, legend."""
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     n = len(rows)
     ax = _axes(ax, (7.0, max(2.4, 0.45 * n + 1.4)))
@@ -1102,6 +1102,7 @@ def _draw_levels(
     ax.margins(x=0.18)
     if not log:
         ax.set_xlim(left=min(0.0, float(rows["_x"].min()) * 1.12))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4))  # 1,200,000 and its neighbours need the room
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt_number(v)))
     else:
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt_significant(v, 1)))

@@ -148,8 +148,10 @@ class ExplorerData:
     @functools.cached_property
     def attention(self) -> pd.DataFrame:
         """:func:`govreports.attention` by report, with ``region`` and ``year`` added."""
-        att = self.pipeline.attention("report_id")
-        att = att.merge(self.report_regions, on="report_id", how="left", validate="many_to_one")
+        att = self.pipeline.attention("report_id")  # with the reports' region, level and year
+        att = att.drop(columns=[c for c in ("region", "year") if c in att.columns]).merge(
+            self.report_regions, on="report_id", how="left", validate="many_to_one"
+        )  # the explorer's region: the report id where the region is unknown
         first = ["report_id", "region", "year"]
         return att[first + [c for c in att.columns if c not in first]]
 
@@ -574,9 +576,11 @@ def _table_html(table: pd.DataFrame, indicator: str) -> str:
     out.append("</tr></thead><tbody>")
     for rec in table[cols].itertuples(index=False):
         out.append("<tr>")
-        for v in rec:
+        for c, v in zip(cols, rec):
             numeric = isinstance(v, (int, float)) and not isinstance(v, bool)
-            out.append(f'<td{" class=n" if numeric else ""}>{html.escape(fmt_number(v))}</td>')
+            text = str(int(v)) if c == "year" and numeric and v == v else fmt_number(v)  # 2023, not 2,023
+            wide = ' style="min-width:24em"' if c == "superior_chain" else ""  # the chain reads on one or two lines
+            out.append(f'<td{" class=n" if numeric else ""}{wide}>{html.escape(text)}</td>')
         out.append("</tr>")
     out.append("</tbody></table>")
     return _styled("".join(out))

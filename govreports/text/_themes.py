@@ -22,6 +22,7 @@ from .._util import require_columns
 from ..datasets._lexicons import theme_table
 from ..errors import InvalidOptionError
 from ..extract._segment import find_sections, split_sentences
+from ..schema import DOCUMENT_COLUMNS
 from ._tokens import tokenize
 
 __all__ = ["attention", "slogans", "theme_ids", "THEME_IDS"]
@@ -78,7 +79,10 @@ def attention(
     by
         Grouping columns: ``report_id`` (default), ``region``, ``year``,
         ``section_kind`` or a combination such as
-        ``["report_id", "section_kind"]``.
+        ``["report_id", "section_kind"]``. Grouped by report, the rows also
+        carry the report's ``region``, ``level``, ``year`` (and
+        ``division_code`` after :func:`govreports.locate`), right after
+        ``report_id``.
     extra_terms
         Additional terms per theme id, for this call.
 
@@ -146,7 +150,21 @@ def attention(
     out["theme"] = pd.Categorical(out["theme"], categories=list(THEME_IDS), ordered=True)
     cols = by + ["theme", "theme_zh", "tokens", "total_tokens", "share_tokens", "sentences", "total_sentences",
                  "share_sentences"]
-    return out[cols].sort_values(by + ["theme"], kind="stable").reset_index(drop=True)
+    out = out[cols].sort_values(by + ["theme"], kind="stable").reset_index(drop=True)
+    return _with_document_columns(out, tokens, by)
+
+
+def _with_document_columns(out: pd.DataFrame, tokens: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Rows grouped by report carry the report's region, level, year and division code, right
+    after ``report_id`` (as every per-report table does)."""
+    extra = [c for c in DOCUMENT_COLUMNS if c != "report_id" and c in tokens.columns and c not in by]
+    if "report_id" not in by or not extra:
+        return out
+    docs = tokens.drop_duplicates("report_id")[["report_id", *extra]]
+    out = out.merge(docs, on="report_id", how="left", validate="many_to_one")
+    at = by.index("report_id") + 1
+    order = [*by[:at], *extra, *by[at:]]
+    return out[order + [c for c in out.columns if c not in order]]
 
 
 # --------------------------------------------------------------------------- slogans
