@@ -770,7 +770,8 @@ def _cn_part(t: str, m: re.Match[str]) -> _Part | None:
         return None
     int_part = num.partition("点")[0]
     # 三千米 read as 3 千米 still has the weight of 3000 米
-    has_place = shortened or any(ch in "十百千" for ch in int_part)
+    # (一万零一: 万 inside the number is a place too)
+    has_place = shortened or any(ch in "十百千" for ch in int_part) or any(ch in "万亿" for ch in int_part[1:])
     if len(int_part) > 1 and not has_place:
         return None  # digit strings (唯一一家 -> 一一) are not figures; 二〇二三 is a year
     mult = mult or tail_mult
