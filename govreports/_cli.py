@@ -509,7 +509,7 @@ shows each command's options and examples.""",
 }
 
 
-def _help(command: str) -> dict:
+def _help(command: str | None) -> dict:
     return {"epilog": _EXAMPLES[command], "formatter_class": argparse.RawDescriptionHelpFormatter}
 
 
@@ -519,7 +519,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govreports",
         description="Turn Chinese government work reports (政府工作报告) into research data.",
-        epilog=_EXAMPLES[None], formatter_class=argparse.RawDescriptionHelpFormatter,
+        **_help(None),
     )
     parser.add_argument("--version", action="version", version=f"govreports {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

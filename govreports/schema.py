@@ -255,12 +255,13 @@ def with_old_names(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in copies if c in frame.columns]).assign(**copies)
 
 
-def from_old_names(frame: pd.DataFrame, what: str = "frame") -> pd.DataFrame:
+def from_old_names(frame: pd.DataFrame, what: str = "frame", *, warn: bool = True) -> pd.DataFrame:
     """``frame`` with its columns under their new names only.
 
     A frame made by govreports carries both names: the old copy is dropped. A
     frame that has only an old name (a table saved by an earlier version) has
-    it renamed, with a FutureWarning naming the new one.
+    it renamed, with a FutureWarning naming the new one (``warn=False``: a file
+    read back, which is no caller's mistake).
     """
     drop, rename = [], {}
     for old, new in RENAMED_COLUMNS.items():
@@ -268,8 +269,9 @@ def from_old_names(frame: pd.DataFrame, what: str = "frame") -> pd.DataFrame:
             drop.append(old)
         elif old in frame.columns:
             rename[old] = new
-            warnings.warn(f"{what}: the column {old!r} is now {new!r}; the old name is read until govreports 0.3",
-                          FutureWarning, stacklevel=3)
+            if warn:
+                warnings.warn(f"{what}: the column {old!r} is now {new!r}; the old name is read until govreports 0.3",
+                              FutureWarning, stacklevel=3)
     if not drop and not rename:
         return frame
     return frame.drop(columns=drop).rename(columns=rename)

@@ -1718,7 +1718,7 @@ def _kind_and_period(
         found = [f for f in found if f[0] != _Markers.YEAR]
     period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     if kind == "actual" and measure == "level" and rep.multi_year_review:
-        span = _total_to_year(found, text, q.start, rep.review_years, plan_year)
+        span = _total_to_year(found, text, q.start - len(clause), q.start, rep.review_years, plan_year)
         if span is not None:
             period, pflags = span, [*pflags, "multi_year"]
     if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
@@ -1756,7 +1756,6 @@ def _kind_and_period(
     return kind, period
 
 
-
 def _period_options(
     rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, measure: str, indicator: str, before: str, clause: str
 ) -> dict:
@@ -1773,16 +1772,13 @@ def _period_options(
     return {"end_level": end_level, "mid_year": rep.mid_year, "review_years": rep.review_years,
             "session_month": rep.session_month}
 
+
 def _total_to_year(
-    found: list, text: str, q_start: int, review_years: int, plan_year: int | None
+    found: list, text: str, clause_start: int, q_start: int, review_years: int, plan_year: int | None
 ) -> str | None:
     """In a report reviewing several years, a total (累计) whose clause names no time of
     its own, after nothing or only a year named earlier (2016年全区生产总值达到1300亿元。
     …固定资产投资累计完成4540亿元): the review's years up to that year, not that year."""
-    lo = max(0, q_start - _LOOKBACK)
-    sentence_start = max(text.rfind(c, lo, q_start) for c in "。！？；;\n") + 1 or lo
-    clause_start = max((m.end() for m in _SEP.finditer(text, lo, q_start)), default=sentence_start)
-    clause_start = max(clause_start, sentence_start)
     if not _CUMULATIVE.search(text, clause_start, q_start) or _ONE_YEAR_WORDS.search(text, clause_start, q_start):
         return None
     if any(f[0] not in (_Markers.YEAR, _Markers.SPAN) or f[3] > clause_start for f in found):
@@ -2051,13 +2047,11 @@ def panel(
     32    横沥镇    6.0       NaN
     60    濮院镇    7.0     about
     """
-    if "indicator" in data.columns:
-        metrics = from_old_names(data, "metrics")
-    else:
-        metrics = extract_metrics(data, jobs=jobs, engine=engine, progress_bar=progress_bar)
+    if "indicator" not in data.columns:
+        data = extract_metrics(data, jobs=jobs, engine=engine, progress_bar=progress_bar)
+    metrics = from_old_names(data, "metrics")  # one name per column, whoever made the frame
     if corrections is not None:
         metrics = from_old_names(apply_corrections(metrics, corrections))
-    metrics = from_old_names(metrics)
     m = metrics[(metrics["indicator"] != "") & metrics["value"].notna()]
     excluded = m["quality_flags"].map(lambda f: bool(_PANEL_EXCLUDE.intersection(f))).astype(bool)
     m = m[~excluded]

@@ -17,9 +17,9 @@ from .._util import atomic_output, check_option, check_output_path
 from .._version import __version__
 from ..datasets import data_versions
 from ..errors import OptionalDependencyError
-from ..schema import with_old_names
+from ..schema import from_old_names, with_old_names
 
-__all__ = ["write_table", "read_table", "check_table_output", "provenance", "write_provenance",
+__all__ = ["write_table", "read_table", "check_table_output", "provenance", "provenance_text", "write_provenance",
            "sidecar_path", "FORMATS"]
 
 FORMATS = ("csv", "jsonl", "parquet", "stata")
@@ -135,8 +135,13 @@ def write_provenance(path: str | os.PathLike[str], record: Mapping[str, Any]) ->
     """
     side = sidecar_path(path)
     with atomic_output(side) as tmp:
-        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.write_text(provenance_text(record), encoding="utf-8", newline="\n")
     return side
+
+
+def provenance_text(record: Mapping[str, Any]) -> str:
+    """A provenance record as the JSON text every sidecar and report folder holds (keys sorted)."""
+    return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _record_of(frame: pd.DataFrame, record: bool | Mapping[str, Any]) -> dict[str, Any] | None:
@@ -380,19 +385,17 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
         dataset = ds.dataset(str(path), format="parquet", partitioning="hive")
         frame = dataset.to_table().to_pandas()
     elif suffix in (".jsonl", ".json"):
-        frame = pd.read_json(path, lines=True)
-        if "flags" in frame.columns and "quality_flags" not in frame.columns:  # written before the rename
-            frame = frame.rename(columns={"flags": "quality_flags"})
+        frame = from_old_names(pd.read_json(path, lines=True), warn=False)  # (flags only: saved before the rename)
         return _with_provenance(with_old_names(frame), path, None)
     elif suffix == ".dta":
         frame = pd.read_stata(path).rename(columns={v: k for k, v in _STATA_RENAMES.items()})
     else:
         frame = pd.read_csv(path)
-    for col in ("quality_flags", "flags"):
-        if col in frame.columns:
-            frame[col] = frame[col].map(lambda v: [f for f in str(v).split(";") if f] if isinstance(v, str) else [])
-    if "flags" in frame.columns and "quality_flags" not in frame.columns:  # written before the rename
-        frame = frame.rename(columns={"flags": "quality_flags"})
+    frame = from_old_names(frame, warn=False)  # (flags only: saved before the rename)
+    if "quality_flags" in frame.columns:
+        frame["quality_flags"] = frame["quality_flags"].map(
+            lambda v: [f for f in str(v).split(";") if f] if isinstance(v, str) else []
+        )
     return _with_provenance(with_old_names(frame), path, dataset)
 
 

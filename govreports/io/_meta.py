@@ -366,7 +366,7 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
             elif mm.group("region") and mm.group("region") not in _GENERIC_REGIONS:
                 out.region = mm.group("region")
             if out.date is None and (m := _MONTH_DATE.search(line, 0, mm.start() + 1)) and 1 <= int(m["m"]) <= 12:
-                out.year = int(m["y"]) + (1 if int(m["m"]) >= 11 else 0)  # 2021年12月…: for 2022
+                out.year = _year_for(int(m["y"]), int(m["m"]))  # 2021年12月在…: for 2022
             if out.date is None:  # the date on a line of its own below it (after the speaker's line)
                 for below in lines[i + 1 : i + 4]:
                     if (m := _DATE_LINE.match(below)) and 1 <= int(m["m"]) <= 12:
@@ -454,14 +454,19 @@ def _fm_year(fm: dict[str, str]) -> bool:
     return y.isascii() and y.isdigit()
 
 
+def _year_for(year: int, month: int) -> int:
+    """The year a report delivered (or published) in ``year`` and ``month`` is for: the next
+    one from November, when the sessions for the coming year begin."""
+    return year + 1 if month >= 11 else year
+
+
 def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | None, title_year: int | None,
               session: _Session) -> None:
     """The year a report is for: session date (the next year for a session in November or
     December), title, front matter, headings, the review's opening, publication date, path."""
     if meta.date:
-        meta.year = int(meta.date[:4])
-        if int(meta.date[5:7]) >= 11:  # 2021年12月21日在…会议上: a report for 2022
-            meta.year += 1
+        meta.year = _year_for(int(meta.date[:4]), int(meta.date[5:7]))
+        if meta.year > int(meta.date[:4]):  # 2021年12月21日在…会议上: a report for 2022
             meta.flags.append("delivered_late_year")
     elif session.year:
         meta.year = session.year
@@ -479,8 +484,7 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
         meta.year = y
         meta.flags.append("year_from_headings")
     elif session.published is not None:
-        y, month = int(session.published[:4]), int(session.published[5:7])
-        meta.year = y + 1 if month >= 11 else y  # a report published in Nov/Dec plans for the next year
+        meta.year = _year_for(int(session.published[:4]), int(session.published[5:7]))
         meta.flags.append("year_from_published")
         meta.extra["published"] = session.published
     from_name = title_year is not None or _fm_year(fm) or "year_from_path" in meta.flags
@@ -568,7 +572,7 @@ _HEADINGS_CHARS = 6000
 def _year_from_opening(text: str) -> int | None:
     """The plan year of an undated text whose review opens with its year:
     2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元."""
-    text = _arabic_years(text[:6000])
+    text = _arabic_years(text[:_HEADINGS_CHARS])
     m = _OPENING_YEAR.search(text, 0, 3000) or _OPENING_YEAR_OF.search(text, 0, 600)
     if m:
         return int(m.group(1)) + 1

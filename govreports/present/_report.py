@@ -30,7 +30,6 @@ never written); ``figures`` or ``fonts`` as a link or a file is refused.
 from __future__ import annotations
 
 import html
-import json
 import math
 import os
 import re
@@ -54,6 +53,7 @@ from ..errors import GovReportsError, OutputPathError
 from ..extract._compare import DEFAULT_INDICATORS, SUPERIOR_SOURCES
 from ..fonts._embed import font_face_css, font_path, font_stack
 from ..io._export import provenance as make_provenance
+from ..io._export import provenance_text
 from ..io._locate import locate
 from ..schema import FIGURE_FLAGS, REPORT_FLAGS, from_old_names
 from ..text._tokens import distinctive_terms
@@ -673,8 +673,7 @@ def write_report(
                             title=title)
         if provenance is not False:
             record = {**provenance, "reports": len(reports)}
-            (stage / "provenance.json").write_text(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
-                                                   + "\n", encoding="utf-8", newline="\n")
+            (stage / "provenance.json").write_text(provenance_text(record), encoding="utf-8", newline="\n")
     return out / "index.html"
 
 
