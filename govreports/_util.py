@@ -18,6 +18,10 @@ from .errors import InvalidOptionError, MissingColumnsError, OutputPathError
 
 T = TypeVar("T")
 
+#: How much of a report's head is read for its review and plan headings: the
+#: year they name (io) and the length of a multi-year review (extract).
+HEADINGS_CHARS = 6000
+
 
 def progress_enabled(progress: bool | None, total: int) -> bool:
     """Decide whether to show a progress bar.

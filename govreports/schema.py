@@ -32,6 +32,50 @@ DOCUMENT_COLUMNS: tuple[str, ...] = ("report_id", "region", "level", "year", "di
 LEVELS: tuple[str, ...] = ("national", "province", "city", "county", "township")
 Level = Literal["national", "province", "city", "county", "township"]
 
+#: The suffixes that end a region's name, longest first where one ends another
+#: (街道办事处 before 街道, 自治县 before 县): every pattern that finds a region
+#: name in a text is written from this list (:func:`region_suffix_pattern`).
+REGION_SUFFIXES: tuple[str, ...] = (
+    "街道办事处", "街道", "镇", "乡", "苏木",
+    "自治县", "县", "区", "市", "旗",
+    "自治州", "州", "盟", "地区", "自治区", "省",
+)
+
+#: The suffixes of a township's and a county's name (a county-level city ends in 市).
+LEVEL_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "township": ("街道", "镇", "乡", "苏木"),
+    "county": ("自治县", "县", "区", "旗", "市"),
+}
+
+#: The unit a level (an amount) of an indicator is drawn and compared in when the
+#: indicator is not listed: 亿元. Per-person incomes are in 元.
+LEVEL_UNITS: dict[str, str] = {"rural_income": "元", "urban_income": "元", "resident_income": "元"}
+DEFAULT_LEVEL_UNIT = "亿元"
+
+
+def region_suffix_pattern(suffixes: Iterable[str] = REGION_SUFFIXES, *, office: bool = True) -> str:
+    """A regular-expression alternation (a non-capturing group) of region suffixes.
+
+    Parameters
+    ----------
+    suffixes : iterable of str
+        The suffixes, in the order they are tried (default :data:`REGION_SUFFIXES`).
+    office : bool
+        Whether 街道办事处 is a suffix. Patterns that read 办事处 after the name
+        themselves leave it out, so that the name ends in 街道.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> region_suffix_pattern(LEVEL_SUFFIXES["township"])
+    '(?:街道|镇|乡|苏木)'
+    """
+    return "(?:" + "|".join(s for s in suffixes if office or s != "街道办事处") + ")"
+
+
 #: Section kinds, in document order.
 SECTION_KINDS: tuple[str, ...] = ("review", "problems", "plan", "targets", "closing", "other")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import re
 import shutil
 import subprocess
 import sys
@@ -189,3 +190,30 @@ def test_no_module_outside_datasets_opens_a_bundled_file():
 
 def test_listed_datasets_are_the_registry():
     assert set(gr.list_datasets()) == set(DATASETS)
+
+
+def test_region_suffixes_are_written_once_in_schema():
+    # a pattern naming nine or more region suffixes (街道|镇|乡|县|区|市|旗…) is a copy of
+    # schema.REGION_SUFFIXES: it is built from it with schema.region_suffix_pattern instead
+    from govreports.schema import REGION_SUFFIXES
+
+    suffixes = set(REGION_SUFFIXES)
+    copies = []
+    for module, path in _modules().items():
+        if module == "schema":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                for run in re.findall(r"(?:[\u4e00-\u9fff]{1,5}\|){3,}[\u4e00-\u9fff]{1,5}", node.value):
+                    if len(suffixes.intersection(run.split("|"))) >= 9:
+                        copies.append(f"govreports.{module}:{node.lineno}")
+    assert not copies, f"region suffixes written outside schema.py: {copies}"
+
+
+def test_level_units_live_in_schema():
+    from govreports.schema import DEFAULT_LEVEL_UNIT, LEVEL_UNITS
+
+    assert DEFAULT_LEVEL_UNIT == "亿元" and LEVEL_UNITS["rural_income"] == "元"
+    for module, path in _modules().items():
+        if module != "schema":
+            assert "LEVEL_UNITS: dict" not in path.read_text(encoding="utf-8"), module

@@ -29,6 +29,21 @@ def test_columns_offsets_and_carry(sample, tokens):
     for rid, s, e, tok in tokens[["report_id", "start", "end", "token"]].itertuples(index=False):
         assert texts[rid][s:e] == tok
     assert set(tokens["region"]) == set(sample["region"])
+    # the text's length travels as a column (the denominator of rates), not as a hidden attribute
+    lengths = tokens.groupby("report_id")["report_chars"].unique()
+    assert all(len(v) == 1 and v[0] == len(texts[rid]) for rid, v in lengths.items())
+    assert not tokens.attrs
+
+
+def test_located_tokens_carry_the_division_code(sample):
+    located = gr.locate(sample)
+    toks = gr.tokenize(located)
+    assert list(toks.columns[:6]) == ["report_id", "region", "level", "year", "division_code", "report_chars"]
+    codes = located.set_index("report_id")["division_code"]
+    assert (toks["division_code"] == toks["report_id"].map(codes)).all()
+    # rates survive a round trip through a file that keeps only columns
+    tf = gr.term_frequencies(pd.DataFrame(toks.to_dict("list")), by="region")
+    assert tf.groupby("region")["chars"].first().to_dict() == located.set_index("region")["text"].str.len().to_dict()
 
 
 def test_policy_terms_are_single_tokens(sample, tokens):

@@ -14,7 +14,7 @@ from .._util import require_columns
 from ..datasets._divisions import division_rows
 from ..datasets._targets import load_national_targets, load_targets, national_gdp_target, national_gdp_target_mid
 from ..io._locate import locate
-from ..schema import LEVELS
+from ..schema import DEFAULT_LEVEL_UNIT, LEVEL_UNITS, LEVELS
 from ._metrics import panel
 from ._numbers import to_unit
 
@@ -49,9 +49,6 @@ DEFAULT_INDICATORS: tuple[str, ...] = (
     "urban_income",
 )
 
-#: Unit each indicator's level is normalised to.
-LEVEL_UNITS: dict[str, str] = {"rural_income": "元", "urban_income": "元", "resident_income": "元"}
-_DEFAULT_LEVEL_UNIT = "亿元"
 
 
 def _level(value: float, unit: str, target: str) -> float:
@@ -347,7 +344,7 @@ def compare(
     for ind in indicators:
         rows = p[p["indicator"] == ind]
         lv = rows[(rows["kind"] == "actual") & (rows["measure"] == "level")]
-        unit = LEVEL_UNITS.get(ind, _DEFAULT_LEVEL_UNIT)
+        unit = LEVEL_UNITS.get(ind, DEFAULT_LEVEL_UNIT)
         level = pd.Series(
             [_level(v, u, unit) for v, u in zip(lv["value"], lv["unit"])], index=lv["report_id"], dtype="float64"
         )

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .._deprecated import renamed_arguments
 from .._parallel import Engine, run_map
-from .._util import require_columns, text_hash
+from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
     LEVELS,
     MEASURES,
@@ -37,6 +37,7 @@ from ..schema import (
     REVIEW_FLAGS,
     SECTION_KINDS,
     from_old_names,
+    region_suffix_pattern,
     with_old_names,
 )
 from . import _numbers as _numbers
@@ -275,7 +276,7 @@ _DONE = re.compile(r"完成|实现了|达到了")
 # Wording only results use (全镇实现地区生产总值45.2亿元，同比增长5.3%): a
 # sentence without headings that says so is not a goal, whatever its year
 _RESULT_WORDS = re.compile(r"同比|比上年同期|较上年同期|实现|完成")
-_REGION_SUFFIX = re.compile(r"(?:街道|镇|乡|县|区|市|省|自治区|自治州|州|盟|旗)$")
+_REGION_SUFFIX = re.compile(region_suffix_pattern() + "$")
 _ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
 _CROSSING = re.compile(r"跨越|跨过|跨入|突破|迈上|迈过|迈入|步入|超过|站上|跃上|首超")
 _REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
@@ -1029,15 +1030,12 @@ def _numeral_marks(text: str) -> list[_numbers.Quantity]:
 def _review_years(text: str) -> int:
     """How many years the report's multi-year review covers: five, unless
     its head names another number and no five (一、过去四年工作回顾, 四年来，…)."""
-    head = text[:_HEADINGS_CHARS]
+    head = text[:HEADINGS_CHARS]
     if _FIVE_YEAR_REVIEW.search(head):
         return 5
     m = _REVIEW_YEARS.search(head)
     return _years_count(m.group(1) or m.group(2)) if m else 5
 
-
-#: How much of a report's head is read for the length of its review.
-_HEADINGS_CHARS = 6000
 
 
 class _Report:
@@ -1076,7 +1074,7 @@ class _Report:
             self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
         self.marks = _Markers(text)
         self.review_years = _review_years(text)
-        head = text[:_HEADINGS_CHARS]
+        head = text[:HEADINGS_CHARS]
         self.multi_year_review = bool(
             _FIVE_YEAR_REVIEW.search(head) or _REVIEW_YEARS.search(head) or _PLAN_PERIOD_REVIEW.search(head)
         )

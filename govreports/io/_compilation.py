@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..schema import region_suffix_pattern
 from ._clean import remove_junk_lines
 
 __all__ = ["TITLE_LINE", "Part", "Split", "split_compilation"]
 
-_REGION = r"[\u4e00-\u9fff]{1,20}?(?:街道办事处|街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省)"
+_REGION = r"[\u4e00-\u9fff]{1,20}?" + region_suffix_pattern()
 
 #: A report title line: region, optional 人民政府, year, 政府工作报告, and in a
 #: table of contents a page number.

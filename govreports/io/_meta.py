@@ -14,7 +14,9 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from .._jieba import jieba_word_freq
+from .._util import HEADINGS_CHARS
 from ..datasets._divisions import division_levels
+from ..schema import LEVEL_SUFFIXES, region_suffix_pattern
 
 __all__ = ["ReportMeta", "infer_meta", "level_of_region", "PROVINCES"]
 
@@ -29,6 +31,9 @@ _PROVINCE_SHORT = {
 }
 
 _CN_DIGIT = "〇零一二三四五六七八九十"
+# a region name's suffix; the patterns that read 办事处 after a name keep it out of the name
+_SUFFIX = region_suffix_pattern()
+_NAME_SUFFIX = region_suffix_pattern(office=False)
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _MEETING = re.compile(
     r"在(?P<region>[\u4e00-\u9fff]{2,20}?)?(?:第[\d" + _CN_DIGIT + r"]+届)(?P<national>全国)?人民代表大会"
@@ -39,17 +44,17 @@ _SPEAKER = re.compile(
 )
 _DATE_NAME = re.compile(r"^[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]$")
 _TITLE_REGION_YEAR = re.compile(
-    r"(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民政府|政府|办事处)?\s*"
+    r"(?P<region>[\u4e00-\u9fff]{1,20}?" + _NAME_SUFFIX + r")(?:人民政府|政府|办事处)?\s*"
     # 辽宁省2001年省政府工作报告: the level said again
     r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[省市县区镇乡]?人民|[省市县区镇乡])?(?:政府工作报告|《政府工作报告》|工作报告)"
 )
 _TITLE_YEAR_REGION = re.compile(
-    r"(?P<year>(?:19|20)\d{2})\s*(?:年度?|(?![年\d]))\s*(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|州|盟|地区|自治区|省))"
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年度?|(?![年\d]))\s*(?P<region>[\u4e00-\u9fff]{1,20}?" + _NAME_SUFFIX + r")"
     # 2018杭州市上城区望江街道办事处政府工作报告, 苍山县两会《政府工作报告》
     r"(?:办事处|两会)?\s*《?(?:人民)?政府工作报告"
 )
 _TITLE_REGION_ONLY = re.compile(
-    r"^(?:[（(][^）)]{1,10}[）)])?(?P<region>[\u4e00-\u9fff]{1,20}?(?:街道|镇|乡|县|区|市|旗|自治州|州|盟|地区|自治区|省))(?:人民)?政府工作报告"
+    r"^(?:[（(][^）)]{1,10}[）)])?(?P<region>[\u4e00-\u9fff]{1,20}?" + _NAME_SUFFIX + r")(?:人民)?政府工作报告"
 )
 _TITLE_YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:《)?(?:[\u4e00-\u9fff]{0,20})?政府工作报告"
@@ -57,8 +62,8 @@ _TITLE_YEAR = re.compile(
 )
 _PATH_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:\D.*)?$")
 _REGION_NAME = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,20}(?:街道|镇|乡|苏木|县|区|市|旗|自治州|州|盟|地区|自治区|省)"
-    r"|(?![本全我该各此两])[\u4e00-\u9fff]县)$"  # 浚县, 萧县: counties with a one-character name
+    r"^(?:[\u4e00-\u9fff]{2,20}" + _NAME_SUFFIX
+    + r"|(?![本全我该各此两])[\u4e00-\u9fff]县)$"  # 浚县, 萧县: counties with a one-character name
 )
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:X\.X|XX|xx|x\.x)(?![A-Za-z])|\*\*(?=[%％万亿个])")
 
@@ -272,7 +277,7 @@ def infer_meta(
 _HEAD_LINES = 40
 #: Characters of the head searched for a session line broken across lines.
 _HEAD_CHARS = 1500
-_UNIT = r"[\u4e00-\u9fff]{1,20}?(?:街道办事处|街道|镇|乡|苏木|自治县|县|区|市|旗|自治州|州|盟|地区|自治区|省)"
+_UNIT = r"[\u4e00-\u9fff]{1,20}?" + _SUFFIX
 # A date on a page's furniture line: 发布日期: 2010-03-09, 时间:2026-02-26
 _PUB_DATE = re.compile(
     r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[:：|]?\s*"
@@ -544,7 +549,7 @@ _SUMMARY_TITLE = re.compile(
 def _year_from_headings(text: str) -> int | None:
     """The plan year named by the review and plan headings of an undated text,
     or by the title of an annual summary (2025年工作总结及2026年工作计划 → 2026)."""
-    head = _arabic_years(text[:_HEADINGS_CHARS])
+    head = _arabic_years(text[:HEADINGS_CHARS])
     first = head.lstrip()[:200].split("\n", 1)[0]
     if (m := _SUMMARY_TITLE.search(first)) is not None:
         return int(m.group(2)) if m.group(2) else int(m.group(1)) + 1
@@ -566,13 +571,11 @@ _MID_YEAR_HEADING = re.compile(
 )
 
 
-_HEADINGS_CHARS = 6000
-
 
 def _year_from_opening(text: str) -> int | None:
     """The plan year of an undated text whose review opens with its year:
     2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元."""
-    text = _arabic_years(text[:_HEADINGS_CHARS])
+    text = _arabic_years(text[:HEADINGS_CHARS])
     m = _OPENING_YEAR.search(text, 0, 3000) or _OPENING_YEAR_OF.search(text, 0, 600)
     if m:
         return int(m.group(1)) + 1
@@ -686,7 +689,7 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
 
 
 # The suffixes of a township's and a county's name, for names found in the body
-_LEVEL_SUFFIX = {"township": r"(?:街道|镇|乡|苏木)", "county": r"(?:自治县|县|区|旗|市)"}
+_LEVEL_SUFFIX = {level: region_suffix_pattern(suffixes) for level, suffixes in LEVEL_SUFFIXES.items()}
 _SHORT_SUFFIX = {lv: re.compile(suffix + "$") for lv, suffix in _LEVEL_SUFFIX.items()}
 _SHORT_MIN_COUNT = 3
 _SHORT_MAX_FREQ = 300  # jieba's dictionary frequency: 黎平 33, 黄池 7; 建设 26381, 和平 7998

@@ -30,8 +30,8 @@ from ..datasets import load_indicators as indicators
 from ..datasets import load_themes as theme_table
 from ..datasets._targets import national_gdp_target
 from ..errors import InvalidOptionError, OptionalDependencyError
-from ..extract._compare import LEVEL_UNITS
 from ..fonts._embed import embed_font, font_face_css, font_stack
+from ..schema import DEFAULT_LEVEL_UNIT, LEVEL_UNITS
 from ..text._themes import theme_ids
 from ..text._tokens import kwic
 from ._evidence import show_evidence
@@ -233,7 +233,7 @@ def _check_theme(theme: str | None) -> str | None:
 
 def _level_unit(indicator: str) -> str:
 
-    return LEVEL_UNITS.get(indicator, "亿元")
+    return LEVEL_UNITS.get(indicator, DEFAULT_LEVEL_UNIT)
 
 
 def table_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str | None = None,

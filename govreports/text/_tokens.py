@@ -48,7 +48,8 @@ __all__ = [
 
 #: Columns of :func:`tokenize`, in order.
 TOKEN_COLUMNS: tuple[str, ...] = (
-    "report_id", "region", "level", "year", "section_id", "section_kind", "sentence_id", "token", "start", "end",
+    "report_id", "region", "level", "year", "report_chars",
+    "section_id", "section_kind", "sentence_id", "token", "start", "end",
 )
 
 # Frequency given to policy terms in both engines: high enough that a term
@@ -247,11 +248,21 @@ def _is_punct(tok: str) -> bool:
     return not _WORDLIKE.search(tok)
 
 
-def _tokenize_one(item: tuple) -> tuple[str, int, dict[str, list]]:
+def _token_columns(carry: Sequence[str]) -> list[str]:
+    """:data:`TOKEN_COLUMNS`, with ``division_code`` right after ``year`` when
+    the reports went through :func:`govreports.locate` (as in the figures)."""
+    cols = list(TOKEN_COLUMNS)
+    if "division_code" in carry:
+        cols.insert(cols.index("year") + 1, "division_code")
+    return cols
+
+
+def _tokenize_one(item: tuple) -> dict[str, list]:
     """Tokens of one report as column lists (runs in workers)."""
 
     rid, text, meta, engine, extra, stops, numbers, cache = item
-    cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    cols: dict[str, list] = {c: [] for c in _token_columns(list(meta))}
+    doc = [c for c in ("region", "level", "year", "division_code") if c in cols]
     leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
     leaf_starts = [s["start"] for s in leaves]
     sent_starts = [s for s, _ in split_sentences(text)]
@@ -265,15 +276,16 @@ def _tokenize_one(item: tuple) -> tuple[str, int, dict[str, list]]:
         li = bisect.bisect_right(leaf_starts, s) - 1
         leaf = leaves[li] if li >= 0 else None
         cols["report_id"].append(rid)
-        for c in ("region", "level", "year"):
+        for c in doc:
             cols[c].append(meta.get(c))
+        cols["report_chars"].append(len(text))
         cols["section_id"].append(leaf["section_id"] if leaf else 0)
         cols["section_kind"].append(leaf["kind"] if leaf else "other")
         cols["sentence_id"].append(max(si, 0))
         cols["token"].append(tok)
         cols["start"].append(s)
         cols["end"].append(e)
-    return rid, len(text), cols
+    return cols
 
 
 def tokenize(
@@ -326,7 +338,9 @@ def tokenize(
     -------
     pandas.DataFrame
         One row per token: ``report_id, region, level, year`` (carried from
-        the report when present), ``section_id`` and ``section_kind`` (the
+        the report when present; ``division_code`` too after
+        :func:`govreports.locate`), ``report_chars`` (the length of the
+        report's text, the denominator of rates), ``section_id`` and ``section_kind`` (the
         leaf section, see :func:`govreports.sections`), ``sentence_id``,
         ``token``, ``start``, ``end`` (``text[start:end] == token``).
 
@@ -346,22 +360,19 @@ def tokenize(
 
     extra = tuple(sorted(set(user_words)))
     stops = (stopword_set() | set(user_stopwords)) if drop_stopwords else frozenset(user_stopwords)
-    carry = [c for c in ("region", "level", "year") if c in reports.columns]
-    cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-    chars: dict[str, int] = {}
+    carry = [c for c in ("region", "level", "year", "division_code") if c in reports.columns]
+    columns = _token_columns(carry)
+    cols: dict[str, list] = {c: [] for c in columns}
     rows = reports[["report_id", "text"] + carry].itertuples(index=False, name=None)
     items = [(rec[0], rec[1], dict(zip(carry, rec[2:])), tokenizer, extra, stops, numbers, cache) for rec in rows]
-    for rid, n_chars, part in run_map(_tokenize_one, items, jobs=jobs, engine=engine, desc="tokens",
-                                       progress_bar=progress_bar):
-        chars[rid] = n_chars
-        for c in TOKEN_COLUMNS:
+    for part in run_map(_tokenize_one, items, jobs=jobs, engine=engine, desc="tokens", progress_bar=progress_bar):
+        for c in columns:
             cols[c].extend(part[c])
-    frame = pd.DataFrame(cols, columns=list(TOKEN_COLUMNS))
+    frame = pd.DataFrame(cols, columns=columns)
     if "level" in reports.columns and isinstance(reports["level"].dtype, pd.CategoricalDtype):
         frame["level"] = pd.Categorical(frame["level"], dtype=reports["level"].dtype)
     if "year" in carry:
         frame["year"] = frame["year"].astype("Int64")
-    frame.attrs["report_chars"] = chars
     return frame
 
 
@@ -382,8 +393,8 @@ def _old_engine_names(tokenizer: str, engine: str, parallel: str | None) -> tupl
 def _group_chars(tokens: pd.DataFrame, by: list[str], reports: pd.DataFrame | None) -> pd.Series:
     if reports is not None:
         lengths = reports.set_index("report_id")["text"].str.len()
-    elif "report_chars" in tokens.attrs:
-        lengths = pd.Series(tokens.attrs["report_chars"], dtype="int64")
+    elif "report_chars" in tokens.columns:
+        lengths = tokens.drop_duplicates("report_id").set_index("report_id")["report_chars"]
     else:
         lengths = tokens.assign(_n=tokens["end"] - tokens["start"]).groupby("report_id")["_n"].sum()
     docs = tokens.drop_duplicates("report_id")[["report_id"] + [c for c in by if c != "report_id"]]
