@@ -91,12 +91,13 @@ def test_truncation(ending, truncated):
     assert is_truncated("各位代表：\n" + ending) is truncated
 
 
-def _paragraph_wrap(text: str, width: int, *, indent: bool) -> str:
+def _paragraph_wrap(text: str, width: int, *, indent: bool, split_numbers: bool = False) -> str:
     """Hard-wrap paragraphs the way PDF text extraction returns them.
 
     Written for the tests: wraps every ``width`` columns (CJK two columns),
-    never inside a word of ASCII letters and digits (layout keeps Latin
-    words and numbers whole), numbers every 30 lines a page.
+    never inside a word of ASCII letters (nor inside a number unless
+    ``split_numbers``: a Chinese layout may break 1069 after its 1), numbers
+    every 30 lines a page.
     Paragraphs start indented (公文 layout) or, without indentation, are
     separated by a blank line: with neither, a paragraph ending on a full
     line cannot be told from a line break, by a program or a person.
@@ -107,7 +108,10 @@ def _paragraph_wrap(text: str, width: int, *, indent: bool) -> str:
         col = 4 if indent else 0
         for ch in para:
             w = 2 if ord(ch) > 0x2E80 else 1
-            if col + w > width and not (ch.isascii() and ch.isalnum() and line[-1:].isascii() and line[-1:].isalnum()):
+            whole = ch.isascii() and ch.isalnum() and line[-1:].isascii() and line[-1:].isalnum()
+            if split_numbers and ch.isdigit() and line[-1:].isdigit():
+                whole = False
+            if col + w > width and not whole:
                 out.append(line)
                 line, col = "", 0
             line += ch
@@ -130,6 +134,16 @@ def test_pdf_style_wrapping_is_reflowed(sample, indent, width):
         wrapped = _paragraph_wrap(text, width, indent=indent)
         assert wrapped != text
         assert clean_text(wrapped) == text
+
+
+@pytest.mark.parametrize("width", [40, 41, 66, 67])
+def test_numbers_broken_by_the_layout_are_joined(sample, width):
+    # a full line may end inside a number (成交额 1 / 069 亿元): the digits are one number
+    for text in sample["text"]:
+        wrapped = _paragraph_wrap(text, width, indent=True, split_numbers=True)
+        assert clean_text(wrapped) == text
+    lines = ["\u3000\u3000" + "甲" * 20 + "成交额1", "069亿元" + "乙" * 19 + "。"] * 3
+    assert clean_text("\n".join(lines)).split("\n")[0] == "甲" * 20 + "成交额1069亿元" + "乙" * 19 + "。"
 
 
 def test_unwrapped_text_is_not_reflowed(sample):

@@ -337,12 +337,16 @@ def _looks_wrapped(lines: list[str]) -> tuple[bool, int]:
     return unterminated_full / len(widths) >= 0.3, full
 
 
-def _join(a: str, b: str) -> str:
+def _join(a: str, b: str, *, full: bool = False) -> str:
     # Layout breaks lines between Chinese characters anywhere, but between two
     # ASCII words (Latin words, numbers, the bars of a table row) only at a
     # space, so that space comes back. Chinese needs none, nor does the
     # half-width punctuation many Chinese texts use: 区),2022年, 3-5, 1+18.
+    # A Chinese layout also breaks inside a number: digits on both sides of
+    # the break of a full line are one number (成交额1 / 069亿元 → 1069亿元).
     x, y = a[-1:], b[:1]
+    if full and x.isdigit() and y.isdigit() and x.isascii() and y.isascii():
+        return a + b
     if (
         x.isascii()
         and y.isascii()
@@ -423,7 +427,8 @@ def reflow(lines: list[str]) -> list[str]:
             parts = [s]
         else:
             # parts are joined once per paragraph: no quadratic concatenation
-            parts.append(_join(parts[-1][-1:], s)[1:] if parts[-1] else s)
+            tail = parts[-1][-1:]
+            parts.append(_join(tail, s, full=last_width >= 0.85 * full)[1:] if tail else s)
         last_width = _display_width(s)
     if parts:
         out.append("".join(parts))
