@@ -18,6 +18,7 @@ ipywidgets, pdfplumber, python-docx): each is imported where it is used.
 
 from __future__ import annotations
 
+from ._cache import read_metrics
 from ._deprecated import renamed_function
 from ._pipeline import Pipeline
 from ._version import __version__
@@ -108,6 +109,7 @@ __all__ = [
     "sections",
     "sentences",
     "extract_metrics",
+    "read_metrics",
     "panel",
     "compare",
     "review_sheet",

@@ -8,8 +8,9 @@ back their rows, so the calling process never holds the corpus.
 
 Incremental runs: with ``cache=DIR`` each file's rows are stored under a key
 made of the file's content (SHA-256), its path as given, the govreports and
-pandas versions and every option that changes the rows (headline or all
-figures, size limits, corrections). A later run with the same key takes the
+pandas versions, the digests of the bundled tables (:func:`govreports.data_versions`)
+and every option that changes the rows (headline or all figures, size
+limits, corrections). A later run with the same key takes the
 rows from the cache instead of processing the file, so re-running after adding
 files only processes the new ones. An entry is written whole under a temporary
 name and renamed into place (:func:`govreports._util.atomic_output`): runs
@@ -24,7 +25,9 @@ as the batch processed whole: report ids are handed out over the batch as
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import warnings
@@ -38,6 +41,7 @@ from . import _version
 from ._parallel import Engine, run_map
 from ._pipeline import Pipeline
 from ._util import atomic_output
+from .datasets import data_versions
 from .errors import GovReportsWarning
 from .extract._metrics import panel
 from .extract._review import apply_corrections, read_corrections
@@ -169,6 +173,8 @@ def cache_options(*, headline: bool, limits: Limits, corrections: pd.DataFrame |
         "entry": _ENTRY_FORMAT, "govreports": _version.__version__, "pandas": pd.__version__,
         "headline": headline, "limits": [limits.max_bytes, limits.max_docx_uncompressed, limits.max_pdf_pages],
         "corrections": fixed,
+        # the bundled tables (indicator names, gazetteer …): a changed table is a new key, whatever the version
+        "data": {name: v["sha256"] for name, v in data_versions().items()},
     }, sort_keys=True)
 
 
@@ -401,16 +407,22 @@ class RenumberIds:
 
     def write(self, blocks: Sequence[tuple[str, object, object, str]], fmt: str) -> str:
         """Rows written out ahead (:attr:`BatchResult.blocks`) with their final report ids."""
-        out = []
-        for _, year, region, rows in blocks:
-            rid = self.ids.next(report_id_base(year, region))
-            if fmt == "csv":
-                value = pd.DataFrame({"report_id": [rid]}).to_csv(index=False, header=False)[:-1]
-                out.append(rows.replace(REPORT_ID, value))
-            else:
-                value = pd.DataFrame({"report_id": [rid]}).to_json(orient="records", force_ascii=False)[14:-2]
-                out.append(rows.replace(f'"{REPORT_ID}"', value))
-        return "".join(out)
+        rids = [self.ids.next(report_id_base(year, region)) for _, year, region, _ in blocks]
+        if fmt == "csv":
+            # quoted as pandas quotes (it writes through the csv module with these settings)
+            buf = io.StringIO()
+            writer = csv.writer(buf, lineterminator="\n")
+            values = []
+            for rid in rids:
+                buf.seek(0)
+                buf.truncate()
+                writer.writerow([rid])
+                values.append(buf.getvalue()[:-1])
+            return "".join(rows.replace(REPORT_ID, v) for (*_, rows), v in zip(blocks, values))
+        # escaped as pandas escapes, in one call: a JSON line never holds a raw line break
+        lines = pd.DataFrame({"report_id": rids}).to_json(orient="records", lines=True, force_ascii=False)
+        values = [line[13:-1] for line in lines.splitlines()] if rids else []
+        return "".join(rows.replace(f'"{REPORT_ID}"', v) for (*_, rows), v in zip(blocks, values))
 
 
 def iter_figures(
@@ -492,15 +504,14 @@ def read_metrics(
     Examples
     --------
     >>> import govreports as gr, tempfile, pathlib
-    >>> from govreports._cache import read_metrics
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> text = "甲镇2023年政府工作报告\\n各位代表：\\n地区生产总值增长6%。"
     >>> _ = (d / "甲镇.txt").write_text(text, encoding="utf-8")
-    >>> m = read_metrics(d, cache=d / "cache")
+    >>> m = gr.read_metrics(d, cache=d / "cache")
     >>> m[["region", "indicator", "value"]]
       region indicator  value
     0     甲镇       gdp    6.0
-    >>> m.attrs["files"], read_metrics(d, cache=d / "cache").attrs["files"]
+    >>> m.attrs["files"], gr.read_metrics(d, cache=d / "cache").attrs["files"]
     ({'processed': 1, 'cached': 0}, {'processed': 0, 'cached': 1})
     """
     if corrections is not None and not isinstance(corrections, pd.DataFrame):

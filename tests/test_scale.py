@@ -149,6 +149,14 @@ def test_cache_misses_on_a_changed_option_or_version(corpus, tmp_path, monkeypat
     assert read_metrics([other], cache=cache).attrs["files"]["processed"] == 1
     monkeypatch.setattr(gr._version, "__version__", gr.__version__ + ".post1")  # what the cache key reads
     assert read_metrics(files, cache=cache).attrs["files"] == {"processed": 5, "cached": 0}
+    # a bundled table changed (a new indicator name) without a new version: a new key too
+    import govreports._cache as cache_module
+
+    versions = gr.data_versions()
+    versions["indicators.tsv"] = {**versions["indicators.tsv"], "sha256": "0" * 16}
+    monkeypatch.setattr(cache_module, "data_versions", lambda: versions)
+    assert read_metrics(files, cache=cache).attrs["files"] == {"processed": 5, "cached": 0}
+    assert read_metrics(files, cache=cache).attrs["files"] == {"processed": 0, "cached": 5}
 
 
 def test_cache_damaged_entry_is_ignored_with_a_warning_and_recomputed(corpus, tmp_path):
