@@ -11,10 +11,15 @@ Measured:
 1. figure extraction (``extract_metrics``) on the 300 first city reports of
    ``政府工作报告-其他地市`` as a ratio to plain ``jieba.lcut`` over the same texts
    (CPU time of this process; bar <= 0.20, goal <= 0.10);
-2. the whole corpus through ``govreports metrics`` with ``--jobs 1`` and
+2. the whole command a user runs: a ``govreports metrics FILES -o out.csv``
+   process over the same 300 files (start-up, reading, cleaning, extraction,
+   writing) as a ratio to a whole Python process that reads the same files
+   and runs ``jieba.lcut`` over them (CPU time of each process; bar <= 0.20,
+   goal <= 0.10);
+3. the whole corpus through ``govreports metrics`` with ``--jobs 1`` and
    ``--jobs 2``: wall time and peak memory of the process tree;
-3. tokenization: jieba engine vs rjieba engine vs the token cache, tokens/s;
-4. ``import govreports``: time as a ratio to ``import pandas`` and the heavy
+4. tokenization: jieba engine vs rjieba engine vs the token cache, tokens/s;
+5. ``import govreports``: time as a ratio to ``import pandas`` and the heavy
    modules it loads (goal: none).
 """
 
@@ -35,11 +40,14 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "lawtext-gov"
 HEAVY = ["jieba", "matplotlib", "ipywidgets", "pdfplumber", "docx", "dask", "rjieba"]
 
 
+def _city_files(n: int = 300) -> list[str]:
+    return sorted(glob.glob(str(CORPUS / "政府工作报告-其他地市" / "*" / "*.md")))[:n]
+
+
 def _city_reports(n: int = 300):
     import govreports as gr
 
-    files = sorted(glob.glob(str(CORPUS / "政府工作报告-其他地市" / "*" / "*.md")))[:n]
-    return gr.read_reports(files)
+    return gr.read_reports(_city_files(n))
 
 
 def bench_extraction(reports) -> dict:
@@ -66,6 +74,43 @@ def bench_extraction(reports) -> dict:
         if best is None or ratio < best["ratio"]:
             best = {"jieba_s": t_jieba, "metrics_s": t_metrics, "ratio": ratio}
     best["chars"] = sum(map(len, texts))
+    return best
+
+
+_JIEBA_PROCESS = """
+import logging, sys
+import jieba
+jieba.setLogLevel(logging.ERROR)
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as fh:
+        jieba.lcut(fh.read())
+"""
+
+
+def _child_cpu(cmd: list[str]) -> float:
+    """CPU seconds (user + system) of one child process run to its end."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=dict(os.environ, GOVREPORTS_PROGRESS="0"))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def bench_end_to_end(files: list[str]) -> dict:
+    """The whole ``govreports metrics`` process against a whole jieba process over the same
+    files, each from interpreter start to exit (jieba's dictionary cache is warm for both)."""
+    out = Path(tempfile.mkdtemp()) / "metrics.csv"
+    ours = [sys.executable, "-m", "govreports", "metrics", *files, "--jobs", "1", "-o", str(out)]
+    theirs = [sys.executable, "-c", _JIEBA_PROCESS, *files]
+    _child_cpu(theirs)  # warm the file cache and jieba's dictionary cache
+    best = None
+    for _ in range(2):
+        t_jieba = _child_cpu(theirs)
+        t_ours = _child_cpu(ours)
+        if best is None or t_ours / t_jieba < best["ratio"]:
+            best = {"jieba_s": t_jieba, "govreports_s": t_ours, "ratio": t_ours / t_jieba, "files": len(files)}
     return best
 
 
@@ -149,6 +194,13 @@ def table(results: dict) -> str:
             f"{e['metrics_s']:.2f} s | jieba.lcut {e['jieba_s']:.2f} s | **{e['ratio']:.3f}** | "
             "bar ≤ 0.20, goal ≤ 0.10 |"
         )
+    w = results.get("end_to_end")
+    if w:
+        lines.append(
+            f"| whole command, `govreports metrics` over the same {w['files']} files (process, CPU) | "
+            f"{w['govreports_s']:.2f} s | whole `jieba.lcut` process {w['jieba_s']:.2f} s | **{w['ratio']:.3f}** | "
+            "bar ≤ 0.20, goal ≤ 0.10 |"
+        )
     for c in results.get("corpus", []):
         lines.append(
             f"| whole corpus, `govreports metrics --jobs {c['jobs']}` | {c['wall_s']:.1f} s wall, "
@@ -180,6 +232,7 @@ def main(argv=None) -> int:
     if CORPUS.is_dir():
         reports = _city_reports()
         results["extraction"] = bench_extraction(reports)
+        results["end_to_end"] = bench_end_to_end(_city_files())
         results["tokens"] = bench_tokens(reports)
         if not args.quick:
             results["corpus"] = [bench_corpus(1), bench_corpus(2)]
