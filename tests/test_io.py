@@ -448,6 +448,18 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         # a session in December plans for the next year
         ("政府工作报告\n——2021年12月20日在兴隆台区第十届人民代表大会第一次会议上\n各位代表：\n今年以来，全区经济平稳。",
          "兴隆台区", "county", 2022, "delivered_late_year"),
+        # a copy titled by the year it reviews, with the term's review in the same heading
+        ("旅顺口区2012年政府工作报告(全文)\n各位代表:\n本届政府于2007年12月组成,任期即将结束。\n"
+         "2012年及过去五年政府工作回顾\n2012年是本届政府任期的最后一年。",
+         "旅顺口区", "county", 2013, "year_from_plan"),
+        # a repost's stamp (date and clock time) is not the session date below it
+        ("2020年大竹县政府工作报告\n2021年09月17日 15:56   浏览:615\n2020年4月9日\n\n"
+         "在大竹县第十八届人民代表大会第五次会议上\n各位代表:\n一、2019年工作回顾",
+         "大竹县", "county", 2020, None),
+        # a mid-year summary is of its own year
+        ("中都街道2025年上半年工作总结\n今年以来,中都街道各项工作取得阶段性成效。\n一、2025年上半年工作总结\n"
+         "1-5月,完成财税收入5545万元。",
+         "中都街道", "township", 2025, "year_from_headings"),
     ],
 )
 

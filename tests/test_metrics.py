@@ -637,3 +637,50 @@ def test_investment_completed_over_a_review_of_years_is_a_total():
     m = _one(text)
     assert _cell(m, "469亿元", text)["period"] == "2016-2020"
     assert _cell(m, "130亿元", text)["period"] == "2020"  # one year's: a change on the year before follows
+
+
+@pytest.mark.parametrize(
+    "lead, period",
+    [("前11个月", "2022-01/2022-11"), ("前十个月", "2022-01/2022-10"), ("1月至10月", "2022-01/2022-10"),
+     ("元至十月", "2022-01/2022-10"), ("至11月底", "2022-01/2022-11"), ("3月至11月底", "2022-03/2022-11"),
+     ("1—3季度", "2022-01/2022-09"), ("前两季度", "2022-01/2022-06")],
+)
+def test_more_ways_of_naming_the_first_months(lead, period):
+    text = REPORT_2023 + f"{lead}，全镇完成地区生产总值45.2亿元，同比增长8.3%。"
+    m = _one(text)
+    assert _cell(m, "45.2亿元", text)["period"] == period
+    assert _cell(m, "8.3%", text)["period"] == period
+
+
+def test_value_added_of_the_scope_just_named():
+    text = REPORT_2023 + "规模以上工业实现总产值218亿元、增加值61亿元,分别增长25%和17%。"
+    m = _one(text)
+    assert _cell(m, "218亿元", text)["indicator"] == "industrial_output_above_scale"
+    assert _cell(m, "61亿元", text)["indicator"] == "industrial_value_added"
+    assert _cell(m, "17%", text)["indicator"] == "industrial_value_added"
+    text2 = REPORT_2023 + "工业总产值、增加值分别增长5.5%、7.5%。"
+    assert _cell(_one(text2), "7.5%", text2)["indicator"] == "industrial_value_added_all"
+    # a part of the region (园区) narrows both names
+    text3 = REPORT_2023 + "园区完成规上工业总产值1916亿元、增加值544亿元，分别增长31%和28%。"
+    assert (_one(text3)["indicator"].fillna("") == "").all()
+    # a third item that is no indicator keeps its figure: 利润 is not 增加值
+    text4 = REPORT_2023 + "规模以上工业总产值、增加值和实现利润分别增长3.8%、5.8%和9.6%。"
+    m4 = _one(text4)
+    assert _cell(m4, "5.8%", text4)["indicator"] == "industrial_value_added"
+    assert not _cell(m4, "9.6%", text4)["indicator"]
+
+
+def test_a_comparable_average_growth_is_the_indicators():
+    text = REPORT_2023 + "固定资产投资250.3亿元,可比年均增长10.3%;社会消费品零售总额140亿元。"
+    row = _cell(_one(text), "10.3%", text)
+    assert (row["indicator"], row["measure"]) == ("fixed_asset_investment", "growth_avg")
+
+
+def test_a_page_published_mid_year_dates_its_months_this_year():
+    text = ("测试镇人民政府工作报告\n发布时间：2023-07-20\n各位代表：\n"
+            "1-6月，全镇完成地区生产总值45.2亿元，同比增长8.3%。")
+    assert _cell(_one(text), "45.2亿元", text)["period"] == "2023-01/2023-06"
+    # an annual report posted in May keeps last year's first quarter
+    text2 = ("测试镇人民政府工作报告\n发布时间：2023-05-20\n各位代表：\n"
+             "过去一年，一季度受疫情影响，全镇地区生产总值下降5%。")
+    assert _cell(_one(text2), "5%", text2)["period"] == "2022-01/2022-03"

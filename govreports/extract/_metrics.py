@@ -52,7 +52,7 @@ _ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
 # ---------------------------------------------------------------- wording cues
 
 _GROWTH_WORDS = re.compile(
-    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|可比价)?"
+    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|可比价|可比)?"
     r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
 )
 _GROWTH_CLAUSE = re.compile(
@@ -61,7 +61,7 @@ _GROWTH_CLAUSE = re.compile(
     r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[三四五3-5]年|累计|累积"
     r"|(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
-    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|自然|现价"
+    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|可比|自然|现价"
     # 比2012年(下同)增长47.7%: a change since a base year
     r"|[比较](?:19|20)\d{2}年(?:末|底)?(?:[（(][^）)]{0,6}[）)])?)?(?:名义|实际)?(?:年均|平均)?(?:分别)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
@@ -159,14 +159,18 @@ def _years_count(s: str) -> int:
 # “十四五”末, 十四五期末: the last year of a plan period
 _PLAN_END = re.compile(r"末$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
-_MONTH_RANGE = re.compile(r"(\d\d?)\s*[-—–~～至到]\s*(\d\d?)\s*月")
-# 一至九月份, 1至十一月: months in Chinese numerals
+# (1月至10月, 1月-10月 too)
+_MONTH_RANGE = re.compile(r"(\d\d?)\s*月?\s*[-—–~～至到]\s*(\d\d?)\s*月")
+# 一至九月份, 1至十一月, 元至十月: months in Chinese numerals
 _MONTH_RANGE_ZH = re.compile(
-    r"(十[一二]|[一二三四五六七八九十])\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月"
+    r"(十[一二]|[一二三四五六七八九十元])\s*月?\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月"
 )
-_ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
+_ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
 _MONTH_WORDS = re.compile(
-    r"前([一二三])季度|上半年|第([一二三四])季度|一季度|二季度|三季度|四季度|截[至止]\s*(\d\d?)\s*月"
+    r"前(?P<first>[一二三两])季度|上半年|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
+    r"|截[至止]\s*(?P<until>\d\d?)\s*月|至\s*(?P<to>\d\d?)\s*月[底末]"  # 截至11月, 至11月底
+    r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个月"  # 前11个月
+    r"|(?P<q1>[1-4一二三四])\s*[-—–~～至到]\s*(?P<q2>[1-4一二三四])\s*季度"  # 1—3季度
 )
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
 # (not a base of comparison: 比2010年, 是2010年的1.76倍)
@@ -244,7 +248,7 @@ _SEP = re.compile(r"[，,；;：:]")
 _FENBIE = re.compile(r"分别")
 _LIST_JOIN = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
 
-_QUARTER_MONTHS = {"一": 3, "二": 6, "三": 9}
+_QUARTER_MONTHS = {"一": 3, "二": 6, "两": 6, "三": 9}
 # A one-year marker after a plan-period name: “十四五”开局之年，今年主要预期目标是…
 _ANNUAL = re.compile(
     r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至到])|20\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为"
@@ -288,6 +292,9 @@ class _Alias:
     end: int
     text: str
     indicator: str
+    #: where the words that may narrow the name end, when not right before it: the
+    #: scope of 规上工业总产值2313亿元、增加值564亿元 stands before the first name
+    head_end: int | None = None
 
 
 def _plan_year(year: int | None) -> int | None:
@@ -454,7 +461,8 @@ def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_A
     """The names a 分别 at ``at`` refers to (see :func:`_assign_fenbie`)."""
     lo = bisect.bisect_left([a.start for a in aliases], at - 2 * _LOOKBACK) if len(aliases) > 32 else 0
     before = [a for a in aliases[lo:] if at - _LOOKBACK <= a.end <= at]
-    if before and len(text[before[-1].end:at]) <= 6:
+    # (not when another item follows the names: 总产值、增加值和实现利润分别…: the list decides)
+    if before and len(text[before[-1].end:at]) <= 6 and not _LIST_DELIM.search(text, before[-1].end, at):
         pair = _pair_of(text, s0, before[-1])
         if pair is not None:
             before = before[:-1] + pair
@@ -526,6 +534,7 @@ def _paired_names(
 
 
 _PAIR_TAIL_CHARS = frozenset(" ，,")
+_LIST_DELIM = re.compile(r"、|和|及|与")
 _ITEM_DELIM = re.compile(r"[、，,；;：:]|其中|和|及|与")
 _NAME_VERB = re.compile(r"(?:完成|实现|达到?|为)\s*$")
 _FENBIE_LEAD = frozenset(" \u3000")
@@ -673,14 +682,19 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
 
 def _month_span(m: re.Match[str]) -> tuple[int, int]:
     """First and last month of a :data:`_MONTH_WORDS` match."""
-    first_quarters, quarter, until = m.groups()
-    if first_quarters:
-        return 1, _QUARTER_MONTHS[first_quarters]  # 前三季度
-    if until:
-        return 1, int(until)  # 截至11月: January to November
+    if m["first"]:
+        return 1, _QUARTER_MONTHS[m["first"]]  # 前三季度
+    if m["until"] or m["to"]:
+        return 1, int(m["until"] or m["to"])  # 截至11月, 至11月底: January to November
+    if m["months"]:
+        n = m["months"]
+        return 1, int(n) if n.isdigit() else _ZH_MONTH[n]  # 前11个月
+    if m["q1"]:
+        q1, q2 = ("1234".find(q) + 1 or "一二三四".index(q) + 1 for q in (m["q1"], m["q2"]))
+        return 3 * q1 - 2, 3 * q2  # 1—3季度: January to September
     if m.group() == "上半年":
         return 1, 6
-    q = "一二三四".index(quarter or m.group()[0])
+    q = "一二三四".index(m["quarter"] or m.group()[0])
     return 3 * q + 1, 3 * q + 3  # 第二季度, 四季度
 
 
@@ -731,6 +745,7 @@ class _Markers:
         ]
         found += [
             (m.start(), m.end(), (self.MONTHS, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)
+            if not (m["to"] and m.start() and text[m.start() - 1] in "月截")  # 3月至11月底: the range says it
         ]
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
@@ -905,7 +920,13 @@ _GRAIN_BEFORE = re.compile(r"粮[^。；;\n]{0,24}$")
 _BUDGET_PAIR = re.compile(r"(?:一般公共预算|一般预算|公共财政预算|地方财政)收入(?:和|与|及|、)(?P<exp>支出)")
 # 规模以上工业企业实现产值312亿元: the subject names the scope, the verb splits the name
 _ABOVE_SCALE_OUTPUT = re.compile(
-    r"(?:规模以上|规上)(?:工业)?企业(?:共|累计|全年)?(?:实现|完成|创造?)了?(?:工业)?(?P<name>总?产值)"
+    r"(?:规模以上|规上)(?:工业)?(?:企业)?(?:共|累计|全年)?(?:实现|完成|创造?)了?(?:工业)?(?P<name>总?产值)"
+)
+# 规上工业总产值、增加值分别增长12.7%、11.5%, 规模以上工业实现总产值218亿元、增加值61亿元,
+# …完成总产值2070亿元，实现增加值605亿元: the value added of the scope just named
+_SHARED_SCOPE_VALUE_ADDED = re.compile(
+    r"(?P<scope>(?:规模以上|规上)?工业)(?:企业)?(?:实现|完成)?(?:工业)?总?产值"
+    r"(?:\s*\d[\d.,]*\s*(?:万亿|亿|万)?元\s*[、，,和及与]\s*(?:实现|完成)?|[、和及与])(?P<name>增加值)"
 )
 
 
@@ -984,9 +1005,16 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
             extra.append(_Alias(a, b, m.group("exp"), "general_budget_expenditure"))
     if "产值" in text:
         for m in _ABOVE_SCALE_OUTPUT.finditer(text):
+            a, b = m.span()  # the subject is part of the name: 规模以上工业实现总产值 does not narrow it
+            if free(a, b):
+                extra.append(_Alias(a, b, m.group(), "industrial_output_above_scale"))
+        for m in _SHARED_SCOPE_VALUE_ADDED.finditer(text):
             a, b = m.span("name")
             if free(a, b):
-                extra.append(_Alias(a, b, m.group("name"), "industrial_output_above_scale"))
+                scoped = m.group("scope") != "工业"
+                extra.append(_Alias(a, b, m.group("name"),
+                                    "industrial_value_added" if scoped else "industrial_value_added_all",
+                                    head_end=m.start()))
     if not extra:
         return aliases
     return sorted(aliases + extra, key=lambda a: a.start)
@@ -1038,6 +1066,29 @@ def _review_years(text: str) -> int:
 
 
 
+def _month_of(date: object) -> int | None:
+    return int(date[5:7]) if isinstance(date, str) and len(date) >= 7 and date[5:7].isdigit() else None
+
+
+def _session_month(date: object, published: object, plan_year: int | None, text: str) -> int | None:
+    """The month of the session; without a session date, the month a page of the plan year
+    was published in from April to October when its head reviews no past year (a mid-year
+    report: its 1-6月 are this year's; an annual report posted late says 过去一年, 2022年)."""
+    month = _month_of(date)
+    if month is not None or plan_year is None:
+        return month
+    month = _month_of(published)
+    if (
+        month is not None and 4 <= month <= 10 and str(published)[:4] == str(plan_year)
+        and not _ANNUAL_REVIEW.search(text, 0, 3000) and f"{plan_year - 1}年" not in text[:3000]
+    ):
+        return month
+    return None
+
+
+_ANNUAL_REVIEW = re.compile(r"过去(?:的)?一年|去年|上年|一年来|五年来|过去五年")
+
+
 class _Report:
     """One report's text with everything found in it once: sections,
     sentences, quantities, time markers and indicator names."""
@@ -1051,10 +1102,7 @@ class _Report:
         self.short_region = _REGION_SUFFIX.sub("", self.region) if len(self.region) > 2 else self.region
         self.plan_year = _plan_year(row.get("year"))
         self.level = row.get("level")
-        date = row.get("date")
-        self.session_month = (
-            int(date[5:7]) if isinstance(date, str) and len(date) >= 7 and date[5:7].isdigit() else None
-        )
+        self.session_month = _session_month(row.get("date"), row.get("published"), self.plan_year, text)
         greeting = text.find("各位代表", 0, 1500)
         opening = (greeting, greeting + 300) if greeting >= 0 else (0, 600)
         # a report to a mid-year session reviews this year's first months, not last year
@@ -1408,9 +1456,10 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     """Whether the words before an indicator's name narrow it: ``("", flag)``
     when the figure is not the region's indicator, else ``(indicator, None)``."""
     text = rep.text
-    lo = max(s0, alias.start - _LOOKBACK)
-    clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
-    head = _PAREN_ASIDE.sub("", text[clause_start:alias.start])  # 预计（下同）可实现
+    head_end = alias.start if alias.head_end is None else alias.head_end
+    lo = max(s0, head_end - _LOOKBACK)
+    clause_start = max([m.end() for m in _SEP.finditer(text, lo, head_end)] or [lo])
+    head = _PAREN_ASIDE.sub("", text[clause_start:head_end])  # 预计（下同）可实现
     if rep.region:
         head = head.replace(rep.region, "")
     if rep.short_region:
@@ -1831,7 +1880,12 @@ def _plain_kind_and_period(
     marks, plan_year = rep.marks, rep.plan_year
     kind = _kind(section_kind, before, len(before), rep.last_time_cue(q.start) if section_kind == "plan" else None)
     found = marks.between(marks.period, lo_q, q.start)
-    period, pflags = _period(found, marks, q.start, kind, plan_year)
+    if not found and rep.mid_year:
+        # a report to a mid-year session: its figures are of months of this year (the few such
+        # reports afford reading the paragraph, which figures of no indicator otherwise skip)
+        found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
+    opts = {"mid_year": rep.mid_year, "session_month": rep.session_month}
+    period, pflags = _period(found, marks, q.start, kind, plan_year, **opts)
     if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
         period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None)
@@ -1907,9 +1961,12 @@ _OPTIONAL_CARRY = ("division_code",)
 def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
     cols = [c for c in ("report_id", "region", "level", "year", "source", "date", "text") + _OPTIONAL_CARRY
             if c in reports.columns]
-    for rec in reports[cols].itertuples(index=False, name=None):
+    metas = reports["meta"] if "meta" in reports.columns else None
+    for k, rec in enumerate(reports[cols].itertuples(index=False, name=None)):
         d = dict(zip(cols, rec))
         d["level"] = None if pd.isna(d.get("level")) else str(d.get("level"))
+        meta = metas.iat[k] if metas is not None else None
+        d["published"] = meta.get("published") if isinstance(meta, dict) else None  # a web page's 发布日期
         yield d
 
 

@@ -169,7 +169,9 @@ _GREETING = re.compile(r"^(?:各位代表|各位委员|同志们)[：:，,！!]?
 _GREETING_WITHIN = 40  # paragraphs
 _INTRO = re.compile(r"我代表|受.{0,10}委托|报告(?:政府)?工作|审议|提出意见")
 _TITLE_BLOCK_MAX = 10  # paragraphs searched for the meeting date
-_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+# a meeting date: 2023年1月12日, （2013年1月）, 2013年1月在…; not 本届政府于2007年12月组成
+_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|\s*(?=在|[)）]|$))")
+_DATE_LINE_MAX = 120  # a title block's date line is short; a teaser paragraph is not
 _LATE_MONTH = 10  # a meeting from October on plans for the next year
 _UNHEADED_REVIEW_MIN_PARAS = 2
 _UNHEADED_REVIEW_MIN_CHARS = 300
@@ -501,7 +503,7 @@ def _plan_year(paras: list[_Para], body_from: int) -> int | None:
     if len(years) >= 2:
         return max(years)
     for p in paras[: min(max(body_from, 1), _TITLE_BLOCK_MAX)]:
-        m = _DATE.search(p.text)
+        m = _DATE.search(p.text) if len(p.text) <= _DATE_LINE_MAX else None
         if m:
             return int(m.group(1)) + (1 if int(m.group(2)) >= _LATE_MONTH else 0)
     return None

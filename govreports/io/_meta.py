@@ -133,14 +133,17 @@ _PLAN_WORDS = (
     r"(?:的)?(?:政府)?(?:工作安排|重点工作|重点任务|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)"
     r"(?!回顾|总结|亮点|成效|成绩|情况)"
 )
+# 2012年及过去五年政府工作回顾, 2016年和本届政府工作回顾: the year and the term together
+_AND_YEARS = r"(?:(?:及|和|暨|与)(?:过去|近|前)?(?:[一二三四五两]|\d)年|(?:及|和|暨|与)本届(?:政府)?)?"
 _PLAN_HEADING = re.compile(
     rf"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}"
     rf"|((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}[^\n]{{0,12}}$)",
     re.M,
 )
 _REVIEW_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2}) ?年(?:的)?(?:政府)?"
-    r"(?:工作回顾|工作亮点与成效|工作成效)\s*$",
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2}) ?年"
+    + _AND_YEARS
+    + r"(?:的)?(?:政府)?(?:工作回顾|工作亮点与成效|工作成效)\s*$",
     re.M,
 )
 
@@ -287,6 +290,8 @@ _PUB_DATE = re.compile(
 _PUB_STAMP = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?!\d)"
 )
+# 2021年09月17日 15:56 浏览:615: a repost's stamp (a date with a clock time), not the session
+_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?!\d)")
 # a line that is only a date: the title block's (2022年3月24日) under the session line
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE.pattern + r"\s*[）)]?\s*$")
 _PUB_LABEL = re.compile(r"(?:发布|发文|成文|生成|更新|印发|来源|浏览|阅读|点击|公开|时间|日期)[^\n]{0,6}$")
@@ -348,6 +353,11 @@ def _iso(m: re.Match[str]) -> str:
     return f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
 
 
+def _stamped_date(line: str) -> re.Match[str] | None:
+    """A date followed by a clock time (2021年09月17日 15:56): a page's stamp."""
+    return next((m for m in _DATE.finditer(line) if _CLOCK.match(line, m.end())), None)
+
+
 def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
     """The session date and the region the session line names; the page's
     publication date is kept apart (a weaker witness of the year)."""
@@ -356,13 +366,16 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
     for i, line in enumerate(lines):
         if (
             out.published is None
-            and (m := _PUB_DATE.search(line) or _PUB_STAMP.search(line))
+            and (m := _PUB_DATE.search(line) or _PUB_STAMP.search(line) or _stamped_date(line))
             and 1 <= int(m["m"]) <= 12
         ):
             out.published = _iso(m)
         if len(line) <= 80:
             for m in _DATE.finditer(line):
-                if out.date is None and not _PUB_LABEL.search(line[: m.start()]) and 1 <= int(m["m"]) <= 12:
+                if (
+                    out.date is None and not _PUB_LABEL.search(line[: m.start()]) and 1 <= int(m["m"]) <= 12
+                    and not _CLOCK.match(line, m.end())
+                ):
                     out.date = _iso(m)
         mm = _MEETING.search(line)
         if mm and len(line) <= 80:
@@ -491,7 +504,8 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
     elif session.published is not None:
         meta.year = _year_for(int(session.published[:4]), int(session.published[5:7]))
         meta.flags.append("year_from_published")
-        meta.extra["published"] = session.published
+    if session.published is not None:
+        meta.extra["published"] = session.published  # (extraction dates a mid-year page's months by it)
     from_name = title_year is not None or _fm_year(fm) or "year_from_path" in meta.flags
     weak = {"year_from_headings", "year_from_published"}.intersection(meta.flags)
     if (
@@ -510,7 +524,8 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
 # 一、2022年工作回顾, 2023年政府工作回顾, 一、2024年办事处工作回顾: the year reviewed
 _REVIEW_YEAR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?(?:过去五年|“?十[一二三四五]五”?)?(?:和|及|暨)?"
-    r"((?:19|20)\d{2})年(?:度)?(?:的)?"
+    # (not 2025年上半年工作总结: a mid-year summary is of the year itself, see _MID_YEAR_HEADING)
+    r"((?:19|20)\d{2})年(?:度)?(?!上半年|前三季度|一季度|[1一]\s*[-—–~～至]\s*\d{1,2}\s*月)" + _AND_YEARS + r"(?:的)?"
     r"[\u4e00-\u9fff]{0,6}?(?:工作回顾|工作总结|工作完成情况|主要工作回顾|工作情况|发展情况)",
     re.M,
 )
@@ -541,7 +556,8 @@ def _arabic_years(text: str) -> str:
 
 # X街道2025年工作总结及2026年工作计划, 2022年度工作总结: the title of an annual summary
 _SUMMARY_TITLE = re.compile(
-    r"((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,6}?工作总结"
+    # (2023年上半年工作总结: a mid-year summary, of its own year)
+    r"((?:19|20)\d{2})\s*年度?(?P<part>上半年|前三季度|1\s*[-—–~～至]\s*\d{1,2}\s*月(?:份)?)?[\u4e00-\u9fff]{0,6}?工作总结"
     r"(?:\s*(?:和|及|暨|与|以及)\s*((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,6}?工作(?:计划|安排|思路|打算|要点))?"
 )
 
@@ -552,7 +568,9 @@ def _year_from_headings(text: str) -> int | None:
     head = _arabic_years(text[:HEADINGS_CHARS])
     first = head.lstrip()[:200].split("\n", 1)[0]
     if (m := _SUMMARY_TITLE.search(first)) is not None:
-        return int(m.group(2)) if m.group(2) else int(m.group(1)) + 1
+        if m.group(3):
+            return int(m.group(3))
+        return int(m.group(1)) + (0 if m.group("part") else 1)
     plans = [int(m.group(1)) for m in _PLAN_YEAR.finditer(head)]
     reviews = [int(m.group(1)) + 1 for m in _REVIEW_YEAR.finditer(head)]
     if reviews:
