@@ -456,6 +456,30 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         ("2020年大竹县政府工作报告\n2021年09月17日 15:56   浏览:615\n2020年4月9日\n\n"
          "在大竹县第十八届人民代表大会第五次会议上\n各位代表:\n一、2019年工作回顾",
          "大竹县", "county", 2020, None),
+        # a title and a session date in Chinese numerals
+        ("测试县二〇二三年政府工作报告\n——二〇二三年一月十日在测试县第十八届人民代表大会第二次会议上\n各位代表：",
+         "测试县", "county", 2023, None),
+        # the year reviewed, named in the opening: 刚刚过去的, 即将过去的 (a December session), 回顾
+        ("测试镇政府工作报告\n各位代表：\n刚刚过去的2022年，全镇经济平稳。", "测试镇", "township", 2023,
+         "year_from_headings"),
+        ("测试县政府工作报告\n各位代表：\n即将过去的2017年，全县经济平稳。", "测试县", "county", 2018,
+         "year_from_headings"),
+        ("测试镇政府工作报告\n各位代表：\n回顾2022年，我们在县委的领导下，全镇经济平稳。", "测试镇", "township", 2023,
+         "year_from_headings"),
+        # the plan names its year in a sentence or a heading
+        ("测试镇政府工作报告\n各位代表：\n过去一年，全镇经济平稳。\n2023年，全镇经济社会发展的主要预期目标是：增长6%。",
+         "测试镇", "township", 2023, "year_from_headings"),
+        ("测试镇政府工作报告\n各位代表：\n一、过去一年工作回顾\n全镇经济平稳。\n二、2023年的工作\n",
+         "测试镇", "township", 2023, "year_from_headings"),
+        # a page's date: 【发布日期】, a bare date line, a date after the site's name; a month-only title-block line
+        ("测试镇政府工作报告\n【发布日期】2023-01-10\n各位代表：\n过去一年，全镇经济平稳。", "测试镇", "township", 2023,
+         "year_from_published"),
+        ("测试镇人民政府 2023.01.10\n测试镇政府工作报告\n各位代表：\n过去一年，全镇经济平稳。",
+         "测试镇", "township", 2023, "year_from_published"),
+        ("测试镇政府工作报告\n（2023年1月）\n各位代表：\n过去一年，全镇经济平稳。", "测试镇", "township", 2023, None),
+        # a report on the year's work (关于…2022年度工作情况的报告) plans the next
+        ("关于测试镇2022年度工作情况的报告\n各位代表：\n现在，我代表测试镇人民政府报告工作。\n2022年，全镇经济平稳。",
+         "测试镇", "township", 2023, "year_from_headings"),
         # a mid-year summary is of its own year
         ("中都街道2025年上半年工作总结\n今年以来,中都街道各项工作取得阶段性成效。\n一、2025年上半年工作总结\n"
          "1-5月,完成财税收入5545万元。",
@@ -465,7 +489,7 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
 
 def test_region_level_year_from_what_local_texts_say(tmp_path, text, region, level, year, flag):
     """Region, level and year of the shapes local texts come in (these lines condensed from texts of
-    the local development set)."""
+    the local development set, or written for the test in shapes such pages take)."""
     f = tmp_path / "page.txt"
     f.write_text(text, encoding="utf-8")
     r = gr.read_reports(f).iloc[0]

@@ -684,3 +684,20 @@ def test_a_page_published_mid_year_dates_its_months_this_year():
     text2 = ("测试镇人民政府工作报告\n发布时间：2023-05-20\n各位代表：\n"
              "过去一年，一季度受疫情影响，全镇地区生产总值下降5%。")
     assert _cell(_one(text2), "5%", text2)["period"] == "2022-01/2022-03"
+
+
+def test_months_named_by_a_heading_or_after_the_figure():
+    text = (REPORT_2023 + "（一）1-11月主要经济指标完成情况\n"
+            "全镇完成地区生产总值45.2亿元，同比增长8.3%。\n完成固定资产投资12亿元。")
+    m = _one(text)
+    assert _cell(m, "45.2亿元", text)["period"] == "2022-01/2022-11"
+    assert _cell(m, "12亿元", text)["period"] == "2022-01/2022-11"
+    text2 = REPORT_2023 + "全镇完成规上工业产值45.2亿元（1-11月），同比增长8%。"
+    assert _cell(_one(text2), "45.2亿元", text2)["period"] == "2022-01/2022-11"
+    # a mid-year review heading names the year under way: review, not plan
+    text3 = ("测试镇政府工作报告\n（2023年7月20日）\n各位代表：\n一、2023年上半年工作回顾\n"
+             "全镇完成地区生产总值45.2亿元，同比增长8.3%。\n二、下半年工作打算\n力争全年地区生产总值增长6%。")
+    m3 = _one(text3)
+    result, goal = _cell(m3, "45.2亿元", text3), _cell(m3, "6%", text3)
+    assert (result["kind"], result["period"]) == ("actual", "2023-01/2023-06")
+    assert (goal["kind"], goal["period"]) == ("target", "2023")

@@ -1275,6 +1275,9 @@ def _time_lead(text: str, start: int, marker: tuple) -> bool:
     return a - start <= 8 and not (a and text[a - 1] in "从自至于") and not text.startswith(("开始", "以来", "起"), b)
 
 
+_MONTHS_AFTER = re.compile(
+    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<a>\d\d?)\s*月?\s*[-—–~～至到]\s*(?P<b>\d\d?)\s*月份?\s*[)）]"
+)
 #: A sentence's lead (1—9月，, 2012年全镇：) is at most this long.
 _SENTENCE_LEAD_MAX = 20
 _COMPARED_LEAD = re.compile(r"相比|比较|对比|同比|以来")
@@ -1301,6 +1304,15 @@ _LEAD_MAX = 40
 
 
 @lru_cache(maxsize=1024)
+def _months_in(s: str) -> list:
+    """Month markers of a short string (a heading), with offsets 0."""
+    out = [(_Markers.MONTHS, (int(m.group(1)), int(m.group(2))), m.start(), 0) for m in _MONTH_RANGE.finditer(s)]
+    out += [(_Markers.MONTHS, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), 0)
+            for m in _MONTH_RANGE_ZH.finditer(s)]
+    out += [(_Markers.MONTHS, _month_span(m), m.start(), 0) for m in _MONTH_WORDS.finditer(s)]
+    return [(tag, span, 0, 0) for tag, span, *_ in sorted(out, key=operator.itemgetter(2))]
+
+
 def _heading_markers(heading: str) -> list:
     """Period markers of a heading: a span, a plan period or five years, or
     one year; none when it names both (过去五年和2022年工作回顾)."""
@@ -1311,7 +1323,9 @@ def _heading_markers(heading: str) -> list:
     years = [(_Markers.YEAR, int(m.group(1)), 0, 0) for m in _YEAR.finditer(heading)]
     if (found or fives) and years or len(set(y for _, y, *_ in years)) > 1:
         return []  # 过去五年和2022年工作回顾, 1998年工作回顾和1999年工作的总体要求: neither
-    return found + fives or years
+    # （一）1-11月主要经济指标完成情况, 一、2023年上半年工作回顾: the months of the section's figures
+    months = _months_in(heading)
+    return found + fives or years + months[-1:]
 
 
 def _report_rows(row: dict) -> list[tuple]:
@@ -1763,6 +1777,10 @@ def _kind_and_period(
     if kind == "actual" and _CUMULATIVE.search(clause) and any(f[0] in _MULTI_TAGS for f in found):
         # “十二五”是…的五年。2015年…。累计完成固定资产投资657.1亿元: the years' total, not 2015's
         found = [f for f in found if f[0] != _Markers.YEAR]
+    if (after := _MONTHS_AFTER.match(text, q.end)) is not None and 1 <= int(after["a"]) <= int(after["b"]) <= 12:
+        # 45.2亿元（1-11月）: the months written after the figure are its own
+        found = [f for f in found if f[0] != _Markers.MONTHS] + [
+            (_Markers.MONTHS, (int(after["a"]), int(after["b"])), q.end, after.end())]
     period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     if kind == "actual" and measure == "level" and rep.multi_year_review:
         span = _total_to_year(found, text, q.start - len(clause), q.start, rep.review_years, plan_year)

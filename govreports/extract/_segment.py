@@ -207,6 +207,9 @@ _PLAN_ASPIRATION = re.compile(
     r"(?:确保|奋力|全力以赴|努力|力争|争取|奋战|为)[^，,。]{0,14}(?:良好开局|开好局|开门红|起好步)|开好局|起好步|开门红"
 )
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_PART_OF_YEAR = re.compile(
+    r"\s*(?:上半年|前三季度|一季度|[1一]\s*[-—–~～至到]\s*(?:\d{1,2}|十[一二]?|[二三四五六七八九])\s*月)"
+)
 _WORK_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:的|度)?(?:政府)?(?:主要|重点)?(?:工作|任务)")
 
 # Problems paragraphs -----------------------------------------------------------
@@ -323,7 +326,9 @@ def _own_kind(heading: str, plan_year: int | None) -> str | None:
         return "other"
     if _PROBLEMS_HEADING.search(heading):
         return "problems"
-    years = [int(y) for y in _YEAR.findall(heading)] if plan_year is not None else []
+    # (2023年上半年工作回顾: a part of the year under way, reviewed, not planned)
+    years = [int(m.group(1)) for m in _YEAR.finditer(heading) if not _PART_OF_YEAR.match(heading, m.end())
+             ] if plan_year is not None else []
     # Years beat words: "较好完成2013年目标任务" in a 2014 report is review.
     review = plan_year is not None and any(y < plan_year for y in years)
     plan = plan_year is not None and any(y >= plan_year for y in years)

@@ -251,14 +251,16 @@ def infer_meta(
     fm = dict(front_matter or {})
     meta = ReportMeta()
     head_lines = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]
+    # years and dates read in digits (二〇二三年一月十日); the title keeps the text's own writing
+    dated_lines = [_arabic_dates(line) for line in head_lines]
     p = PurePath(path) if path is not None else None
     meta.title = _title(fm, title_hint, head_lines)
-    session = _session(head_lines, fm)
+    session = _session(dated_lines, fm)
     meta.date = session.date
     meta.speaker, role = _speaker(head_lines, fm)
     if role:
         meta.extra["speaker_role"] = role
-    title_region, title_year = _title_region_year(fm, title_hint, head_lines, split_region, split_year)
+    title_region, title_year = _title_region_year(fm, title_hint, dated_lines, split_region, split_year)
     _set_year(meta, text, fm, p, title_year, session)
     _set_region(meta, text, fm, p, title_region, session, role)
     _set_level(meta, fm, p, role, session)
@@ -283,13 +285,19 @@ _HEAD_CHARS = 1500
 _UNIT = r"[\u4e00-\u9fff]{1,20}?" + _SUFFIX
 # A date on a page's furniture line: 发布日期: 2010-03-09, 时间:2026-02-26
 _PUB_DATE = re.compile(
-    r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[:：|]?\s*"
+    r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[】\]]?\s*[:：|]?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
 )
 # a page's bare timestamp (梨树县人民政府 2017-01-10 16:56:00): a publication date
 _PUB_STAMP = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?!\d)"
 )
+# a header line that ends with a date (2023-01-10, 2023.01.10, 测试镇人民政府 2023-01-10)
+_BARE_DATE_LINE = re.compile(
+    r"^[^\d\n]{0,24}?\s*(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\s*$"
+)
+_MONTH_LINE = re.compile(r"^\s*[（(]?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*[）)]?\s*$")
+_TITLE_BLOCK_LINES = 8
 # 2021年09月17日 15:56 浏览:615: a repost's stamp (a date with a clock time), not the session
 _CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?!\d)")
 # a line that is only a date: the title block's (2022年3月24日) under the session line
@@ -370,6 +378,10 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
             and 1 <= int(m["m"]) <= 12
         ):
             out.published = _iso(m)
+        if out.published is None and (m := _BARE_DATE_LINE.match(line)) and 1 <= int(m["m"]) <= 12:
+            out.published = _iso(m)  # a header's date on a line of its own: 2023-01-10
+        if i < _TITLE_BLOCK_LINES and out.year is None and (m := _MONTH_LINE.match(line)) and 1 <= int(m["m"]) <= 12:
+            out.year = _year_for(int(m["y"]), int(m["m"]))  # the title block's （2023年1月）: the session's month
         if len(line) <= 80:
             for m in _DATE.finditer(line):
                 if (
@@ -532,10 +544,16 @@ _REVIEW_YEAR = re.compile(
 # 二、2023年工作安排: the year planned
 _PLAN_YEAR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2})年(?:的)?(?:政府)?"
-    r"(?:工作安排|主要任务|工作目标|重点工作|工作部署|总体要求|工作思路|主要目标|工作打算"
+    r"(?:工作安排|主要任务|工作目标|重点工作|工作部署|总体要求|工作思路|主要目标|工作打算|总体思路|工作重点|目标任务"
+    r"|工作\s*$"  # 二、2023年的工作
     # 2024年经济社会发展主要预期目标：
     r"|(?:经济社会|国民经济和社会)?发展的?主要(?:预期)?目标)",
     re.M,
+)
+# 2023年，全镇经济社会发展的主要预期目标是：…: the plan names its year in a sentence
+_PLAN_YEAR_SENTENCE = re.compile(
+    r"(?:^|(?<=[\n。]))[ \t\u3000]*((?:19|20)\d{2})年[，,]?[^。\n]{0,30}?"
+    r"(?:主要预期目标|预期目标(?:是|为)|政府工作的总体要求|工作的指导思想|总体工作思路)"
 )
 # 2012年是雅瑶镇在挑战中加快发展的一年。一年来…: the review opens with its year
 _OPENING_YEAR = re.compile(
@@ -554,10 +572,42 @@ def _arabic_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
 
 
+# 二〇二三年一月十日: a date in Chinese numerals (the month and day after a year only)
+_CN_DATE = re.compile(
+    r"(?P<y>[一二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})\s*年"
+    r"(?:\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月(?:\s*(?P<d>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日)?)?"
+)
+
+
+def _cn_number(s: str) -> int:
+    """一 … 三十一 (at most two places)."""
+    digits = "一二三四五六七八九"
+    if "十" not in s:
+        return digits.index(s) + 1
+    tens, _, ones = s.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+
+
+def _arabic_dates(text: str) -> str:
+    """``text`` with dates in Chinese numerals written in digits (二〇二三年一月十日 → 2023年1月10日),
+    for reading a head's years and dates (offsets change: never for the text itself)."""
+    def digits(m: re.Match[str]) -> str:
+        out = m["y"].translate(_CN_YEAR_DIGITS) + "年"
+        if m["m"]:
+            out += f"{_cn_number(m['m'])}月"
+        if m["d"]:
+            out += f"{_cn_number(m['d'])}日"
+        return out
+
+    return _CN_DATE.sub(digits, text) if "年" in text else text
+
+
 # X街道2025年工作总结及2026年工作计划, 2022年度工作总结: the title of an annual summary
 _SUMMARY_TITLE = re.compile(
     # (2023年上半年工作总结: a mid-year summary, of its own year)
-    r"((?:19|20)\d{2})\s*年度?(?P<part>上半年|前三季度|1\s*[-—–~～至]\s*\d{1,2}\s*月(?:份)?)?[\u4e00-\u9fff]{0,6}?工作总结"
+    # (关于X镇2022年度工作情况的报告: the same)
+    r"((?:19|20)\d{2})\s*年度?(?P<part>上半年|前三季度|1\s*[-—–~～至]\s*\d{1,2}\s*月(?:份)?)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:工作总结|工作情况的?报告)"
     r"(?:\s*(?:和|及|暨|与|以及)\s*((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,6}?工作(?:计划|安排|思路|打算|要点))?"
 )
 
@@ -577,6 +627,8 @@ def _year_from_headings(text: str) -> int | None:
         return reviews[0]
     if plans:
         return plans[0]
+    if (m := _PLAN_YEAR_SENTENCE.search(head)) is not None:
+        return int(m.group(1))
     if (m := _MID_YEAR_HEADING.search(head)) is not None:
         return int(m.group(1))  # 一、2024年上半年经济社会发展情况: a report to a mid-year session
     return None
@@ -594,7 +646,7 @@ def _year_from_opening(text: str) -> int | None:
     """The plan year of an undated text whose review opens with its year:
     2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元."""
     text = _arabic_years(text[:HEADINGS_CHARS])
-    m = _OPENING_YEAR.search(text, 0, 3000) or _OPENING_YEAR_OF.search(text, 0, 600)
+    m = _OPENING_YEAR.search(text, 0, 3000) or _OPENING_YEAR_OF.search(text, 0, 600) or _PAST_YEAR.search(text, 0, 1500)
     if m:
         return int(m.group(1)) + 1
     greeting = text.find("各位代表", 0, 3000)
@@ -608,6 +660,10 @@ def _year_from_opening(text: str) -> int | None:
     return None
 
 
+# 刚刚过去的2022年, 即将过去的2017年 (a December session), 过去的一年（2022年）: the year reviewed
+_PAST_YEAR = re.compile(
+    r"(?:(?:刚刚|刚|即将)过去的\s*|过去的?一年\s*[（(]\s*|(?:^|(?<=[\n。：:]))\s*回顾\s*)((?:19|20)\d{2})\s*年(?!上半年|前三季度)"
+)
 # 2022年,是稳中求进、克难而进、砥砺奋进的一年。: the text opens by naming the year it reviews
 _OPENING_YEAR_OF = re.compile(r"(?:^|。)\s*((?:19|20)\d{2})年[，,]?是[^\n。]{0,60}的一年[。，,]", re.M)
 # 2022年以来，在区委、区政府的正确领导下，…。一年来，…: a year's review opening with its year
@@ -620,7 +676,7 @@ _YEAR_LOOKED_BACK = re.compile(r"一年来|过去的一年|过去一年|全年")
 
 # 各位代表：…2017年，县域经济持续向好，全县实现生产总值239亿元: results of the year named
 _OPENING_RESULTS = re.compile(
-    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年[，,][^。\n]{0,120}?"
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年(?:[，,]|(?=[全我][镇乡县区市街]))[^。\n]{0,120}?"
     r"(?:实现|完成|同比|比上年|较上年)[^。\n]{0,40}?\d"
 )
 
