@@ -701,3 +701,16 @@ def test_months_named_by_a_heading_or_after_the_figure():
     result, goal = _cell(m3, "45.2亿元", text3), _cell(m3, "6%", text3)
     assert (result["kind"], result["period"]) == ("actual", "2023-01/2023-06")
     assert (goal["kind"], goal["period"]) == ("target", "2023")
+
+
+def test_this_year_and_last_year_in_a_december_session():
+    head = "测试县政府工作报告\n——2023年12月20日在测试县第十八届人民代表大会第三次会议上\n各位代表：\n"
+    text = head + ("今年，全县完成地区生产总值45.2亿元，同比增长8.3%。"
+                   "去年全县完成固定资产投资12亿元，社会消费品零售总额与去年持平。")
+    m = _one(text)
+    growth = _cell(m, "8.3%", text)
+    assert (growth["kind"], growth["period"]) == ("actual", "2023")  # 今年 is the year ending
+    assert _cell(m, "12亿元", text)["period"] == "2022"  # 去年 the one before it
+    text2 = head + "一、今年工作回顾\n全县经济平稳。\n二、明年工作安排\n明年全县地区生产总值增长6%。"
+    goal = _cell(_one(text2), "6%", text2)
+    assert (goal["kind"], goal["period"]) == ("target", "2024")

@@ -789,7 +789,7 @@ class _Markers:
 _CUMULATIVE = re.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
 # A report to a mid-year session reviews this year's months (今年以来, 上半年)
 _MID_YEAR = re.compile(
-    r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来，全镇|今年以来，全县|今年以来,全镇|今年以来,全县"
+    r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来\s*[，,]\s*(?:全|我)(?:镇|乡|县|区|市|旗|街道)"
 )
 _MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.MANY, _Markers.BASE})
 
@@ -881,6 +881,8 @@ def _period(
     return (None if base is None else str(base)), flags
 
 
+_LAST_YEAR_CUE = re.compile(r"去年|上年")
+_CLAUSE_OPENERS = frozenset(["", "，", ",", "。", "；", ";", "：", ":", "\n", " "])  # 去年全县…, not 与去年持平
 # 去年 and 上年, but not 比去年/较上年/同上年 (comparisons) nor 上年同期
 _PAST_CUE = re.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
 _TIME_CUE = re.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
@@ -1107,10 +1109,11 @@ class _Report:
         opening = (greeting, greeting + 300) if greeting >= 0 else (0, 600)
         # a report to a mid-year session reviews this year's first months, not last year
         # (not one in November or December: its 今年以来 is the year ending, reviewed whole)
-        self.mid_year = bool(_MID_YEAR.search(text, *opening)) and not (self.session_month or 0) >= 11 and not (
-            self.plan_year is not None
-            and re.search(f"{self.plan_year - 1}年(?:以来)?(?:[^。\n]{{0,12}}(?:工作回顾|回顾|工作总结)|是|，|,)",
-                          text[:3000])  # 2023年以来，…: last year reviewed, its months are last year's
+        reviews_last_year = self.plan_year is not None and re.search(
+            f"{self.plan_year - 1}年(?:以来)?(?:[^。\n]{{0,12}}(?:工作回顾|回顾|工作总结)|是|，|,)", text[:3000]
+        )  # 2023年以来，…: last year reviewed, its months are last year's
+        self.mid_year = (
+            bool(_MID_YEAR.search(text, *opening)) and not (self.session_month or 0) >= 11 and not reviews_last_year
         )
         sections = find_sections(text)
         self.sections = {s["section_id"]: s for s in sections}
@@ -1756,6 +1759,9 @@ def _kind_and_period(
     clause = before[max([m.end() for m in _SEP.finditer(before)] or [0]):]
     opts = _period_options(rep, sent, q, measure, indicator, before, clause)
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
+    late = (rep.session_month or 0) >= 11
+    if late and last_cue in ("今年", "本年"):
+        last_cue = "去年"  # a session in November or December: 今年 is the year ending, reviewed
     kind = "target" if target_of else _kind(section_kind, before, len(before), last_cue)
     found = marks.between(marks.period, lo_q, q.start)
     if kind == "actual":  # (a target list's 年均 sets the plan's years for all its figures)
@@ -1810,6 +1816,11 @@ def _kind_and_period(
         # a text without headings: 2023年，全镇地区生产总值增长6% in a report planning 2023
         kind = "target"
         period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
+    if late and kind == "actual" and plan_year is not None and period == str(plan_year - 1) and not found:
+        # 去年全县完成… in a session in December: the year before the one ending
+        if any(_LAST_YEAR_CUE.fullmatch(c.group()) and text[c.start() - 1:c.start()] in _CLAUSE_OPENERS
+               and not text.startswith("同期", c.end()) for c in marks.between(marks.cues, lo_q, q.start)):
+            period = str(plan_year - 2)
     flags.update(pflags)
     if _ESTIMATE.search(before) and kind == "actual":
         flags.add("estimate")
