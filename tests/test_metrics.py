@@ -714,3 +714,12 @@ def test_this_year_and_last_year_in_a_december_session():
     text2 = head + "一、今年工作回顾\n全县经济平稳。\n二、明年工作安排\n明年全县地区生产总值增长6%。"
     goal = _cell(_one(text2), "6%", text2)
     assert (goal["kind"], goal["period"]) == ("target", "2024")
+
+
+def test_the_last_years_and_a_mid_year_page_that_compares_with_last_year():
+    text = REPORT_2023 + "近三年，全镇固定资产投资累计完成120亿元。"
+    assert _cell(_one(text), "120亿元", text)["period"] == "2020-2022"
+    # 比上年同期 is a comparison, not a review of last year: the page's July date still dates its months
+    text2 = ("测试县人民政府工作报告\n发布时间：2023-07-20\n各位代表：\n今年以来，在市委的领导下，全县经济平稳。"
+             "1-6月，全县完成地区生产总值45.2亿元，比上年同期增长8.3%。")
+    assert _cell(_one(text2), "45.2亿元", text2)["period"] == "2023-01/2023-06"

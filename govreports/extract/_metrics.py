@@ -101,6 +101,8 @@ _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\
 _MANY_YEARS = re.compile(
     r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)"
     r"|年(?<=连续[两二三四五六七八九十]年)(?=[^，,。；;]{0,10}(?:增长|保持|稳定|超过|突破))"
+    # 近三年，…累计完成: the last years, opening a clause
+    r"|年(?<=近[两二三四五六七八九十]年)(?=[，,])"
     # 5年累计实现直接利用外资3201万美元: a total over the years
     r"|年(?<=[\d两二三四五六七八九十]年)(?=累计|累积)"
 )
@@ -1088,7 +1090,8 @@ def _session_month(date: object, published: object, plan_year: int | None, text:
     return None
 
 
-_ANNUAL_REVIEW = re.compile(r"过去(?:的)?一年|去年|上年|一年来|五年来|过去五年")
+# (去年/上年 in a comparison, 比上年同期增长, is not a year reviewed)
+_ANNUAL_REVIEW = re.compile(r"过去(?:的)?一年|(?<![比较同与和])(?:去年|上年)(?!同期)|一年来|五年来|过去五年")
 
 
 class _Report:
