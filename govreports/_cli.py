@@ -65,6 +65,8 @@ def _add_inputs(p: argparse.ArgumentParser, *, sample: bool = True) -> None:
                         f"(default {d.max_pdf_content / 1e6:g})")
     g.add_argument("--max-pdf-page-objects", type=_positive_int, default=d.max_pdf_page_objects, metavar="N",
                    help=f"most characters, lines and shapes on one PDF page (default {d.max_pdf_page_objects:,})")
+    g.add_argument("--max-pdf-objects", type=_positive_int, default=d.max_pdf_objects, metavar="N",
+                   help=f"most characters, lines and shapes in one PDF (default {d.max_pdf_objects:,})")
     g.add_argument("--max-html-elements", type=_positive_int, default=d.max_html_elements, metavar="N",
                    help=f"most elements of one HTML page (default {d.max_html_elements:,})")
 
@@ -157,6 +159,7 @@ def _limits(args: argparse.Namespace) -> Limits:
         max_pdf_uncompressed=int(args.max_pdf_mb * 1e6),
         max_pdf_content=int(args.max_pdf_content_mb * 1e6),
         max_pdf_page_objects=args.max_pdf_page_objects,
+        max_pdf_objects=args.max_pdf_objects,
         max_html_elements=args.max_html_elements,
     )
 

@@ -421,6 +421,9 @@ def test_pdf_pages_are_read_in_order_and_counted_against_the_limit(tmp_path):
     assert len(got) > 12 * 44 * 30
     with pytest.raises(FileTooLargeError, match=r"has 12 pages, over the limit of 5 \(Limits\.max_pdf_pages\)"):
         gr.read_reports(f, limits=gr.Limits(max_pdf_pages=5))
+    # every page within its own limit, but together over the document's
+    with pytest.raises(FileTooLargeError, match=r"more than 10,000 characters.* in all.*Limits\.max_pdf_objects"):
+        gr.read_reports(f, limits=gr.Limits(max_pdf_objects=10_000))
 
 
 def test_pdfminer_is_unbounded_outside_the_reader(tmp_path):

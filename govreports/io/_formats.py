@@ -71,17 +71,23 @@ class Limits:
         Largest total uncompressed size of a .docx archive (zip-bomb guard,
         default 200 MB).
     max_pdf_pages
-        Most pages read from one PDF (default 1,000).
+        Most pages read from one PDF (default 600: a compilation of some forty
+        reports; a longer PDF is refused at once, before any page is read).
     max_pdf_uncompressed
         Most bytes the compressed streams of one PDF may unpack to, all
         streams together (default 200 MB).
     max_pdf_page_objects
         Most characters, lines, curves, images and forms drawn on one PDF
         page (default 200,000: a dense page of text holds a few thousand).
+    max_pdf_objects
+        Most characters, lines, curves, images and forms drawn in one PDF, all
+        pages together (default 1,000,000: a report of 100 pages holds about
+        150,000). It bounds time: pdfminer builds some 60,000 a second.
     max_pdf_content
         Most bytes of drawing instructions run while reading one PDF, a form
-        counted each time it is drawn (default 64 MB: a dense page of text
-        holds 10 to 60 KB). It bounds time, loosely: pdfminer runs well under
+        counted each time it is drawn and a run of very short instructions
+        (``q Q q Q …``) counted as four bytes a word (default 8 MB: a dense
+        page of text holds 10 to 60 KB). It bounds time: pdfminer runs 0.5 to
         1 MB of instructions a second.
     max_html_elements
         Most elements in one HTML page (default 1,000,000: a long report page
@@ -90,10 +96,11 @@ class Limits:
 
     max_bytes: int = 50_000_000
     max_docx_uncompressed: int = 200_000_000
-    max_pdf_pages: int = 1_000
+    max_pdf_pages: int = 600
     max_pdf_uncompressed: int = 200_000_000
     max_pdf_page_objects: int = 200_000
-    max_pdf_content: int = 64_000_000
+    max_pdf_objects: int = 1_000_000
+    max_pdf_content: int = 8_000_000
     max_html_elements: int = 1_000_000
 
 
@@ -409,6 +416,7 @@ class _PdfBudget:
         self.limits = limits
         self.bytes_left = limits.max_pdf_uncompressed
         self.objects_left = limits.max_pdf_page_objects
+        self.doc_objects_left = limits.max_pdf_objects
         self.content_left = limits.max_pdf_content
         self.page = 0
         self.exceeded: FileTooLargeError | None = None
@@ -439,6 +447,12 @@ class _PdfBudget:
 
     def take_object(self) -> None:
         self.objects_left -= 1
+        self.doc_objects_left -= 1
+        if self.doc_objects_left < 0:
+            self._fail(
+                f"draws more than {self.limits.max_pdf_objects:,} characters, lines, images and forms in all, "
+                "over the limit (Limits.max_pdf_objects)"
+            )
         if self.objects_left < 0:
             self._fail(
                 f"page {self.page:,} draws more than {self.limits.max_pdf_page_objects:,} characters, lines, "
@@ -452,6 +466,8 @@ class _PdfBudget:
         raise self.exceeded
 
 
+#: Bytes of :attr:`Limits.max_pdf_content` one word of drawing instructions costs at least.
+_WORD_COST = 4
 #: The budget of the PDF being read in this thread (None: pdfminer unguarded).
 _PDF_BUDGET: contextvars.ContextVar[_PdfBudget | None] = contextvars.ContextVar("govreports_pdf_budget", default=None)
 _PDF_GUARD_LOCK = threading.Lock()
@@ -586,8 +602,10 @@ def _guard_pdfminer() -> None:
             started = fillfp(self)  # True when the parser moved on to the next content stream
             budget = _PDF_BUDGET.get()
             if started and budget is not None:
-                with self.fp.getbuffer() as data:
-                    budget.take_content(data.nbytes)
+                data = self.fp.getvalue()
+                # what parsing costs goes with the number of instructions: a run of very short
+                # ones (q Q q Q …) is charged by its words (4 bytes each), text by its bytes
+                budget.take_content(max(len(data), _WORD_COST * (data.count(b" ") + data.count(b"\n"))))
             return started
 
         pdftypes.zlib = _BudgetedZlib()
