@@ -480,6 +480,12 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         # a report on the year's work (关于…2022年度工作情况的报告) plans the next
         ("关于测试镇2022年度工作情况的报告\n各位代表：\n现在，我代表测试镇人民政府报告工作。\n2022年，全镇经济平稳。",
          "测试镇", "township", 2023, "year_from_headings"),
+        # a document site's copy: the summary's title on a line below the site's words
+        ("分享\n庄桥街道2021年上半年工作总结和下半年工作思路.docx\n下载文档\n时间:2023-05-02\n"
+         "上半年,街道完成财政总收入12.83亿元。", "庄桥街道", "township", 2021, "year_from_headings"),
+        # the title names the unit with its prefecture, the session line the unit alone
+        ("(湖北省)2025年恩施州咸丰县政府工作报告\n政府工作报告\n——2024年12月26日在咸丰县第十九届人民代表大会第四次会议上\n"
+         "各位代表:\n一、2024年工作回顾", "咸丰县", "county", 2025, "delivered_late_year"),
         # a mid-year summary is of its own year
         ("中都街道2025年上半年工作总结\n今年以来,中都街道各项工作取得阶段性成效。\n一、2025年上半年工作总结\n"
          "1-5月,完成财税收入5545万元。",
@@ -496,6 +502,14 @@ def test_region_level_year_from_what_local_texts_say(tmp_path, text, region, lev
     assert (r["region"], r["level"], r["year"]) == (region, level, year)
     if flag:
         assert flag in r["quality_flags"]
+
+
+def test_a_title_earned_is_not_the_region(tmp_path):
+    # 全省平安区称号 names an honour, not 平安区 (a district of 青海)
+    f = tmp_path / "page.txt"
+    f.write_text("2022年是本届政府开局之年。\n我区连续十三年保持全省平安区称号,经济平稳。\n区人大常委会。",
+                 encoding="utf-8")
+    assert gr.read_reports(f)["region"].iloc[0] != "平安区"
 
 
 def test_a_place_of_another_level_or_a_common_word_is_not_the_region(tmp_path):

@@ -723,3 +723,11 @@ def test_the_last_years_and_a_mid_year_page_that_compares_with_last_year():
     text2 = ("测试县人民政府工作报告\n发布时间：2023-07-20\n各位代表：\n今年以来，在市委的领导下，全县经济平稳。"
              "1-6月，全县完成地区生产总值45.2亿元，比上年同期增长8.3%。")
     assert _cell(_one(text2), "45.2亿元", text2)["period"] == "2023-01/2023-06"
+
+
+def test_the_change_of_a_share_belongs_to_the_first_named_indicator():
+    text = REPORT_2023 + "地方税收收入占一般公共预算地方收入比重提高17个百分点；一般公共预算地方收入增长8%。"
+    m = _one(text)
+    points = _cell(m, "17个百分点", text)
+    assert (points["indicator"], points["measure"]) == ("tax_revenue", "points")
+    assert _cell(m, "8%", text)["indicator"] == "general_budget_revenue"

@@ -1399,7 +1399,7 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
                     continue
                 yield qi, q, [(None, wording, "", False)]
                 continue
-            owner = _share_owner(text, s0, alias, before_aliases) if q.unit_kind == "percent" else None
+            owner = _share_owner(text, s0, alias, before_aliases) if q.unit_kind in ("percent", "points") else None
             if owner is not None:
                 # 税收收入30.2亿元，占财政收入的82.1%: a share of the first-named indicator
                 yield qi, q, [(owner, text[owner.end:q.start], "share_of", False)]
@@ -1565,7 +1565,7 @@ def _figure_row(
         flags.add("shared")
     indicator, measure = _indicator_and_measure(rep, sent, q, alias, wording, flags)
     if cue == "share_of" and indicator:
-        measure = "share"
+        measure = "points" if q.unit_kind == "points" else "share"  # its share, or the change of its share
     indicator_text = alias.text if alias and indicator else ""
     kind, period = _kind_and_period(rep, sent, q, section_kind, measure, flags, indicator, cue == "target_of")
     if measure == "growth_avg":

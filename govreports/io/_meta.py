@@ -612,12 +612,20 @@ _SUMMARY_TITLE = re.compile(
 )
 
 
+_SUMMARY_LINE = re.compile(r"[^\d\n，,。]{0,30}?" + _SUMMARY_TITLE.pattern + r"[^\n，,。]{0,16}$")
+
+
 def _year_from_headings(text: str) -> int | None:
     """The plan year named by the review and plan headings of an undated text,
     or by the title of an annual summary (2025年工作总结及2026年工作计划 → 2026)."""
     head = _arabic_years(text[:HEADINGS_CHARS])
     first = head.lstrip()[:200].split("\n", 1)[0]
-    if (m := _SUMMARY_TITLE.search(first)) is not None:
+    # the title line, or a line of the first few that is only a summary's title (a document
+    # site's copy: 分享 / 庄桥街道2021年上半年工作总结和下半年工作思路.docx)
+    m = _SUMMARY_TITLE.search(first) or next(
+        (t for line in head.split("\n", _TITLE_LINES)[1:_TITLE_LINES] if (t := _SUMMARY_LINE.match(line.strip()))), None
+    )
+    if m is not None:
         if m.group(3):
             return int(m.group(3))
         return int(m.group(1)) + (0 if m.group("part") else 1)
@@ -746,6 +754,8 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
         suffix = _LEVEL_SUFFIX[lv]
         counts: dict[str, int] = {}
         for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?{suffix}", text[:8000]):
+            if _HONOUR_AFTER.match(text, m.end()):
+                continue  # 全省平安区称号, 文明镇创建: a title earned, not a place
             name = m.group()
             for i in range(len(name) - 2):  # the longest gazetteer name ending here
                 if lv in names.get(name[i:], "").split("/"):
@@ -762,6 +772,7 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
     return None, ""
 
 
+_HONOUR_AFTER = re.compile(r"称号|创建|荣誉")
 # The suffixes of a township's and a county's name, for names found in the body
 _LEVEL_SUFFIX = {level: region_suffix_pattern(suffixes) for level, suffixes in LEVEL_SUFFIXES.items()}
 _SHORT_SUFFIX = {lv: re.compile(suffix + "$") for lv, suffix in _LEVEL_SUFFIX.items()}
@@ -821,6 +832,12 @@ def _set_region(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | N
         meta.region = fm["region"]
     elif session.national or path_level == "national":
         meta.region = "全国"
+    elif title_region and session.region and len(title_region) > len(session.region) + 1 and (
+        title_region.endswith(session.region)
+    ):
+        # 恩施州咸丰县 in the title, 咸丰县 at the session: the unit and its parent
+        meta.region = session.region
+        meta.extra["parent"] = title_region[: -len(session.region)]
     elif title_region:
         meta.region = title_region
     elif session.region:
