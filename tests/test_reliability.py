@@ -658,7 +658,8 @@ def test_pdf_over_the_default_page_limit(tmp_path):
     pytest.importorskip("pdfplumber")
     f = tmp_path / "long.pdf"
     _write_pdf_pages(f, gr.Limits().max_pdf_pages + 1)
-    with pytest.raises(FileTooLargeError, match=r"over the limit of 1,000 \(Limits\.max_pdf_pages\)"):
+    limit = f"{gr.Limits().max_pdf_pages:,}"
+    with pytest.raises(FileTooLargeError, match=rf"over the limit of {limit} \(Limits\.max_pdf_pages\)"):
         gr.read_reports(f)
 
 

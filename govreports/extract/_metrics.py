@@ -1786,10 +1786,7 @@ def _kind_and_period(
     if kind == "actual" and _CUMULATIVE.search(clause) and any(f[0] in _MULTI_TAGS for f in found):
         # “十二五”是…的五年。2015年…。累计完成固定资产投资657.1亿元: the years' total, not 2015's
         found = [f for f in found if f[0] != _Markers.YEAR]
-    if (after := _MONTHS_AFTER.match(text, q.end)) is not None and 1 <= int(after["a"]) <= int(after["b"]) <= 12:
-        # 45.2亿元（1-11月）: the months written after the figure are its own
-        found = [f for f in found if f[0] != _Markers.MONTHS] + [
-            (_Markers.MONTHS, (int(after["a"]), int(after["b"])), q.end, after.end())]
+    found = _with_months_after(found, text, q.end)
     period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     if kind == "actual" and measure == "level" and rep.multi_year_review:
         span = _total_to_year(found, text, q.start - len(clause), q.start, rep.review_years, plan_year)
@@ -1820,10 +1817,8 @@ def _kind_and_period(
         kind = "target"
         period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     if late and kind == "actual" and plan_year is not None and period == str(plan_year - 1) and not found:
-        # 去年全县完成… in a session in December: the year before the one ending
-        if any(_LAST_YEAR_CUE.fullmatch(c.group()) and text[c.start() - 1:c.start()] in _CLAUSE_OPENERS
-               and not text.startswith("同期", c.end()) for c in marks.between(marks.cues, lo_q, q.start)):
-            period = str(plan_year - 2)
+        if _last_year_cue(text, marks, lo_q, q.start):
+            period = str(plan_year - 2)  # 去年全县完成… in a session in December: the year before the one ending
     flags.update(pflags)
     if _ESTIMATE.search(before) and kind == "actual":
         flags.add("estimate")
@@ -1833,6 +1828,24 @@ def _kind_and_period(
         if int(period) != (plan_year - 1 if kind == "actual" else plan_year):
             flags.add("other_year")  # 到2027年…, 2020年…: not the year reviewed or planned
     return kind, period
+
+
+def _with_months_after(found: list, text: str, q_end: int) -> list:
+    """``found`` with the months written in brackets right after a figure (45.2亿元（1-11月）) as its own."""
+    after = _MONTHS_AFTER.match(text, q_end)
+    if after is None or not 1 <= int(after["a"]) <= int(after["b"]) <= 12:
+        return found
+    months = (_Markers.MONTHS, (int(after["a"]), int(after["b"])), q_end, after.end())
+    return [f for f in found if f[0] != _Markers.MONTHS] + [months]
+
+
+def _last_year_cue(text: str, marks: _Markers, lo: int, hi: int) -> bool:
+    """Whether 去年/上年 opens a clause between ``lo`` and ``hi`` (not 与去年持平, 去年同期)."""
+    return any(
+        _LAST_YEAR_CUE.fullmatch(c.group()) and text[c.start() - 1:c.start()] in _CLAUSE_OPENERS
+        and not text.startswith("同期", c.end())
+        for c in marks.between(marks.cues, lo, hi)
+    )
 
 
 def _period_options(
