@@ -172,8 +172,9 @@ _MONTH_WORDS = re.compile(
     r"前(?P<first>[一二三两])季度|上半年|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
     r"|截[至止]\s*(?P<until>\d\d?)\s*月|至\s*(?P<to>\d\d?)\s*月[底末]"  # 截至11月, 至11月底
     r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个月"  # 前11个月
-    r"|(?P<q1>[1-4一二三四])\s*[-—–~～至到]\s*(?P<q2>[1-4一二三四])\s*季度"  # 1—3季度
 )
+# 1—3季度: found from 季度 backwards (a pattern led by a digit would be tried at every digit)
+_QUARTER_RANGE_BEFORE = re.compile(r"([1-4一二三四])\s*[-—–~～至到]\s*([1-4一二三四])\s*$")
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
 # (not a base of comparison: 比2010年, 是2010年的1.76倍)
 _YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
@@ -691,13 +692,24 @@ def _month_span(m: re.Match[str]) -> tuple[int, int]:
     if m["months"]:
         n = m["months"]
         return 1, int(n) if n.isdigit() else _ZH_MONTH[n]  # 前11个月
-    if m["q1"]:
-        q1, q2 = ("1234".find(q) + 1 or "一二三四".index(q) + 1 for q in (m["q1"], m["q2"]))
-        return 3 * q1 - 2, 3 * q2  # 1—3季度: January to September
     if m.group() == "上半年":
         return 1, 6
     q = "一二三四".index(m["quarter"] or m.group()[0])
     return 3 * q + 1, 3 * q + 3  # 第二季度, 四季度
+
+
+def _quarter_ranges(text: str) -> list:
+    """Month markers of quarter ranges (1—3季度: January to September), in :class:`_Markers` form."""
+    out = []
+    at = text.find("季度")
+    while at >= 0:
+        m = _QUARTER_RANGE_BEFORE.search(text, max(0, at - 8), at)
+        if m:
+            q1, q2 = ("1234".find(q) + 1 or "一二三四".index(q) + 1 for q in m.groups())
+            if q1 <= q2:
+                out.append((m.start(), at + 2, (_Markers.MONTHS, (3 * q1 - 2, 3 * q2), m.start(), at + 2)))
+        at = text.find("季度", at + 2)
+    return out
 
 
 class _Markers:
@@ -749,6 +761,7 @@ class _Markers:
             (m.start(), m.end(), (self.MONTHS, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)
             if not (m["to"] and m.start() and text[m.start() - 1] in "月截")  # 3月至11月底: the range says it
         ]
+        found += _quarter_ranges(text)
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
@@ -928,10 +941,12 @@ _ABOVE_SCALE_OUTPUT = re.compile(
 )
 # 规上工业总产值、增加值分别增长12.7%、11.5%, 规模以上工业实现总产值218亿元、增加值61亿元,
 # …完成总产值2070亿元，实现增加值605亿元: the value added of the scope just named
+# (it starts with its literal 工业 so that the engine skips to it; the scope before it is read after)
 _SHARED_SCOPE_VALUE_ADDED = re.compile(
-    r"(?P<scope>(?:规模以上|规上)?工业)(?:企业)?(?:实现|完成)?(?:工业)?总?产值"
+    r"工业(?:企业)?(?:实现|完成)?(?:工业)?总?产值"
     r"(?:\s*\d[\d.,]*\s*(?:万亿|亿|万)?元\s*[、，,和及与]\s*(?:实现|完成)?|[、和及与])(?P<name>增加值)"
 )
+_ABOVE_SCALE_BEFORE = ("规模以上", "规上")
 
 
 @lru_cache(maxsize=1)
@@ -1015,10 +1030,11 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
         for m in _SHARED_SCOPE_VALUE_ADDED.finditer(text):
             a, b = m.span("name")
             if free(a, b):
-                scoped = m.group("scope") != "工业"
+                scope = next((w for w in _ABOVE_SCALE_BEFORE
+                              if m.start() >= len(w) and text.startswith(w, m.start() - len(w))), "")
                 extra.append(_Alias(a, b, m.group("name"),
-                                    "industrial_value_added" if scoped else "industrial_value_added_all",
-                                    head_end=m.start()))
+                                    "industrial_value_added" if scope else "industrial_value_added_all",
+                                    head_end=m.start() - len(scope)))
     if not extra:
         return aliases
     return sorted(aliases + extra, key=lambda a: a.start)
@@ -1316,6 +1332,7 @@ def _months_in(s: str) -> list:
     out += [(_Markers.MONTHS, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), 0)
             for m in _MONTH_RANGE_ZH.finditer(s)]
     out += [(_Markers.MONTHS, _month_span(m), m.start(), 0) for m in _MONTH_WORDS.finditer(s)]
+    out += [(tag, span, a, 0) for a, _, (tag, span, *_) in _quarter_ranges(s)]
     return [(tag, span, 0, 0) for tag, span, *_ in sorted(out, key=operator.itemgetter(2))]
 
 
