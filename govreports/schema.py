@@ -28,6 +28,24 @@ REPORT_COLUMNS: tuple[str, ...] = (
 #: per-report table (figures, tokens, attention by report); ``division_code`` after ``locate``.
 DOCUMENT_COLUMNS: tuple[str, ...] = ("report_id", "region", "level", "year", "division_code")
 
+def with_document_columns(frame: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the document variables of its reports (``region``, ``level``, ``year``,
+    ``division_code``: those the reports frame has) right after ``report_id``, dtypes kept.
+
+    Every per-report table carries them, so that it can be grouped or merged without going
+    back to the reports (see ``docs/architecture.md``).
+    """
+    carry = [c for c in DOCUMENT_COLUMNS[1:] if c in reports.columns]
+    if not carry or "report_id" not in frame.columns or "report_id" not in reports.columns:
+        return frame
+    docs = reports.drop_duplicates("report_id").set_index("report_id")[carry]
+    out = frame.drop(columns=[c for c in carry if c in frame.columns])
+    at = list(out.columns).index("report_id") + 1
+    for k, c in enumerate(carry):
+        out.insert(at + k, c, pd.Series(docs[c].reindex(out["report_id"]).array, index=out.index))
+    return out
+
+
 #: Administrative levels, from the top; used as an ordered categorical.
 LEVELS: tuple[str, ...] = ("national", "province", "city", "county", "township")
 Level = Literal["national", "province", "city", "county", "township"]

@@ -217,3 +217,24 @@ def test_level_units_live_in_schema():
     for module, path in _modules().items():
         if module != "schema":
             assert "LEVEL_UNITS: dict" not in path.read_text(encoding="utf-8"), module
+
+
+def test_every_per_report_table_carries_the_document_variables():
+    # region, level, year and division_code right after report_id, in every table of rows of a report
+    located = gr.locate(gr.load_sample())
+    tables = {
+        "sections": gr.sections(located),
+        "sentences": gr.sentences(located),
+        "extract_metrics": gr.extract_metrics(located),
+        "tokenize": gr.tokenize(located),
+        "attention by report": gr.attention(located, by="report_id"),
+        "kwic": gr.kwic(located, "乡村振兴"),
+        "slogans": gr.slogans(located),
+    }
+    for name, table in tables.items():
+        cols = list(table.columns)
+        at = cols.index("report_id")
+        assert cols[at:at + 4] == ["report_id", "region", "level", "year"], name
+        assert "division_code" in cols, name
+        merged = table.drop_duplicates("report_id").merge(located[["report_id", "region"]], on="report_id")
+        assert (merged["region_x"] == merged["region_y"]).all(), name

@@ -309,7 +309,9 @@ def test_sections_frame_shape_and_checks():
     before = frame.copy()
     secs = sections(frame)
     pd.testing.assert_frame_equal(frame, before)
-    assert list(secs.columns) == list(SECTION_COLUMNS)
+    # the reports' document variables (here: year) ride along right after report_id
+    assert list(secs.columns) == ["report_id", "year"] + list(SECTION_COLUMNS[1:])
+    assert (secs["year"] == 2023).all() and str(secs["year"].dtype) == "int64"
     assert isinstance(secs.index, pd.RangeIndex) and secs.index.start == 0
     assert str(secs["parent_id"].dtype) == "Int64" and secs["is_leaf"].dtype == bool
     assert secs["report_id"].tolist() == sorted(secs["report_id"].tolist())

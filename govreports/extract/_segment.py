@@ -83,6 +83,7 @@ import pandas as pd
 
 from .._util import require_columns
 from ..errors import InvalidOptionError
+from ..schema import with_document_columns
 
 __all__ = [
     "SECTION_COLUMNS",
@@ -960,7 +961,9 @@ def sections(reports: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`SECTION_COLUMNS`: ``report_id``, ``section_id`` (0 =
+        Columns :data:`SECTION_COLUMNS`, with the reports' ``region``, ``level``,
+        ``year`` (and ``division_code``) after ``report_id`` when the reports
+        frame has them: ``report_id``, ``section_id`` (0 =
         root, pre-order), ``parent_id`` (Int64, NA for the root), ``depth``
         (0 = root), ``heading``, ``kind`` (review, problems, plan, targets,
         closing, other), ``start``, ``end``, ``is_leaf``, ``origin``. Sorted
@@ -989,7 +992,7 @@ def sections(reports: pd.DataFrame) -> pd.DataFrame:
             cols["report_id"].append(rid)
             for c in SECTION_COLUMNS[1:]:
                 cols[c].append(s[c])
-    return _typed_frame(cols, _SECTION_DTYPES)
+    return with_document_columns(_typed_frame(cols, _SECTION_DTYPES), reports)
 
 
 def sentences(reports: pd.DataFrame, *, sections_frame: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -1007,7 +1010,8 @@ def sentences(reports: pd.DataFrame, *, sections_frame: pd.DataFrame | None = No
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`SENTENCE_COLUMNS`: ``report_id``, ``sentence_id``
+        Columns :data:`SENTENCE_COLUMNS` (with the reports' document
+        variables after ``report_id``, as in :func:`sections`): ``report_id``, ``sentence_id``
         (0.. per report), ``start``, ``end``, ``text`` (equal to
         ``report_text[start:end]``), ``section_id`` (the leaf containing the
         sentence start), ``section_kind``. Sorted by report_id then start,
@@ -1052,4 +1056,4 @@ def sentences(reports: pd.DataFrame, *, sections_frame: pd.DataFrame | None = No
             cols["text"].append(text[a:b])
             cols["section_id"].append(sids[k])
             cols["section_kind"].append(kinds[k])
-    return _typed_frame(cols, _SENTENCE_DTYPES)
+    return with_document_columns(_typed_frame(cols, _SENTENCE_DTYPES), reports)

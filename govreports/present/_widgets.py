@@ -300,8 +300,9 @@ def kwic_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str 
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`govreports.kwic` (``report_id, region,
-        section_kind, left, match, right, start, end``), one row per
+        The columns of :func:`govreports.kwic` (``report_id``, the reports'
+        document variables, ``section_kind, left, match, right, start,
+        end``), one row per
         occurrence, sorted by region, report and position.
 
     Examples
@@ -317,9 +318,8 @@ def kwic_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str 
     data = _as_data(data)
     ids = data.report_ids(regions)
     pattern = pattern.strip()
-    columns = ["report_id", "region", "section_kind", "left", "match", "right", "start", "end"]
-    if not pattern or not ids:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("start", "end") else "str") for c in columns})
+    if not pattern or not ids:  # no lines, with the columns kwic gives these reports
+        return kwic(data.reports.iloc[:0], "。", window=window)
     subset = data.reports[data.reports["report_id"].astype(str).isin(ids)]
     lines = kwic(subset, pattern, window=window)
     order = {rid: i for i, rid in enumerate(ids)}

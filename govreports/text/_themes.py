@@ -22,7 +22,7 @@ from .._util import require_columns
 from ..datasets._lexicons import theme_table
 from ..errors import InvalidOptionError
 from ..extract._segment import find_sections, split_sentences
-from ..schema import DOCUMENT_COLUMNS
+from ..schema import DOCUMENT_COLUMNS, with_document_columns
 from ._tokens import tokenize
 
 __all__ = ["attention", "slogans", "theme_ids", "THEME_IDS"]
@@ -225,7 +225,8 @@ def slogans(reports: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per occurrence: ``report_id, region, slogan, pattern``
+        One row per occurrence: ``report_id, region`` (and the reports'
+        ``level``, ``year``, ``division_code`` when they have them), ``slogan, pattern``
         (``compound``, ``n_da``, ``n_ge``, ``formula``, ``numbered``,
         ``package``), ``n_in_report`` (occurrences of this slogan in the
         report), ``section_kind``, ``sentence``, ``start``, ``end``
@@ -283,5 +284,5 @@ def slogans(reports: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     cols = ["report_id", "region", "slogan", "pattern", "n_in_report", "section_kind", "sentence", "start", "end"]
-    out = pd.DataFrame(rows, columns=cols)
+    out = with_document_columns(pd.DataFrame(rows, columns=cols), reports)
     return out.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)

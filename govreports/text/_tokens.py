@@ -37,6 +37,7 @@ from ..errors import InvalidOptionError, OptionalDependencyError
 from ..extract._indicators import alias_table
 from ..extract._numbers import MULT_RE_SRC, UNIT_RE_SRC
 from ..extract._segment import find_sections, split_sentences
+from ..schema import with_document_columns
 
 __all__ = [
     "tokenize",
@@ -611,9 +612,10 @@ def kwic(
     Returns
     -------
     pandas.DataFrame
-        One row per match: ``report_id, region, section_kind, left, match,
-        right, start, end`` (``text[start:end] == match``), sorted by report
-        and position.
+        One row per match: ``report_id, region`` (and the reports' other
+        document variables, ``level``, ``year``, ``division_code``, when they
+        have them), ``section_kind, left, match, right, start, end``
+        (``text[start:end] == match``), sorted by report and position.
 
     Examples
     --------
@@ -654,4 +656,5 @@ def kwic(
                 }
             )
     out = pd.DataFrame(rows, columns=["report_id", "region", "section_kind", "left", "match", "right", "start", "end"])
+    out = with_document_columns(out.astype({"start": "int64", "end": "int64"}), reports)
     return out.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
