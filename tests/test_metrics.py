@@ -731,3 +731,16 @@ def test_the_change_of_a_share_belongs_to_the_first_named_indicator():
     points = _cell(m, "17个百分点", text)
     assert (points["indicator"], points["measure"]) == ("tax_revenue", "points")
     assert _cell(m, "8%", text)["indicator"] == "general_budget_revenue"
+
+
+@pytest.mark.parametrize("dash", ["－", "一", "‐", "−", "─", "―"])
+def test_months_and_years_joined_by_any_dash(dash):
+    text = REPORT_2023 + f"1{dash}11月，全镇完成地区生产总值45.2亿元。"
+    assert _cell(_one(text), "45.2亿元", text)["period"] == "2022-01/2022-11"
+    text2 = REPORT_2023 + f"2018{dash}2022年，全镇累计完成固定资产投资120亿元。"
+    assert _cell(_one(text2), "120亿元", text2)["period"] == "2018-2022"
+
+
+def test_the_years_of_a_plan_named_in_brackets_date_no_figure():
+    text = REPORT_2023 + "国土空间总体规划（2021―2035年）获批实施，全镇地区生产总值增长5.7%。"
+    assert _cell(_one(text), "5.7%", text)["period"] == "2022"

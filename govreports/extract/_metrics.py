@@ -59,7 +59,7 @@ _GROWTH_CLAUSE = re.compile(
     r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
     r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[三四五3-5]年|累计|累积"
-    r"|(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
+    r"|(?:19|20)\d{2}\s*[-—–~～至到－‐−─―一]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
     r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|可比|自然|现价"
     # 比2012年(下同)增长47.7%: a change since a base year
@@ -96,7 +96,7 @@ _FIVE_YEAR = re.compile(
 _FIVE_IN_CLAUSE = re.compile(r"五年(?:来|间|内|中)?(?=[^，,。；;：:]*$)")
 _REACHED_IN_CLAUSE = re.compile(r"达到|达|增加到|提高到|增至|升至|跃升|由|从|为")
 
-_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到－‐−─―一]\s*((?:19|20)\d{2})\s*年")
 # 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
 _MANY_YEARS = re.compile(
     r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)"
@@ -162,7 +162,7 @@ def _years_count(s: str) -> int:
 _PLAN_END = re.compile(r"末$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
 # (1月至10月, 1月-10月 too)
-_MONTH_RANGE = re.compile(r"(\d\d?)\s*月?\s*[-—–~～至到]\s*(\d\d?)\s*月")
+_MONTH_RANGE = re.compile(r"(\d\d?)\s*月?\s*[-—–~～至到－‐−─―一]\s*(\d\d?)\s*月")
 # 一至九月份, 1至十一月, 元至十月: months in Chinese numerals
 _MONTH_RANGE_ZH = re.compile(
     r"(十[一二]|[一二三四五六七八九十元])\s*月?\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月"
@@ -170,14 +170,14 @@ _MONTH_RANGE_ZH = re.compile(
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
 _MONTH_WORDS = re.compile(
     r"前(?P<first>[一二三两])季度|上半年|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
-    r"|截[至止]\s*(?P<until>\d\d?)\s*月|至\s*(?P<to>\d\d?)\s*月[底末]"  # 截至11月, 至11月底
+    r"|截[至止]\s*(?:今年)?(?P<until>\d\d?)\s*月|至\s*(?P<to>\d\d?)\s*月[底末]"  # 截至11月, 至11月底
     r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个月"  # 前11个月
 )
 # 1—3季度: found from 季度 backwards (a pattern led by a digit would be tried at every digit)
 _QUARTER_RANGE_BEFORE = re.compile(r"([1-4一二三四])\s*[-—–~～至到]\s*([1-4一二三四])\s*$")
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
 # (not a base of comparison: 比2010年, 是2010年的1.76倍)
-_YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到]\d)")
+_YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到－‐−─―一]\d)")
 # a year that dates the report, not a figure: a session date (2021年2月4日在…), a title (2021年忠县政府工作报告)
 _NOT_A_PERIOD = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,。；;\n]{0,14}?工作报告")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
@@ -698,6 +698,11 @@ def _month_span(m: re.Match[str]) -> tuple[int, int]:
     return 3 * q + 1, 3 * q + 3  # 第二季度, 四季度
 
 
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all that a pair of brackets holds (（2021―2035年）)."""
+    return start > 0 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")")
+
+
 def _quarter_ranges(text: str) -> list:
     """Month markers of quarter ranges (1—3季度: January to September), in :class:`_Markers` form."""
     out = []
@@ -724,7 +729,11 @@ class _Markers:
         # spans, plan periods, years and months in one index: a figure's
         # window is looked up once (most windows hold none of them)
         # each marker: (tag, payload, start, end)
-        found = [(m.start(), m.end(), (self.SPAN, m, m.start(), m.end())) for m in _SPAN.finditer(text)]
+        spans = list(_SPAN.finditer(text))
+        # 国土空间总体规划（2021―2035年）: the years of a plan's name in brackets date no figure
+        titled = [(m.start(), m.end()) for m in spans if _in_brackets(text, m.start(), m.end())]
+        found = [(m.start(), m.end(), (self.SPAN, m, m.start(), m.end())) for m in spans
+                 if (m.start(), m.end()) not in titled]
         found += [(m.start(), m.end(), (self.FIVE, m, m.start(), m.end())) for m in _FIVE_YEAR.finditer(text)
                   if not (m.start() and text[m.start() - 1] in "是比较" and "十" in m.group()[:2])]
         for m in _MANY_YEARS.finditer(text):
@@ -744,7 +753,7 @@ class _Markers:
             for m in _BASE_PERIOD.finditer(text)
         ]
         years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)
-                 if not _NOT_A_PERIOD.match(text, m.end())]
+                 if not _NOT_A_PERIOD.match(text, m.end()) and not any(a <= m.start() < b for a, b in titled)]
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
         # 2018年以来: from a year to now
         found += [(a, b, (self.SINCE, y, a, b)) for a, b, y in years if text.startswith(("以来", "来"), b)]
@@ -1298,7 +1307,7 @@ def _time_lead(text: str, start: int, marker: tuple) -> bool:
 
 
 _MONTHS_AFTER = re.compile(
-    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<a>\d\d?)\s*月?\s*[-—–~～至到]\s*(?P<b>\d\d?)\s*月份?\s*[)）]"
+    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<a>\d\d?)\s*月?\s*[-—–~～至到－‐−─―一]\s*(?P<b>\d\d?)\s*月份?\s*[)）]"
 )
 #: A sentence's lead (1—9月，, 2012年全镇：) is at most this long.
 _SENTENCE_LEAD_MAX = 20
