@@ -120,13 +120,32 @@ def terminate_pools() -> None:
     interruption: no worker outlives the run)."""
     while _POOLS:
         _, pool = _POOLS.popitem()
-        pool.terminate()
+        _terminate(pool)
 
 
 def _drop_pool(jobs: int) -> None:
     pool = _POOLS.pop(jobs, None)
     if pool is not None:
-        pool.terminate()
+        _terminate(pool)
+
+
+#: Seconds ``Pool.terminate`` may take before its workers are killed outright.
+_TERMINATE_WAIT = 10.0
+
+
+def _terminate(pool: Any) -> None:
+    """``pool.terminate()``, bounded: it can wait forever on the task queue's lock
+    when a worker ended while holding it (seen once in a test run: the workers
+    gone, the caller blocked); then the workers are killed and the pool left to
+    its own threads, so that the caller goes on."""
+    workers = list(getattr(pool, "_pool", None) or [])
+    ender = threading.Thread(target=pool.terminate, name="govreports-pool-terminate", daemon=True)
+    ender.start()
+    ender.join(_TERMINATE_WAIT)
+    if ender.is_alive():
+        for worker in workers:
+            if worker.is_alive():
+                worker.kill()
 
 
 def _imap(jobs: int, func: Callable[[T], R], items: Iterable[T], chunk: int) -> Iterator[R]:

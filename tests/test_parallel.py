@@ -66,3 +66,28 @@ def test_write_table_formats(tmp_path, sample):
     back = gr.read_table(pq)
     assert len(back) == len(m) and set(back["year"]) == {2023}
     assert back.sort_values(["report_id", "start"])["quality_flags"].tolist() == m["quality_flags"].tolist()
+
+
+def test_a_pool_that_cannot_terminate_does_not_hang_the_caller(monkeypatch):
+    # Pool.terminate can block forever on the task queue's lock; the caller must go on
+    import multiprocessing as mp
+    import threading
+    import time
+
+    from govreports import _parallel
+
+    worker = mp.get_context("fork").Process(target=time.sleep, args=(60,))
+    worker.start()
+    blocked = threading.Event()
+
+    class StuckPool:
+        _pool = [worker]
+
+        def terminate(self):
+            blocked.wait()  # never set: a terminate that does not return
+
+    monkeypatch.setattr(_parallel, "_TERMINATE_WAIT", 0.5)
+    started = time.monotonic()
+    _parallel._terminate(StuckPool())
+    worker.join(5)
+    assert time.monotonic() - started < 5 and not worker.is_alive()
