@@ -51,6 +51,10 @@ _ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
 
 # ---------------------------------------------------------------- wording cues
 
+#: What joins the two ends of a range between digits (1-11月, 2018—2022年): every dash local
+#: pages use, 至/到, and 一 written for a dash (1一11月)
+_RANGE_DASH = "[-—–~～至到－‐−─―一]"
+
 _GROWTH_WORDS = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|可比价|可比)?"
     r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
@@ -59,7 +63,8 @@ _GROWTH_CLAUSE = re.compile(
     r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
     r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[三四五3-5]年|累计|累积"
-    r"|(?:19|20)\d{2}\s*[-—–~～至到－‐−─―一]\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
+    r"|(?:19|20)\d{2}\s*" + _RANGE_DASH
+    + r"\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
     r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|可比|自然|现价"
     # 比2012年(下同)增长47.7%: a change since a base year
@@ -96,7 +101,7 @@ _FIVE_YEAR = re.compile(
 _FIVE_IN_CLAUSE = re.compile(r"五年(?:来|间|内|中)?(?=[^，,。；;：:]*$)")
 _REACHED_IN_CLAUSE = re.compile(r"达到|达|增加到|提高到|增至|升至|跃升|由|从|为")
 
-_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到－‐−─―一]\s*((?:19|20)\d{2})\s*年")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*" + _RANGE_DASH + r"\s*((?:19|20)\d{2})\s*年")
 # 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
 _MANY_YEARS = re.compile(
     r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)"
@@ -162,7 +167,7 @@ def _years_count(s: str) -> int:
 _PLAN_END = re.compile(r"末$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
 # (1月至10月, 1月-10月 too)
-_MONTH_RANGE = re.compile(r"(\d\d?)\s*月?\s*[-—–~～至到－‐−─―一]\s*(\d\d?)\s*月")
+_MONTH_RANGE = re.compile(r"(\d\d?)\s*月?\s*" + _RANGE_DASH + r"\s*(\d\d?)\s*月")
 # 一至九月份, 1至十一月, 元至十月: months in Chinese numerals
 _MONTH_RANGE_ZH = re.compile(
     r"(十[一二]|[一二三四五六七八九十元])\s*月?\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月"
@@ -177,7 +182,7 @@ _MONTH_WORDS = re.compile(
 _QUARTER_RANGE_BEFORE = re.compile(r"([1-4一二三四])\s*[-—–~～至到]\s*([1-4一二三四])\s*$")
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
 # (not a base of comparison: 比2010年, 是2010年的1.76倍)
-_YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?[-—–~～至到－‐−─―一]\d)")
+_YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?" + _RANGE_DASH + r"\d)")
 # a year that dates the report, not a figure: a session date (2021年2月4日在…), a title (2021年忠县政府工作报告)
 _NOT_A_PERIOD = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,。；;\n]{0,14}?工作报告")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
@@ -703,6 +708,26 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")")
 
 
+def _month_markers(text: str) -> list:
+    """The month markers of a text (1-11月, 一至九月, 前三季度, 截至11月, 1—3季度), in
+    :class:`_Markers` form: ``(start, end, (MONTHS, (first, last), start, end))``."""
+    months = _Markers.MONTHS
+    found = [
+        (m.start(), m.end(), (months, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
+        for m in _MONTH_RANGE.finditer(text)
+    ]
+    found += [
+        (m.start(), m.end(), (months, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), m.end()))
+        for m in _MONTH_RANGE_ZH.finditer(text)
+        if not (m.start() and text[m.start() - 1] in _YEARS_DIGITS)  # not 二十一至十二月
+    ]
+    found += [
+        (m.start(), m.end(), (months, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)
+        if not (m["to"] and m.start() and text[m.start() - 1] in "月截")  # 3月至11月底: the range says it
+    ]
+    return found + _quarter_ranges(text)
+
+
 def _quarter_ranges(text: str) -> list:
     """Month markers of quarter ranges (1—3季度: January to September), in :class:`_Markers` form."""
     out = []
@@ -757,20 +782,7 @@ class _Markers:
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
         # 2018年以来: from a year to now
         found += [(a, b, (self.SINCE, y, a, b)) for a, b, y in years if text.startswith(("以来", "来"), b)]
-        found += [
-            (m.start(), m.end(), (self.MONTHS, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
-            for m in _MONTH_RANGE.finditer(text)
-        ]
-        found += [
-            (m.start(), m.end(), (self.MONTHS, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), m.end()))
-            for m in _MONTH_RANGE_ZH.finditer(text)
-            if not (m.start() and text[m.start() - 1] in _YEARS_DIGITS)  # not 二十一至十二月
-        ]
-        found += [
-            (m.start(), m.end(), (self.MONTHS, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)
-            if not (m["to"] and m.start() and text[m.start() - 1] in "月截")  # 3月至11月底: the range says it
-        ]
-        found += _quarter_ranges(text)
+        found += _month_markers(text)
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
@@ -905,7 +917,7 @@ def _period(
     return (None if base is None else str(base)), flags
 
 
-_LAST_YEAR_CUE = re.compile(r"去年|上年")
+_LAST_YEAR_CUES = ("去年", "上年")
 _CLAUSE_OPENERS = frozenset(["", "，", ",", "。", "；", ";", "：", ":", "\n", " "])  # 去年全县…, not 与去年持平
 # 去年 and 上年, but not 比去年/较上年/同上年 (comparisons) nor 上年同期
 _PAST_CUE = re.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
@@ -1307,7 +1319,7 @@ def _time_lead(text: str, start: int, marker: tuple) -> bool:
 
 
 _MONTHS_AFTER = re.compile(
-    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<a>\d\d?)\s*月?\s*[-—–~～至到－‐−─―一]\s*(?P<b>\d\d?)\s*月份?\s*[)）]"
+    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<a>\d\d?)\s*月?\s*" + _RANGE_DASH + r"\s*(?P<b>\d\d?)\s*月份?\s*[)）]"
 )
 #: A sentence's lead (1—9月，, 2012年全镇：) is at most this long.
 _SENTENCE_LEAD_MAX = 20
@@ -1336,13 +1348,8 @@ _LEAD_MAX = 40
 
 @lru_cache(maxsize=1024)
 def _months_in(s: str) -> list:
-    """Month markers of a short string (a heading), with offsets 0."""
-    out = [(_Markers.MONTHS, (int(m.group(1)), int(m.group(2))), m.start(), 0) for m in _MONTH_RANGE.finditer(s)]
-    out += [(_Markers.MONTHS, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), 0)
-            for m in _MONTH_RANGE_ZH.finditer(s)]
-    out += [(_Markers.MONTHS, _month_span(m), m.start(), 0) for m in _MONTH_WORDS.finditer(s)]
-    out += [(tag, span, a, 0) for a, _, (tag, span, *_) in _quarter_ranges(s)]
-    return [(tag, span, 0, 0) for tag, span, *_ in sorted(out, key=operator.itemgetter(2))]
+    """Month markers of a short string (a heading), in order, with offsets 0."""
+    return [(tag, span, 0, 0) for _, _, (tag, span, *_) in sorted(_month_markers(s), key=operator.itemgetter(0))]
 
 
 def _heading_markers(heading: str) -> list:
@@ -1868,7 +1875,7 @@ def _with_months_after(found: list, text: str, q_end: int) -> list:
 def _last_year_cue(text: str, marks: _Markers, lo: int, hi: int) -> bool:
     """Whether 去年/上年 opens a clause between ``lo`` and ``hi`` (not 与去年持平, 去年同期)."""
     return any(
-        _LAST_YEAR_CUE.fullmatch(c.group()) and text[c.start() - 1:c.start()] in _CLAUSE_OPENERS
+        c.group() in _LAST_YEAR_CUES and text[c.start() - 1:c.start()] in _CLAUSE_OPENERS
         and not text.startswith("同期", c.end())
         for c in marks.between(marks.cues, lo, hi)
     )
