@@ -133,6 +133,8 @@ _PLAN_WORDS = (
     r"(?:的)?(?:政府)?(?:工作安排|重点工作|重点任务|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)"
     r"(?!回顾|总结|亮点|成效|成绩|情况)"
 )
+#: What joins the first and the last month after a year (2024年1—6月)
+_MONTH_DASH = "[-—–~～至－‐−─―]"
 # 2012年及过去五年政府工作回顾, 2016年和本届政府工作回顾: the year and the term together
 _AND_YEARS = r"(?:(?:及|和|暨|与)(?:过去|近|前)?(?:[一二三四五两]|\d)年|(?:及|和|暨|与)本届(?:政府)?)?"
 _PLAN_HEADING = re.compile(
@@ -537,7 +539,7 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
 _REVIEW_YEAR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?(?:过去五年|“?十[一二三四五]五”?)?(?:和|及|暨)?"
     # (not 2025年上半年工作总结: a mid-year summary is of the year itself, see _MID_YEAR_HEADING)
-    r"((?:19|20)\d{2})年(?:度)?(?!上半年|前三季度|一季度|[1一]\s*[-—–~～至－‐−─―]\s*\d{1,2}\s*月)"
+    r"((?:19|20)\d{2})年(?:度)?(?!上半年|前三季度|一季度|[1一]\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月)"
     + _AND_YEARS
     + r"(?:的)?"
     r"[\u4e00-\u9fff]{0,6}?(?:工作回顾|工作总结|工作完成情况|主要工作回顾|工作情况|发展情况)",
@@ -565,7 +567,9 @@ _OPENING_YEAR = re.compile(
 
 
 # 二〇一四年工作回顾: a year in Chinese numerals, four characters like its digits
-_CN_YEAR = re.compile(r"[一二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)")
+#: A year in Chinese numerals (二〇一四, 二零二三)
+_CN_YEAR_SRC = r"[一二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"
+_CN_YEAR = re.compile(_CN_YEAR_SRC + r"(?=\s*年)")
 _CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 
 
@@ -576,7 +580,7 @@ def _arabic_years(text: str) -> str:
 
 # 二〇二三年一月十日: a date in Chinese numerals (the month and day after a year only)
 _CN_DATE = re.compile(
-    r"(?P<y>[一二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})\s*年"
+    rf"(?P<y>{_CN_YEAR_SRC})\s*年"
     r"(?:\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月(?:\s*(?P<d>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日)?)?"
 )
 
@@ -608,7 +612,8 @@ def _arabic_dates(text: str) -> str:
 _SUMMARY_TITLE = re.compile(
     # (2023年上半年工作总结: a mid-year summary, of its own year)
     # (关于X镇2022年度工作情况的报告: the same)
-    r"((?:19|20)\d{2})\s*年度?(?P<part>上半年|前三季度|1\s*[-—–~～至－‐−─―]\s*\d{1,2}\s*月(?:份)?)?[\u4e00-\u9fff]{0,6}?"
+    r"((?:19|20)\d{2})\s*年度?(?P<part>上半年|前三季度|1\s*" + _MONTH_DASH
+    + r"\s*\d{1,2}\s*月(?:份)?)?[\u4e00-\u9fff]{0,6}?"
     r"(?:工作总结|工作情况的?报告)"
     r"(?:\s*(?:和|及|暨|与|以及)\s*((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,6}?工作(?:计划|安排|思路|打算|要点))?"
 )
@@ -645,7 +650,8 @@ def _year_from_headings(text: str) -> int | None:
 
 
 _MID_YEAR_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|1\s*[-—–~～至－‐−─―]\s*\d{1,2}\s*月)"
+    r"^(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|1\s*" + _MONTH_DASH
+    + r"\s*\d{1,2}\s*月)"
     r"[^\n。]{0,12}(?:工作|情况|回顾)",
     re.M,
 )

@@ -31,7 +31,7 @@ from ..datasets import load_themes as theme_table
 from ..datasets._targets import national_gdp_target
 from ..errors import InvalidOptionError, OptionalDependencyError
 from ..fonts._embed import embed_font, font_face_css, font_stack
-from ..schema import DEFAULT_LEVEL_UNIT, LEVEL_UNITS
+from ..schema import DEFAULT_LEVEL_UNIT, DOCUMENT_COLUMNS, LEVEL_UNITS
 from ..text._themes import theme_ids
 from ..text._tokens import kwic
 from ._evidence import show_evidence
@@ -275,7 +275,7 @@ def table_for(data: ExplorerData | pd.DataFrame, *, regions: Sequence[str] | str
     ids = data.report_ids(regions)
     _check_indicator(indicator)
     full = data.compare(indicator)
-    keys = [c for c in ("report_id", "region", "level", "year", "division_code") if c in full.columns]
+    keys = [c for c in DOCUMENT_COLUMNS if c in full.columns]
     cols = keys + [c for c in full.columns if c not in keys]
     return full.loc[full["report_id"].isin(ids), cols].reset_index(drop=True)
 

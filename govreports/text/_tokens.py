@@ -37,7 +37,7 @@ from ..errors import InvalidOptionError, OptionalDependencyError
 from ..extract._indicators import alias_table
 from ..extract._numbers import MULT_RE_SRC, UNIT_RE_SRC
 from ..extract._segment import find_sections, split_sentences
-from ..schema import with_document_columns
+from ..schema import DOCUMENT_COLUMNS, with_document_columns
 
 __all__ = [
     "tokenize",
@@ -263,7 +263,7 @@ def _tokenize_one(item: tuple) -> dict[str, list]:
 
     rid, text, meta, engine, extra, stops, numbers, cache = item
     cols: dict[str, list] = {c: [] for c in _token_columns(list(meta))}
-    doc = [c for c in ("region", "level", "year", "division_code") if c in cols]
+    doc = [c for c in DOCUMENT_COLUMNS[1:] if c in cols]
     leaves = sorted((s for s in find_sections(text) if s["is_leaf"]), key=lambda s: s["start"])
     leaf_starts = [s["start"] for s in leaves]
     sent_starts = [s for s, _ in split_sentences(text)]
@@ -361,7 +361,7 @@ def tokenize(
 
     extra = tuple(sorted(set(user_words)))
     stops = (stopword_set() | set(user_stopwords)) if drop_stopwords else frozenset(user_stopwords)
-    carry = [c for c in ("region", "level", "year", "division_code") if c in reports.columns]
+    carry = [c for c in DOCUMENT_COLUMNS[1:] if c in reports.columns]
     columns = _token_columns(carry)
     cols: dict[str, list] = {c: [] for c in columns}
     rows = reports[["report_id", "text"] + carry].itertuples(index=False, name=None)
