@@ -135,6 +135,10 @@ REPORT_FLAGS: dict[str, str] = {
     "year_from_published": (
         "the year was taken from the web page's 发布日期 (the next year when published in November or December)"
     ),
+    "year_from_plenum": (
+        "undated, untitled and unpublished: the year is the one planned by the first annual sessions after the "
+        "latest party congress or plenum the text names (十九届四中全会 → 2020), a guess to check"
+    ),
     "region_conflict": "the text names another region than the <region>/<year> path (meta: path_region)",
     "no_region": "no region in the title, front matter or path (is it a report?); add `region:` front matter",
     "no_year": "no year in the title, date line, front matter or path (is it a report?); add `year:` front matter",

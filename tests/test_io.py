@@ -490,6 +490,16 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         ("中都街道2025年上半年工作总结\n今年以来,中都街道各项工作取得阶段性成效。\n一、2025年上半年工作总结\n"
          "1-5月,完成财税收入5545万元。",
          "中都街道", "township", 2025, "year_from_headings"),
+        # undated and untitled: the year named by what it is, or the latest party plenum the text studies
+        ("各位代表：\n现在，我代表测试镇人民政府向大会报告工作。\n过去的一年，是“十三五”收官之年。全镇经济平稳。",
+         "测试镇", "township", 2021, "year_from_headings"),
+        ("各位代表：\n现在，我代表测试镇人民政府向大会报告工作。\n今年是新中国成立70周年。全镇经济平稳。",
+         "测试镇", "township", 2019, "year_from_headings"),
+        ("各位代表：\n现在，我代表测试县人民政府向大会报告工作。\n20XX年，县政府全面贯彻党的十九大和十九届二中、三中、"
+         "四中全会精神，较好地完成了县人大会议确定的目标任务。", "测试县", "county", 2020, "year_from_plenum"),
+        # titled by the year it reviews: 2023年是…，圆满完成了年初确定的各项目标任务 (so a report for 2024)
+        ("解读《测试乡2023年政府工作报告》\n报告指出2023年是全面贯彻党的二十大精神的开局之年，乡人民政府"
+         "坚持稳中求进，圆满完成了年初确定的各项目标任务。", "测试乡", "township", 2024, "year_from_plan"),
     ],
 )
 

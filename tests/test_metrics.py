@@ -744,3 +744,56 @@ def test_months_and_years_joined_by_any_dash(dash):
 def test_the_years_of_a_plan_named_in_brackets_date_no_figure():
     text = REPORT_2023 + "国土空间总体规划（2021―2035年）获批实施，全镇地区生产总值增长5.7%。"
     assert _cell(_one(text), "5.7%", text)["period"] == "2022"
+
+
+def test_names_sharing_their_last_word_before_fenbie():
+    # 一、二、三次产业增加值分别…: the first sector's value added; the others are no indicator of the taxonomy
+    text = REPORT_2023 + "其中,一、二、三次产业增加值分别完成2.34亿元、27.07亿元和7.79亿元,分别增长4.4%、9.5%和8.1%。"
+    m = _one(text)
+    first = _cell(m, "2.34亿元", text)
+    assert (first["indicator"], first["indicator_text"]) == ("agri_value_added", "一、二、三次产业增加值")
+    assert _cell(m, "4.4%", text)["indicator"] == "agri_value_added"
+    assert _cell(m, "27.07亿元", text)["indicator"] == "" and _cell(m, "9.5%", text)["indicator"] == ""
+    text2 = REPORT_2023 + "全镇农林牧渔业、服务业增加值分别增长4.7%、8.5%。"
+    m2 = _one(text2)
+    assert _cell(m2, "4.7%", text2)["indicator"] == "agri_value_added"
+    assert _cell(m2, "8.5%", text2)["indicator"] == ""
+
+
+def test_name_value_pairs_joined_by_qizhong_before_fenbie():
+    text = REPORT_2023 + "预计完成固定资产投资799.7亿元,其中产业投资722亿元,分别增长16.3%和20%。"
+    m = _one(text)
+    assert _cell(m, "16.3%", text)["indicator"] == "fixed_asset_investment"
+    assert _cell(m, "20%", text)["indicator"] == ""
+
+
+def test_growth_after_a_level_joined_by_a_dunhao():
+    text = REPORT_2023 + "全镇GDP突破十亿元大关,达10.9亿元、增长9.2%;服务业投资7.2亿元、同比增长10.2%。"
+    m = _one(text)
+    assert (_cell(m, "9.2%", text)["indicator"], _cell(m, "9.2%", text)["measure"]) == ("gdp", "growth")
+    assert _cell(m, "10.2%", text)["indicator"] == ""  # another name's growth
+
+
+def test_new_jobs_without_chengzhen_and_what_is_not_jobs():
+    text = REPORT_2023 + "新增就业8053人，新增就业参保大学生3400人，城镇新增就业1260人，200套公租房分配到户。"
+    m = _one(text)
+    assert (_cell(m, "8053人", text)["indicator"], _cell(m, "8053人", text)["measure"]) == ("urban_jobs", "count")
+    assert _cell(m, "3400人", text)["indicator"] == ""  # the newly insured
+    assert _cell(m, "200套", text)["indicator"] == ""  # flats, not jobs
+
+
+def test_a_year_leading_a_sentence_dates_its_clauses_and_averages():
+    # a session of November 2016 (plans 2017) reviewing five years that end in 2015
+    text = ("政府工作报告\n——2016年11月23日在测试市第十六届人民代表大会第一次会议上\n各位代表:\n一、工作回顾\n"
+            "五年来,本届政府基本完成了各项工作任务。2015年,固定资产投资62.63亿元,年均增长26.9%;"
+            "社会消费品零售总额130.43亿元,增长11.7%。")
+    m = _one(text)
+    assert _cell(m, "62.63亿元", text)["period"] == "2015"
+    assert _cell(m, "26.9%", text)["period"] == "2011-2015"
+    assert _cell(m, "130.43亿元", text)["period"] == "2015"
+
+
+def test_half_year_figures_named_banniandu():
+    text = ("测试街道2021年上半年工作总结\n一季度指标实现“九绿八红”,半年度主要经济指标预计继续保持“绿多红少”局面,"
+            "街道财政收入预计实现12.83亿元,同比增长8.6%。")
+    assert _cell(_one(text), "12.83亿元", text)["period"] == "2021-01/2021-06"

@@ -165,7 +165,7 @@ def _years_count(s: str) -> int:
 
 # “十四五”末, 十四五期末: the last year of a plan period
 _PLAN_END = re.compile(r"末$")
-# months of a year: 1-11月 (digits), 前三季度, 上半年, 第二季度, 截至11月
+# months of a year: 1-11月 (digits), 前三季度, 上半年 (半年度), 第二季度, 截至11月
 # (1月至10月, 1月-10月 too)
 _MONTH_RANGE = re.compile(r"(\d\d?)\s*月?\s*" + _RANGE_DASH + r"\s*(\d\d?)\s*月")
 # 一至九月份, 1至十一月, 元至十月: months in Chinese numerals
@@ -174,7 +174,7 @@ _MONTH_RANGE_ZH = re.compile(
 )
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
 _MONTH_WORDS = re.compile(
-    r"前(?P<first>[一二三两])季度|上半年|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
+    r"前(?P<first>[一二三两])季度|上半年|半(?<!下半)年度|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
     r"|截[至止]\s*(?:今年)?(?P<until>\d\d?)\s*月|至\s*(?P<to>\d\d?)\s*月[底末]"  # 截至11月, 至11月底
     r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个月"  # 前11个月
 )
@@ -262,9 +262,10 @@ _ANNUAL = re.compile(
     r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至到])|20\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为"
 )
 # Words between an indicator's name and a figure that make it another measure:
-# 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率
+# 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率, 招引项目与主导产业契合度超70%
 _GAP_OTHER = re.compile(
     r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于|(?:目标|任务|计划)数?的|每平方公里|每亩|亩均|地均"
+    r"|契合度|关联度|满意度|依存度|集中度"
 )
 _PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
 _FROM_VALUE = re.compile(
@@ -330,6 +331,10 @@ _OTHER_FIGURE_NAME = re.compile(
     r"(?:达到?|为|实现|完成|突破)?\s*$"
 )
 
+# a clause of nothing but the name's own figure (达109亿元): the growth after it is the name's too
+_OWN_FIGURE = re.compile(
+    r"\s*(?:达到?|为|实现|完成|突破)?\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|万?人)?(?:以上|左右)?\s*$"
+)
 
 # 确保增长16%、力争增长17%: a second goal for the same name
 _GOAL_LEAD = re.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
@@ -356,6 +361,10 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
                 return None, gap  # 工业投资90亿元、技改投资28亿元: the figure is the next name's
         return (a, gap) if len(gap) <= 25 else (None, gap)
     clause = gap[seps[-1].end():]
+    if "、" in clause:  # …突破百亿元大关，达109亿元、增长9.2%: the growth of the level just stated
+        head, _, tail = clause.rpartition("、")
+        if _OWN_FIGURE.match(head) and _GROWTH_WORDS.search(tail) and _GROWTH_CLAUSE.match(tail):
+            clause = tail
     if len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause):
         if not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
             return a, clause
@@ -530,12 +539,10 @@ def _paired_names(
             break
         names.insert(0, next((a for a in aliases if a.end == name_end and a.start >= name_start), None))
         pos = name_start
-        delim = _ITEM_DELIM.match(text, pos - 1, pos) if pos > s0 else None
-        if delim is None or text[pos - 1] in "；;：:":
+        delim = _PAIR_DELIM.search(text, max(s0, pos - 6), pos) if pos > s0 else None
+        if delim is None or delim.start() == pos:
             break
-        pos -= 1
-        while pos > s0 and text[pos - 1] == " ":
-            pos -= 1
+        pos = delim.start()
     if len(names) >= 2 and any(a is not None for a in names):
         return names
     return None
@@ -544,6 +551,8 @@ def _paired_names(
 _PAIR_TAIL_CHARS = frozenset(" ，,")
 _LIST_DELIM = re.compile(r"、|和|及|与")
 _ITEM_DELIM = re.compile(r"[、，,；;：:]|其中|和|及|与")
+# what joins two name-value pairs, read back from the second name: 、 ， 和 … or ，其中
+_PAIR_DELIM = re.compile(r" *(?:[、，,] *(?:其中 *[，,：:]? *)?|其中 *[，,：:]? *|和|及|与) *$")
 _NAME_VERB = re.compile(r"(?:完成|实现|达到?|为)\s*$")
 _FENBIE_LEAD = frozenset(" \u3000")
 # Words between a list of names and 分别: 年均分别, 同比分别, 增速分别
@@ -680,8 +689,8 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         if _completion_ratio(q, wording):
             return "share"  # 完成年初目标45亿元的116%: a completion ratio, not a growth rate
         return "growth"
-    if q.unit_kind == "count":
-        return "count"
+    if q.unit_kind == "count" or (q.unit_kind == "none" and unit_kinds().get(indicator) == "count"):
+        return "count"  # (新增就业人数23万: a count written with its place word only)
     shared = _AMOUNT_LIST_TAIL.sub("", wording)
     if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
         return "growth"  # 增加2亿元, 分别增收约7500元和3600元: a change (no indicator's level)
@@ -697,8 +706,8 @@ def _month_span(m: re.Match[str]) -> tuple[int, int]:
     if m["months"]:
         n = m["months"]
         return 1, int(n) if n.isdigit() else _ZH_MONTH[n]  # 前11个月
-    if m.group() == "上半年":
-        return 1, 6
+    if m.group() in ("上半年", "半年度"):
+        return 1, 6  # 半年度主要经济指标
     q = "一二三四".index(m["quarter"] or m.group()[0])
     return 3 * q + 1, 3 * q + 3  # 第二季度, 四季度
 
@@ -788,6 +797,11 @@ class _Markers:
         self._text = text
         self.cues = self._index((m.start(), m.end(), m) for m in _TIME_CUE.finditer(text))
 
+    def leads_clause(self, year_end: int) -> bool:
+        """Whether the year ending at ``year_end`` leads its clause (2015年，固定资产投资…),
+        rather than dating an event inside it (2018年迈上2000亿元台阶)."""
+        return self._text[year_end:year_end + 1] in ("，", ",")
+
     @functools.cached_property
     def annual(self) -> tuple[list[int], list[tuple[int, int, object]]]:
         """One-year markers (今年, 2023年, 预期目标), wanted only after a plan period: found on demand."""
@@ -851,8 +865,10 @@ def _period(
         found = [f for f in found if f[0] in (_Markers.YEAR, _Markers.MONTHS)]
     elif multi_end is not None and end_level and kind == "actual" and base is not None:
         # 五年来…由2.6亿元跃升至4.35亿元: a level reached at the end of the years reviewed
+        # (2015年，固定资产投资62.63亿元，年均增长26.9%；社会消费品零售总额130.43亿元: the year named)
         spans = [m for tag, m, *_ in found if tag == _Markers.SPAN]
-        return (spans[-1].group(2) if spans else str(base)), flags
+        named = [y for tag, y, *_ in found if tag == _Markers.YEAR and base - 2 <= y <= base]
+        return (spans[-1].group(2) if spans else str(named[-1] if named else base)), flags
     spans = [m for tag, m, *_ in found if tag == _Markers.SPAN]
     if spans:
         flags.append("multi_year")
@@ -893,9 +909,13 @@ def _period(
         if plan_year is None:
             return None, flags
         if kind == "actual":
-            # 年均, 本届政府 in a review of four years (一、过去四年工作回顾) span four
+            # 年均, 本届政府 in a review of four years (一、过去四年工作回顾) span four, up to the
+            # year reviewed or the one named before (2015年，固定资产投资62.63亿元，年均增长26.9%)
             n = 5 if "五" in five.group() or "5" in five.group() else review_years
-            return f"{plan_year - n}-{plan_year - 1}", flags
+            named = [y for tag, y, at, end in found if tag == _Markers.YEAR and at < five.start()
+                     and plan_year - 3 <= y < plan_year - 1 and marks.leads_clause(end)]
+            last = named[-1] if named else plan_year - 1
+            return f"{last - n + 1}-{last}", flags
         return f"{plan_year}-{plan_year + 4}", flags
     years = [
         y
@@ -1011,6 +1031,9 @@ def _without_asides(text: str, aliases: list[_Alias]) -> list[_Alias]:
     name that is the income's name before a comparison (城乡居民人均可支配收入比“十二五”末增长…)."""
     out: list[_Alias] = []
     for a in aliases:
+        tail = _OTHER_NAME_AFTER.get(a.text)
+        if tail is not None and tail.match(text, a.end):
+            continue  # 新增就业参保大学生34万人: another count
         if a.text.endswith("比") and _COMPARED_TO.match(text, a.end):
             a = _Alias(a.start, a.end - 1, a.text[:-1], alias_table().get(a.text[:-1], a.indicator))
         if (
@@ -1022,6 +1045,8 @@ def _without_asides(text: str, aliases: list[_Alias]) -> list[_Alias]:
     return out
 
 
+# Words that make a name another thing's (新增就业参保, 新增就业大学生: other counts)
+_OTHER_NAME_AFTER: dict[str, re.Pattern[str]] = {"新增就业": re.compile("参保|大学生|驿站|创业|再就业|中")}
 # what 比 compares to when it is not a ratio's 比: 比“十二五”末, 比2015年, 比上年, 比全省
 _COMPARED_TO = re.compile(r"\s*(?:“?十[一二三四五]五|(?:19|20)\d{2}\s*年|上年|去年|同期|全国|全省|全市|全区|全县)")
 
@@ -1056,9 +1081,53 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
                 extra.append(_Alias(a, b, m.group("name"),
                                     "industrial_value_added" if scope else "industrial_value_added_all",
                                     head_end=m.start() - len(scope)))
+    if "分别" in text:
+        extra.extend(a for a in _shared_suffix_items(text) if free(a.start, a.end))
     if not extra:
         return aliases
     return sorted(aliases + extra, key=lambda a: a.start)
+
+
+# 一、二、三次产业增加值分别…, 农林牧渔业、服务业增加值分别…: names listed with their last
+# word written once, before 分别 (the literal first, so that the engine skips to it)
+_SHARED_SUFFIX = re.compile(r"增加值(?=[^，,。；;]{0,8}分别)|总产值(?=[^，,。；;]{0,8}分别)")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
+_SECTOR_ITEM = re.compile(r"第?([一二三])(?:产业?|次产业)?")
+_SECTOR_LAST = re.compile(r"(?:产|产业|次产业)$")
+
+
+def _shared_suffix_items(text: str) -> list[_Alias]:
+    """The items of a list of names that share their last word (一、二、三次产业增加值,
+    农林牧渔业、服务业增加值) which, with that word, name an indicator: each an alias
+    over the item's own words (一 → agri_value_added), named by the whole list."""
+    table = alias_table()
+    out = []
+    for m in _SHARED_SUFFIX.finditer(text):
+        lo = max(0, m.start() - 30)
+        start = max([b.end() for b in _CLAUSE_BREAK.finditer(text, lo, m.start())] or [lo])
+        while True:  # past 其中, 全年, 实现 … at the clause's start
+            lead = _NEUTRAL_START.match(text, start, m.start())
+            if not lead or lead.end() == start:
+                break
+            start = lead.end()
+        parts = []
+        pos = start
+        for sep in _ITEM_SPLIT.finditer(text, start, m.start()):
+            parts.append((pos, sep.start()))
+            pos = sep.end()
+        if not parts:
+            continue
+        last = text[pos:m.start()]
+        for a, b in parts:
+            item = text[a:b]
+            names = [item + m.group()]
+            sector = _SECTOR_ITEM.fullmatch(item)
+            if sector is not None and _SECTOR_LAST.search(last):
+                names.append("第" + sector.group(1) + "产业" + m.group())
+            name = next((n for n in names if n in table), None)
+            if name is not None and b > a:
+                out.append(_Alias(a, b, text[start:m.end()], table[name]))
+    return out
 
 
 #: The columns _report_rows fills, in order (the report's own columns go in front).
@@ -1243,7 +1312,9 @@ class _Report:
             or len(got) == 2 and got[0][0] == got[1][0]  # one year, one months, or 2022年1—11月
             or not _time_lead(text, start, got[-1])
             or _HAS_DIGIT.search(text, got[-1][3], lead.start())  # 2020年全市生产总值达1800亿元；: a figure, not a lead
-            or marks.any_in(marks.period, lead.end(), pos) or marks.any_in(marks.cues, lead.end(), pos)
+            # (another time after the lead, but not an earlier clause's 年均: 2012年，…年均增长26.9%；…)
+            or _own_clause_markers(marks.between(marks.period, lead.end(), pos), text, pos)
+            or marks.any_in(marks.cues, lead.end(), pos)
             or _ANNUAL.search(text, lead.end(), pos)  # …；预计全年…: the whole year
         ):
             return []
@@ -1765,6 +1836,9 @@ _FITS: dict[str, frozenset[str]] = {
     "ratio": frozenset({"none", "ratio", "points", "percent"}),
 }
 
+#: Count indicators whose things have their own measure words: jobs are people or posts.
+_COUNTED_IN: dict[str, tuple[str, ...]] = {"urban_jobs": ("人", "个")}  # 个: 新增城镇就业岗位8万个
+
 
 def _unit_fits(indicator: str, q: _numbers.Quantity, measure: str) -> bool:
     """Whether a figure can be a value of the indicator: a count is never an
@@ -1772,6 +1846,9 @@ def _unit_fits(indicator: str, q: _numbers.Quantity, measure: str) -> bool:
     indicator's own unit (增加2亿元, 净增448亿元) is an increment, not a level."""
     if q.unit_kind not in _FITS.get(unit_kinds()[indicator], _FITS["money"]):
         return False
+    words = _COUNTED_IN.get(indicator)
+    if words is not None and q.unit_kind == "count" and not any(w in q.unit for w in words):
+        return False  # 2万套公租房 after 城镇新增就业12.6万人: not jobs
     if measure in ("growth", "growth_avg") and q.unit_kind in ("money", "physical", "count"):
         return False
     return True

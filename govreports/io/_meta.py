@@ -164,10 +164,11 @@ def _reviews_its_own_year(text: str, year: int) -> bool:
     if year + 1 in plans or any(int(m.group(1)) == year for m in _REVIEW_HEADING.finditer(text)):
         return True
     # no headings: a sentence that opens with the year and states its results
-    # (2022年，全镇实现地区生产总值45.2亿元，同比增长5.3%)
+    # (2022年，全镇实现地区生产总值45.2亿元，同比增长5.3%), or says the year's targets were met
+    # (2023年是…的一年，…圆满完成了年初确定的各项目标任务)
     return any(
         int(m["y"]) == year and not _GOAL_WORDS.search(m.group()) for m in _REVIEW_LEAD.finditer(text, 0, 6000)
-    )
+    ) or any(int(m["y"]) == year for m in _YEAR_MET.finditer(text, 0, 6000))
 
 
 _REVIEW_LEAD = re.compile(
@@ -175,6 +176,10 @@ _REVIEW_LEAD = re.compile(
     r"(?:同比|比上年|较上年)(?:增长|下降|提高|减少)"
 )
 _GOAL_WORDS = re.compile(r"力争|争取|预期|目标|确保|计划")
+_YEAR_MET = re.compile(
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?:报告指出)?(?P<y>(?:19|20)\d{2})\s*年[，,]?是[^。\n]{0,300}?"
+    r"(?:圆满|全面|超额|较好地|顺利)?完成了?(?:年初|全年|年度|县人代会|镇人代会|人代会)[^。\n]{0,12}?(?:确定|制定|既定|下达)的"
+)
 
 
 def _is_short_form(named: str, full: str) -> bool:
@@ -518,6 +523,12 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
     elif session.published is not None:
         meta.year = _year_for(int(session.published[:4]), int(session.published[5:7]))
         meta.flags.append("year_from_published")
+    elif (y := _year_from_named_year(text)) is not None:
+        meta.year = y
+        meta.flags.append("year_from_headings")
+    elif (y := _year_from_party_meetings(text)) is not None:
+        meta.year = y
+        meta.flags.append("year_from_plenum")
     if session.published is not None:
         meta.extra["published"] = session.published  # (extraction dates a mid-year page's months by it)
     from_name = title_year is not None or _fm_year(fm) or "year_from_path" in meta.flags
@@ -695,6 +706,64 @@ _OPENING_RESULTS = re.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年(?:[，,]|(?=[全我][镇乡县区市街]))[^。\n]{0,120}?"
     r"(?:实现|完成|同比|比上年|较上年)[^。\n]{0,40}?\d"
 )
+
+
+# 今年是“十四五”开局之年, 过去的一年是新中国成立70周年: a year named by what it is
+_NAMED_YEAR = re.compile(
+    r"(?P<when>今年|明年|去年|过去的?一年|刚刚过去的一年)[，,]?(?:既)?是[^。\n；;]{0,30}?"
+    r"(?:“?十(?P<plan>[一二三四五])五”?(?:规划|时期)?的?(?P<pos>开局|起步|收官|开篇)之年"
+    r"|(?P<what>新中国成立|建党|中国共产党成立|改革开放)(?P<n>\d{2,3})周年)"
+)
+_PLAN_FIRST_YEAR = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+_ANNIVERSARY_BASE = {"新中国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
+
+
+def _year_from_named_year(text: str) -> int | None:
+    """The plan year of an undated text that names its year by what it is: 今年是“十四五”开局之年
+    (2021), 过去的一年是“十三五”收官之年 (2020, so 2021), 今年是新中国成立70周年 (2019)."""
+    if "之年" not in text and "周年" not in text:
+        return None
+    m = _NAMED_YEAR.search(_arabic_years(text[:HEADINGS_CHARS]))
+    if m is None:
+        return None
+    if m["plan"]:
+        year = _PLAN_FIRST_YEAR[m["plan"]] + (4 if m["pos"] == "收官" else 0)
+    else:
+        year = _ANNIVERSARY_BASE[m["what"]] + int(m["n"])
+    return year + {"今年": 0, "明年": -1}.get(m["when"], 1)
+
+
+# 党的十九大和十九届二中、三中、四中全会精神: the party congresses and plenums a text studies
+_CONGRESS = re.compile(r"(十[六七八九]|二十)大")
+_PLENUM = re.compile(r"(十[六七八九]|二十)届(?P<ns>[一二三四五六七]中?(?:\s*[、和及与]\s*[一二三四五六七]中?)*)中全会")
+#: The year planned by the first annual sessions after each congress (0) and plenum of the party's
+#: Central Committees: 十九届四中全会 (October 2019) → the reports of early 2020. A plenum held in
+#: February (十九届三中全会, 2018) is named first by the next winter's reports.
+_PLAN_YEAR_AFTER: dict[tuple[str, int], int] = {
+    ("十六", 0): 2003, ("十六", 1): 2003, ("十六", 2): 2003, ("十六", 3): 2004, ("十六", 4): 2005,
+    ("十六", 5): 2006, ("十六", 6): 2007,
+    ("十七", 0): 2008, ("十七", 1): 2008, ("十七", 2): 2008, ("十七", 3): 2009, ("十七", 4): 2010,
+    ("十七", 5): 2011, ("十七", 6): 2012, ("十七", 7): 2013,
+    ("十八", 0): 2013, ("十八", 1): 2013, ("十八", 2): 2013, ("十八", 3): 2014, ("十八", 4): 2015,
+    ("十八", 5): 2016, ("十八", 6): 2017, ("十八", 7): 2018,
+    ("十九", 0): 2018, ("十九", 1): 2018, ("十九", 2): 2018, ("十九", 3): 2019, ("十九", 4): 2020,
+    ("十九", 5): 2021, ("十九", 6): 2022, ("十九", 7): 2023,
+    ("二十", 0): 2023, ("二十", 1): 2023, ("二十", 2): 2024, ("二十", 3): 2025, ("二十", 4): 2026,
+}
+_PLENUM_NUMBER = {c: i + 1 for i, c in enumerate("一二三四五六七")}
+
+
+def _year_from_party_meetings(text: str) -> int | None:
+    """The plan year of an undated text by the latest party congress or plenum it names
+    (贯彻党的十九大和十九届二中、三中、四中全会精神 → 2020): a lower bound that is right for
+    a report of the first sessions after it, flagged ``year_from_plenum``."""
+    if "大" not in text and "全会" not in text:
+        return None
+    years = [_PLAN_YEAR_AFTER[(m.group(1), 0)] for m in _CONGRESS.finditer(text)]
+    for m in _PLENUM.finditer(text):
+        for n in re.findall("[一二三四五六七]", m.group("ns")):
+            years.append(_PLAN_YEAR_AFTER.get((m.group(1), _PLENUM_NUMBER[n]), 0))
+    return max(years) if years and max(years) else None
 
 
 def _split_chain(name: str) -> tuple[str, str | None]:
