@@ -797,3 +797,15 @@ def test_half_year_figures_named_banniandu():
     text = ("测试街道2021年上半年工作总结\n一季度指标实现“九绿八红”,半年度主要经济指标预计继续保持“绿多红少”局面,"
             "街道财政收入预计实现12.83亿元,同比增长8.6%。")
     assert _cell(_one(text), "12.83亿元", text)["period"] == "2021-01/2021-06"
+
+
+@pytest.mark.parametrize("lead", ["今年前10月，", "前十月，", "截止到10月底，", "到10月底，", "截至十月底，"])
+def test_the_first_ten_months_however_written(lead):
+    text = REPORT_2023 + lead + "全镇完成固定资产投资12亿元。"
+    assert _cell(_one(text), "12亿元", text)["period"] == "2022-01/2022-10"
+
+
+@pytest.mark.parametrize("lead", ["前三个季度，", "前三季，", "截至三季度末，"])
+def test_the_first_three_quarters_however_written(lead):
+    text = REPORT_2023 + lead + "全镇完成固定资产投资12亿元。"
+    assert _cell(_one(text), "12亿元", text)["period"] == "2022-01/2022-09"

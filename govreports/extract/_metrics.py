@@ -174,9 +174,12 @@ _MONTH_RANGE_ZH = re.compile(
 )
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
 _MONTH_WORDS = re.compile(
-    r"前(?P<first>[一二三两])季度|上半年|半(?<!下半)年度|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
-    r"|截[至止]\s*(?:今年)?(?P<until>\d\d?)\s*月|至\s*(?P<to>\d\d?)\s*月[底末]"  # 截至11月, 至11月底
-    r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个月"  # 前11个月
+    r"前(?P<first>[一二三两])个?季度?|上半年|半(?<!下半)年度|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
+    # 截至11月, 截止到十月底, 至11月底, 到10月末, 截至三季度末
+    r"|截[至止]\s*到?\s*(?:今年)?(?:(?P<until>\d\d?|十[一二]?|[一二三四五六七八九])\s*月"
+    r"|第?(?P<qend>[一二三])季度末)"
+    r"|[至到]\s*(?P<to>\d\d?|十[一二]?|[一二三四五六七八九])\s*月[底末]"
+    r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个?月"  # 前11个月, 前10月
 )
 # 1—3季度: found from 季度 backwards (a pattern led by a digit would be tried at every digit)
 _QUARTER_RANGE_BEFORE = re.compile(r"([1-4一二三四])\s*[-—–~～至到]\s*([1-4一二三四])\s*$")
@@ -689,11 +692,13 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         if _completion_ratio(q, wording):
             return "share"  # 完成年初目标45亿元的116%: a completion ratio, not a growth rate
         return "growth"
-    if q.unit_kind == "count" or (q.unit_kind == "none" and unit_kinds().get(indicator) == "count"):
-        return "count"  # (新增就业人数23万: a count written with its place word only)
+    if q.unit_kind == "count":
+        return "count"
     shared = _AMOUNT_LIST_TAIL.sub("", wording)
     if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
         return "growth"  # 增加2亿元, 分别增收约7500元和3600元: a change (no indicator's level)
+    if q.unit_kind == "none" and unit_kinds().get(indicator) == "count":
+        return "count"  # 新增就业人数23万: a count written with its place word only
     return "level"
 
 
@@ -702,7 +707,10 @@ def _month_span(m: re.Match[str]) -> tuple[int, int]:
     if m["first"]:
         return 1, _QUARTER_MONTHS[m["first"]]  # 前三季度
     if m["until"] or m["to"]:
-        return 1, int(m["until"] or m["to"])  # 截至11月, 至11月底: January to November
+        n = m["until"] or m["to"]
+        return 1, int(n) if n.isdigit() else _ZH_MONTH[n]  # 截至11月, 至11月底: January to November
+    if m["qend"]:
+        return 1, _QUARTER_MONTHS[m["qend"]]  # 截至三季度末
     if m["months"]:
         n = m["months"]
         return 1, int(n) if n.isdigit() else _ZH_MONTH[n]  # 前11个月

@@ -509,6 +509,11 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
         meta.year = session.year
     elif title_year:
         meta.year = title_year
+        pub = session.published
+        if pub is not None and int(pub[:4]) == title_year and int(pub[5:7]) >= 11:
+            # 洪山镇政府工作报告(2021), published 2021-12-31: a session of the year's end, for the next
+            meta.year = title_year + 1
+            meta.flags.append("year_from_published")
     elif _fm_year(fm):
         meta.year = int(fm["year"])
     elif p is not None and (m := _PATH_YEAR.match(p.stem)):
