@@ -146,6 +146,16 @@ def test_numbers_broken_by_the_layout_are_joined(sample, width):
     assert clean_text("\n".join(lines)).split("\n")[0] == "甲" * 20 + "成交额1069亿元" + "乙" * 19 + "。"
 
 
+def test_a_ragged_layout_broken_between_chinese_characters_is_joined():
+    # a document site's copy: lines of uneven width, one broken inside a name (农村常住 / 居民…)
+    full = "甲" * 40 + "乙，"
+    lines = ["一、2015年工作回顾", full, "预计完成固定资产投资165.8亿元,增长14.3%;农村常住",
+             "居民人均可支配收入14632元,增长10.2%。", full, full + "丙。"]
+    out = clean_text("\n".join(lines)).split("\n")
+    assert out[0] == "一、2015年工作回顾"  # a heading stays its own line
+    assert "农村常住居民人均可支配收入14632元" in out[1]
+
+
 def test_unwrapped_text_is_not_reflowed(sample):
     # The web copy has one paragraph per line: nothing may be joined.
     text = sample["text"][0]

@@ -309,6 +309,10 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
 def _display_width(s: str) -> int:
     # CJK characters take three UTF-8 bytes and two columns, ASCII one and
     # one: (bytes + chars) / 2 approximates display width at C speed.
@@ -398,6 +402,7 @@ def reflow(lines: list[str]) -> list[str]:
     out: list[str] = []
     parts: list[str] = []  # the physical lines of the current paragraph
     last_width = 0  # display width of the last physical line joined
+    heading_open = False  # the current paragraph is a heading's line
     for raw in lines:
         s = raw.strip()
         if not s:
@@ -419,12 +424,17 @@ def reflow(lines: list[str]) -> list[str]:
             starts_paragraph = last_width < 0.6 * full
         else:
             # Without indentation a paragraph ends on a short line, or on a
-            # not-quite-full line that closes a sentence.
-            starts_paragraph = last_width < 0.6 * full or (last_width < 0.85 * full and last_char in _TERMINAL)
+            # not-quite-full line that closes a sentence; a line broken between two
+            # Chinese characters (农村常住 / 居民人均可支配收入) of a ragged layout
+            # goes on unless it is very short or a heading.
+            mid_phrase = _is_han(last_char) and _is_han(s[0]) and not heading_open
+            short = (0.4 if mid_phrase else 0.6) * full
+            starts_paragraph = last_width < short or (last_width < 0.85 * full and last_char in _TERMINAL)
         if starts_paragraph:
             if parts:
                 out.append("".join(parts))
             parts = [s]
+            heading_open = bool(_HEADING_START.match(s))
         else:
             # parts are joined once per paragraph: no quadratic concatenation
             tail = parts[-1][-1:]
