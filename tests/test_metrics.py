@@ -809,3 +809,18 @@ def test_the_first_ten_months_however_written(lead):
 def test_the_first_three_quarters_however_written(lead):
     text = REPORT_2023 + lead + "全镇完成固定资产投资12亿元。"
     assert _cell(_one(text), "12亿元", text)["period"] == "2022-01/2022-09"
+
+
+def test_an_inclusion_in_brackets_does_not_make_the_whole_a_part():
+    text = ("各位代表：\n一、2018年工作回顾\n预计2018年全镇(含青山河高新园区,下同)完成规模工业总产值31.15亿元。"
+            "开发区(含A园,B园)完成工业总产值12亿元。")
+    m = _one(text)
+    assert _cell(m, "31.15亿元", text)["indicator"] == "industrial_output_above_scale"
+    assert _cell(m, "12亿元", text)["indicator"] == ""  # the development zone's, a part
+
+
+def test_the_value_added_of_the_whole_region_is_its_gdp():
+    text = REPORT_2023 + "预计全区实现增加值745亿元、区可用财力135.5亿元。全区工业增加值增长8%。"
+    m = _one(text)
+    assert _cell(m, "745亿元", text)["indicator"] == "gdp"
+    assert _cell(m, "8%", text)["indicator"] == "industrial_value_added_all"

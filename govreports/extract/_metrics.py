@@ -1091,11 +1091,17 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
                                     head_end=m.start() - len(scope)))
     if "分别" in text:
         extra.extend(a for a in _shared_suffix_items(text) if free(a.start, a.end))
+    for m in _WHOLE_VALUE_ADDED.finditer(text) if "增加值" in text else ():
+        a, b = m.span("name")
+        if free(a, b):
+            extra.append(_Alias(a, b, m.group("name"), "gdp"))
     if not extra:
         return aliases
     return sorted(aliases + extra, key=lambda a: a.start)
 
 
+# 全区实现增加值745亿元: the value added of the whole region is its GDP
+_WHOLE_VALUE_ADDED = re.compile(r"全[镇乡县区市旗](?:全年|预计)?(?:共|累计)?(?:实现|完成|创造)?了?(?P<name>增加值)")
 # 一、二、三次产业增加值分别…, 农林牧渔业、服务业增加值分别…: names listed with their last
 # word written once, before 分别 (the literal first, so that the engine skips to it)
 _SHARED_SUFFIX = re.compile(r"增加值(?=[^，,。；;]{0,8}分别)|总产值(?=[^，,。；;]{0,8}分别)")
@@ -1590,7 +1596,10 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     text = rep.text
     head_end = alias.start if alias.head_end is None else alias.head_end
     lo = max(s0, head_end - _LOOKBACK)
-    clause_start = max([m.end() for m in _SEP.finditer(text, lo, head_end)] or [lo])
+    seg = text[lo:head_end]
+    if "(" in seg or "（" in seg:  # 全镇(含青山河高新园区,下同)完成: the aside's comma ends no clause
+        seg = _PAREN_ASIDE.sub(lambda m: "\0" * len(m.group()), seg)
+    clause_start = lo + max([m.end() for m in _SEP.finditer(seg)] or [0])
     head = _PAREN_ASIDE.sub("", text[clause_start:head_end])  # 预计（下同）可实现
     if rep.region:
         head = head.replace(rep.region, "")
