@@ -497,6 +497,10 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "测试镇", "township", 2019, "year_from_headings"),
         ("各位代表：\n现在，我代表测试县人民政府向大会报告工作。\n20XX年，县政府全面贯彻党的十九大和十九届二中、三中、"
          "四中全会精神，较好地完成了县人大会议确定的目标任务。", "测试县", "county", 2020, "year_from_plenum"),
+        # a mid-year report's page published in November (成文日期: | 2021-11-18 |, a table row): its own year
+        ("发布机构: | 旗发展和改革委员会 |\n成文日期: | 2021-11-18 | 发布日期: | 2021-11-18 |\n主任、各位委员:\n"
+         "受测试旗人民政府委托，现向人大常委会报告。\n一、上半年国民经济和社会发展计划执行情况\n上半年，全旗地区生产总值完成59.0亿元。",
+         "测试旗", "county", 2021, "year_from_published"),
         # titled by the year it reviews: 2023年是…，圆满完成了年初确定的各项目标任务 (so a report for 2024)
         ("解读《测试乡2023年政府工作报告》\n报告指出2023年是全面贯彻党的二十大精神的开局之年，乡人民政府"
          "坚持稳中求进，圆满完成了年初确定的各项目标任务。", "测试乡", "township", 2024, "year_from_plan"),

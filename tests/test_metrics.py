@@ -824,3 +824,11 @@ def test_the_value_added_of_the_whole_region_is_its_gdp():
     m = _one(text)
     assert _cell(m, "745亿元", text)["indicator"] == "gdp"
     assert _cell(m, "8%", text)["indicator"] == "industrial_value_added_all"
+
+
+def test_a_plan_carried_out_is_a_review():
+    text = ("一、上半年国民经济和社会发展计划执行情况\n"
+            "(一)主要指标完成情况。上半年，全县地区生产总值完成59.0亿元，同比增长6.5%。\n二、下半年工作安排\n全年地区生产总值增长7%左右。")
+    m = _one(text)
+    assert _cell(m, "59.0亿元", text)["kind"] == "actual" and _cell(m, "59.0亿元", text)["section_kind"] == "review"
+    assert _cell(m, "7%左右", text)["kind"] == "target"

@@ -190,7 +190,7 @@ _PROBLEMS_HEADING = re.compile(
     r"不足和差距|差距和不足|清醒(?:地)?(?:看到|认识)"
 )
 _TARGETS_HEADING = re.compile(r"预期目标|主要目标|发展目标|奋斗目标|主要指标")
-_NOT_TARGETS_ONLY = re.compile(r"任务|工作|要求|安排|措施|举措|部署|思路|重点|政策")
+_NOT_TARGETS_ONLY = re.compile(r"任务|工作|要求|安排|措施|举措|部署|思路|重点|政策|完成情况|执行情况")
 _REVIEW_HEADING = re.compile(
     r"回顾|过去|一年来|五年来|这一年|这五年|以来|工作总结|完成情况|执行情况|成就|取得[^，,]{0,10}成绩|成绩显著|进展|去年|上一年|本届政府|"
     r"(?:实现|取得|完成|开创|迈出|走出|创造)了|圆满|开局良好|良好开局|全面完成|顺利完成|显著|可喜|稳中向好|"
@@ -199,6 +199,7 @@ _REVIEW_HEADING = re.compile(
     # a numbered result line taken for a heading: 2、规模以上工业实现销售11.6亿元，同比增长47%；
     r"\d(?:亿元|万元|%)[，,]\s*(?:同比|比上年|较上年)(?:增长|下降)"
 )
+_PLAN_CARRIED_OUT = re.compile(r"(?:计划|目标任务|目标)的?(?:执行|完成)(?:情况)?")
 _PLAN_HEADING = re.compile(
     r"安排|任务|要求|目标|思路|打算|建议|部署|计划|今后|今年(?!以来)|明年|下一步|重点工作|工作重点|"
     r"展望|政策取向|总体考虑|主要考虑|自身建设|规划纲要|做好"
@@ -341,7 +342,8 @@ def _own_kind(heading: str, plan_year: int | None) -> str | None:
         return "plan"
     if not years:
         review = bool(_REVIEW_HEADING.search(heading))
-        plan = bool(_PLAN_HEADING.search(heading))
+        # (上半年国民经济和社会发展计划执行情况: a plan carried out is reviewed)
+        plan = bool(_PLAN_HEADING.search(_PLAN_CARRIED_OUT.sub("", heading)))
     if review and plan:
         return "mixed"
     if review:

@@ -292,7 +292,7 @@ _HEAD_CHARS = 1500
 _UNIT = r"[\u4e00-\u9fff]{1,20}?" + _SUFFIX
 # A date on a page's furniture line: 发布日期: 2010-03-09, 时间:2026-02-26
 _PUB_DATE = re.compile(
-    r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[】\]]?\s*[:：|]?\s*"
+    r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[】\]]?\s*[:：|]?\s*\|?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
 )
 # a page's bare timestamp (梨树县人民政府 2017-01-10 16:56:00): a publication date
@@ -526,7 +526,9 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
         meta.year = y
         meta.flags.append("year_from_headings")
     elif session.published is not None:
-        meta.year = _year_for(int(session.published[:4]), int(session.published[5:7]))
+        meta.year = int(session.published[:4])
+        if not _MID_YEAR_REPORT.search(text, 0, HEADINGS_CHARS):  # (a mid-year report published late is of its year)
+            meta.year = _year_for(meta.year, int(session.published[5:7]))
         meta.flags.append("year_from_published")
     elif (y := _year_from_named_year(text)) is not None:
         meta.year = y
@@ -665,6 +667,12 @@ def _year_from_headings(text: str) -> int | None:
     return None
 
 
+# 一、上半年国民经济和社会发展计划执行情况, 前三季度工作总结: a report on the months of its year
+_MID_YEAR_REPORT = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:上半年|前三季度|1\s*" + _MONTH_DASH
+    + r"\s*\d{1,2}\s*月)[^\n。]{0,24}(?:执行情况|完成情况|工作总结|工作回顾)",
+    re.M,
+)
 _MID_YEAR_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|1\s*" + _MONTH_DASH
     + r"\s*\d{1,2}\s*月)"
