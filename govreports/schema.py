@@ -135,6 +135,10 @@ REPORT_FLAGS: dict[str, str] = {
     "year_from_published": (
         "the year was taken from the web page's 发布日期 (the next year when published in November or December)"
     ),
+    "year_from_months": (
+        "undated, untitled and unpublished: the year of the months it reports on (2023年1-8月 → 2023), the "
+        "next one for a summary of ten or more months (2023年1-11月 → 2024, delivered at the year's end)"
+    ),
     "year_from_plenum": (
         "undated, untitled and unpublished: the year is the one planned by the first annual sessions after the "
         "latest party congress or plenum the text names (十九届四中全会 → 2020), a guess to check"

@@ -497,6 +497,11 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "测试镇", "township", 2019, "year_from_headings"),
         ("各位代表：\n现在，我代表测试县人民政府向大会报告工作。\n20XX年，县政府全面贯彻党的十九大和十九届二中、三中、"
          "四中全会精神，较好地完成了县人大会议确定的目标任务。", "测试县", "county", 2020, "year_from_plenum"),
+        # undated: the months it reports on (a summary of January to November is delivered at the year's end)
+        ("各位代表：\n现在，我代表测试镇人民政府向大会报告工作。\n2023年1-8月，全镇完成固定资产投资12亿元。",
+         "测试镇", "township", 2023, "year_from_months"),
+        ("各位代表：\n现在，我代表测试镇人民政府向大会报告工作。\n截至2023年11月底，全镇完成固定资产投资12亿元。",
+         "测试镇", "township", 2024, "year_from_months"),
         # a mid-year report's page published in November (成文日期: | 2021-11-18 |, a table row): its own year
         ("发布机构: | 旗发展和改革委员会 |\n成文日期: | 2021-11-18 | 发布日期: | 2021-11-18 |\n主任、各位委员:\n"
          "受测试旗人民政府委托，现向人大常委会报告。\n一、上半年国民经济和社会发展计划执行情况\n上半年，全旗地区生产总值完成59.0亿元。",

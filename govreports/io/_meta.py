@@ -533,6 +533,9 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
     elif (y := _year_from_named_year(text)) is not None:
         meta.year = y
         meta.flags.append("year_from_headings")
+    elif (y := _year_from_months(text)) is not None:
+        meta.year = y
+        meta.flags.append("year_from_months")
     elif (y := _year_from_party_meetings(text)) is not None:
         meta.year = y
         meta.flags.append("year_from_plenum")
@@ -744,6 +747,31 @@ def _year_from_named_year(text: str) -> int | None:
     else:
         year = _ANNIVERSARY_BASE[m["what"]] + int(m["n"])
     return year + {"今年": 0, "明年": -1}.get(m["when"], 1)
+
+
+# 2023年1-10月, 2023年前三季度, 截至2023年10月底, 比2022年同期: the months of a year the text reports on
+_YEAR_MONTHS = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?:1|一|元)\s*" + _MONTH_DASH + r"\s*(?P<m>\d{1,2})\s*月"
+    r"|(?P<part>上半年|前三季度)|(?P<m2>\d{1,2})\s*月[底末])"
+    r"|(?:比|较|与)(?P<base>(?:19|20)\d{2})\s*年同期"
+)
+_PART_LAST_MONTH = {"上半年": 6, "前三季度": 9}
+
+
+def _year_from_months(text: str) -> int | None:
+    """The year of an undated text by the months it reports on: the year itself for a
+    report to a mid-year session (2023年1-8月, 上半年), the next one for a summary of the
+    year's first ten or eleven months (2023年1-11月: delivered at the year's end, as
+    :func:`_year_for` reads a session date); 比2022年同期 names the year before the months."""
+    if "月" not in text and "同期" not in text:
+        return None
+    m = _YEAR_MONTHS.search(_arabic_years(text[:HEADINGS_CHARS]))
+    if m is None:
+        return None
+    if m["base"]:
+        return int(m["base"]) + 1
+    last = int(m["m"] or m["m2"] or 0) or _PART_LAST_MONTH[m["part"]]
+    return _year_for(int(m["y"]), last + 1)  # reported in the month after the last one
 
 
 # 党的十九大和十九届二中、三中、四中全会精神: the party congresses and plenums a text studies
