@@ -69,6 +69,11 @@ def _add_inputs(p: argparse.ArgumentParser, *, sample: bool = True) -> None:
                    help=f"most characters, lines and shapes in one PDF (default {d.max_pdf_objects:,})")
     g.add_argument("--max-html-elements", type=_positive_int, default=d.max_html_elements, metavar="N",
                    help=f"most elements of one HTML page (default {d.max_html_elements:,})")
+    g.add_argument("--max-chars", type=_positive_int, default=d.max_chars, metavar="N",
+                   help=f"most characters of text in one file, a compilation's reports together "
+                        f"(default {d.max_chars:,})")
+    g.add_argument("--max-lines", type=_positive_int, default=d.max_lines, metavar="N",
+                   help=f"most lines of text in one file (default {d.max_lines:,})")
 
 
 def _positive(cast: type, what: str):
@@ -161,6 +166,8 @@ def _limits(args: argparse.Namespace) -> Limits:
         max_pdf_page_objects=args.max_pdf_page_objects,
         max_pdf_objects=args.max_pdf_objects,
         max_html_elements=args.max_html_elements,
+        max_chars=args.max_chars,
+        max_lines=args.max_lines,
     )
 
 

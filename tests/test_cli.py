@@ -221,7 +221,13 @@ def test_every_reading_limit_has_a_flag(tmp_path):
     page.write_text("<html><body>" + "<p>横沥镇</p>" * 50 + "</body></html>", encoding="utf-8")
     r = run("info", str(page), "--max-html-elements", "10")
     assert r.returncode == 1 and "over the limit (Limits.max_html_elements)" in r.stderr
+    text = tmp_path / "横沥镇.txt"
+    text.write_text("横沥镇2023年政府工作报告\n" + "各位代表：\n" * 20, encoding="utf-8")
+    for flag, limit in (("--max-chars", "Limits.max_chars"), ("--max-lines", "Limits.max_lines")):
+        r = run("info", str(text), flag, "10")
+        assert r.returncode == 1 and r.stderr.startswith(f"{text}: has ")
+        assert f"over the limit of 10 ({limit})" in r.stderr
     help_text = run("info", "--help").stdout
     for flag in ("--max-mb", "--max-docx-mb", "--max-pdf-pages", "--max-pdf-mb", "--max-pdf-content-mb",
-                 "--max-pdf-page-objects", "--max-html-elements"):
+                 "--max-pdf-page-objects", "--max-html-elements", "--max-chars", "--max-lines"):
         assert flag in help_text

@@ -65,6 +65,17 @@ def make_appended(path: Path, tail: str) -> Path:
     return path
 
 
+def make_short_lines(path: Path, size: int, *, width: int = 3) -> Path:
+    """The report's characters ``width`` to a line (its paragraphs run on), repeated
+    up to ``size`` bytes (48 MB at width 3: 4.6 million lines; every line a
+    paragraph to clean, segment and search for figures)."""
+    text = report_text().replace("\n", "")
+    block = "".join(text[i:i + width] + "\n" for i in range(0, len(text), width)).encode("utf-8")
+    data = block * (size // len(block) + 1)
+    path.write_bytes(data[:data.rfind(b"\n", 0, size) + 1])
+    return path
+
+
 def _deflate_padded(head: bytes, pad: bytes, size: int) -> tuple[bytes, int, int]:
     """``head`` then ``pad`` repeated up to ``size`` bytes, raw-deflated without
     ever holding them: one compressed 1 MiB block is repeated (each block starts
@@ -336,6 +347,50 @@ def test_long_runs_in_a_paragraph_go_through_every_stage(tmp_path, tail):
     sections = gr.sections(reports)
     sentences = gr.sentences(reports)
     assert len(reports) == 1 and len(sections) > 1 and len(sentences) > 100
+
+
+def test_short_lines_read_within_the_limits_and_are_refused_over_them(tmp_path):
+    f = make_short_lines(tmp_path / "short.txt", 60_000)
+    lines = f.read_text("utf-8").split("\n")[:-1]
+    got = gr.read_reports(f)
+    assert len(got) == 1 and got["text"][0].count("\n") > 0.9 * len(lines)
+    with pytest.raises(FileTooLargeError, match=rf"has {len(lines) + 1:,} lines of text, over the limit of "
+                                                r"1,000 \(Limits\.max_lines\)"):
+        gr.read_reports(f, limits=gr.Limits(max_lines=1_000))
+    failures = gr.read_reports(f, errors="collect", limits=gr.Limits(max_chars=10_000)).attrs["failures"]
+    assert failures["error"].tolist() == ["FileTooLargeError"]
+    assert failures["reason"][0].endswith("characters of text, over the limit of 10,000 (Limits.max_chars)")
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\u2028", "\n\r"])
+def test_every_line_break_cleaning_knows_is_counted(tmp_path, newline):
+    f = tmp_path / "breaks.txt"
+    f.write_bytes(newline.join(["甲镇2023年政府工作报告"] + ["各位代表"] * 30).encode("utf-8"))
+    lines = len(gr.read_reports(f)["text"][0].split("\n"))  # 31 (\n\r: a blank line between each two)
+    with pytest.raises(FileTooLargeError, match=r"Limits\.max_lines"):
+        gr.read_reports(f, limits=gr.Limits(max_lines=lines - 1))
+
+
+@pytest.mark.parametrize("size", [1, 3, 10, 1 << 16])
+def test_toc_check_in_chunks_is_the_check_over_all_lines(monkeypatch, size):
+    """``is_toc_only`` reads lines a chunk at a time and stops once the rest cannot
+    make the text a table of contents: the answer of counting every line."""
+    from govreports.io import _compilation as compilation
+
+    def reference(text: str) -> bool:
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        toc = sum(1 for ln in lines if compilation._TOC_HEAD.match(ln) or compilation._TOC_NUMBER.match(ln)
+                  or ((m := compilation.TITLE_LINE.match(ln)) and m.group("page")))
+        return bool(lines) and toc >= 2 and toc >= 0.8 * len(lines)
+
+    chunks = compilation.line_chunks
+    monkeypatch.setattr(compilation, "line_chunks", lambda text: chunks(text, size))
+    units = ["目录", "1.甲镇2023年政府工作报告 2", "2.乙镇2023年政府工作报告 9", "3", "", " ", "各位代表：甲。",
+             "甲镇2023年政府工作报告"]
+    rng = random.Random(size)
+    for _ in range(3_000):
+        text = "\n".join(rng.choice(units) for _ in range(rng.randint(0, 40)))
+        assert compilation.is_toc_only(text) == reference(text), text
 
 
 _REFERENCE_MARKDOWN = [  # the regular expressions strip_markdown once used (quadratic on unclosed markup)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -245,6 +245,28 @@ def normalize_chars(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = _FW_DOT_IN_NUMBER.sub(".", text)
     return text
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def line_chunks(text: str, size: int = 1 << 16) -> Iterator[list[str]]:
+    """The lines of ``text`` (``text.split("\\n")``), a list of some ``size``
+    characters' worth at a time: a pass over millions of short lines never
+    holds them all (each a Python string some 60 bytes larger than its text).
+
+    Examples
+    --------
+    >>> [ln for chunk in line_chunks("a\\nb\\n", size=1) for ln in chunk]
+    ['a', 'b', '']
+    """
+    start, n = 0, len(text)
+    while start <= n:
+        end = text.find("\n", start + size)
+        if end == -1:
+            end = n
+        yield text[start:end].split("\n")
+        start = end + 1
 
 
 # --------------------------------------------------------------------------- junk

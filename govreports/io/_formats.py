@@ -92,6 +92,17 @@ class Limits:
     max_html_elements
         Most elements in one HTML page (default 1,000,000: a long report page
         holds a few thousand).
+    max_chars
+        Most characters of text read from one file, whatever its format
+        (default 5,000,000: the longest of 3,004 real reports holds some
+        57,000, a compilation of forty long reports 2 million). It bounds
+        the cleaning and extraction of one file, a compilation's reports
+        counted together: for a longer compilation raise it, or split the file.
+    max_lines
+        Most lines of text read from one file (default 200,000: a real report
+        holds a few hundred paragraphs, a 600-page PDF some 30,000 lines).
+        It bounds a file of millions of very short lines, each a paragraph to
+        clean, segment and search for figures, which ``max_chars`` lets through.
     """
 
     max_bytes: int = 50_000_000
@@ -102,6 +113,8 @@ class Limits:
     max_pdf_objects: int = 1_000_000
     max_pdf_content: int = 8_000_000
     max_html_elements: int = 1_000_000
+    max_chars: int = 5_000_000
+    max_lines: int = 200_000
 
 
 @dataclass
@@ -136,7 +149,23 @@ def read_document(path: Path, *, limits: Limits = Limits()) -> RawDocument:
         raise FileTooLargeError(path, f"is {size:,} bytes, over the limit of {limits.max_bytes:,} (Limits.max_bytes)")
     if size == 0:
         raise EmptyFileError(path, "empty file")
-    return _READERS[fmt](path, limits)
+    doc = _READERS[fmt](path, limits)
+    _check_text_size(path, doc.text, limits)
+    return doc
+
+
+def _check_text_size(path: Path, text: str, limits: Limits) -> None:
+    """Refuse a text over :attr:`Limits.max_chars` or :attr:`Limits.max_lines` before it is cleaned."""
+    if len(text) > limits.max_chars:
+        raise FileTooLargeError(
+            path, f"has {len(text):,} characters of text, over the limit of {limits.max_chars:,} (Limits.max_chars)"
+        )
+    # every way a line can end that cleaning turns into a line break
+    lines = 1 + text.count("\n") + text.count("\r") - text.count("\r\n") + text.count("\u2028") + text.count("\u2029")
+    if lines > limits.max_lines:
+        raise FileTooLargeError(
+            path, f"has {lines:,} lines of text, over the limit of {limits.max_lines:,} (Limits.max_lines)"
+        )
 
 
 # --------------------------------------------------------------------------- text and Markdown

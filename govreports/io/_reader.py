@@ -118,7 +118,10 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
     split = split_compilation(doc.text)
     records: list[ReportRecord] = []
     for i, part in enumerate(split.parts):
-        text, traditional = to_simplified(clean_text("\n".join(part.lines)))
+        raw = "\n".join(part.lines)
+        part.lines = []  # held once, as the text: each line is a string some 60 bytes over its characters
+        text, traditional = to_simplified(clean_text(raw))
+        del raw
         if not text:
             continue
         m = infer_meta(
