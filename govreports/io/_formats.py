@@ -217,10 +217,15 @@ def strip_markdown(text: str) -> str:
     text = _strip_comments(text)
     text = _strip_bracketed(text, "![", keep_label=False)
     text = _strip_bracketed(text, "[", keep_label=True)
-    text = _MD_RULE.sub("", text)
-    text = _MD_TABLE_RULE.sub("", text)
-    text = _MD_HEADING.sub("", text)
-    text = _MD_QUOTE.sub("", text)
+    # each line pattern tries every line start: skipped when its mark is absent (most reports)
+    if "---" in text or "***" in text or "___" in text:
+        text = _MD_RULE.sub("", text)
+    if "---" in text:
+        text = _MD_TABLE_RULE.sub("", text)
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    if ">" in text:
+        text = _MD_QUOTE.sub("", text)
     if "**" in text or "__" in text:
         text = "\n".join(_strip_emphasis(line) for line in text.split("\n"))
     return text

@@ -329,10 +329,11 @@ def _count(names: _Names, text: str) -> dict[str, int]:
         sel = names.is_pair == pair
         if not sel.any() or len(cps) < (2 if pair else 3):
             continue
-        table = np.sort(_gram_codes(cps, 2 if pair else 3))
-        wanted = names.grams[sel]
-        counts[sel] = (np.searchsorted(table, wanted, side="right")
-                       - np.searchsorted(table, wanted, side="left"))
+        # the text's n-grams looked up among the few wanted ones (sorting the text's costs more)
+        wanted, index = np.unique(names.grams[sel], return_inverse=True)
+        grams = _gram_codes(cps, 2 if pair else 3)
+        at = np.minimum(np.searchsorted(wanted, grams), len(wanted) - 1)
+        counts[sel] = np.bincount(at[wanted[at] == grams], minlength=len(wanted))[index]
     out = {}
     for i in np.flatnonzero(counts):
         name = names.names[i]

@@ -65,7 +65,11 @@ _REGION_NAME = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,20}" + _NAME_SUFFIX
     + r"|(?![本全我该各此两])[\u4e00-\u9fff]县)$"  # 浚县, 萧县: counties with a one-character name
 )
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:X\.X|XX|xx|x\.x)(?![A-Za-z])|\*\*(?=[%％万亿个])")
+# XX, X.X, xx, x.x not inside a Latin word; ** before a unit (增长**%). Led by the letter, the
+# check on the character before it written after it: the scan skips to candidates in C.
+_PLACEHOLDER = re.compile(
+    r"(?:X(?<![A-Za-z]X)(?:\.X|X)|x(?<![A-Za-z]x)(?:\.x|x))(?![A-Za-z])|\*\*(?=[%％万亿个])"
+)
 
 
 @dataclass
