@@ -32,7 +32,7 @@ import json
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -171,7 +171,8 @@ def cache_options(*, headline: bool, limits: Limits, corrections: pd.DataFrame |
         fixed = hashlib.sha256(corrections.to_csv(index=False).encode("utf-8")).hexdigest()
     return json.dumps({
         "entry": _ENTRY_FORMAT, "govreports": _version.__version__, "pandas": pd.__version__,
-        "headline": headline, "limits": [limits.max_bytes, limits.max_docx_uncompressed, limits.max_pdf_pages],
+        # every limit (a file refused under a lower one must not come back from a run under a higher one)
+        "headline": headline, "limits": asdict(limits),
         "corrections": fixed,
         # the bundled tables (indicator names, gazetteer …): a changed table is a new key, whatever the version
         "data": {name: v["sha256"] for name, v in data_versions().items()},

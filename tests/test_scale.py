@@ -143,6 +143,8 @@ def test_cache_misses_on_a_changed_option_or_version(corpus, tmp_path, monkeypat
     assert read_metrics(files, cache=cache, headline=True).attrs["files"]["processed"] == 5
     limits = gr.Limits(max_bytes=10**8)
     assert read_metrics(files, cache=cache, limits=limits).attrs["files"]["processed"] == 5
+    for other_limit in (gr.Limits(max_chars=4_000_000), gr.Limits(max_pdf_objects=10**5)):  # every limit is in the key
+        assert read_metrics(files, cache=cache, limits=other_limit).attrs["files"]["processed"] == 5
     changed = (corpus / "a1.txt").read_text(encoding="utf-8").replace("。", "；", 1)
     other = tmp_path / "a1.txt"
     other.write_text(changed, encoding="utf-8")
