@@ -906,25 +906,7 @@ def _period(
         return f"{since[-1]}-{plan_year - 1}", flags
     if five is not None and not annual_after:
         flags.append("multi_year")
-        m = next((f for f in reversed(fives) if _PLAN_PERIOD.search(f.group())), None)
-        if m:
-            first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[
-                _PLAN_PERIOD.search(m.group()).group(1)
-            ]
-            if kind == "target" and _PLAN_END.search(m.group()):
-                return str(first + 4), flags  # “十四五”末: the plan period's last year
-            return f"{first}-{first + 4}", flags
-        if plan_year is None:
-            return None, flags
-        if kind == "actual":
-            # 年均, 本届政府 in a review of four years (一、过去四年工作回顾) span four, up to the
-            # year reviewed or the one named before (2015年，固定资产投资62.63亿元，年均增长26.9%)
-            n = 5 if "五" in five.group() or "5" in five.group() else review_years
-            named = [y for tag, y, at, end in found if tag == _Markers.YEAR and at < five.start()
-                     and plan_year - 3 <= y < plan_year - 1 and marks.leads_clause(end)]
-            last = named[-1] if named else plan_year - 1
-            return f"{last - n + 1}-{last}", flags
-        return f"{plan_year}-{plan_year + 4}", flags
+        return _five_year_period(found, fives, marks, kind, plan_year, review_years), flags
     years = [
         y
         for tag, y, *_ in found
@@ -943,6 +925,30 @@ def _period(
             flags.append("partial_year")
             return f"{base}-{m1:02d}/{base}-{m2:02d}", flags
     return (None if base is None else str(base)), flags
+
+
+def _five_year_period(
+    found: list, fives: list, marks: _Markers, kind: str, plan_year: int | None, review_years: int
+) -> str | None:
+    """The years of a figure read over several years (五年来, 年均, “十三五”期间)."""
+    five = fives[-1]
+    m = next((f for f in reversed(fives) if _PLAN_PERIOD.search(f.group())), None)
+    if m:
+        first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[_PLAN_PERIOD.search(m.group()).group(1)]
+        if kind == "target" and _PLAN_END.search(m.group()):
+            return str(first + 4)  # “十四五”末: the plan period's last year
+        return f"{first}-{first + 4}"
+    if plan_year is None:
+        return None
+    if kind == "actual":
+        # 年均, 本届政府 in a review of four years (一、过去四年工作回顾) span four, up to the
+        # year reviewed or the one named before (2015年，固定资产投资62.63亿元，年均增长26.9%)
+        n = 5 if "五" in five.group() or "5" in five.group() else review_years
+        named = [y for tag, y, at, end in found if tag == _Markers.YEAR and at < five.start()
+                 and plan_year - 3 <= y < plan_year - 1 and marks.leads_clause(end)]
+        last = named[-1] if named else plan_year - 1
+        return f"{last - n + 1}-{last}"
+    return f"{plan_year}-{plan_year + 4}"
 
 
 _LAST_YEAR_CUES = ("去年", "上年")
