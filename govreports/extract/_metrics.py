@@ -2276,9 +2276,9 @@ def panel(
     >>> p[(p["indicator"] == "gdp") & (p["kind"] == "target")][["region", "value", "qualifier"]]
        region  value qualifier
     3     六镇镇   10.0  at_least
-    14    平湖镇    9.0       NaN
-    32    横沥镇    6.0       NaN
-    60    濮院镇    7.0     about
+    15    平湖镇    9.0       NaN
+    34    横沥镇    6.0       NaN
+    62    濮院镇    7.0     about
     """
     if "indicator" not in data.columns:
         data = extract_metrics(data, jobs=jobs, engine=engine, progress_bar=progress_bar)

@@ -25,7 +25,7 @@ candidate, the milestone 跨越“200亿”大关, which is flagged for review:
 ...     ["value", "qualifier", "needs_review"]
 ... ]
     value qualifier  needs_review
-30  200.0  at_least          True
+32  200.0  at_least          True
 """
 
 from __future__ import annotations

@@ -1285,10 +1285,10 @@ def attention_table(
     >>> att = gr.attention(gr.tokenize(gr.load_sample()), by="region")
     >>> cells = attention_table(att, by="region", value="share_tokens")
     >>> cells[["label", "theme_label", "share_tokens", "text"]].head(3)
-      label theme_label  share_tokens   text
-    0   六镇镇       经济与产业      0.005117  0.5%
-    1   六镇镇       投资与项目      0.004548  0.5%
-    2   六镇镇        农业农村      0.042638  4.3%
+      label theme_label  share_tokens  text
+    0   六镇镇       经济与产业      0.005119  0.5%
+    1   六镇镇       投资与项目      0.004551  0.5%
+    2   六镇镇        农业农村      0.042662  4.3%
     """
     by = [by] if isinstance(by, str) else list(by)
     check_option("value", value, list(_ATTENTION_VALUES))
