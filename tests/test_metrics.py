@@ -832,3 +832,20 @@ def test_a_plan_carried_out_is_a_review():
     m = _one(text)
     assert _cell(m, "59.0亿元", text)["kind"] == "actual" and _cell(m, "59.0亿元", text)["section_kind"] == "review"
     assert _cell(m, "7%左右", text)["kind"] == "target"
+
+
+def test_a_count_closing_the_item_before_is_not_the_subject_of_the_next():
+    text = REPORT_2023 + ("五年来，引进招商项目95个、到位资金249.3亿元。40个乡镇财政收入超过1亿元。"
+                          "10个平台完成规上工业产值57亿元、固定资产投资11.8亿元。")
+    m = _one(text)
+    assert _cell(m, "249.3亿元", text)["indicator"] == "investment_funds_in_place"
+    assert _cell(m, "1亿元", text)["indicator"] == ""  # forty towns' revenue each
+    assert _cell(m, "11.8亿元", text)["indicator"] == ""  # ten zones' investment
+
+
+def test_a_level_with_its_year_then_its_growth_after_a_dunhao():
+    text = REPORT_2023 + "全镇地区生产总值2018年突破十亿元大关，预计2022年实现14.4亿元、年均增长8.7%。"
+    cell = _cell(_one(text), "8.7%", text)
+    assert (cell["indicator"], cell["measure"]) == ("gdp", "growth_avg")
+    text2 = REPORT_2023 + "居民人均可支配收入增长与经济增长同步，2022年达到5.7万元、同比实际增长6.9%。"
+    assert _cell(_one(text2), "6.9%", text2)["indicator"] != "gdp"

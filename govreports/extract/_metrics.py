@@ -336,7 +336,8 @@ _OTHER_FIGURE_NAME = re.compile(
 
 # a clause of nothing but the name's own figure (达109亿元): the growth after it is the name's too
 _OWN_FIGURE = re.compile(
-    r"\s*(?:达到?|为|实现|完成|突破)?\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|万?人)?(?:以上|左右)?\s*$"
+    r"\s*(?:预计)?(?:(?:19|20)\d{2}年)?(?:全年)?(?:达到?|为|实现|完成|突破)?\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?"
+    r"(?:元|美元|吨|万?人)?(?:以上|左右)?\s*$"
 )
 
 # 确保增长16%、力争增长17%: a second goal for the same name
@@ -366,7 +367,8 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     clause = gap[seps[-1].end():]
     if "、" in clause:  # …突破百亿元大关，达109亿元、增长9.2%: the growth of the level just stated
         head, _, tail = clause.rpartition("、")
-        if _OWN_FIGURE.match(head) and _GROWTH_WORDS.search(tail) and _GROWTH_CLAUSE.match(tail):
+        own = _OWN_FIGURE.match(head) and a.text not in GROWTH_ONLY_ALIASES  # (not 与经济增长同步，…5.7万元、增长)
+        if own and _GROWTH_WORDS.search(tail) and _GROWTH_CLAUSE.match(tail):
             clause = tail
     if len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause):
         if not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
@@ -1628,12 +1630,14 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
         and not (indicator in _NAMED_SCOPE and "市场" in alias.text)
         and alias.text not in GROWTH_ONLY_ALIASES
     )
-    if _ITEM_VALUE_END.search(core):
+    count_item = _COUNT_ITEM_BEFORE.search(text, max(0, head_end - 12), head_end)
+    if _ITEM_VALUE_END.search(core) or count_item:
         narrowed = False  # 固定资产投资476.3亿元、社会消费品零售总额…: the name opens the next item of a list
     if _RATIO_OF.search(core) or core.endswith("人均"):
         # 研发投入占GDP 4.12%: a ratio of something else to the indicator; 人均GDP: per head
         return "", None
-    if _SUBPOP_HEAD.search(core) or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
+    subpop = _SUBPOP_HEAD.search(core) and not count_item
+    if subpop or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
         # 31家企业完成工业产值, 跨境电商出口额: a part of the region
         return "", "subpopulation"
     if not _REGION_WIDE.search(head) and _about_a_part(text, s0, clause_start, rep.level):
@@ -1836,6 +1840,8 @@ def _indicator_and_measure(
 
 
 _ITEM_VALUE_END = re.compile(r"[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人|%)?(?:以上|左右)?$")
+# a count closing the item before the name (引进招商项目95个、到位资金…), not 31家企业 as the subject
+_COUNT_ITEM_BEFORE = re.compile(r"\d\s*(?:个|项|家)(?:以上|左右)?\s*[、，,]\s*(?:实际|共|累计)?$")
 _GAP_TO_OTHERS = re.compile(
     r"高于|低于|快于|慢于|领先|超过全|高出"
     # 分别比自治区增速高0.6和0.5个百分点, 对照规划目标…增速分别低0.8和3.7个百分点: a gap to another figure
