@@ -371,3 +371,24 @@ def printable(text: object) -> str:
     """``text`` safe to print on a terminal on one line: control characters
     (escape codes, line breaks, NUL) shown as ``\\x1b``-style escapes."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+
+
+#: What a spreadsheet reads as the start of a formula (=, +, -, @) or a field break (tab, CR).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each text cell that a spreadsheet would run as a formula (=, +, -, @, tab,
+    CR first) written with a leading apostrophe (``'=HYPERLINK(…)``), as OWASP advises for CSV
+    files meant to be opened in Excel, LibreOffice or WPS. Numbers are left alone (a negative
+    growth stays -7.2), and so are other cells. A new frame; the input is not changed."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+    return out
+
+
+def spreadsheet_value(text: str) -> str:
+    """A cell read back from a file written with :func:`spreadsheet_safe`, without the apostrophe."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text

@@ -226,6 +226,17 @@ def test_small_input_with_repeated_ids(tmp_path):
     assert twice["report_id"].nunique() == 2  # the input is not changed
 
 
+def test_csv_downloads_are_safe_to_open_in_a_spreadsheet(tmp_path):
+    text = ("测试镇2023年政府工作报告\n各位代表：\n一、2022年工作回顾\n-全镇地区生产总值15.2亿元，增长-4%。\n"
+            "今年主要预期目标是：地区生产总值增长6%左右。")
+    write_report(gr.reports_from_texts([text]), tmp_path)
+    m = pd.read_csv(tmp_path / "metrics.csv", dtype=str, keep_default_na=False)
+    cells = [c for col in m.columns if col != "value" for c in m[col]]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    assert m["sentence"].str.startswith("'-").any()
+    assert (pd.to_numeric(m["value"]) < 0).any()  # numbers stay numbers
+
+
 def test_no_rows_is_an_error(sample, tmp_path):
     with pytest.raises(ReportDataError, match="no rows"):
         write_report(sample.iloc[0:0], tmp_path)

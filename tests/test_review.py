@@ -84,3 +84,19 @@ def test_input_is_not_mutated(metrics):
         warnings.simplefilter("error")
         gr.apply_corrections(metrics, sheet.head(2).assign(verdict="wrong"))
     pd.testing.assert_frame_equal(metrics, before)
+
+
+def test_a_sheet_is_safe_to_open_in_a_spreadsheet_and_reads_back_exactly(tmp_path):
+    # a figure whose sentence opens with a dash (—/-, a list item) would run as a formula in Excel
+    text = ("测试镇2023年政府工作报告\n各位代表：\n一、2022年工作回顾\n"
+            "-全镇地区生产总值15.2亿元，增长4%。\n=全镇财政收入1.2亿元。")
+    figures = gr.extract_metrics(gr.reports_from_texts([text]))
+    gr.review_sheet(figures, tmp_path / "sheet.csv")
+    raw = pd.read_csv(tmp_path / "sheet.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    cells = [c for col in raw.columns for c in raw[col]]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    assert any(c.startswith("'-") for c in cells) and any(c.startswith("'=") for c in cells)
+    raw["verdict"] = "ok"
+    raw.to_csv(tmp_path / "filled.csv", index=False, encoding="utf-8-sig")
+    back = gr.read_corrections(tmp_path / "filled.csv")
+    assert set(back["sentence_marked"]) == set(gr.review_sheet(figures)["sentence_marked"])  # apostrophes gone

@@ -496,3 +496,14 @@ def test_a_failed_parquet_write_keeps_the_earlier_dataset(tmp_path, monkeypatch)
     monkeypatch.undo()
     assert len(gr.read_table(out)) == len(panel)
     assert [p.name for p in tmp_path.iterdir()] == ["panel"]
+
+
+def test_a_data_export_keeps_values_exact_unless_asked_to_be_spreadsheet_safe(tmp_path):
+    frame = pd.DataFrame({"sentence": ["-新增城镇就业182人", '=HYPERLINK("x")', "+1", "@a", "全镇"],
+                          "value": [-7.2, 1.0, 2.0, 3.0, 4.0]})
+    exact = gr.write_table(frame, tmp_path / "exact.csv", provenance=False)
+    assert pd.read_csv(exact)["sentence"].tolist() == frame["sentence"].tolist()
+    safe = gr.write_table(frame, tmp_path / "safe.csv", provenance=False, spreadsheet_safe=True)
+    back = pd.read_csv(safe)
+    assert back["sentence"].tolist() == ["'-新增城镇就业182人", '\'=HYPERLINK("x")', "'+1", "'@a", "全镇"]
+    assert back["value"].tolist() == frame["value"].tolist()  # numbers untouched, negative ones too

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._util import atomic_output, require_columns
+from .._util import atomic_output, require_columns, spreadsheet_safe, spreadsheet_value
 from ..errors import FileMissingError, GovReportsWarning, InvalidOptionError, OptionalDependencyError
 from ..schema import FIGURE_FLAGS, from_old_names, with_old_names
 
@@ -163,11 +163,12 @@ def _write_sheet(sheet: pd.DataFrame, path: Path) -> None:
         raise InvalidOptionError("review sheet path suffix", path.suffix, "'.csv' or '.xlsx'")
     if suffix == ".xlsx":
         _need_openpyxl("writing a review sheet as .xlsx")
+    safe = spreadsheet_safe(sheet)  # a sentence opening with - or = is not run as a formula
     with atomic_output(path) as tmp:
         if suffix == ".csv":
-            sheet.to_csv(tmp, index=False, encoding="utf-8-sig")
+            safe.to_csv(tmp, index=False, encoding="utf-8-sig")
         else:
-            sheet.to_excel(tmp, index=False)
+            safe.to_excel(tmp, index=False)
 
 
 def _need_openpyxl(purpose: str) -> None:
@@ -203,7 +204,7 @@ def read_corrections(path: str | Path) -> pd.DataFrame:
     else:
         sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     require_columns(sheet, ["review_key", "verdict"], "corrections")
-    sheet = sheet.fillna("")
+    sheet = sheet.fillna("").map(spreadsheet_value)  # the apostrophes the sheet was written with
     return sheet[sheet["verdict"].str.strip() != ""].reset_index(drop=True)
 
 

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from .._util import atomic_output, check_option, check_output_path
+from .._util import spreadsheet_safe as _spreadsheet_safe
 from .._version import __version__
 from ..datasets import data_versions
 from ..errors import OptionalDependencyError
@@ -228,6 +229,7 @@ def write_table(
     format: Literal["csv", "jsonl", "parquet", "stata"] | None = None,
     partition_cols: tuple[str, ...] | None = ("level", "year"),
     provenance: bool | Mapping[str, Any] = True,
+    spreadsheet_safe: bool = False,
 ) -> Path:
     """Write a govreports table (metrics, panel, targets, reports …) to disk.
 
@@ -251,6 +253,13 @@ def write_table(
         sidecar ``NAME.provenance.json``; Parquet keeps it in the file's
         metadata. :func:`read_table` gives it back as
         ``frame.attrs["provenance"]``.
+    spreadsheet_safe
+        CSV only: write each text cell that a spreadsheet would run as a
+        formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+        carriage return, such as a sentence opening with a dash) with a
+        leading apostrophe, for a file meant to be opened in Excel,
+        LibreOffice or WPS. Off by default: a data export keeps every value
+        exactly as extracted (see Notes).
 
     Returns
     -------
@@ -281,6 +290,15 @@ def write_table(
     ``path`` at once: the last to finish wins and the file is whole (for a
     dataset folder, the other run fails with an error instead).
 
+    Cells that look like formulas: a data export (this function, ``govreports
+    metrics``/``panel``/``targets -o``) keeps every value exact, because it is
+    read back by programs; ``spreadsheet_safe=True`` makes a CSV for people
+    who open it in a spreadsheet. Files written only for spreadsheets — the
+    CSV downloads of :func:`write_report` and the review sheets of
+    :func:`review_sheet` (CSV and Excel) — are always made safe, and
+    :func:`read_corrections` reads a sheet's cells back without the
+    apostrophes.
+
     Examples
     --------
     >>> import govreports as gr, tempfile, pathlib
@@ -298,8 +316,9 @@ def write_table(
         with atomic_output(path) as tmp:
             tmp.write_text(frame.to_json(orient="records", lines=True, force_ascii=False), encoding="utf-8")
     elif format == "csv":
+        flat = flatten_lists(frame)
         with atomic_output(path) as tmp:
-            flatten_lists(frame).to_csv(tmp, index=False)
+            (_spreadsheet_safe(flat) if spreadsheet_safe else flat).to_csv(tmp, index=False)
     else:
         label = f"govreports {__version__}; provenance in {sidecar_path(path).name}" if record else None
         _write_stata(flatten_lists(frame), path, label[:80] if label else None)

@@ -45,7 +45,7 @@ import pandas as pd
 from .._format import QUALIFIER_ZH, fmt_growth, fmt_signed, fmt_value, row_labels
 from .._parallel import Engine
 from .._pipeline import Pipeline
-from .._util import check_subfolder, require_columns, staged_files
+from .._util import check_subfolder, require_columns, spreadsheet_safe, staged_files
 from .._version import __version__
 from ..datasets import load_indicators as indicator_table
 from ..datasets._targets import national_gdp_target
@@ -177,12 +177,13 @@ def check_report_folder(out_dir: str | os.PathLike[str]) -> None:
 
 
 def _flat_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write a frame as UTF-8 CSV, list cells (flags) joined with ';'."""
+    """Write a frame as UTF-8 CSV, list cells (flags) joined with ';', made safe to open in a
+    spreadsheet (a report's CSV downloads are meant for one: :func:`govreports._util.spreadsheet_safe`)."""
     flat = frame.copy()
     for col in flat.columns:
         if flat[col].dtype == object and flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
             flat[col] = flat[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-    flat.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    spreadsheet_safe(flat).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
 def _table(headers: Sequence[str], rows: Iterable[str], *, cls: str = "", table_id: str = "") -> str:
