@@ -840,3 +840,18 @@ def test_range_and_qualifier_boundaries(text, surface, value, high, qualifier) -
     (q,) = find_quantities(text)
     assert (q.surface, q.value, q.value_high, q.qualifier) == (surface, value, high, qualifier)
     assert text[q.start : q.end] == q.surface
+
+
+def test_scanner_reads_the_arabic_tail_in_the_same_match() -> None:
+    # _SCAN is _TOKEN with the tail of an Arabic number added: the replacement must have happened
+    assert "arx" in numbers._SCAN.groupindex and "unit1" in numbers._SCAN.groupindex
+    qs = find_quantities("增长1000多万元，约\n5%，大约 3个")
+    assert [(q.surface, q.unit, q.qualifier) for q in qs] == [
+        ("1000多万元", "万元", "at_least"), ("约\n5%", "%", "about"), ("大约 3个", "个", "about"),
+    ]
+
+
+def test_fast_paths_agree_with_the_patterns() -> None:
+    # a pre-qualifier ends in one of _PRE_QUAL_LAST; every direction word starts with one of _DIRECTION_CHARS
+    assert {w[-1] for w in numbers._PRE_QUAL_KIND} <= numbers._PRE_QUAL_LAST
+    assert {w[0] for w in numbers._DIRECTION.pattern.split("|")} | set("降减跌") <= numbers._DIRECTION_CHARS

@@ -333,6 +333,8 @@ _PRE_QUAL = re.compile(
     r"(?:大约|约(?<![签预合节制公相特邀条契隐]约)|不超过|不超|超过|超(?<![不赶高]超)|突破|逾|不低于|不少于|至少|最少|不高于"
     r"|不到|不足|接近|将近|近(?<![最附靠临邻将接]近)|最多)[ \t]*$"
 )
+# last characters of the words above, a space after them, or the newline before which $ also matches
+_PRE_QUAL_LAST = frozenset("约过超破逾于少到足近多 \t\n")
 _PRE_QUAL_KIND = {
     "大约": "about",
     "约": "about",
@@ -373,6 +375,8 @@ _DIRECTION = re.compile(
     r"负增长|下降|减少|下滑|回落|降低|下跌|缩减|减小|萎缩|缩小|压减|削减|降幅|减幅|跌幅"
     r"|增长|增加|提高|上升|提升|回升|扩大|上涨|增幅|涨幅"
 )
+# the first character of every direction word, and the bare 降/减/跌 of _DECLINE_END
+_DIRECTION_CHARS = frozenset("负下减回降缩萎压削跌增提上扩涨")
 _DECLINE_WORDS = frozenset(
     "负增长 下降 减少 下滑 回落 降低 下跌 缩减 减小 萎缩 缩小 压减 削减 降幅 减幅 跌幅".split()
 )
@@ -402,6 +406,17 @@ _NEEDS_NORMALISING = re.compile(r"[０-９．％﹪－−Ｘｘ＊]")
 # character of a unit or multiplier, 多/余, a range separator, 点 of 个百分点
 _CN_FOLLOW_CHARS = frozenset(
     "".join(u[0] for u in _UNIT_INFO) + "万亿千百多余至到—–-～~〜 \u3000\t"
+)
+
+# The scanner's pattern: _TOKEN with the tail of an Arabic number read in the
+# same match (one call per hit instead of two).  (Rejecting Chinese numeral
+# runs here too, with a lookahead after an atomic run, re-scanned a rejected run
+# from each of its characters: quadratic on a long run of numerals.)
+_SCAN = re.compile(
+    _TOKEN.pattern.replace(
+        r"|(?P<ar>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)*)",
+        r"|(?P<arx>(?P<ar>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)*)" + _TAIL.pattern + ")",
+    )
 )
 
 _MAX_INT_DIGITS = 15
@@ -740,6 +755,23 @@ def _part_from_token(t: str, m: re.Match[str]) -> _Part | None:
     return _cn_part(t, m)
 
 
+def _ar_part(m: re.Match[str]) -> _Part | None:
+    """Build a part from a scanner match of an Arabic number and its tail; ``None`` if it cannot be a figure."""
+    raw, mid, unit1, mult, mid2, unit2 = m.group("ar", "mid", "unit1", "mult", "mid2", "unit2")
+    if raw.count(".") > 1:
+        return None
+    if "," in raw:
+        raw = raw.replace(",", "")
+    int_digits = raw.find(".")
+    if int_digits < 0:
+        int_digits = len(raw)
+    value = None if int_digits > _MAX_INT_DIGITS else float(raw)
+    return _Part(
+        "ar", m.start(), m.end("ar"), m.end(), value, mult or "", unit1 or unit2 or "",
+        (mid or "") + (mid2 or ""), False, int_digits,
+    )
+
+
 def _cn_part(t: str, m: re.Match[str]) -> _Part | None:
     """Build a part from a Chinese numeral match; ``None`` if it cannot be a figure."""
     num = m.group("cn")
@@ -867,6 +899,9 @@ def _is_date_tail(t: str, part: _Part, n: int) -> bool:
 
 
 def _pre_qualifier(t: str, start: int, floor: int) -> tuple[str | None, int]:
+    # most figures have none: a qualifier word ends in one of these characters (or spaces follow it)
+    if start <= floor or t[start - 1] not in _PRE_QUAL_LAST:
+        return None, start
     lo = max(floor, start - 4)
     m = _PRE_QUAL.search(t, lo, start)
     if m is None:
@@ -896,6 +931,8 @@ def _sign_before(t: str, start: int, floor: int) -> int:
 
 def _decline(t: str, start: int, prev_end: int, prev_negative: bool) -> bool:
     lo = max(start - 10, prev_end, 0)
+    if not prev_negative and _DIRECTION_CHARS.isdisjoint(t[lo:start]):
+        return False  # no direction word can start in the window, and nothing to carry over
     # the window runs from the last clause break before the figure
     window_start = _TO_LAST_BREAK.match(t, lo, start).end()
     last = None
@@ -978,28 +1015,36 @@ def find_quantities(text: str) -> list[Quantity]:
     pos = 0
     prev_end = -1
     prev_negative = False
+    search = _SCAN.search
     while pos < n:
-        m = _TOKEN.search(t, pos)
+        m = search(t, pos)
         if m is None:
             break
         pos = m.end()
-        if m.lastgroup == "cn":
-            # most Chinese numeral runs are words (一般, 统一): reject them on
-            # the next character before doing any parsing
-            nxt = t[pos] if pos < n else "\x00"
-            if nxt not in _CN_FOLLOW_CHARS and t[pos - 1] not in "千百":
-                continue
-        part = _part_from_token(t, m)
+        kind = m.lastgroup
+        if kind == "arx":
+            part = _ar_part(m)
+        else:
+            if kind == "cn":
+                # most Chinese numeral runs are words (一般, 统一): reject them on
+                # the next character before doing any parsing
+                nxt = t[pos] if pos < n else "\x00"
+                if nxt not in _CN_FOLLOW_CHARS and t[pos - 1] not in "千百":
+                    continue
+            part = _part_from_token(t, m)
         if part is None:
             continue
-        pos = max(pos, part.end)
+        if part.end > pos:
+            pos = part.end
         skip = _excluded_until(t, part, n)
         if skip >= 0:
-            pos = max(pos, skip)
+            if skip > pos:
+                pos = skip
             continue
         q, skip = _quantity_from_part(text, t, part, n, prev_end, prev_negative)
         if q is None:
-            pos = max(pos, skip)
+            if skip > pos:
+                pos = skip
             continue
         # ---- glued neighbours (37.5%25%) ---------------------------------
         if out and out[-1].end == q.start and _glued_pair(out[-1], q):
