@@ -28,6 +28,7 @@ import pandas as pd
 
 from .._deprecated import renamed_arguments
 from .._parallel import Engine, run_map
+from .._regex import find_in_runs, find_led
 from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
     LEVELS,
@@ -173,6 +174,15 @@ _MONTH_RANGE_ZH = re.compile(
     r"(十[一二]|[一二三四五六七八九十元])\s*月?\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月"
 )
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
+# what every match of these patterns starts with (found by str.find: _regex.find_led)
+_YEAR_LEADS = ("19", "20")
+_FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十", "本届政府", "年均")
+_BASE_YEAR_LEADS = ("比19", "比20", "较19", "较20")
+_FROM_YEAR_LEADS = ("由19", "由20", "从19", "从20")
+_BASE_PERIOD_LEADS = ("比十", "比“十", "较十", "较“十")
+_MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二季度", "三季度", "四季度", "截", "至", "到")
+# the characters of 1-11月 and 一至九月 (besides white space and digits): _regex.find_in_runs
+_MONTH_RANGE_CHARS = frozenset("月元十一二三四五六七八九-—–~～至到－‐−─―")
 _MONTH_WORDS = re.compile(
     r"前(?P<first>[一二三两])个?季度?|上半年|半(?<!下半)年度|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
     # 截至11月, 截止到十月底, 至11月底, 到10月末, 截至三季度末
@@ -264,6 +274,7 @@ _QUARTER_MONTHS = {"一": 3, "二": 6, "两": 6, "三": 9}
 _ANNUAL = re.compile(
     r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至到])|20\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为"
 )
+_ANNUAL_LEADS = ("今年", "明年", "本年", "全年", "19", "20", "主要预期目标", "预期目标", "目标是", "目标为")
 # Words between an indicator's name and a figure that make it another measure:
 # 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率, 招引项目与主导产业契合度超70%
 _GAP_OTHER = re.compile(
@@ -733,15 +744,16 @@ def _month_markers(text: str) -> list:
     months = _Markers.MONTHS
     found = [
         (m.start(), m.end(), (months, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
-        for m in _MONTH_RANGE.finditer(text)
+        for m in find_in_runs(_MONTH_RANGE, text, "月", _MONTH_RANGE_CHARS)
     ]
     found += [
         (m.start(), m.end(), (months, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), m.end()))
-        for m in _MONTH_RANGE_ZH.finditer(text)
+        for m in find_in_runs(_MONTH_RANGE_ZH, text, "月", _MONTH_RANGE_CHARS)
         if not (m.start() and text[m.start() - 1] in _YEARS_DIGITS)  # not 二十一至十二月
     ]
     found += [
-        (m.start(), m.end(), (months, _month_span(m), m.start(), m.end())) for m in _MONTH_WORDS.finditer(text)
+        (m.start(), m.end(), (months, _month_span(m), m.start(), m.end()))
+        for m in find_led(_MONTH_WORDS, text, _MONTH_WORDS_LEADS)
         if not (m["to"] and m.start() and text[m.start() - 1] in "月截")  # 3月至11月底: the range says it
     ]
     return found + _quarter_ranges(text)
@@ -773,30 +785,32 @@ class _Markers:
         # spans, plan periods, years and months in one index: a figure's
         # window is looked up once (most windows hold none of them)
         # each marker: (tag, payload, start, end)
-        spans = list(_SPAN.finditer(text))
+        spans = find_led(_SPAN, text, _YEAR_LEADS)
         # 国土空间总体规划（2021―2035年）: the years of a plan's name in brackets date no figure
         titled = [(m.start(), m.end()) for m in spans if _in_brackets(text, m.start(), m.end())]
         found = [(m.start(), m.end(), (self.SPAN, m, m.start(), m.end())) for m in spans
                  if (m.start(), m.end()) not in titled]
-        found += [(m.start(), m.end(), (self.FIVE, m, m.start(), m.end())) for m in _FIVE_YEAR.finditer(text)
+        found += [(m.start(), m.end(), (self.FIVE, m, m.start(), m.end()))
+                  for m in find_led(_FIVE_YEAR, text, _FIVE_YEAR_LEADS)
                   if not (m.start() and text[m.start() - 1] in "是比较" and "十" in m.group()[:2])]
         for m in _MANY_YEARS.finditer(text):
             n, start = _years_before(text, m.start())
             if n > 1:
                 found.append((start, m.end(), (self.MANY, n, start, m.end())))
-        bases = list(_BASE_YEAR.finditer(text))
+        bases = find_led(_BASE_YEAR, text, _BASE_YEAR_LEADS)
         found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in bases]
         #: 比2012年(下同)增长: base years that hold for the rest of their paragraph
         self.same_below = [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
                            for m in bases if m.group(2) and _SAME_BELOW.search(m.group(2))]
         found += [
-            (m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in _FROM_YEAR.finditer(text)
+            (m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
+            for m in find_led(_FROM_YEAR, text, _FROM_YEAR_LEADS)
         ]
         found += [
             (m.start(), m.end(), (self.BASE, _PLAN_PERIOD_LAST[m.group(1)], m.start(), m.end()))
-            for m in _BASE_PERIOD.finditer(text)
+            for m in find_led(_BASE_PERIOD, text, _BASE_PERIOD_LEADS)
         ]
-        years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)
+        years = [(m.start(), m.end(), int(m.group(1))) for m in find_led(_YEAR, text, _YEAR_LEADS)
                  if not _NOT_A_PERIOD.match(text, m.end()) and not any(a <= m.start() < b for a, b in titled)]
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
         # 2018年以来: from a year to now
@@ -805,7 +819,7 @@ class _Markers:
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
-        self.cues = self._index((m.start(), m.end(), m) for m in _TIME_CUE.finditer(text))
+        self.cues = self._index((m.start(), m.end(), m) for m in find_led(_TIME_CUE, text, _TIME_CUE_LEADS))
 
     def leads_clause(self, year_end: int) -> bool:
         """Whether the year ending at ``year_end`` leads its clause (2015年，固定资产投资…),
@@ -815,7 +829,7 @@ class _Markers:
     @functools.cached_property
     def annual(self) -> tuple[list[int], list[tuple[int, int, object]]]:
         """One-year markers (今年, 2023年, 预期目标), wanted only after a plan period: found on demand."""
-        return self._index((m.start(), m.end(), m) for m in _ANNUAL.finditer(self._text))
+        return self._index((m.start(), m.end(), m) for m in find_led(_ANNUAL, self._text, _ANNUAL_LEADS))
 
     @staticmethod
     def _index(found: Iterable[tuple[int, int, object]]) -> tuple[list[int], list[tuple[int, int, object]]]:
@@ -958,6 +972,7 @@ _CLAUSE_OPENERS = frozenset(["", "，", ",", "。", "；", ";", "：", ":", "\n"
 # 去年 and 上年, but not 比去年/较上年/同上年 (comparisons) nor 上年同期
 _PAST_CUE = re.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
 _TIME_CUE = re.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
+_TIME_CUE_LEADS = ("过去", "去年", "上年", "一年来", "今年", "明年", "本年")
 _FUTURE_CUE = re.compile(r"今年|明年|本年")
 # Words that make a lead or a heading speak of one year, whatever plan period it names
 _ONE_YEAR = re.compile(r"今年|明年|本年|去年|过去一年|开局|开门红|起好步|第一年|收官之年|之年")
