@@ -523,26 +523,10 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
     elif p is not None and (m := _PATH_YEAR.match(p.stem)):
         meta.year = int(m.group("year"))
         meta.flags.append("year_from_path")
-    elif (y := _year_from_headings(text)) is not None:
-        meta.year = y
-        meta.flags.append("year_from_headings")
-    elif (y := _year_from_opening(text)) is not None:
-        meta.year = y
-        meta.flags.append("year_from_headings")
-    elif session.published is not None:
-        meta.year = int(session.published[:4])
-        if not _MID_YEAR_REPORT.search(text, 0, HEADINGS_CHARS):  # (a mid-year report published late is of its year)
-            meta.year = _year_for(meta.year, int(session.published[5:7]))
-        meta.flags.append("year_from_published")
-    elif (y := _year_from_named_year(text)) is not None:
-        meta.year = y
-        meta.flags.append("year_from_headings")
-    elif (y := _year_from_months(text)) is not None:
-        meta.year = y
-        meta.flags.append("year_from_months")
-    elif (y := _year_from_party_meetings(text)) is not None:
-        meta.year = y
-        meta.flags.append("year_from_plenum")
+    else:
+        meta.year, flag = _year_from_body(text, session)
+        if flag is not None:
+            meta.flags.append(flag)
     if session.published is not None:
         meta.extra["published"] = session.published  # (extraction dates a mid-year page's months by it)
     from_name = title_year is not None or _fm_year(fm) or "year_from_path" in meta.flags
@@ -558,6 +542,29 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
         # 一、2003年工作回顾 … 二、2004年工作安排) was delivered the year after
         meta.year += 1
         meta.flags.append("year_from_plan")
+
+
+def _year_from_body(text: str, session: _Session) -> tuple[int | None, str | None]:
+    """The year of a text with no date, title year, front matter or path year, and its flag:
+    from the review and plan headings or the review's opening, else the page's publication date,
+    else guesses in order of trust (今年是“十四五”开局之年, the months reported on, the latest
+    party plenum named)."""
+    for guess in (_year_from_headings, _year_from_opening):
+        if (y := guess(text)) is not None:
+            return y, "year_from_headings"
+    if session.published is not None:
+        year = int(session.published[:4])
+        if not _MID_YEAR_REPORT.search(text, 0, HEADINGS_CHARS):  # (a mid-year report published late is of its year)
+            year = _year_for(year, int(session.published[5:7]))
+        return year, "year_from_published"
+    for guess, flag in (
+        (_year_from_named_year, "year_from_headings"),
+        (_year_from_months, "year_from_months"),
+        (_year_from_party_meetings, "year_from_plenum"),
+    ):
+        if (y := guess(text)) is not None:
+            return y, flag
+    return None, None
 
 
 # 一、2022年工作回顾, 2023年政府工作回顾, 一、2024年办事处工作回顾: the year reviewed
