@@ -722,24 +722,31 @@ def _read_tail(t: str, pos: int) -> tuple[str, str, str, int]:
     return mid + mid2, mult, unit1 or unit2, m.end()
 
 
+def _arabic(raw: str) -> tuple[float | None, int] | None:
+    """The value of an Arabic number as written (1,069.5) and its count of integer digits; the
+    value is None past :data:`_MAX_INT_DIGITS`, and None is returned for no number (1.2.3)."""
+    if raw.count(".") > 1:
+        return None
+    if "," in raw:
+        raw = raw.replace(",", "")
+    int_digits = raw.find(".")
+    if int_digits < 0:
+        int_digits = len(raw)
+    return (None if int_digits > _MAX_INT_DIGITS else float(raw)), int_digits
+
+
 def _part_from_token(t: str, m: re.Match[str]) -> _Part | None:
     """Build a part from a token match; ``None`` if it cannot be a figure."""
     kind = m.lastgroup
     if kind == "pctnum":
         kind = "pct"
     if kind == "ar":
-        raw = m.group("ar")
-        if raw.count(".") > 1:
+        number = _arabic(m.group("ar"))
+        if number is None:
             return None
-        if "," in raw:
-            raw = raw.replace(",", "")
-        int_digits = raw.find(".")
-        if int_digits < 0:
-            int_digits = len(raw)
         num_end = m.end()
         mid, mult, base, end = _read_tail(t, num_end)
-        value = None if int_digits > _MAX_INT_DIGITS else float(raw)
-        return _Part("ar", m.start(), num_end, end, value, mult, base, mid, False, int_digits)
+        return _Part("ar", m.start(), num_end, end, number[0], mult, base, mid, False, number[1])
     if kind == "ph":
         mid, mult, base, end = _read_tail(t, m.end())
         return _Part("ph", m.start(), m.end(), end, None, mult, base, mid)
@@ -758,14 +765,10 @@ def _part_from_token(t: str, m: re.Match[str]) -> _Part | None:
 def _ar_part(m: re.Match[str]) -> _Part | None:
     """Build a part from a scanner match of an Arabic number and its tail; ``None`` if it cannot be a figure."""
     raw, mid, unit1, mult, mid2, unit2 = m.group("ar", "mid", "unit1", "mult", "mid2", "unit2")
-    if raw.count(".") > 1:
+    number = _arabic(raw)
+    if number is None:
         return None
-    if "," in raw:
-        raw = raw.replace(",", "")
-    int_digits = raw.find(".")
-    if int_digits < 0:
-        int_digits = len(raw)
-    value = None if int_digits > _MAX_INT_DIGITS else float(raw)
+    value, int_digits = number
     return _Part(
         "ar", m.start(), m.end("ar"), m.end(), value, mult or "", unit1 or unit2 or "",
         (mid or "") + (mid2 or ""), False, int_digits,
