@@ -94,6 +94,10 @@ def region_suffix_pattern(suffixes: Iterable[str] = REGION_SUFFIXES, *, office: 
     return "(?:" + "|".join(s for s in suffixes if office or s != "街道办事处") + ")"
 
 
+#: The first year of each five-year plan period, by its number as texts write it (“十四五” → 2021);
+#: the period's last year is four later.
+PLAN_PERIOD_FIRST_YEAR: dict[str, int] = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+
 #: Section kinds, in document order.
 SECTION_KINDS: tuple[str, ...] = ("review", "problems", "plan", "targets", "closing", "other")
 

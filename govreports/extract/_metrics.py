@@ -35,6 +35,7 @@ from ..schema import (
     MEASURES,
     METRIC_COLUMNS,
     METRIC_KINDS,
+    PLAN_PERIOD_FIRST_YEAR,
     REVIEW_FLAGS,
     SECTION_KINDS,
     from_old_names,
@@ -130,7 +131,7 @@ _BASE_YEAR = re.compile(
 )
 # 比“十二五”末增长19.3%, 较“十三五”时期增长36%: the plan period's last year is the base
 _BASE_PERIOD = re.compile(r"[比较]“?十([一二三四五])五”?(?:末|期末|时期|期间)?的?(?:分别)?(?:增长|增加|提高|翻)")
-_PLAN_PERIOD_LAST = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
+_PLAN_PERIOD_LAST = {n: first + 4 for n, first in PLAN_PERIOD_FIRST_YEAR.items()}
 # 比2012年(下同)增长47.7%: the base year holds for the changes after it in the paragraph
 _SAME_BELOW = re.compile(r"下同|以下同")
 # a change over the year before stays one year (…年均增长28.6%，…同比增长22.9%)
@@ -509,12 +510,7 @@ def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_A
     lead = _FENBIE_LEAD_WORDS.search(text, clause_start, core_end)
     if lead is not None:
         core_end = lead.start()
-    start = clause_start
-    while True:  # past 全年, 预计, 实现 … at the clause's start
-        m = _NEUTRAL_START.match(text, start, core_end)
-        if not m or m.end() == start:
-            break
-        start = m.end()
+    start = _past_neutral_start(text, clause_start, core_end)
     items = _list_items(text, start, core_end, [a for a in aliases if start <= a.start and a.end <= core_end])
     if items and len(items) >= 2 and any(a is not None for a in items):
         out: list[_Alias | None] = []
@@ -523,6 +519,15 @@ def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_A
             out.extend(pair if pair else [a])
         return out
     return None
+
+
+def _past_neutral_start(text: str, start: int, end: int) -> int:
+    """Where a clause's own words begin: past 全年, 预计, 实现, 其中 … at its ``start``."""
+    while True:
+        m = _NEUTRAL_START.match(text, start, end)
+        if not m or m.end() == start:
+            return start
+        start = m.end()
 
 
 def _paired_names(
@@ -715,18 +720,21 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
     return "level"
 
 
+def _month_number(n: str) -> int:
+    """A month's number written in digits or Chinese numerals (11, 十一)."""
+    return int(n) if n.isdigit() else _ZH_MONTH[n]
+
+
 def _month_span(m: re.Match[str]) -> tuple[int, int]:
     """First and last month of a :data:`_MONTH_WORDS` match."""
     if m["first"]:
         return 1, _QUARTER_MONTHS[m["first"]]  # 前三季度
     if m["until"] or m["to"]:
-        n = m["until"] or m["to"]
-        return 1, int(n) if n.isdigit() else _ZH_MONTH[n]  # 截至11月, 至11月底: January to November
+        return 1, _month_number(m["until"] or m["to"])  # 截至11月, 至11月底: January to November
     if m["qend"]:
         return 1, _QUARTER_MONTHS[m["qend"]]  # 截至三季度末
     if m["months"]:
-        n = m["months"]
-        return 1, int(n) if n.isdigit() else _ZH_MONTH[n]  # 前11个月
+        return 1, _month_number(m["months"])  # 前11个月
     if m.group() in ("上半年", "半年度"):
         return 1, 6  # 半年度主要经济指标
     q = "一二三四".index(m["quarter"] or m.group()[0])
@@ -950,7 +958,7 @@ def _five_year_period(
     five = fives[-1]
     m = next((f for f in reversed(fives) if _PLAN_PERIOD.search(f.group())), None)
     if m:
-        first = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}[_PLAN_PERIOD.search(m.group()).group(1)]
+        first = PLAN_PERIOD_FIRST_YEAR[_PLAN_PERIOD.search(m.group()).group(1)]
         if kind == "target" and _PLAN_END.search(m.group()):
             return str(first + 4)  # “十四五”末: the plan period's last year
         return f"{first}-{first + 4}"
@@ -1142,11 +1150,7 @@ def _shared_suffix_items(text: str) -> list[_Alias]:
     for m in _SHARED_SUFFIX.finditer(text):
         lo = max(0, m.start() - 30)
         start = max([b.end() for b in _CLAUSE_BREAK.finditer(text, lo, m.start())] or [lo])
-        while True:  # past 其中, 全年, 实现 … at the clause's start
-            lead = _NEUTRAL_START.match(text, start, m.start())
-            if not lead or lead.end() == start:
-                break
-            start = lead.end()
+        start = _past_neutral_start(text, start, m.start())
         parts = []
         pos = start
         for sep in _ITEM_SPLIT.finditer(text, start, m.start()):

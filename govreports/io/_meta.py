@@ -16,7 +16,7 @@ from pathlib import PurePath
 from .._jieba import jieba_word_freq
 from .._util import HEADINGS_CHARS
 from ..datasets._divisions import division_levels
-from ..schema import LEVEL_SUFFIXES, region_suffix_pattern
+from ..schema import LEVEL_SUFFIXES, PLAN_PERIOD_FIRST_YEAR, region_suffix_pattern
 
 __all__ = ["ReportMeta", "infer_meta", "level_of_region", "PROVINCES"]
 
@@ -514,7 +514,7 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
     elif title_year:
         meta.year = title_year
         pub = session.published
-        if pub is not None and int(pub[:4]) == title_year and int(pub[5:7]) >= 11:
+        if pub is not None and int(pub[:4]) == title_year and _year_for(title_year, int(pub[5:7])) > title_year:
             # 洪山镇政府工作报告(2021), published 2021-12-31: a session of the year's end, for the next
             meta.year = title_year + 1
             meta.flags.append("year_from_published")
@@ -682,15 +682,14 @@ def _year_from_headings(text: str) -> int | None:
 
 
 # 一、上半年国民经济和社会发展计划执行情况, 前三季度工作总结: a report on the months of its year
+_FIRST_MONTHS = r"(?:上半年|前三季度|1\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月)"  # the months of a year under way
 _MID_YEAR_REPORT = re.compile(
-    r"^(?:[一二三四五六七八九十]+、)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:上半年|前三季度|1\s*" + _MONTH_DASH
-    + r"\s*\d{1,2}\s*月)[^\n。]{0,24}(?:执行情况|完成情况|工作总结|工作回顾)",
+    r"^(?:[一二三四五六七八九十]+、)?\s*(?:(?:19|20)\d{2}\s*年)?\s*" + _FIRST_MONTHS
+    + r"[^\n。]{0,24}(?:执行情况|完成情况|工作总结|工作回顾)",
     re.M,
 )
 _MID_YEAR_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|1\s*" + _MONTH_DASH
-    + r"\s*\d{1,2}\s*月)"
-    r"[^\n。]{0,12}(?:工作|情况|回顾)",
+    r"^(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})\s*年\s*" + _FIRST_MONTHS + r"[^\n。]{0,12}(?:工作|情况|回顾)",
     re.M,
 )
 
@@ -741,7 +740,6 @@ _NAMED_YEAR = re.compile(
     r"(?:“?十(?P<plan>[一二三四五])五”?(?:规划|时期)?的?(?P<pos>开局|起步|收官|开篇)之年"
     r"|(?P<what>新中国成立|建党|中国共产党成立|改革开放)(?P<n>\d{2,3})周年)"
 )
-_PLAN_FIRST_YEAR = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _ANNIVERSARY_BASE = {"新中国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
 
 
@@ -754,7 +752,7 @@ def _year_from_named_year(text: str) -> int | None:
     if m is None:
         return None
     if m["plan"]:
-        year = _PLAN_FIRST_YEAR[m["plan"]] + (4 if m["pos"] == "收官" else 0)
+        year = PLAN_PERIOD_FIRST_YEAR[m["plan"]] + (4 if m["pos"] == "收官" else 0)
     else:
         year = _ANNIVERSARY_BASE[m["what"]] + int(m["n"])
     return year + {"今年": 0, "明年": -1}.get(m["when"], 1)
