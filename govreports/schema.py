@@ -139,6 +139,10 @@ REPORT_FLAGS: dict[str, str] = {
     "year_from_published": (
         "the year was taken from the web page's 发布日期 (the next year when published in November or December)"
     ),
+    "year_from_body": (
+        "undated, untitled and unpublished: the year a sentence names as planned (2023年，力争… → 2023), or the one "
+        "after the year whose results a sentence leads (2022年，全镇实现… → 2023)"
+    ),
     "year_from_months": (
         "undated, untitled and unpublished: the year of the months it reports on (2023年1-8月 → 2023), the "
         "next one for a summary of ten or more months (2023年1-11月 → 2024, delivered at the year's end)"

@@ -497,6 +497,29 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "测试镇", "township", 2019, "year_from_headings"),
         ("各位代表：\n现在，我代表测试县人民政府向大会报告工作。\n20XX年，县政府全面贯彻党的十九大和十九届二中、三中、"
          "四中全会精神，较好地完成了县人大会议确定的目标任务。", "测试县", "county", 2020, "year_from_plenum"),
+        # a report on the year's work and the next year's plan: the plan's year
+        ("关于测试镇2022年工作情况和2023年工作安排的报告\n各位代表：\n现在，我代表测试镇人民政府报告工作。",
+         "测试镇", "township", 2023, "year_from_headings"),
+        # a text run into one paragraph: the review heading inline after the greeting
+        ("测试县人民政府工作报告\n各位代表：现在，我代表县人民政府向大会报告工作。一、2022年工作回顾\n全县完成投资1亿元。",
+         "测试县", "county", 2023, "year_from_headings"),
+        # a year in Chinese numerals typed with a digit zero
+        ("测试镇人民政府工作报告\n各位代表：\n二0二二年，全镇实现地区生产总值12亿元，增长5%。",
+         "测试镇", "township", 2023, "year_from_headings"),
+        # the year named by the party congress it is the year of, or the one after
+        ("测试镇人民政府工作报告\n各位代表：\n一年来，全镇经济平稳。今年是党的二十大召开之年。",
+         "测试镇", "township", 2022, "year_from_headings"),
+        ("测试镇人民政府工作报告\n各位代表：\n一年来，全镇经济平稳。今年是全面贯彻落实党的二十大精神的开局之年。",
+         "测试镇", "township", 2023, "year_from_headings"),
+        # 明年是… is said at a December session, for that next year
+        ("测试镇人民政府工作报告\n各位代表：\n一年来，全镇经济平稳。明年是“十四五”规划的开局之年。",
+         "测试镇", "township", 2021, "year_from_headings"),
+        # undated: a sentence led by the year planned, or (anywhere in the head) by the year reviewed
+        ("测试镇人民政府工作报告\n各位代表：\n一年来，全镇实现地区生产总值12亿元。2023年，力争地区生产总值增长6%。",
+         "测试镇", "township", 2023, "year_from_body"),
+        ("测试镇人民政府工作报告\n各位代表：\n一年来，全镇经济平稳。" + "工业稳步增长。" * 60
+         + "\n2022年，全镇完成投资5亿元。",
+         "测试镇", "township", 2023, "year_from_body"),
         # undated: the months it reports on (a summary of January to November is delivered at the year's end)
         ("各位代表：\n现在，我代表测试镇人民政府向大会报告工作。\n2023年1-8月，全镇完成固定资产投资12亿元。",
          "测试镇", "township", 2023, "year_from_months"),

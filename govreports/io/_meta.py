@@ -559,6 +559,7 @@ def _year_from_body(text: str, session: _Session) -> tuple[int | None, str | Non
         return year, "year_from_published"
     for guess, flag in (
         (_year_from_named_year, "year_from_headings"),
+        (_year_from_sentence_lead, "year_from_body"),
         (_year_from_months, "year_from_months"),
         (_year_from_party_meetings, "year_from_plenum"),
     ):
@@ -569,7 +570,8 @@ def _year_from_body(text: str, session: _Session) -> tuple[int | None, str | Non
 
 # 一、2022年工作回顾, 2023年政府工作回顾, 一、2024年办事处工作回顾: the year reviewed
 _REVIEW_YEAR = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?(?:过去五年|“?十[一二三四五]五”?)?(?:和|及|暨)?"
+    # (at a line's start, or inline after 。/： in a text run into one paragraph)
+    r"(?:^|(?<=[。：:]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?(?:过去五年|“?十[一二三四五]五”?)?(?:和|及|暨)?"
     # (not 2025年上半年工作总结: a mid-year summary is of the year itself, see _MID_YEAR_HEADING)
     r"((?:19|20)\d{2})年(?:度)?(?!上半年|前三季度|一季度|[1一]\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月)"
     + _AND_YEARS
@@ -599,10 +601,10 @@ _OPENING_YEAR = re.compile(
 
 
 # 二〇一四年工作回顾: a year in Chinese numerals, four characters like its digits
-#: A year in Chinese numerals (二〇一四, 二零二三)
-_CN_YEAR_SRC = r"[一二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"
+#: A year in Chinese numerals (二〇一四, 二零二三; 二0二二 and 二O二二 typed with a digit or letter for 〇)
+_CN_YEAR_SRC = r"[一二][〇零○Ｏ0OＯ][〇零○Ｏ0OＯ一二三四五六七八九]{2}"
 _CN_YEAR = re.compile(_CN_YEAR_SRC + r"(?=\s*年)")
-_CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ0OＯ一二三四五六七八九", "0000000123456789")
 
 
 def _arabic_years(text: str) -> str:
@@ -646,7 +648,8 @@ _SUMMARY_TITLE = re.compile(
     # (关于X镇2022年度工作情况的报告: the same)
     r"((?:19|20)\d{2})\s*年度?(?P<part>上半年|前三季度|1\s*" + _MONTH_DASH
     + r"\s*\d{1,2}\s*月(?:份)?)?[\u4e00-\u9fff]{0,6}?"
-    r"(?:工作总结|工作情况的?报告)"
+    # (关于X镇2022年工作情况和2023年工作安排的报告: the plan's year)
+    r"(?:工作总结|工作情况的?报告|工作情况(?=\s*(?:和|及|暨|与|以及)\s*(?:19|20)\d{2}))"
     r"(?:\s*(?:和|及|暨|与|以及)\s*((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,6}?工作(?:计划|安排|思路|打算|要点))?"
 )
 
@@ -738,14 +741,19 @@ _OPENING_RESULTS = re.compile(
 _NAMED_YEAR = re.compile(
     r"(?P<when>今年|明年|去年|过去的?一年|刚刚过去的一年)[，,]?(?:既)?是[^。\n；;]{0,30}?"
     r"(?:“?十(?P<plan>[一二三四五])五”?(?:规划|时期)?的?(?P<pos>开局|起步|收官|开篇)之年"
-    r"|(?P<what>新中国成立|建党|中国共产党成立|改革开放)(?P<n>\d{2,3})周年)"
+    r"|(?P<what>新中国成立|建党|中国共产党成立|改革开放)(?P<n>\d{2,3})周年"
+    # 党的二十大召开之年 (2022); 全面贯彻党的二十大精神的开局之年 (2023)
+    r"|(?:迎接|喜迎)?党的(?P<congress>十[六七八九]|二十)大(?:(?P<held>胜利)?召开|精神的?开局)之年"
+    r"|(?P<xiaokang>全面建成小康社会(?:和“?十三五”?规划)?收官|决胜全面建成小康社会、决战脱贫攻坚)之年)"
 )
 _ANNIVERSARY_BASE = {"新中国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
 
 
 def _year_from_named_year(text: str) -> int | None:
     """The plan year of an undated text that names its year by what it is: 今年是“十四五”开局之年
-    (2021), 过去的一年是“十三五”收官之年 (2020, so 2021), 今年是新中国成立70周年 (2019)."""
+    (2021), 过去的一年是“十三五”收官之年 (2020, so 2021), 今年是新中国成立70周年 (2019),
+    今年是党的二十大召开之年 (2022), 全面贯彻党的二十大精神的开局之年 (2023), 全面建成小康社会
+    收官之年 (2020)."""
     if "之年" not in text and "周年" not in text:
         return None
     m = _NAMED_YEAR.search(_arabic_years(text[:HEADINGS_CHARS]))
@@ -753,9 +761,36 @@ def _year_from_named_year(text: str) -> int | None:
         return None
     if m["plan"]:
         year = PLAN_PERIOD_FIRST_YEAR[m["plan"]] + (4 if m["pos"] == "收官" else 0)
+    elif m["congress"]:
+        # (a congress meets in the autumn before the year its first sessions plan: see _PLAN_YEAR_AFTER)
+        year = _PLAN_YEAR_AFTER[(m["congress"], 0)] - (1 if "召开" in m.group() else 0)
+    elif m["xiaokang"]:
+        year = 2020  # the year set for 全面建成小康社会 and the end of 脱贫攻坚
     else:
         year = _ANNIVERSARY_BASE[m["what"]] + int(m["n"])
-    return year + {"今年": 0, "明年": -1}.get(m["when"], 1)
+    # (明年是… is said at a December session, which plans that next year: _year_for)
+    return year + (0 if m["when"] in ("今年", "明年") else 1)
+
+
+# 2023年，力争地区生产总值增长6%: the year planned, leading a sentence
+_PLAN_LEAD = re.compile(
+    r"(?:^|(?<=[\n。；：:]))[ \t\u3000]*((?:19|20)\d{2})\s*年[，,]?\s*(?:[全我本][镇乡县区市旗][^，,。\n]{0,8}?)?"
+    r"(?:(?:经济社会发展的?)?主要(?:预期)?目标(?:是|为)|要?力争|工作的?总体要求是)"
+    r"(?![^。\n]{0,6}(?:完成|实现了))"  # (not 2020年主要目标是…完成: a year looked back on)
+)
+
+
+def _year_from_sentence_lead(text: str) -> int | None:
+    """The plan year of an undated text by the year leading a sentence: the year planned
+    (2023年，力争… → 2023), else the year whose results are told (2022年，全镇实现… → 2023).
+    Anywhere in the text's head, where :func:`_year_from_opening` reads only its opening."""
+    head = _arabic_years(text[:HEADINGS_CHARS])
+    if (m := _PLAN_LEAD.search(head)) is not None:
+        return int(m.group(1))
+    for m in _OPENING_RESULTS.finditer(head):
+        if not _GOAL_WORDS.search(m.group()):
+            return int(m["y"]) + 1
+    return None
 
 
 # 2023年1-10月, 2023年前三季度, 截至2023年10月底, 比2022年同期: the months of a year the text reports on
