@@ -849,3 +849,16 @@ def test_a_level_with_its_year_then_its_growth_after_a_dunhao():
     assert (cell["indicator"], cell["measure"]) == ("gdp", "growth_avg")
     text2 = REPORT_2023 + "居民人均可支配收入增长与经济增长同步，2022年达到5.7万元、同比实际增长6.9%。"
     assert _cell(_one(text2), "6.9%", text2)["indicator"] != "gdp"
+
+
+def test_a_two_year_average_after_the_years_growth():
+    # the statistics bureau's wording of 2021: the yearly average over 2020-2021 (against 2019)
+    text = ("政府工作报告\n——2022年1月5日在测试县第十八届人民代表大会第二次会议上\n各位代表:\n一、2021年工作回顾\n"
+            "全县地区生产总值完成159.0亿元，同比增长6.5%，两年平均增长5.3%。")
+    m = _one(text)
+    cell = _cell(m, "5.3%", text)
+    assert (cell["indicator"], cell["measure"], cell["period"]) == ("gdp", "growth_avg", "2020-2021")
+    assert _cell(m, "6.5%", text)["period"] == "2021"
+    half = "测试旗2021年上半年工作总结\n上半年,全旗地区生产总值完成59.0亿元,同比增长6.5%,两年平均增长2.3%。"
+    cell = _cell(_one(half), "2.3%", half)
+    assert (cell["indicator"], cell["period"]) == ("gdp", "2020-2021")

@@ -64,7 +64,7 @@ _GROWTH_WORDS = re.compile(
 _GROWTH_CLAUSE = re.compile(
     r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
-    r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[三四五3-5]年|累计|累积"
+    r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[两二三四五2-5]年|累计|累积"
     r"|(?:19|20)\d{2}\s*" + _RANGE_DASH
     + r"\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
@@ -1974,6 +1974,7 @@ def _kind_and_period(
         # a text without headings: 2023年，全镇地区生产总值增长6% in a report planning 2023
         kind = "target"
         period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
+    period = _average_years(clause, measure, period)
     if late and kind == "actual" and plan_year is not None and period == str(plan_year - 1) and not found:
         if _last_year_cue(text, marks, lo_q, q.start):
             period = str(plan_year - 2)  # 去年全县完成… in a session in December: the year before the one ending
@@ -2074,6 +2075,23 @@ def _same_below(marks: _Markers, text: str, q_start: int) -> list:
     """The base year of a 比2012年(下同) earlier in the figure's paragraph, if any."""
     para_start = _paragraph_start(text, q_start)
     return [f for a, b, f in marks.same_below if para_start <= a and b <= q_start][-1:]
+
+
+# 同比增长6.5%，两年平均增长5.3%: the yearly average of the last two (three) years, against the
+# year before a disrupted one (the statistics bureau's wording of 2021 and 2022)
+_AVERAGE_OF_YEARS = re.compile(r"(?<![\d两二三])([两二三23])年(?:的)?平均")
+_YEARS_COUNT = {"两": 2, "二": 2, "2": 2, "三": 3, "3": 3}
+
+
+def _average_years(clause: str, measure: str, period: str | None) -> str | None:
+    """The years of a yearly average over the last two or three years (两年平均增长5.3% in a
+    review of 2021: 2020-2021), from the one year or months it would otherwise get."""
+    if measure != "growth_avg" or period is None or (m := _AVERAGE_OF_YEARS.search(clause)) is None:
+        return period
+    if not (period[:4].isdigit() and (len(period) == 4 or period[4] == "-" and period[:4] == period[-7:-3])):
+        return period  # (already several years)
+    last = int(period[:4])
+    return f"{last - _YEARS_COUNT[m.group(1)] + 1}-{last}"
 
 
 def _plain_kind_and_period(
