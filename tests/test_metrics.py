@@ -862,3 +862,13 @@ def test_a_two_year_average_after_the_years_growth():
     half = "测试旗2021年上半年工作总结\n上半年,全旗地区生产总值完成59.0亿元,同比增长6.5%,两年平均增长2.3%。"
     cell = _cell(_one(half), "2.3%", half)
     assert (cell["indicator"], cell["period"]) == ("gdp", "2020-2021")
+
+
+def test_a_list_of_indicators_each_with_its_months_after_a_colon():
+    text = ("测试镇2023年工作总结\n一、主要经济指标完成情况\n1.地区生产总值：1-10月完成12亿元，增长6%。\n"
+            "2.财政收入：截至10月底累计实现8000万元。")
+    m = _one(text)
+    cell = _cell(m, "12亿元", text)
+    assert (cell["indicator"], cell["period"]) == ("gdp", "2023-01/2023-10")
+    cell = _cell(m, "8000万元", text)
+    assert (cell["indicator"], cell["period"]) == ("fiscal_revenue", "2023-01/2023-10")

@@ -352,6 +352,12 @@ _OWN_FIGURE = re.compile(
     r"(?:元|美元|吨|万?人)?(?:以上|左右)?\s*$"
 )
 
+# 1-10月完成, 截至11月底累计实现, 全年预计: the months or year of the figure that follows, and its verb
+_TIMED_FIGURE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:1\s*" + _RANGE_DASH + r"\s*\d{1,2}\s*月份?|前\d{1,2}个?月|上半年|前三季度"
+    r"|(?:截至|截止)\d{1,2}月(?:底|末)?|全年)\s*(?:预计)?(?:累计)?(?:完成|实现|达到?|为)?\s*[约近超逾]?$"
+)
+
 # 确保增长16%、力争增长17%: a second goal for the same name
 _GOAL_LEAD = re.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
 
@@ -377,6 +383,9 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
                 return None, gap  # 工业投资90亿元、技改投资28亿元: the figure is the next name's
         return (a, gap) if len(gap) <= 25 else (None, gap)
     clause = gap[seps[-1].end():]
+    colon_only = len(seps) == 1 and seps[0].group() in "：:" and not gap[:seps[0].start()].strip()
+    if colon_only and _TIMED_FIGURE.match(clause):
+        return a, clause  # 地区生产总值：1-10月完成12亿元 (a list of indicators, each with its months)
     if "、" in clause:  # …突破百亿元大关，达109亿元、增长9.2%: the growth of the level just stated
         head, _, tail = clause.rpartition("、")
         own = _OWN_FIGURE.match(head) and a.text not in GROWTH_ONLY_ALIASES  # (not 与经济增长同步，…5.7万元、增长)
