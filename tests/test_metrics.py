@@ -872,3 +872,22 @@ def test_a_list_of_indicators_each_with_its_months_after_a_colon():
     assert (cell["indicator"], cell["period"]) == ("gdp", "2023-01/2023-10")
     cell = _cell(m, "8000万元", text)
     assert (cell["indicator"], cell["period"]) == ("fiscal_revenue", "2023-01/2023-10")
+
+
+def test_above_scale_industry_as_the_subject_of_its_value_added():
+    text = ("政府工作报告\n——2010年1月5日在测试区第十四届人民代表大会第三次会议上\n各位代表:\n一、2009年工作回顾\n"
+            "全区规模工业发展到169户,完成增加值64.8亿元,同比增长18%。规模以上工业完成增加值50亿元。"
+            "全口径财政收入27.4亿元,增长18%,其中区本级财政一般预算收入11.1亿元,按可比口径同比增长21.6%。")
+    m = _one(text)
+    for figure in ("64.8亿元", "18%", "50亿元"):
+        assert _cell(m, figure, text)["indicator"] == "industrial_value_added"
+    assert _cell(m, "169户", text)["indicator"] == ""
+    # 区本级 is the district's own level, not a part; 按可比口径同比增长: two qualifiers of one growth
+    assert _cell(m, "11.1亿元", text)["indicator"] == "general_budget_revenue"
+    assert _cell(m, "21.6%", text)["indicator"] == "general_budget_revenue"
+    # a part's figure named after a count (其中“10强50户”企业实现增加值82亿元): its growth is the part's
+    text = ("政府工作报告\n——2014年1月5日在测试市第十四届人民代表大会第三次会议上\n各位代表:\n一、2013年工作回顾\n"
+            "规模以上工业企业实现增加值103.5亿元，增长16%，其中“10强50户”企业实现增加值82亿元，增长23%。")
+    m = _one(text)
+    assert _cell(m, "16%", text)["indicator"] == "industrial_value_added"
+    assert _cell(m, "23%", text)["indicator"] == ""

@@ -70,7 +70,7 @@ _GROWTH_CLAUSE = re.compile(
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
     r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|可比|自然|现价"
     # 比2012年(下同)增长47.7%: a change since a base year
-    r"|[比较](?:19|20)\d{2}年(?:末|底)?(?:[（(][^）)]{0,6}[）)])?)?(?:名义|实际)?(?:年均|平均)?(?:分别)?"
+    r"|[比较](?:19|20)\d{2}年(?:末|底)?(?:[（(][^）)]{0,6}[）)])?){0,2}(?:名义|实际)?(?:年均|平均)?(?:分别)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
@@ -234,7 +234,7 @@ _NEUTRAL_WORDS = (
     r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
     r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|可|能|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s|"
     # the statistical scope of the whole region's figure (限额以上固定资产投资, 区级一般公共预算收入)
-    r"限额以上|规模以上|(?:\d{2,4}|五百|五十)万元以上(?:项目)?|城镇|区级|县级|市级|本级|县内|区内|镇内|境内|"
+    r"限额以上|规模以上|(?:\d{2,4}|五百|五十)万元以上(?:项目)?|城镇|区级|县级|市级|[区县市镇乡旗]?本级|县内|区内|镇内|境内|"
     # the region itself without its name (街道全年实现…, 镇域), and months (1-9月全镇实现…)
     r"[全我本]?街道|[镇乡][域]?|辖区|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?(?:底|末)?|前[一二三]季度|上半年|"
     r"据?初步统计|据统计|截至|截止|(?:过去|近|今后|未来)?[三四五3-5]年(?:来|间|内)?|实际|"
@@ -334,10 +334,13 @@ def _other_subject_between(gap: str, seps: list) -> bool:
     thing's figure (生产总值25.10亿元,增长8.4%,第一产业产值10.98亿元,增长9.4%)."""
     for left, right in zip(seps, seps[1:]):
         part = gap[left.end():right.start()]
-        digit = _HAS_DIGIT.search(part)
-        if digit is not None and _OTHER_FIGURE_NAME.search(part, 0, digit.start()):
+        # (before any number of it: 其中“10强50户”企业实现增加值82亿元 names its figure after a count)
+        if any(_OTHER_FIGURE_NAME.search(part, 0, d.start()) for d in _NUMBER_START.finditer(part)):
             return True
     return False
+
+
+_NUMBER_START = re.compile(r"(?<![\d.])\d")
 
 
 # the end of a name of another figure (第一产业产值10.98亿元, 税收收入2亿元)
@@ -1036,6 +1039,12 @@ _SHARED_SCOPE_VALUE_ADDED = re.compile(
     r"(?:\s*\d[\d.,]*\s*(?:万亿|亿|万)?元\s*[、，,和及与]\s*(?:实现|完成)?|[、和及与])(?P<name>增加值)"
 )
 _ABOVE_SCALE_BEFORE = ("规模以上", "规上")
+# 规模以上工业完成增加值50亿元, 全区规模工业发展到169户，完成增加值64.8亿元: as _ABOVE_SCALE_OUTPUT,
+# the subject names the scope of the value added (a count of its enterprises may come between)
+_ABOVE_SCALE_VALUE_ADDED = re.compile(
+    r"(?:规模以上|规上|规模)工业(?:企业)?(?P<count>[^，,。；;\d]{0,8}\d+\s*[户家个][，,])?"
+    r"(?:共|累计|全年)?(?:实现|完成|创造)了?(?:工业)?(?P<name>增加值)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -1116,6 +1125,11 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
         a, b = m.span("exp")
         if free(a, b):
             extra.append(_Alias(a, b, m.group("exp"), "general_budget_expenditure"))
+    for m in _ABOVE_SCALE_VALUE_ADDED.finditer(text) if "增加值" in text else ():
+        a, b = m.span("name") if m["count"] else m.span()
+        if free(a, b):
+            head_end = m.start() if m["count"] else None  # (the count between is no narrowing)
+            extra.append(_Alias(a, b, text[a:b], "industrial_value_added", head_end=head_end))
     if "产值" in text:
         for m in _ABOVE_SCALE_OUTPUT.finditer(text):
             a, b = m.span()  # the subject is part of the name: 规模以上工业实现总产值 does not narrow it
