@@ -279,10 +279,13 @@ _NOTE_FRAGMENT_MAX = 12  # a glossary entry broken across lines
 # break. "." never ends a sentence (207.45); ASCII ; ! ? only when no digit
 # follows ("1;2" lists stay).
 # A sentence break: end marks with the closing quotes or brackets after them
-# (group 1), or a line break, with the whitespace that follows (linear: \s*
-# never starts a match). The leading lookahead rejects most positions in one
-# step: 2.7x faster over the corpus than the bare alternation.
-_SENT_BREAK = re.compile(r"(?=[。！？；!?;\n])(?:((?:(?:[。！？；]|[!?;](?!\d))+[”’」』）)》】〕]*)+)\s*|\n\s*)")
+# (group 1 ends after them), or a line break, with the whitespace that follows
+# (linear: \s* never starts a match). The pattern opens with a bare character
+# class so that search skips to candidates in C (a leading lookahead or group
+# disables that: 2x slower); an ASCII mark right before a digit is no break.
+_SENT_BREAK = re.compile(
+    r"[。！？；!?;\n](?:(?<=\n)\s*|(?:(?<=[。！？；])|(?!\d))((?:[。！？；”’」』）)》】〕]|[!?;](?!\d))*)\s*)"
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -905,7 +908,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_BREAK.finditer(text):
         # a sentence ends after its marks (group 1), or before a line break;
         # the whitespace after it is part of the break
-        b = m.end(1) if m.start(1) >= 0 else m.start()
+        b = m.end(1)
+        if b < 0:
+            b = m.start()  # a line break: group 1 did not take part
         if b > pos and not isspace(text[pos]) and not isspace(text[b - 1]):
             append((pos, b))  # the common case: nothing to strip
         else:
