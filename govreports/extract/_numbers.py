@@ -145,6 +145,31 @@ class Quantity:
     flags: tuple[str, ...]
 
 
+# The frozen dataclass's __init__ sets each field through object.__setattr__;
+# the scanner, which makes one per figure, sets the slots directly instead.
+_QUANTITY_SLOT_SETTERS = tuple(Quantity.__dict__[name].__set__ for name in Quantity.__slots__)
+
+
+def _new_quantity(
+    start: int, end: int, surface: str, value: float | None, value_high: float | None, unit: str, unit_kind: str,
+    qualifier: str | None, negative: bool, flags: tuple[str, ...],
+) -> Quantity:
+    """``Quantity(...)`` with the same fields, built twice as fast."""
+    q = object.__new__(Quantity)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = _QUANTITY_SLOT_SETTERS
+    s0(q, start)
+    s1(q, end)
+    s2(q, surface)
+    s3(q, value)
+    s4(q, value_high)
+    s5(q, unit)
+    s6(q, unit_kind)
+    s7(q, qualifier)
+    s8(q, negative)
+    s9(q, flags)
+    return q
+
+
 # --------------------------------------------------------------------------
 # Unit tables.  Factors are relative to the family's base unit.
 # --------------------------------------------------------------------------
@@ -335,6 +360,7 @@ _PRE_QUAL = re.compile(
 )
 # last characters of the words above, a space after them, or the newline before which $ also matches
 _PRE_QUAL_LAST = frozenset("约过超破逾于少到足近多 \t\n")
+_SIGN_OR_PRE_QUAL_LAST = _PRE_QUAL_LAST | frozenset("-负")  # and the signs
 _PRE_QUAL_KIND = {
     "大约": "about",
     "约": "about",
@@ -377,6 +403,8 @@ _DIRECTION = re.compile(
 )
 # the first character of every direction word, and the bare 降/减/跌 of _DECLINE_END
 _DIRECTION_CHARS = frozenset("负下减回降缩萎压削跌增提上扩涨")
+# one of them in a window: a bare character class is searched in C (3x faster than slicing the window)
+_DIRECTION_CHAR = re.compile("[" + "".join(sorted(_DIRECTION_CHARS)) + "]")
 _DECLINE_WORDS = frozenset(
     "负增长 下降 减少 下滑 回落 降低 下跌 缩减 减小 萎缩 缩小 压减 削减 降幅 减幅 跌幅".split()
 )
@@ -419,6 +447,9 @@ _SCAN = re.compile(
     )
 )
 
+# the groups of an Arabic number and its tail, by number (faster to read than by name)
+_AR_GROUP_NUMBERS = tuple(_SCAN.groupindex[g] for g in ("ar", "mid", "unit1", "mult", "mid2", "unit2"))
+
 _MAX_INT_DIGITS = 15
 _MAX_CN_LEN = 20
 
@@ -432,7 +463,12 @@ _CN_DIGIT_VALUE = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }
 _CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
-_CN_CHARS = frozenset(_CN_DIGIT_VALUE) | frozenset("十百千万亿点")
+_CN_DIGITS = frozenset(_CN_DIGIT_VALUE)
+_CN_CHARS = _CN_DIGITS | frozenset("十百千万亿点")
+_CN_PLACES = frozenset("十百千万亿")
+_CN_SMALL_PLACES = frozenset("十百千")
+_CN_LARGE_PLACES = frozenset("万亿")
+_CN_DIGIT_TO_ASCII = str.maketrans({ch: str(d) for ch, d in _CN_DIGIT_VALUE.items()})
 
 
 def parse_chinese_numeral(s: str) -> float:
@@ -467,28 +503,28 @@ def parse_chinese_numeral(s: str) -> float:
     """
     if not isinstance(s, str) or not s:
         raise ValueError(f"not a Chinese numeral: {s!r}")
-    if any(ch not in _CN_CHARS for ch in s):
+    if not _CN_CHARS.issuperset(s):
         raise ValueError(f"not a Chinese numeral: {s!r}")
     int_part, sep, frac_part = s.partition("点")
     if sep:
-        if not frac_part or any(ch not in _CN_DIGIT_VALUE for ch in frac_part):
+        if not frac_part or not _CN_DIGITS.issuperset(frac_part):
             raise ValueError(f"bad decimal part in Chinese numeral: {s!r}")
         if not int_part:
             raise ValueError(f"missing integer part in Chinese numeral: {s!r}")
     integer = _parse_cn_integer(int_part, s)
     if not sep:
         return float(integer)
-    frac_digits = "".join(str(_CN_DIGIT_VALUE[ch]) for ch in frac_part)
+    frac_digits = frac_part.translate(_CN_DIGIT_TO_ASCII)
     return float(f"{integer}.{frac_digits}")
 
 
 def _parse_cn_integer(s: str, whole: str) -> int:
-    if any(ch in "十百千万亿" for ch in s):
+    if not _CN_PLACES.isdisjoint(s):
         return _parse_cn_positional(s, whole)
     # digit-by-digit (二〇二三, 五)
-    if any(ch not in _CN_DIGIT_VALUE for ch in s):
+    if not _CN_DIGITS.issuperset(s):
         raise ValueError(f"not a Chinese numeral: {whole!r}")
-    return int("".join(str(_CN_DIGIT_VALUE[ch]) for ch in s))
+    return int(s.translate(_CN_DIGIT_TO_ASCII))
 
 
 def _parse_cn_positional(s: str, whole: str) -> int:
@@ -725,13 +761,13 @@ def _read_tail(t: str, pos: int) -> tuple[str, str, str, int]:
 def _arabic(raw: str) -> tuple[float | None, int] | None:
     """The value of an Arabic number as written (1,069.5) and its count of integer digits; the
     value is None past :data:`_MAX_INT_DIGITS`, and None is returned for no number (1.2.3)."""
-    if raw.count(".") > 1:
-        return None
     if "," in raw:
         raw = raw.replace(",", "")
     int_digits = raw.find(".")
     if int_digits < 0:
         int_digits = len(raw)
+    elif raw.find(".", int_digits + 1) >= 0:
+        return None  # a second point
     return (None if int_digits > _MAX_INT_DIGITS else float(raw)), int_digits
 
 
@@ -764,7 +800,7 @@ def _part_from_token(t: str, m: re.Match[str]) -> _Part | None:
 
 def _ar_part(m: re.Match[str]) -> _Part | None:
     """Build a part from a scanner match of an Arabic number and its tail; ``None`` if it cannot be a figure."""
-    raw, mid, unit1, mult, mid2, unit2 = m.group("ar", "mid", "unit1", "mult", "mid2", "unit2")
+    raw, mid, unit1, mult, mid2, unit2 = m.group(*_AR_GROUP_NUMBERS)
     number = _arabic(raw)
     if number is None:
         return None
@@ -806,7 +842,9 @@ def _cn_part(t: str, m: re.Match[str]) -> _Part | None:
     int_part = num.partition("点")[0]
     # 三千米 read as 3 千米 still has the weight of 3000 米
     # (一万零一: 万 inside the number is a place too)
-    has_place = shortened or any(ch in "十百千" for ch in int_part) or any(ch in "万亿" for ch in int_part[1:])
+    has_place = (
+        shortened or not _CN_SMALL_PLACES.isdisjoint(int_part) or not _CN_LARGE_PLACES.isdisjoint(int_part[1:])
+    )
     if len(int_part) > 1 and not has_place:
         return None  # digit strings (唯一一家 -> 一一) are not figures; 二〇二三 is a year
     mult = mult or tail_mult
@@ -933,8 +971,10 @@ def _sign_before(t: str, start: int, floor: int) -> int:
 
 
 def _decline(t: str, start: int, prev_end: int, prev_negative: bool) -> bool:
-    lo = max(start - 10, prev_end, 0)
-    if not prev_negative and _DIRECTION_CHARS.isdisjoint(t[lo:start]):
+    lo = start - 10 if start - 10 > prev_end else prev_end
+    if lo < 0:
+        lo = 0
+    if not prev_negative and _DIRECTION_CHAR.search(t, lo, start) is None:
         return False  # no direction word can start in the window, and nothing to carry over
     # the window runs from the last clause break before the figure
     window_start = _TO_LAST_BREAK.match(t, lo, start).end()
@@ -1056,10 +1096,11 @@ def find_quantities(text: str) -> list[Quantity]:
                 out[-1] = _with_flag(prev_q, "glued")
             if "glued" not in q.flags:
                 q = _with_flag(q, "glued")
-        if out and _shares_unit(t, out[-1], q):
+        if out and not out[-1].unit and _shares_unit(t, out[-1], q):
             out[-1] = _with_unit(out[-1], q)  # 46324和26682元: the unit written once after the list
         out.append(q)
-        pos = max(pos, q.end)
+        if q.end > pos:
+            pos = q.end
         prev_end = q.end
         prev_negative = q.negative
     return out
@@ -1086,14 +1127,17 @@ def _with_unit(q: Quantity, other: Quantity) -> Quantity:
 def _excluded_until(t: str, part: _Part, n: int) -> int:
     """Where scanning resumes when the first part cannot be a figure (date, ordinal, code …), else -1."""
     kind = part.kind
-    if kind == "ar" and _arabic_is_excluded(t, part, n):
-        # 第1-3批, 0571-88888888: the number after the dash goes too
-        sep = _RANGE_SEP.match(t, part.end)
-        if sep is not None:
-            m2 = _TOKEN.match(t, sep.end())
-            if m2 is not None and m2.lastgroup == "ar":
-                return m2.end()
-        return part.end
+    if kind == "ar":
+        if _arabic_is_excluded(t, part, n):
+            # 第1-3批, 0571-88888888: the number after the dash goes too
+            sep = _RANGE_SEP.match(t, part.end)
+            if sep is not None:
+                m2 = _TOKEN.match(t, sep.end())
+                if m2 is not None and m2.lastgroup == "ar":
+                    return m2.end()
+            return part.end
+        if part.base or part.mult:
+            return -1  # the common case, a figure with a unit: no date either
     if kind == "cn":
         before = t[part.start - 1] if part.start else "\x00"
         if before in "第“《【「\"'":
@@ -1156,16 +1200,19 @@ def _quantity_from_part(
     if kind == "pct" and high is None:
         unit_base = "%"
     # ---- glued year + figure (20222027亩) ---------------------------
-    glued_year = kind == "ar" and high is None and bool(unit_base) and _split_glued_year(t, part, unit_base)
+    glued_year = (
+        kind == "ar" and high is None and part.int_digits >= 5 and bool(unit_base)
+        and _split_glued_year(t, part, unit_base)
+    )
     # ---- qualifiers -----------------------------------------------------
     post_kind, end = None, last.end
     if end < n and t[end] in _POST_QUAL_FIRST:
         post_kind, end = _post_qualifier(t, last, unit_base)
-    if glued_year:
-        pre_kind, pre_start = None, part.start
-        sign_start = part.start
-    else:
-        floor = max(prev_end, 0)
+    pre_kind, pre_start = None, part.start
+    sign_start = part.start
+    # most figures have neither sign nor qualifier: the character before ends neither
+    if not glued_year and pre_start > prev_end and pre_start and t[pre_start - 1] in _SIGN_OR_PRE_QUAL_LAST:
+        floor = prev_end if prev_end > 0 else 0
         sign_start = _sign_before(t, part.start, floor)
         pre_kind, pre_start = _pre_qualifier(t, sign_start, floor)
     mid_kind = "at_least" if (part.mid or last.mid) else None
@@ -1180,7 +1227,7 @@ def _quantity_from_part(
             return None, part.end
 
     qualifier = "range" if high is not None else (post_kind or pre_kind or mid_kind)
-    start = min(pre_start, sign_start)
+    start = pre_start  # (never after sign_start)
     negative = sign_start < part.start and not glued_year
     if not negative:
         negative = _decline(t, start, prev_end, prev_negative)
@@ -1195,7 +1242,7 @@ def _quantity_from_part(
     else:
         value = part.value
         value_high = high.value if high is not None else None
-    q = Quantity(  # positional: start, end, surface, value, value_high, unit, unit_kind, qualifier, negative, flags
+    q = _new_quantity(  # start, end, surface, value, value_high, unit, unit_kind, qualifier, negative, flags
         start, end, text[start:end], value, value_high, unit,
         _UNIT_INFO[unit_base][0] if unit_base else "none", qualifier, negative, flags,
     )
