@@ -2103,7 +2103,6 @@ def _same_below(marks: _Markers, text: str, q_start: int) -> list:
 # 同比增长6.5%，两年平均增长5.3%: the yearly average of the last two (three) years, against the
 # year before a disrupted one (the statistics bureau's wording of 2021 and 2022)
 _AVERAGE_OF_YEARS = re.compile(r"(?<![\d两二三])([两二三23])年(?:的)?平均")
-_YEARS_COUNT = {"两": 2, "二": 2, "2": 2, "三": 3, "3": 3}
 
 
 def _average_years(clause: str, measure: str, period: str | None) -> str | None:
@@ -2114,7 +2113,7 @@ def _average_years(clause: str, measure: str, period: str | None) -> str | None:
     if not (period[:4].isdigit() and (len(period) == 4 or period[4] == "-" and period[:4] == period[-7:-3])):
         return period  # (already several years)
     last = int(period[:4])
-    return f"{last - _YEARS_COUNT[m.group(1)] + 1}-{last}"
+    return f"{last - _years_count(m.group(1)) + 1}-{last}"
 
 
 def _plain_kind_and_period(

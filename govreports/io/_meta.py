@@ -548,9 +548,10 @@ def _year_from_body(text: str, session: _Session) -> tuple[int | None, str | Non
     """The year of a text with no date, title year, front matter or path year, and its flag:
     from the review and plan headings or the review's opening, else the page's publication date,
     else guesses in order of trust (今年是“十四五”开局之年, the months reported on, the latest
-    party plenum named)."""
+    party plenum named). The guesses read the text's head with its years in digits, made once."""
+    head = _arabic_years(text[:HEADINGS_CHARS])
     for guess in (_year_from_headings, _year_from_opening):
-        if (y := guess(text)) is not None:
+        if (y := guess(head)) is not None:
             return y, "year_from_headings"
     if session.published is not None:
         year = int(session.published[:4])
@@ -561,10 +562,11 @@ def _year_from_body(text: str, session: _Session) -> tuple[int | None, str | Non
         (_year_from_named_year, "year_from_headings"),
         (_year_from_sentence_lead, "year_from_body"),
         (_year_from_months, "year_from_months"),
-        (_year_from_party_meetings, "year_from_plenum"),
     ):
-        if (y := guess(text)) is not None:
+        if (y := guess(head)) is not None:
             return y, flag
+    if (y := _year_from_party_meetings(text)) is not None:  # (named anywhere in the text)
+        return y, "year_from_plenum"
     return None, None
 
 
@@ -657,10 +659,10 @@ _SUMMARY_TITLE = re.compile(
 _SUMMARY_LINE = re.compile(r"[^\d\n，,。]{0,30}?" + _SUMMARY_TITLE.pattern + r"[^\n，,。]{0,16}$")
 
 
-def _year_from_headings(text: str) -> int | None:
-    """The plan year named by the review and plan headings of an undated text,
-    or by the title of an annual summary (2025年工作总结及2026年工作计划 → 2026)."""
-    head = _arabic_years(text[:HEADINGS_CHARS])
+def _year_from_headings(head: str) -> int | None:
+    """The plan year named by the review and plan headings of an undated text's ``head`` (its
+    first ``HEADINGS_CHARS``, years in digits: :func:`_arabic_years`), or by the title of an
+    annual summary (2025年工作总结及2026年工作计划 → 2026)."""
     first = head.lstrip()[:200].split("\n", 1)[0]
     # the title line, or a line of the first few that is only a summary's title (a document
     # site's copy: 分享 / 庄桥街道2021年上半年工作总结和下半年工作思路.docx)
@@ -700,8 +702,8 @@ _MID_YEAR_HEADING = re.compile(
 
 def _year_from_opening(text: str) -> int | None:
     """The plan year of an undated text whose review opens with its year:
-    2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元."""
-    text = _arabic_years(text[:HEADINGS_CHARS])
+    2012年是…一年来, or right after the greeting 2017年，…全县实现生产总值239亿元
+    (``text``: the head, years in digits, as for :func:`_year_from_headings`)."""
     m = _OPENING_YEAR.search(text, 0, 3000) or _OPENING_YEAR_OF.search(text, 0, 600) or _PAST_YEAR.search(text, 0, 1500)
     if m:
         return int(m.group(1)) + 1
@@ -749,14 +751,14 @@ _NAMED_YEAR = re.compile(
 _ANNIVERSARY_BASE = {"新中国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
 
 
-def _year_from_named_year(text: str) -> int | None:
+def _year_from_named_year(head: str) -> int | None:
     """The plan year of an undated text that names its year by what it is: 今年是“十四五”开局之年
     (2021), 过去的一年是“十三五”收官之年 (2020, so 2021), 今年是新中国成立70周年 (2019),
     今年是党的二十大召开之年 (2022), 全面贯彻党的二十大精神的开局之年 (2023), 全面建成小康社会
-    收官之年 (2020)."""
-    if "之年" not in text and "周年" not in text:
+    收官之年 (2020); ``head`` as for :func:`_year_from_headings`."""
+    if "之年" not in head and "周年" not in head:
         return None
-    m = _NAMED_YEAR.search(_arabic_years(text[:HEADINGS_CHARS]))
+    m = _NAMED_YEAR.search(head)
     if m is None:
         return None
     if m["plan"]:
@@ -780,11 +782,11 @@ _PLAN_LEAD = re.compile(
 )
 
 
-def _year_from_sentence_lead(text: str) -> int | None:
+def _year_from_sentence_lead(head: str) -> int | None:
     """The plan year of an undated text by the year leading a sentence: the year planned
     (2023年，力争… → 2023), else the year whose results are told (2022年，全镇实现… → 2023).
-    Anywhere in the text's head, where :func:`_year_from_opening` reads only its opening."""
-    head = _arabic_years(text[:HEADINGS_CHARS])
+    Anywhere in the ``head`` (as for :func:`_year_from_headings`), where :func:`_year_from_opening`
+    reads only its opening."""
     if (m := _PLAN_LEAD.search(head)) is not None:
         return int(m.group(1))
     for m in _OPENING_RESULTS.finditer(head):
@@ -802,14 +804,15 @@ _YEAR_MONTHS = re.compile(
 _PART_LAST_MONTH = {"上半年": 6, "前三季度": 9}
 
 
-def _year_from_months(text: str) -> int | None:
+def _year_from_months(head: str) -> int | None:
     """The year of an undated text by the months it reports on: the year itself for a
     report to a mid-year session (2023年1-8月, 上半年), the next one for a summary of the
     year's first ten or eleven months (2023年1-11月: delivered at the year's end, as
-    :func:`_year_for` reads a session date); 比2022年同期 names the year before the months."""
-    if "月" not in text and "同期" not in text:
+    :func:`_year_for` reads a session date); 比2022年同期 names the year before the months.
+    ``head`` as for :func:`_year_from_headings`."""
+    if "月" not in head and "同期" not in head:
         return None
-    m = _YEAR_MONTHS.search(_arabic_years(text[:HEADINGS_CHARS]))
+    m = _YEAR_MONTHS.search(head)
     if m is None:
         return None
     if m["base"]:
