@@ -852,6 +852,13 @@ def test_scanner_reads_the_arabic_tail_in_the_same_match() -> None:
 
 
 def test_fast_paths_agree_with_the_patterns() -> None:
-    # a pre-qualifier ends in one of _PRE_QUAL_LAST; every direction word starts with one of _DIRECTION_CHARS
+    # a pre-qualifier ends in one of _PRE_QUAL_LAST
     assert {w[-1] for w in numbers._PRE_QUAL_KIND} <= numbers._PRE_QUAL_LAST
-    assert {w[0] for w in numbers._DIRECTION.pattern.split("|")} | set("降减跌") <= numbers._DIRECTION_CHARS
+    # the decline window is skipped unless a decline word can start in it: every decline word of
+    # _DIRECTION still makes its figure negative, and a rise word alone never does
+    declines = [w for w in numbers._DIRECTION.pattern.split("|") if w in numbers._DECLINE_WORDS]
+    assert len(declines) == len(numbers._DECLINE_WORDS)
+    for word in declines + ["降", "减"]:
+        assert find_quantities(f"工业产值{word}5.2%")[0].negative, word
+    for word in set(numbers._DIRECTION.pattern.split("|")) - numbers._DECLINE_WORDS:
+        assert not find_quantities(f"工业产值{word}5.2%")[0].negative, word

@@ -401,14 +401,13 @@ _DIRECTION = re.compile(
     r"负增长|下降|减少|下滑|回落|降低|下跌|缩减|减小|萎缩|缩小|压减|削减|降幅|减幅|跌幅"
     r"|增长|增加|提高|上升|提升|回升|扩大|上涨|增幅|涨幅"
 )
-# the first character of every direction word, and the bare 降/减/跌 of _DECLINE_END
-_DIRECTION_CHARS = frozenset("负下减回降缩萎压削跌增提上扩涨")
-# one of them in a window: a bare character class is searched in C (3x faster than slicing the window)
-_DIRECTION_CHAR = re.compile("[" + "".join(sorted(_DIRECTION_CHARS)) + "]")
 _DECLINE_WORDS = frozenset(
     "负增长 下降 减少 下滑 回落 降低 下跌 缩减 减小 萎缩 缩小 压减 削减 降幅 减幅 跌幅".split()
 )
 _DECLINE_END = re.compile(r"(?:降|减|跌)了?$")
+# those of them that start a decline word, and the bare 降/减/跌: a window without one holds no
+# decline (a bare character class is searched in C, 3x faster than slicing the window)
+_DECLINE_CHAR = re.compile("[" + "".join(sorted({w[0] for w in _DECLINE_WORDS} | set("降减跌"))) + "]")
 _TO_LAST_BREAK = re.compile(r"(?:.*[，,。；;：:！？!?\n\r（(])?", re.S)
 _LIST_SEPARATORS = frozenset("、和及与或 \t")
 _DATE_CHARS = frozenset("年月日号时季")
@@ -572,6 +571,10 @@ def _parse_cn_positional(s: str, whole: str) -> int:
         if last_unit > 10:
             num = num * last_unit // 10
     return total + wan + section + (num or 0)
+
+
+# the value of each numeral that can stand alone, as parse_chinese_numeral gives it
+_CN_ONE_CHAR_VALUE = {ch: parse_chinese_numeral(ch) for ch in "〇零一二两三四五六七八九十"}
 
 
 def _place_of(ch: str) -> int:
@@ -814,9 +817,14 @@ def _ar_part(m: re.Match[str]) -> _Part | None:
 def _cn_part(t: str, m: re.Match[str]) -> _Part | None:
     """Build a part from a Chinese numeral match; ``None`` if it cannot be a figure."""
     num = m.group("cn")
+    num_end = m.end()
+    if len(num) == 1:
+        # the common case (一批, 两次, 十个): one digit, no place but 十, nothing to shorten or divide
+        mid, mult, base, end = _read_tail(t, num_end)
+        value = _CN_ONE_CHAR_VALUE[num]
+        return _Part("cn", num_end - 1, num_end, end, value, mult, base, mid, cn_has_place=num == "十")
     if len(num) > _MAX_CN_LEN:
         return None
-    num_end = m.end()
     shortened = False
     if len(num) > 1 and num[-1] in "千百" and _UNIT_AT.match(t, num_end - 1):
         # 十千伏, 三千瓦, 一百分点: the unit starts inside the numeral run
@@ -974,8 +982,8 @@ def _decline(t: str, start: int, prev_end: int, prev_negative: bool) -> bool:
     lo = start - 10 if start - 10 > prev_end else prev_end
     if lo < 0:
         lo = 0
-    if not prev_negative and _DIRECTION_CHAR.search(t, lo, start) is None:
-        return False  # no direction word can start in the window, and nothing to carry over
+    if not prev_negative and _DECLINE_CHAR.search(t, lo, start) is None:
+        return False  # no decline word can start in the window, and nothing to carry over
     # the window runs from the last clause break before the figure
     window_start = _TO_LAST_BREAK.match(t, lo, start).end()
     last = None
