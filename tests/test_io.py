@@ -525,6 +525,12 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "测试镇", "township", 2023, "year_from_months"),
         ("各位代表：\n现在，我代表测试镇人民政府向大会报告工作。\n截至2023年11月底，全镇完成固定资产投资12亿元。",
          "测试镇", "township", 2024, "year_from_months"),
+        # a mid-year title needs no 报告 (X县2023年上半年工作情况); a summary of a year's first
+        # months led by 2023年以来 is of that year
+        ("石门县人民政府2023年上半年工作情况\n上半年，全县地区生产总值完成120亿元，增长5%。",
+         "石门县", "county", 2023, "year_from_headings"),
+        ("太平镇前三季度工作总结\n2023年以来，全镇规上工业增加值增长5%。",
+         "太平镇", "township", 2023, "year_from_months"),
         # a mid-year report's page published in November (成文日期: | 2021-11-18 |, a table row): its own year
         ("发布机构: | 旗发展和改革委员会 |\n成文日期: | 2021-11-18 | 发布日期: | 2021-11-18 |\n主任、各位委员:\n"
          "受测试旗人民政府委托，现向人大常委会报告。\n一、上半年国民经济和社会发展计划执行情况\n上半年，全旗地区生产总值完成59.0亿元。",

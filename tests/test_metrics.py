@@ -891,3 +891,49 @@ def test_above_scale_industry_as_the_subject_of_its_value_added():
     m = _one(text)
     assert _cell(m, "16%", text)["indicator"] == "industrial_value_added"
     assert _cell(m, "23%", text)["indicator"] == ""
+
+
+def test_a_summary_of_a_years_first_months_dates_its_results_by_its_title():
+    # no session date: the title's months are those of every result the text does not date itself
+    text = ("测试镇2023年上半年工作总结\n今年以来，全镇完成地区生产总值12亿元，同比增长5%。"
+            "规上工业总产值30亿元，增长8%。1-5月，财政总收入3亿元。\n二、下半年工作计划\n力争全年地区生产总值增长6%。")
+    m = _one(text)
+    for figure in ("12亿元", "5%", "30亿元"):
+        assert _cell(m, figure, text)["period"] == "2023-01/2023-06"
+    assert _cell(m, "3亿元", text)["period"] == "2023-01/2023-05"
+    assert (_cell(m, "6%", text)["kind"], _cell(m, "6%", text)["period"]) == ("target", "2023")
+    # the plan year named with the months (2023年1-9月): this year's, not last year's; 2023年以来 is a result so far
+    text = "测试县2023年1-9月经济运行情况\n1-9月，全县规上工业增加值增长5%。\n2023年以来，全县固定资产投资增长3%。"
+    m = _one(text)
+    assert _cell(m, "5%", text)["period"] == "2023-01/2023-09"
+    assert (_cell(m, "3%", text)["kind"], _cell(m, "3%", text)["period"]) == ("actual", "2023-01/2023-09")
+    # an annual report: months after 截止 with their year, and in brackets with 数据
+    text = ("测试县2023年政府工作报告\n一、2022年工作回顾\n全县预计完成地区生产总值120亿元（1-11月数据）。"
+            "截止2022年11月，全县固定资产投资完成80亿元，增长10%。全年预计完成一般公共预算收入5亿元。")
+    m = _one(text)
+    for figure in ("120亿元", "80亿元", "10%"):
+        assert _cell(m, figure, text)["period"] == "2022-01/2022-11"
+    assert _cell(m, "5亿元", text)["period"] == "2022"
+
+
+def test_a_mark_passed_after_the_level_is_the_names_milestone():
+    # the level's own clause, then the mark it passed: the mark is the indicator's, flagged, never the headline
+    text = ("政府工作报告\n——2022年1月5日在测试县第十八届人民代表大会第一次会议上\n各位代表:\n一、2021年工作回顾\n"
+            "全县地区生产总值达到556.4亿元，首次突破500亿元大关。规上工业增加值增长14.5%，总产值突破1000亿元大关。")
+    m = _one(text)
+    cell = _cell(m, "500亿元", text)
+    assert (cell["indicator"], cell["qualifier"]) == ("gdp", "at_least")
+    assert "milestone" in cell["quality_flags"] and cell["needs_review"]
+    assert _cell(m, "1000亿元", text)["indicator"] == ""  # 总产值 is not 规上工业增加值
+    p = gr.panel(m)
+    assert p.loc[p["indicator"] == "gdp", "value"].tolist() == [556.4]
+
+
+def test_a_plan_period_in_quotes_with_its_time_word_is_a_time_not_a_part():
+    text = ("政府工作报告\n——2011年1月5日在测试县第十五届人民代表大会第五次会议上\n各位代表:\n一、过去五年工作回顾\n"
+            "“十一五”期间共完成固定资产投资178亿元，年均增长45.6%。“十三五”时期规上工业增加值增量的近70%来自新兴产业。")
+    m = _one(text)
+    cell = _cell(m, "178亿元", text)
+    assert (cell["indicator"], cell["period"]) == ("fixed_asset_investment", "2006-2010")
+    assert _cell(m, "45.6%", text)["indicator"] == "fixed_asset_investment"
+    assert _cell(m, "70%", text)["indicator"] == ""  # a share of its increase

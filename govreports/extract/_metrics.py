@@ -186,8 +186,8 @@ _MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二�
 _MONTH_RANGE_CHARS = frozenset("月元十一二三四五六七八九-—–~～至到－‐−─―")
 _MONTH_WORDS = re.compile(
     r"前(?P<first>[一二三两])个?季度?|上半年|半(?<!下半)年度|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
-    # 截至11月, 截止到十月底, 至11月底, 到10月末, 截至三季度末
-    r"|截[至止]\s*到?\s*(?:今年)?(?:(?P<until>\d\d?|十[一二]?|[一二三四五六七八九])\s*月"
+    # 截至11月, 截止到十月底, 截止2022年11月, 至11月底, 到10月末, 截至三季度末
+    r"|截[至止]\s*到?\s*(?:今年|(?:19|20)\d{2}\s*年)?\s*(?:(?P<until>\d\d?|十[一二]?|[一二三四五六七八九])\s*月"
     r"|第?(?P<qend>[一二三])季度末)"
     r"|[至到]\s*(?P<to>\d\d?|十[一二]?|[一二三四五六七八九])\s*月[底末]"
     r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个?月"  # 前11个月, 前10月
@@ -241,7 +241,7 @@ _NEUTRAL_WORDS = (
     # how a result was reached (截至目前，已超预期完成固定资产投资…, 提前完成, 超额完成)
     r"已经|已|超预期|超额|顺利|圆满|提前|目前|当前|"
     # the year of a goal (力争到2026年全县地区生产总值…, 到“十四五”末)
-    r"[到至]|十[一二三四五]?五(?:期末|末|时期|期间)?"
+    r"[到至]|十[一二三四五]?五[”\"〞]?(?:期末|末|时期|期间)?"
 )
 # Verbs that end the phrase naming an indicator: what stands before them is
 # the clause's subject or lead (经济发展量质并举，2019年完成一般公共预算收入…),
@@ -281,6 +281,7 @@ _ANNUAL_LEADS = ("今年", "明年", "本年", "全年", "19", "20", "主要预�
 _GAP_OTHER = re.compile(
     r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于|(?:目标|任务|计划)数?的|每平方公里|每亩|亩均|地均"
     r"|契合度|关联度|满意度|依存度|集中度"
+    r"|增量的"  # 规上工业增加值增量的近70%来自…: a share of its increase
 )
 _PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
 _FROM_VALUE = re.compile(
@@ -397,7 +398,21 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     if len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause):
         if not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
             return a, clause
+    crossing = _MILESTONE_CLAUSE.match(clause) or (  # (突破 may open the figure's surface)
+        _MILESTONE_MODIFIERS.fullmatch(clause) and _MILESTONE_VERB.match(text, q_start)
+    )
+    if len(seps) <= 2 and len(gap) <= 60 and crossing:
+        # 地区生产总值达到556.4亿元，首次突破500亿元大关: the mark the name's level passed (flagged milestone)
+        if not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
+            return a, clause
     return None, clause
+
+
+# a clause of nothing but a crossing verb before the figure (首次突破, 成功跨越“)
+_MILESTONE_MODIFIERS = re.compile(r"\s*(?:并|且|已|还|总量|首次|首度|历史性地?|一举|成功|顺利|率先){0,2}\s*")
+_MILESTONE_CLAUSE = re.compile(
+    _MILESTONE_MODIFIERS.pattern + r"(?:突破|跨越|跨过|跨上|迈过|迈上|站上|跃上|首超|首破)了?\s*[“\"]?\s*$"
+)
 
 
 # 城乡居民人均可支配收入分别增长8.9%和10%: one phrase naming two indicators.
@@ -885,6 +900,29 @@ _CUMULATIVE = re.compile(r"累计|累积|总计|合计|共计|共完成|共实�
 _MID_YEAR = re.compile(
     r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来\s*[，,]\s*(?:全|我)(?:镇|乡|县|区|市|旗|街道)"
 )
+# 2023年上半年, 前三季度, 2023年1-9月 in a text's title or opening: the months it reports on
+_OWN_MONTHS = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年度?\s*)?(?:(?P<part>上半年|前三季度|一季度)|(?:1|一|元)\s*" + _RANGE_DASH
+    + r"\s*(?P<m>\d{1,2})\s*月)"
+)
+_PART_MONTHS = {"上半年": 6, "前三季度": 9, "一季度": 3}
+
+
+def _own_months(text: str, plan_year: int | None) -> tuple[bool, tuple[int, int]] | None:
+    """The first months of the plan year a text's head (its first 200 characters: the title)
+    reports on (上半年工作总结 → 1-6), and whether the plan year is named with them
+    (2023年1-9月经济运行情况: a report of that year's months)."""
+    if plan_year is None:
+        return None
+    for m in _OWN_MONTHS.finditer(text, 0, 200):
+        if m["y"] is not None and int(m["y"]) != plan_year:
+            continue
+        last = _PART_MONTHS[m["part"]] if m["part"] else int(m["m"])
+        if (m["y"] is not None or m["part"]) and 1 <= last <= 10:
+            return m["y"] is not None, (1, last)
+    return None
+
+
 _MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.MANY, _Markers.BASE})
 
 
@@ -1285,9 +1323,12 @@ class _Report:
         reviews_last_year = self.plan_year is not None and re.search(
             f"{self.plan_year - 1}年(?:以来)?(?:[^。\n]{{0,12}}(?:工作回顾|回顾|工作总结)|是|，|,)", text[:3000]
         )  # 2023年以来，…: last year reviewed, its months are last year's
+        own_months = _own_months(text, self.plan_year)  # (2023年上半年工作总结: the months of the title)
         self.mid_year = (
-            bool(_MID_YEAR.search(text, *opening)) and not (self.session_month or 0) >= 11 and not reviews_last_year
+            (bool(_MID_YEAR.search(text, *opening)) or (own_months is not None and own_months[0]))
+            and not (self.session_month or 0) >= 11 and not reviews_last_year
         )
+        self.report_months = own_months[1] if own_months is not None and self.mid_year else None
         sections = find_sections(text)
         self.sections = {s["section_id"]: s for s in sections}
         self.leaves = sorted((s for s in sections if s["is_leaf"]), key=lambda s: s["start"])
@@ -1391,6 +1432,8 @@ class _Report:
         months = [f for f in self.marks.between(self.marks.period, para_start, pos) if f[0] == _Markers.MONTHS]
         if months:
             return months[-1:]
+        if self.report_months is not None:  # the months of the title (2023年上半年工作总结)
+            return [(_Markers.MONTHS, self.report_months, 0, 0)]
         if self.session_month and self.session_month > 1:
             return [(_Markers.MONTHS, (1, self.session_month - 1), 0, 0)]
         return []
@@ -1454,7 +1497,8 @@ def _time_lead(text: str, start: int, marker: tuple) -> bool:
 
 
 _MONTHS_AFTER = re.compile(
-    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<a>\d\d?)\s*月?\s*" + _RANGE_DASH + r"\s*(?P<b>\d\d?)\s*月份?\s*[)）]"
+    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<a>\d\d?)\s*月?\s*" + _RANGE_DASH
+    + r"\s*(?P<b>\d\d?)\s*月份?(?:数据|数)?\s*[)）]"
 )
 #: A sentence's lead (1—9月，, 2012年全镇：) is at most this long.
 _SENTENCE_LEAD_MAX = 20
@@ -1947,27 +1991,7 @@ def _kind_and_period(
     if late and last_cue in ("今年", "本年"):
         last_cue = "去年"  # a session in November or December: 今年 is the year ending, reviewed
     kind = "target" if target_of else _kind(section_kind, before, len(before), last_cue)
-    found = marks.between(marks.period, lo_q, q.start)
-    if kind == "actual":  # (a target list's 年均 sets the plan's years for all its figures)
-        found = _own_clause_markers(found, text, q.start)
-    if measure == "growth" and marks.same_below and not any(f[0] in _MULTI_TAGS for f in found):
-        found = _same_below(marks, text, q.start) + found
-    in_window = bool(found)
-    if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _ANNUAL.search(text, lo_q, q.start)):
-        # nothing in the sentence says when (no 去年, 全年, 2022年): the sentence's lead
-        # (1—9月，…；实现地方财政收入3.76亿元), the paragraph or the section does
-        found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
-    months_end = max((f[3] for f in found if f[0] == _Markers.MONTHS), default=None)
-    if months_end is not None and "全年" in text[months_end:q.start]:
-        # 1—11月，…增长8.1%，预计全年突破10亿元；…增长10%: the whole year again
-        found = [f for f in found if f[0] != _Markers.MONTHS]
-    if measure == "growth" and _YEAR_ON_YEAR.search(clause):
-        # …年均增长28.6%，其中，…同比增长22.9%: a change over one year, whatever years were named before
-        found = [f for f in found if f[0] not in _MULTI_TAGS]
-    if kind == "actual" and _CUMULATIVE.search(clause) and any(f[0] in _MULTI_TAGS for f in found):
-        # “十二五”是…的五年。2015年…。累计完成固定资产投资657.1亿元: the years' total, not 2015's
-        found = [f for f in found if f[0] != _Markers.YEAR]
-    found = _with_months_after(found, text, q.end)
+    found, in_window = _time_markers(rep, q, lo_q, kind, measure, clause)
     period, pflags = _period(found, marks, q.start, kind, plan_year, in_window=in_window, **opts)
     if kind == "actual" and measure == "level" and rep.multi_year_review:
         span = _total_to_year(found, text, q.start - len(clause), q.start, rep.review_years, plan_year)
@@ -1993,6 +2017,7 @@ def _kind_and_period(
         kind == "actual" and section_kind in ("other", "closing") and plan_year is not None and period is not None
         and period.isdigit() and int(period) >= plan_year and not _DONE.search(before[-12:])
         and not (_RESULT_WORDS.search(before) and not _TARGET_CUES.search(before))
+        and not any(f[0] == _Markers.SINCE for f in found)  # 2023年以来，…增长5%: results so far
     ):
         # a text without headings: 2023年，全镇地区生产总值增长6% in a report planning 2023
         kind = "target"
@@ -2010,6 +2035,49 @@ def _kind_and_period(
         if int(period) != (plan_year - 1 if kind == "actual" else plan_year):
             flags.add("other_year")  # 到2027年…, 2020年…: not the year reviewed or planned
     return kind, period
+
+
+def _time_markers(
+    rep: _Report, q: _numbers.Quantity, lo_q: int, kind: str, measure: str, clause: str
+) -> tuple[list, bool]:
+    """The time markers that date a figure of an indicator: its sentence window's, else its
+    sentence lead's, paragraph's or heading's; and whether they came from the window."""
+    text, marks, plan_year = rep.text, rep.marks, rep.plan_year
+    found = marks.between(marks.period, lo_q, q.start)
+    if kind == "actual":  # (a target list's 年均 sets the plan's years for all its figures)
+        found = _own_clause_markers(found, text, q.start)
+    if measure == "growth" and marks.same_below and not any(f[0] in _MULTI_TAGS for f in found):
+        found = _same_below(marks, text, q.start) + found
+    in_window = bool(found)
+    if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _annual_in(text, lo_q, q.start, rep.mid_year)):
+        # nothing in the sentence says when (no 去年, 全年, 2022年): the sentence's lead
+        # (1—9月，…；实现地方财政收入3.76亿元), the paragraph or the section does
+        found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
+    elif rep.mid_year and any(f[0] == _Markers.SINCE and f[1] == plan_year for f in found) and not any(
+        f[0] == _Markers.MONTHS for f in found
+    ):
+        found = found + rep.context_markers(q.start)  # 2023年以来 in a mid-year report: the months reported on
+    months_end = max((f[3] for f in found if f[0] == _Markers.MONTHS), default=None)
+    if months_end is not None and "全年" in text[months_end:q.start]:
+        # 1—11月，…增长8.1%，预计全年突破10亿元；…增长10%: the whole year again
+        found = [f for f in found if f[0] != _Markers.MONTHS]
+    if measure == "growth" and _YEAR_ON_YEAR.search(clause):
+        # …年均增长28.6%，其中，…同比增长22.9%: a change over one year, whatever years were named before
+        found = [f for f in found if f[0] not in _MULTI_TAGS]
+    if kind == "actual" and _CUMULATIVE.search(clause) and any(f[0] in _MULTI_TAGS for f in found):
+        # “十二五”是…的五年。2015年…。累计完成固定资产投资657.1亿元: the years' total, not 2015's
+        found = [f for f in found if f[0] != _Markers.YEAR]
+    found = _with_months_after(found, text, q.end)
+    return found, in_window
+
+
+def _annual_in(text: str, lo: int, hi: int, mid_year: bool) -> bool:
+    """Whether a word of a whole year (今年, 全年, 2022年, 预期目标) stands between ``lo`` and ``hi``;
+    in a mid-year report, 今年以来 is the months reported on, not a whole year."""
+    for m in _ANNUAL.finditer(text, lo, hi):
+        if not (mid_year and m.group() == "今年" and text.startswith("以来", m.end())):
+            return True
+    return False
 
 
 def _with_months_after(found: list, text: str, q_end: int) -> list:

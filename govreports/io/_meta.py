@@ -651,7 +651,8 @@ _SUMMARY_TITLE = re.compile(
     r"((?:19|20)\d{2})\s*年度?(?P<part>上半年|前三季度|1\s*" + _MONTH_DASH
     + r"\s*\d{1,2}\s*月(?:份)?)?[\u4e00-\u9fff]{0,6}?"
     # (关于X镇2022年工作情况和2023年工作安排的报告: the plan's year)
-    r"(?:工作总结|工作情况的?报告|工作情况(?=\s*(?:和|及|暨|与|以及)\s*(?:19|20)\d{2}))"
+    # (X县2023年上半年工作情况: a mid-year title needs no 报告)
+    r"(?:工作总结|工作情况的?报告|工作情况(?=\s*(?:和|及|暨|与|以及)\s*(?:19|20)\d{2})|(?<=[年季月])工作情况\s*$)"
     r"(?:\s*(?:和|及|暨|与|以及)\s*((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,6}?工作(?:计划|安排|思路|打算|要点))?"
 )
 
@@ -802,6 +803,10 @@ _YEAR_MONTHS = re.compile(
     r"|(?:比|较|与)(?P<base>(?:19|20)\d{2})\s*年同期"
 )
 _PART_LAST_MONTH = {"上半年": 6, "前三季度": 9}
+# 前三季度工作总结, 1-8月工作情况: a title naming a year's first months but not the year
+_MONTHS_TITLE = re.compile(_FIRST_MONTHS + r"[^\n。，,]{0,12}(?:工作|情况|回顾|总结)")
+# 2023年以来，… leading a sentence (in a summary of the months: that year's)
+_SINCE_LEAD = re.compile(r"(?:^|(?<=[\n。]))[ \t\u3000]*((?:19|20)\d{2})\s*年以来[，,]")
 
 
 def _year_from_months(head: str) -> int | None:
@@ -810,10 +815,13 @@ def _year_from_months(head: str) -> int | None:
     year's first ten or eleven months (2023年1-11月: delivered at the year's end, as
     :func:`_year_for` reads a session date); 比2022年同期 names the year before the months.
     ``head`` as for :func:`_year_from_headings`."""
-    if "月" not in head and "同期" not in head:
+    if "月" not in head and "同期" not in head and "上半年" not in head and "前三季度" not in head:
         return None
     m = _YEAR_MONTHS.search(head)
     if m is None:
+        # 太平镇前三季度工作总结 … 2023年以来，全镇…: a title of a year's first months, the year led
+        if _MONTHS_TITLE.search(head, 0, 200) and (m := _SINCE_LEAD.search(head)) is not None:
+            return int(m.group(1))
         return None
     if m["base"]:
         return int(m["base"]) + 1
