@@ -531,6 +531,10 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "石门县", "county", 2023, "year_from_headings"),
         ("太平镇前三季度工作总结\n2023年以来，全镇规上工业增加值增长5%。",
          "太平镇", "township", 2023, "year_from_months"),
+        # a page posted years after the session: the year the text leads a sentence with wins over
+        # the publication date
+        ("测试镇政府工作报告\n发布日期：2021-07-27\n各位代表：\n一年来，全镇经济平稳。2018年，力争地区生产总值增长6%。",
+         "测试镇", "township", 2018, "year_from_body"),
         # a mid-year report's page published in November (成文日期: | 2021-11-18 |, a table row): its own year
         ("发布机构: | 旗发展和改革委员会 |\n成文日期: | 2021-11-18 | 发布日期: | 2021-11-18 |\n主任、各位委员:\n"
          "受测试旗人民政府委托，现向人大常委会报告。\n一、上半年国民经济和社会发展计划执行情况\n上半年，全旗地区生产总值完成59.0亿元。",

@@ -546,18 +546,17 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
 
 def _year_from_body(text: str, session: _Session) -> tuple[int | None, str | None]:
     """The year of a text with no date, title year, front matter or path year, and its flag:
-    from the review and plan headings or the review's opening, else the page's publication date,
-    else guesses in order of trust (今年是“十四五”开局之年, the months reported on, the latest
-    party plenum named). The guesses read the text's head with its years in digits, made once."""
+    from the review and plan headings or the review's opening, else what the body says of its
+    year (今年是“十四五”开局之年, a sentence led by a year, the months reported on), else the
+    page's publication date, else the latest party plenum named. The guesses read the text's
+    head with its years in digits, made once."""
     head = _arabic_years(text[:HEADINGS_CHARS])
     for guess in (_year_from_headings, _year_from_opening):
         if (y := guess(head)) is not None:
             return y, "year_from_headings"
-    if session.published is not None:
-        year = int(session.published[:4])
-        if not _MID_YEAR_REPORT.search(text, 0, HEADINGS_CHARS):  # (a mid-year report published late is of its year)
-            year = _year_for(year, int(session.published[5:7]))
-        return year, "year_from_published"
+    # what the text says of its year before when its page was published: local pages are often
+    # posted years late (on the development texts the publication date gave the year of 67 of
+    # 101 texts; year-led sentences 12 of 13, the months reported on 4 of 4)
     for guess, flag in (
         (_year_from_named_year, "year_from_headings"),
         (_year_from_sentence_lead, "year_from_body"),
@@ -565,6 +564,11 @@ def _year_from_body(text: str, session: _Session) -> tuple[int | None, str | Non
     ):
         if (y := guess(head)) is not None:
             return y, flag
+    if session.published is not None:
+        year = int(session.published[:4])
+        if not _MID_YEAR_REPORT.search(text, 0, HEADINGS_CHARS):  # (a mid-year report published late is of its year)
+            year = _year_for(year, int(session.published[5:7]))
+        return year, "year_from_published"
     if (y := _year_from_party_meetings(text)) is not None:  # (named anywhere in the text)
         return y, "year_from_plenum"
     return None, None
