@@ -937,3 +937,13 @@ def test_a_plan_period_in_quotes_with_its_time_word_is_a_time_not_a_part():
     assert (cell["indicator"], cell["period"]) == ("fixed_asset_investment", "2006-2010")
     assert _cell(m, "45.6%", text)["indicator"] == "fixed_asset_investment"
     assert _cell(m, "70%", text)["indicator"] == ""  # a share of its increase
+
+
+def test_a_level_reached_after_a_total_in_the_same_sentence_is_the_last_years():
+    text = ("政府工作报告\n——2021年1月5日在测试县第十八届人民代表大会第五次会议上\n各位代表:\n"
+            "“十三五”时期，固定资产投资累计完成800亿元，城乡居民人均可支配收入分别达到3.5万元和1.6万元。"
+            "全社会固定资产投资五年累计翻两番，达到480亿元。")
+    m = _one(text)
+    assert _cell(m, "800亿元", text)["period"] == "2016-2020"
+    assert _cell(m, "3.5万元", text)["period"] == "2020" and _cell(m, "1.6万元", text)["period"] == "2020"
+    assert _cell(m, "480亿元", text)["period"] == "2016-2020"  # investment is summed over the years

@@ -102,6 +102,12 @@ _FIVE_YEAR = re.compile(
 # (五年实际利用外资609亿美元), unless the clause says the level was reached (由A增加到B)
 _FIVE_IN_CLAUSE = re.compile(r"五年(?:来|间|内|中)?(?=[^，,。；;：:]*$)")
 _REACHED_IN_CLAUSE = re.compile(r"达到|达|增加到|提高到|增至|升至|跃升|由|从|为")
+# a clause that ends with the verb of a level reached (…分别达到, 提高到): the figure is where it got to
+# (or 分别达到3.5万元和: the verb before the figures listed)
+_REACHED_VERB_END = re.compile(
+    r"(?:达到|达|增加到|提高到|增至|升至|跃升至|跃升到)(?:了)?"
+    r"(?:\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人|%)?\s*(?:[、和及与]|以及))*\s*[约近超逾]?$"
+)
 
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*" + _RANGE_DASH + r"\s*((?:19|20)\d{2})\s*年")
 # 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
@@ -2109,7 +2115,14 @@ def _period_options(
         indicator in _SUMMED and _DONE_NOT_REACHED.search(clause) is not None
         and not _ONE_YEAR_CHANGE_AFTER.match(rep.text, q.end, min(sent[1], q.end + 16))  # …，比上年增长30%
     )
-    end_level = (measure in ("level", "share") and not _CUMULATIVE.search(before) and not total
+    # (a total earlier in the sentence does not make a level reached a total: 固定资产投资累计完成800亿元，
+    # 城乡居民人均可支配收入分别达到3.5万元和1.6万元)
+    # (but investment, summed over years, stays a total: 固定资产投资五年累计翻两番，达到4829亿元)
+    summed = _CUMULATIVE.search(before) and (
+        indicator in _SUMMED
+        or not (_REACHED_VERB_END.search(clause) and not _CUMULATIVE.search(clause) and _SEP.search(before))
+    )
+    end_level = (measure in ("level", "share") and not summed and not total
                  and not (measure == "share" and "年均" in clause))  # 年均比重64.6%: an average share
     return {"end_level": end_level, "mid_year": rep.mid_year, "review_years": rep.review_years,
             "session_month": rep.session_month}
