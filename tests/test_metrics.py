@@ -947,3 +947,24 @@ def test_a_level_reached_after_a_total_in_the_same_sentence_is_the_last_years():
     assert _cell(m, "800亿元", text)["period"] == "2016-2020"
     assert _cell(m, "3.5万元", text)["period"] == "2020" and _cell(m, "1.6万元", text)["period"] == "2020"
     assert _cell(m, "480亿元", text)["period"] == "2016-2020"  # investment is summed over the years
+
+
+def test_months_that_open_a_list_date_its_items_after_semicolons():
+    head = "测试镇2023年政府工作报告\n一、2022年工作回顾\n"
+    texts = [
+        # months opening the clause after a lead of no figure
+        head + "全镇经济运行稳中有进，1-11月完成地区生产总值12亿元，增长5%；固定资产投资8亿元，增长3%；"
+        "财政总收入3亿元。",
+        # a list's caption with its months
+        head + "主要经济指标完成情况（截至11月底）：地区生产总值12亿元，增长5%；固定资产投资8亿元，增长3%；"
+        "财政总收入3亿元。",
+    ]
+    for text in texts:
+        m = _one(text)
+        for figure in ("12亿元", "8亿元", "3%", "3亿元"):
+            assert _cell(m, figure, text)["period"] == "2022-01/2022-11", (figure, text)
+    # months in brackets after the figure: a range, or up to a month (截至10月底)
+    text = head + "全镇完成固定资产投资8亿元（截至10月底），增长3%。财政总收入3亿元（截止2022年11月）。"
+    m = _one(text)
+    assert _cell(m, "8亿元", text)["period"] == "2022-01/2022-10"
+    assert _cell(m, "3亿元", text)["period"] == "2022-01/2022-11"

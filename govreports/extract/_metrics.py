@@ -1414,22 +1414,51 @@ class _Report:
         start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
         if start >= window_start:
             return []  # the window already reads the whole sentence
-        lead = _LEAD_END.search(text, start, min(pos, start + _SENTENCE_LEAD_MAX))
-        if lead is None or _COMPARED_LEAD.search(text, start, lead.start()):
-            return []  # 与2004年相比，…: a base of comparison, not the time of the figures
-        got = marks.between(marks.period, start, lead.start())
+        found = self._lead_of(start, pos)
+        if found is None:
+            return []
+        got, lead_end = found
         if (
-            not got or len(got) > 2 or {f[0] for f in got} - {_Markers.MONTHS, _Markers.YEAR}
-            or len(got) == 2 and got[0][0] == got[1][0]  # one year, one months, or 2022年1—11月
-            or not _time_lead(text, start, got[-1])
-            or _HAS_DIGIT.search(text, got[-1][3], lead.start())  # 2020年全市生产总值达1800亿元；: a figure, not a lead
             # (another time after the lead, but not an earlier clause's 年均: 2012年，…年均增长26.9%；…)
-            or _own_clause_markers(marks.between(marks.period, lead.end(), pos), text, pos)
-            or marks.any_in(marks.cues, lead.end(), pos)
-            or _ANNUAL.search(text, lead.end(), pos)  # …；预计全年…: the whole year
+            _own_clause_markers(marks.between(marks.period, lead_end, pos), text, pos)
+            or marks.any_in(marks.cues, lead_end, pos)
+            or _ANNUAL.search(text, lead_end, pos)  # …；预计全年…: the whole year
         ):
             return []
         return got
+
+    def _lead_of(self, start: int, pos: int) -> tuple[list, int] | None:
+        """The time markers a sentence starting at ``start`` opens with, and where they stop
+        speaking for its first clause: its lead (1—9月，, 2022年1—11月，); a caption's months
+        (主要经济指标完成情况（截至11月底）：); the months opening the clause after a lead of no
+        figure (全镇经济运行稳中有进，1-11月完成地区生产总值12亿元，…；固定资产投资8亿元)."""
+        text, marks = self.text, self.marks
+        lead = _LEAD_END.search(text, start, min(pos, start + _SENTENCE_LEAD_MAX))
+        if lead is not None and _COMPARED_LEAD.search(text, start, lead.start()):
+            return None  # 与2004年相比，…: a base of comparison, not the time of the figures
+        got = marks.between(marks.period, start, lead.start()) if lead is not None else []
+        if got and lead.group() in "：:" and not _time_lead(text, start, got[-1]):
+            got = []  # (a caption's months stand anywhere in it: below)
+        if got:
+            if (
+                len(got) > 2 or {f[0] for f in got} - {_Markers.MONTHS, _Markers.YEAR}
+                or len(got) == 2 and got[0][0] == got[1][0]  # one year, one months, or 2022年1—11月
+                or not _time_lead(text, start, got[-1])
+                # 2020年全市生产总值达1800亿元；: a figure, not a lead
+                or _HAS_DIGIT.search(text, got[-1][3], lead.start())
+            ):
+                return None
+            return got, lead.end()
+        caption = _CAPTION_LEAD.match(text, start, min(pos, start + _LEAD_MAX))
+        if caption is not None:
+            months = [f for f in marks.between(marks.period, start, caption.end()) if f[0] == _Markers.MONTHS]
+            return (months[-1:], caption.end()) if months else None
+        if lead is None or _HAS_DIGIT.search(text, start, lead.start()) or lead.group() in "；;":
+            return None
+        months = [f for f in marks.between(marks.period, lead.end(), lead.end() + 12) if f[0] == _Markers.MONTHS]
+        if months and months[0][2] - lead.end() <= 2 and _time_lead(text, lead.end(), months[0]):
+            return months[:1], months[0][3]
+        return None
 
     def _mid_year_months(self, para_start: int, pos: int) -> list:
         """In a report to a mid-year session, an undated result is of this
@@ -1503,11 +1532,15 @@ def _time_lead(text: str, start: int, marker: tuple) -> bool:
 
 
 _MONTHS_AFTER = re.compile(
-    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<a>\d\d?)\s*月?\s*" + _RANGE_DASH
-    + r"\s*(?P<b>\d\d?)\s*月份?(?:数据|数)?\s*[)）]"
+    r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:(?P<a>\d\d?)\s*月?\s*" + _RANGE_DASH
+    + r"\s*(?P<b>\d\d?)\s*月份?(?:数据|数)?"
+    # （截至10月底）, （截止2022年11月）: January to that month
+    r"|截[至止]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<until>\d\d?)\s*月份?[底末]?)\s*[)）]"
 )
 #: A sentence's lead (1—9月，, 2012年全镇：) is at most this long.
 _SENTENCE_LEAD_MAX = 20
+# a list's caption with its months, ended by a colon (主要经济指标完成情况（截至11月底）：)
+_CAPTION_LEAD = re.compile(r"[^，,。；;：:\n\d]*(?:[（(][^（）()\n]{0,16}[）)])?[^，,。；;：:\n\d]*[：:]")
 _COMPARED_LEAD = re.compile(r"相比|比较|对比|同比|以来")
 #: How far a paragraph is read (a text without line breaks is one long paragraph).
 _PARA_MAX = 3000
@@ -2089,9 +2122,12 @@ def _annual_in(text: str, lo: int, hi: int, mid_year: bool) -> bool:
 def _with_months_after(found: list, text: str, q_end: int) -> list:
     """``found`` with the months written in brackets right after a figure (45.2亿元（1-11月）) as its own."""
     after = _MONTHS_AFTER.match(text, q_end)
-    if after is None or not 1 <= int(after["a"]) <= int(after["b"]) <= 12:
+    if after is None:
         return found
-    months = (_Markers.MONTHS, (int(after["a"]), int(after["b"])), q_end, after.end())
+    first, last = (1, int(after["until"])) if after["until"] else (int(after["a"]), int(after["b"]))
+    if not 1 <= first <= last <= 12:
+        return found
+    months = (_Markers.MONTHS, (first, last), q_end, after.end())
     return [f for f in found if f[0] != _Markers.MONTHS] + [months]
 
 
