@@ -531,6 +531,11 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "石门县", "county", 2023, "year_from_headings"),
         ("太平镇前三季度工作总结\n2023年以来，全镇规上工业增加值增长5%。",
          "太平镇", "township", 2023, "year_from_months"),
+        # a page header's date in brackets, or among its labels
+        ("太平镇工作总结\n[2022-06-20]\n上半年，全镇完成固定资产投资8亿元。",
+         "太平镇", "township", 2022, "year_from_published"),
+        ("太平镇工作总结\n来源：太平镇 | 2022-06-20 | 浏览：120\n上半年，全镇完成固定资产投资8亿元。",
+         "太平镇", "township", 2022, "year_from_published"),
         # a page posted years after the session: the year the text leads a sentence with wins over
         # the publication date
         ("测试镇政府工作报告\n发布日期：2021-07-27\n各位代表：\n一年来，全镇经济平稳。2018年，力争地区生产总值增长6%。",

@@ -968,3 +968,13 @@ def test_months_that_open_a_list_date_its_items_after_semicolons():
     m = _one(text)
     assert _cell(m, "8亿元", text)["period"] == "2022-01/2022-10"
     assert _cell(m, "3亿元", text)["period"] == "2022-01/2022-11"
+
+
+def test_months_in_a_closed_aside_do_not_date_the_next_figure():
+    text = ("测试旗2021年上半年国民经济和社会发展计划执行情况的报告\n一、上半年计划执行情况\n"
+            "上半年,全旗固定资产投资完成7.4亿元,同比增长50.8%(1-7月份,固定资产投资完成11.9亿元);"
+            "一般公共预算收入完成4.7亿元,同比增长54.7%。")
+    m = _one(text)
+    assert _cell(m, "11.9亿元", text)["period"] == "2021-01/2021-07"
+    assert _cell(m, "4.7亿元", text)["period"] == "2021-01/2021-06"
+    assert _cell(m, "54.7%", text)["period"] == "2021-01/2021-06"

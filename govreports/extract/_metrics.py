@@ -1464,7 +1464,10 @@ class _Report:
         """In a report to a mid-year session, an undated result is of this
         year's months: the last ones the paragraph named (预计(下同)上半年…), else
         January to the month before the session."""
-        months = [f for f in self.marks.between(self.marks.period, para_start, pos) if f[0] == _Markers.MONTHS]
+        months = [
+            f for f in self.marks.between(self.marks.period, para_start, pos)
+            if f[0] == _Markers.MONTHS and not _in_closed_aside(self.text, para_start, f, pos)
+        ]
         if months:
             return months[-1:]
         if self.report_months is not None:  # the months of the title (2023年上半年工作总结)
@@ -2083,6 +2086,8 @@ def _time_markers(
     sentence lead's, paragraph's or heading's; and whether they came from the window."""
     text, marks, plan_year = rep.text, rep.marks, rep.plan_year
     found = marks.between(marks.period, lo_q, q.start)
+    if found and (")" in text[lo_q:q.start] or "）" in text[lo_q:q.start]):
+        found = [f for f in found if not _in_closed_aside(text, lo_q, f, q.start)]
     if kind == "actual":  # (a target list's 年均 sets the plan's years for all its figures)
         found = _own_clause_markers(found, text, q.start)
     if measure == "growth" and marks.same_below and not any(f[0] in _MULTI_TAGS for f in found):
@@ -2108,6 +2113,18 @@ def _time_markers(
         found = [f for f in found if f[0] != _Markers.YEAR]
     found = _with_months_after(found, text, q.end)
     return found, in_window
+
+
+def _in_closed_aside(text: str, lo: int, marker: tuple, q_start: int) -> bool:
+    """Whether a time marker stands in brackets closed before the figure (增长50.8%(1-7月份,…
+    完成11.9亿元);一般公共预算收入完成4.7亿元: the aside's months are not the next figure's)."""
+    a, b = marker[2], marker[3]
+    opened = max(text.rfind("(", lo, a), text.rfind("（", lo, a))
+    if opened < 0 or ")" in text[opened:a] or "）" in text[opened:a]:
+        return False
+    closed = min((i for i in (text.find(")", b, q_start), text.find("）", b, q_start)) if i >= 0), default=-1)
+    # (not a caption's: 主要经济指标完成情况（截至11月底）：…)
+    return closed >= 0 and text[closed + 1:closed + 2] not in ("：", ":")
 
 
 def _annual_in(text: str, lo: int, hi: int, mid_year: bool) -> bool:

@@ -305,7 +305,15 @@ _PUB_STAMP = re.compile(
 )
 # a header line that ends with a date (2023-01-10, 2023.01.10, 测试镇人民政府 2023-01-10)
 _BARE_DATE_LINE = re.compile(
-    r"^[^\d\n]{0,24}?\s*(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\s*$"
+    r"^[^\d\n]{0,24}?\s*[\[【]?\s*(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+    r"\s*[\]】]?\s*$"  # ([2022-11-20]: in brackets)
+)
+# a page header's line of labels with a date among them (来源：太平镇 | 2022-11-20 | 浏览：120)
+_HEADER_DATE = re.compile(
+    r"(?:来源|浏览|阅读|点击|作者|字号|访问)[^\n]*?(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
+    r"(?P<d>\d{1,2})(?!\d)"
+    r"|(?<!\d)(?P<y2>(?:19|20)\d{2})(?P<sep2>[-/.])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2})(?!\d)"
+    r"[^\n]*?(?:来源|浏览|阅读|点击|作者|字号|访问)"
 )
 _MONTH_LINE = re.compile(r"^\s*[（(]?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*[）)]?\s*$")
 _TITLE_BLOCK_LINES = 8
@@ -391,6 +399,10 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
             out.published = _iso(m)
         if out.published is None and (m := _BARE_DATE_LINE.match(line)) and 1 <= int(m["m"]) <= 12:
             out.published = _iso(m)  # a header's date on a line of its own: 2023-01-10
+        if out.published is None and len(line) <= 120 and (m := _HEADER_DATE.search(line)):
+            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+            if 1 <= int(mo) <= 12:
+                out.published = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
         if i < _TITLE_BLOCK_LINES and out.year is None and (m := _MONTH_LINE.match(line)) and 1 <= int(m["m"]) <= 12:
             out.year = _year_for(int(m["y"]), int(m["m"]))  # the title block's （2023年1月）: the session's month
         if len(line) <= 80:
