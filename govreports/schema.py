@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -97,6 +98,14 @@ def region_suffix_pattern(suffixes: Iterable[str] = REGION_SUFFIXES, *, office: 
 #: The first year of each five-year plan period, by its number as texts write it (“十四五” → 2021);
 #: the period's last year is four later.
 PLAN_PERIOD_FIRST_YEAR: dict[str, int] = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+
+#: A plan heading naming the next year as 明年 (二、明年工作安排, （二）明年的主要目标): a report
+#: delivered at the end of the year it reviews.
+NEXT_YEAR_PLAN_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)?"
+    r"\s*(?:关于)?明年(?:的)?(?:政府)?(?:工作|主要|重点|总体|发展|目标)",
+    re.M,
+)
 
 #: Section kinds, in document order.
 SECTION_KINDS: tuple[str, ...] = ("review", "problems", "plan", "targets", "closing", "other")

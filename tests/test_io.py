@@ -531,6 +531,16 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "石门县", "county", 2023, "year_from_headings"),
         ("太平镇前三季度工作总结\n2023年以来，全镇规上工业增加值增长5%。",
          "太平镇", "township", 2023, "year_from_months"),
+        # titled by the year it reviews: the plan headed 明年, the next year's goals leading a sentence,
+        # 刚刚过去的2022年, a plan heading of the next year's 主要目标
+        ("太平镇2022年政府工作报告\n各位代表：\n今年以来，全镇完成地区生产总值12亿元。\n二、明年工作安排\n明年，力争增长6%。",
+         "太平镇", "township", 2023, "year_from_plan"),
+        ("太平镇2022年政府工作报告\n各位代表：\n2022年，全镇完成地区生产总值12亿元。2023年，力争地区生产总值增长6%。",
+         "太平镇", "township", 2023, "year_from_plan"),
+        ("太平镇2022年政府工作报告\n各位代表：\n刚刚过去的2022年，全镇完成地区生产总值12亿元，增长5%。",
+         "太平镇", "township", 2023, "year_from_plan"),
+        ("太平镇2022年政府工作报告\n各位代表：\n过去一年，全镇完成地区生产总值12亿元。\n二、2023年主要目标\n增长6%。",
+         "太平镇", "township", 2023, "year_from_plan"),
         # a page header's date in brackets, or among its labels
         ("太平镇工作总结\n[2022-06-20]\n上半年，全镇完成固定资产投资8亿元。",
          "太平镇", "township", 2022, "year_from_published"),

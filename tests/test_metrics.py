@@ -978,3 +978,13 @@ def test_months_in_a_closed_aside_do_not_date_the_next_figure():
     assert _cell(m, "11.9亿元", text)["period"] == "2021-01/2021-07"
     assert _cell(m, "4.7亿元", text)["period"] == "2021-01/2021-06"
     assert _cell(m, "54.7%", text)["period"] == "2021-01/2021-06"
+
+
+def test_a_report_planning_明年_reviews_今年():
+    # no session date; the plan is headed 明年: delivered at the year's end, its 今年 is the year reviewed
+    text = ("太平镇2022年政府工作报告\n各位代表：\n今年以来，全镇完成地区生产总值12亿元，增长5%。\n"
+            "二、明年工作安排\n明年，力争地区生产总值增长6%。")
+    m = _one(text)
+    assert (_cell(m, "12亿元", text)["kind"], _cell(m, "12亿元", text)["period"]) == ("actual", "2022")
+    assert (_cell(m, "5%", text)["kind"], _cell(m, "5%", text)["period"]) == ("actual", "2022")
+    assert (_cell(m, "6%", text)["kind"], _cell(m, "6%", text)["period"]) == ("target", "2023")

@@ -35,6 +35,7 @@ from ..schema import (
     MEASURES,
     METRIC_COLUMNS,
     METRIC_KINDS,
+    NEXT_YEAR_PLAN_HEADING,
     PLAN_PERIOD_FIRST_YEAR,
     REVIEW_FLAGS,
     SECTION_KINDS,
@@ -1329,10 +1330,15 @@ class _Report:
         reviews_last_year = self.plan_year is not None and re.search(
             f"{self.plan_year - 1}年(?:以来)?(?:[^。\n]{{0,12}}(?:工作回顾|回顾|工作总结)|是|，|,)", text[:3000]
         )  # 2023年以来，…: last year reviewed, its months are last year's
+        # delivered at the year's end (a session in November or December, or a plan headed 明年工作安排):
+        # its 今年 is the year reviewed
+        self.year_end = (self.session_month or 0) >= 11 or (
+            self.session_month is None and NEXT_YEAR_PLAN_HEADING.search(text, 0, 20000) is not None
+        )
         own_months = _own_months(text, self.plan_year)  # (2023年上半年工作总结: the months of the title)
         self.mid_year = (
             (bool(_MID_YEAR.search(text, *opening)) or (own_months is not None and own_months[0]))
-            and not (self.session_month or 0) >= 11 and not reviews_last_year
+            and not self.year_end and not reviews_last_year
         )
         self.report_months = own_months[1] if own_months is not None and self.mid_year else None
         sections = find_sections(text)
@@ -2029,7 +2035,7 @@ def _kind_and_period(
     clause = before[max([m.end() for m in _SEP.finditer(before)] or [0]):]
     opts = _period_options(rep, sent, q, measure, indicator, before, clause)
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
-    late = (rep.session_month or 0) >= 11
+    late = rep.year_end
     if late and last_cue in ("今年", "本年"):
         last_cue = "去年"  # a session in November or December: 今年 is the year ending, reviewed
     kind = "target" if target_of else _kind(section_kind, before, len(before), last_cue)

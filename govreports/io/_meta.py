@@ -16,7 +16,7 @@ from pathlib import PurePath
 from .._jieba import jieba_word_freq
 from .._util import HEADINGS_CHARS
 from ..datasets._divisions import division_levels
-from ..schema import LEVEL_SUFFIXES, PLAN_PERIOD_FIRST_YEAR, region_suffix_pattern
+from ..schema import LEVEL_SUFFIXES, NEXT_YEAR_PLAN_HEADING, PLAN_PERIOD_FIRST_YEAR, region_suffix_pattern
 
 __all__ = ["ReportMeta", "infer_meta", "level_of_region", "PROVINCES"]
 
@@ -134,7 +134,8 @@ _GENERIC_REGIONS = frozenset(
 # their own (一、2003年工作回顾, 2004年工作安排), or opening a paragraph after
 # an ordinal (二、2004年工作安排：…).
 _PLAN_WORDS = (
-    r"(?:的)?(?:政府)?(?:工作安排|重点工作|重点任务|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作)"
+    r"(?:的)?(?:政府)?(?:工作安排|重点工作|重点任务|主要任务|工作目标(?:要求)?|工作任务|工作部署|的工作|工作"
+    r"|(?:经济社会发展的?)?主要(?:预期)?目标)"
     r"(?!回顾|总结|亮点|成效|成绩|情况)"
 )
 #: What joins the first and the last month after a year (2024年1—6月)
@@ -166,6 +167,13 @@ def _reviews_its_own_year(text: str, year: int) -> bool:
     if year in plans:
         return False
     if year + 1 in plans or any(int(m.group(1)) == year for m in _REVIEW_HEADING.finditer(text)):
+        return True
+    if NEXT_YEAR_PLAN_HEADING.search(text, 0, 20000):
+        return True  # 二、明年工作安排 under a title of this year: delivered at the year's end, for the next
+    # 刚刚过去的2022年, or a sentence led by the next year's goals (2023年，力争…)
+    if any(int(m.group(1)) == year for m in _PAST_YEAR.finditer(text, 0, 3000)) or any(
+        int(m.group(1)) == year + 1 for m in _PLAN_LEAD.finditer(text, 0, 20000)
+    ):
         return True
     # no headings: a sentence that opens with the year and states its results
     # (2022年，全镇实现地区生产总值45.2亿元，同比增长5.3%), or says the year's targets were met
