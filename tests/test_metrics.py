@@ -988,3 +988,11 @@ def test_a_report_planning_明年_reviews_今年():
     assert (_cell(m, "12亿元", text)["kind"], _cell(m, "12亿元", text)["period"]) == ("actual", "2022")
     assert (_cell(m, "5%", text)["kind"], _cell(m, "5%", text)["period"]) == ("actual", "2022")
     assert (_cell(m, "6%", text)["kind"], _cell(m, "6%", text)["period"]) == ("target", "2023")
+
+
+def test_a_name_in_a_comparison_with_another_region_is_not_the_figures():
+    text = ("政府工作报告\n——2022年1月5日在测试县第十八届人民代表大会第一次会议上\n各位代表:\n一、2021年工作回顾\n"
+            "全县实现地区生产总值418.52亿元,赶超江门开平市2020年的经济总量,增长13.9%,列全市第一。")
+    m = _one(text)
+    cell = _cell(m, "13.9%", text)
+    assert (cell["indicator"], cell["measure"], cell["period"]) == ("gdp", "growth", "2021")

@@ -1143,8 +1143,17 @@ def _without_asides(text: str, aliases: list[_Alias]) -> list[_Alias]:
             and text[a.end:a.end + 1] in (")", "）")
         ):
             continue
+        if _COMPARED_NAME.search(text, max(0, a.start - 24), a.start) and _NO_FIGURE_AFTER.match(text, a.end):
+            continue  # 实现地区生产总值418.52亿元,赶超江门开平市2020年的经济总量,增长13.9%: another's, named
         out.append(a)
     return out
+
+
+# a clause that measures against another's figure (赶超江门开平市2020年的经济总量), and no figure after the name
+_COMPARED_VERB = r"(?:赶超|超过|超越|追上|追平|相当于|接近)"
+_COMPARED_NAME = re.compile(_COMPARED_VERB + r"[^，,。；;：:\d]{0,16}(?:\d{4}年)?[^，,。；;：:\d]{0,8}的$")
+_NO_FIGURE_AFTER = re.compile(r"[^，,。；;\d]{0,12}[，,。；;]")
+_COMPARED_CLAUSE = re.compile(r"\s*" + _COMPARED_VERB + r"[^，,。；;：:\d]{0,16}")
 
 
 # Words that make a name another thing's (新增就业参保, 新增就业大学生: other counts)
@@ -2094,6 +2103,9 @@ def _time_markers(
     found = marks.between(marks.period, lo_q, q.start)
     if found and (")" in text[lo_q:q.start] or "）" in text[lo_q:q.start]):
         found = [f for f in found if not _in_closed_aside(text, lo_q, f, q.start)]
+    if found and _COMPARED_CLAUSE.search(text, lo_q, q.start):
+        # 赶超江门开平市2020年的经济总量,增长13.9%: the year of another's figure, not this one's
+        found = [f for f in found if not (f[0] == _Markers.YEAR and _in_compared_clause(text, lo_q, f))]
     if kind == "actual":  # (a target list's 年均 sets the plan's years for all its figures)
         found = _own_clause_markers(found, text, q.start)
     if measure == "growth" and marks.same_below and not any(f[0] in _MULTI_TAGS for f in found):
@@ -2119,6 +2131,12 @@ def _time_markers(
         found = [f for f in found if f[0] != _Markers.YEAR]
     found = _with_months_after(found, text, q.end)
     return found, in_window
+
+
+def _in_compared_clause(text: str, lo: int, marker: tuple) -> bool:
+    """Whether a year stands in a clause measuring against another's figure (赶超X2020年的经济总量,)."""
+    start = max([m.end() for m in _SEP.finditer(text, lo, marker[2])] or [lo])
+    return bool(_COMPARED_CLAUSE.match(text, start, marker[2])) and bool(_NO_FIGURE_AFTER.match(text, marker[3]))
 
 
 def _in_closed_aside(text: str, lo: int, marker: tuple, q_start: int) -> bool:
