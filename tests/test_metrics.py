@@ -996,3 +996,19 @@ def test_a_name_in_a_comparison_with_another_region_is_not_the_figures():
     m = _one(text)
     cell = _cell(m, "13.9%", text)
     assert (cell["indicator"], cell["measure"], cell["period"]) == ("gdp", "growth", "2021")
+
+
+def test_a_share_belongs_to_the_subject_of_its_clause():
+    head = "政府工作报告\n——2022年1月5日在测试市第十八届人民代表大会第一次会议上\n各位代表:\n一、2021年工作回顾\n"
+    text = head + ("全市实现工业总产值221.6亿元,其中,规上企业实现工业总产值153.76亿元,占全市工业总产值69.37%。"
+                   "工业投资增长23%，民营经济增加值占全市GDP的58.4%。税收收入30亿元，占全市财政收入的60%。")
+    m = _one(text)
+    cell = _cell(m, "69.37%", text)
+    assert (cell["indicator"], cell["measure"]) == ("industrial_output_above_scale", "share")
+    assert _cell(m, "58.4%", text)["indicator"] == ""  # 民营经济's share, not 工业投资's
+    assert (_cell(m, "60%", text)["indicator"], _cell(m, "60%", text)["measure"]) == ("tax_revenue", "share")
+    # a change since the end of a plan period
+    text = ("政府工作报告\n——2021年1月5日在测试市第十八届人民代表大会第五次会议上\n各位代表:\n一、2020年工作回顾\n"
+            "全市实现工业总产值415.37亿元,较“十二五”末增长75.4%。")
+    cell = _cell(_one(text), "75.4%", text)
+    assert (cell["indicator"], cell["measure"], cell["period"]) == ("industrial_output", "growth", "2016-2020")

@@ -71,7 +71,8 @@ _GROWTH_CLAUSE = re.compile(
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
     r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按可比口径|按同口径|可比口径|同口径|可比|自然|现价"
     # 比2012年(下同)增长47.7%: a change since a base year
-    r"|[比较](?:19|20)\d{2}年(?:末|底)?(?:[（(][^）)]{0,6}[）)])?){0,2}(?:名义|实际)?(?:年均|平均)?(?:分别)?"
+    r"|[比较](?:19|20)\d{2}年(?:末|底)?(?:[（(][^）)]{0,6}[）)])?"
+    r"|[比较][“\"]?十[一二三四五]?五[”\"]?(?:末|期末|时期|期间)?){0,2}(?:名义|实际)?(?:年均|平均)?(?:分别)?"
     r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|下降|减少|回落|下滑|降低|增加|负增长|比增|同比增|可比增长)(?:了|为|达到|达|到|至|在)?"
     r"|(?:同比|比上年|较上年)|总量|规模|总额|(?:的)?(?:宏观)?(?:调控|预期)?目标)?"
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
@@ -1727,18 +1728,26 @@ def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias]) -> _Al
     """The indicator whose share a figure is, when the name before it follows
     占 (税收收入占公共财政预算收入比重77.65%): the name before that one, within
     two clauses; None otherwise."""
-    if not _SHARE_OF.search(text, max(s0, alias.start - 3), alias.start):
+    share = _SHARE_OF.search(text, max(s0, alias.start - 8), alias.start)
+    if not share:
         return None
     i = next((k for k in range(len(before) - 1, -1, -1) if before[k] is alias), None)
     if not i:
         return None
     owner = before[i - 1]
-    if len(_SEP.findall(text, owner.end, alias.start)) > 2 or owner.indicator == alias.indicator:
-        return None
+    seps = list(_SEP.finditer(text, owner.end, share.start()))
+    if len(seps) > 2 or seps and text[seps[-1].end():share.start()].strip():
+        return None  # (工业投资增长47.8%，民营经济增加值占全州GDP的58.4%: 占 has its own subject)
+    if owner.indicator == alias.indicator:
+        # 规上企业实现工业总产值153.76亿元,占全街道工业总产值69.37%: the scoped part's share of the whole
+        scoped = _SCOPED.get(owner.indicator)
+        lo = max([m.end() for m in _SEP.finditer(text, max(s0, owner.start - 24), owner.start)] or [s0])
+        if not (share.group("whole") and scoped and scoped[1].search(text, lo, owner.start)):
+            return None
     return owner
 
 
-_SHARE_OF = re.compile(r"占(?:了|到)?$")
+_SHARE_OF = re.compile(r"占(?:了|到)?(?P<whole>全(?:[镇乡市县省区州盟旗国]|街道)|[镇乡县区市]域)?$")
 
 
 def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, str | None]:
