@@ -541,6 +541,9 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "太平镇", "township", 2023, "year_from_plan"),
         ("太平镇2022年政府工作报告\n各位代表：\n过去一年，全镇完成地区生产总值12亿元。\n二、2023年主要目标\n增长6%。",
          "太平镇", "township", 2023, "year_from_plan"),
+        # a title run into the text (line breaks lost): its region, not a name inside a phrase (鲜明城镇区)
+        ("新篁镇“十一五”工作总结及“十二五”工作规划一、2010年工作总结今年以来,全镇打造特色鲜明城镇区,完成财政收入1000万元。",
+         "新篁镇", "township", 2011, "year_from_headings"),
         # a page header's date in brackets, or among its labels
         ("太平镇工作总结\n[2022-06-20]\n上半年，全镇完成固定资产投资8亿元。",
          "太平镇", "township", 2022, "year_from_published"),

@@ -1012,3 +1012,12 @@ def test_a_share_belongs_to_the_subject_of_its_clause():
             "全市实现工业总产值415.37亿元,较“十二五”末增长75.4%。")
     cell = _cell(_one(text), "75.4%", text)
     assert (cell["indicator"], cell["measure"], cell["period"]) == ("industrial_output", "growth", "2016-2020")
+
+
+def test_naming_variants_of_investment_and_constant_price_growth():
+    text = ("政府工作报告\n——2023年1月5日在测试区第十八届人民代表大会第二次会议上\n各位代表:\n一、2022年工作回顾\n"
+            "全区地区生产总值预计完成213亿元,按不变价计算增长4%。固定资产总投资52600万元,同比增长31%。")
+    m = _one(text)
+    assert (_cell(m, "4%", text)["indicator"], _cell(m, "4%", text)["measure"]) == ("gdp", "growth")
+    assert _cell(m, "52600万元", text)["indicator"] == "fixed_asset_investment"
+    assert _cell(m, "31%", text)["indicator"] == "fixed_asset_investment"

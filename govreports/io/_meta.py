@@ -934,6 +934,9 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
             return m.group("street"), "self"
         if _REGION_NAME.match(m.group("region")):
             return m.group("region"), "self"
+    m = _OPENING_TITLE.match(text)
+    if m and _REGION_NAME.match(m.group("region")) and _level_suffix_ok(_split_chain(m.group("region"))[0], level):
+        return m.group("region"), "title"  # 新篁镇“十一五”工作总结及…: a title run into the text
     for line in head_lines[:_TITLE_LINES]:
         m = _HEADER_ORG.search(line)
         if m and _REGION_NAME.match(m.group("region")):
@@ -970,6 +973,12 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
 
 
 _HONOUR_AFTER = re.compile(r"称号|创建|荣誉")
+# a text that opens with its title, run into the text when line breaks were lost:
+# 新篁镇“十一五”工作总结及“十二五”工作规划一、2010年工作总结今年以来，…
+_OPENING_TITLE = re.compile(
+    r"\s*(?P<region>(?:[\u4e00-\u9fff]{2,8}?" + _NAME_SUFFIX + r"){1,4})(?:人民政府|政府|办事处)?"
+    r"[^，,。\n]{0,24}?(?:工作总结|政府工作报告|工作报告)"
+)
 # The suffixes of a township's and a county's name, for names found in the body
 _LEVEL_SUFFIX = {level: region_suffix_pattern(suffixes) for level, suffixes in LEVEL_SUFFIXES.items()}
 _SHORT_SUFFIX = {lv: re.compile(suffix + "$") for lv, suffix in _LEVEL_SUFFIX.items()}
