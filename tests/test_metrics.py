@@ -1021,3 +1021,14 @@ def test_naming_variants_of_investment_and_constant_price_growth():
     assert (_cell(m, "4%", text)["indicator"], _cell(m, "4%", text)["measure"]) == ("gdp", "growth")
     assert _cell(m, "52600万元", text)["indicator"] == "fixed_asset_investment"
     assert _cell(m, "31%", text)["indicator"] == "fixed_asset_investment"
+
+
+def test_the_end_of_a_plan_period_is_its_last_year():
+    text = ("政府工作报告\n——2021年1月5日在测试县第十八届人民代表大会第五次会议上\n各位代表:\n一、“十三五”工作回顾\n"
+            "“十三五”末,全县固定资产投资完成130亿元,年均增长10.4%。到“十三五”末,累计完成固定资产投资600亿元。"
+            "与“十一五”末相比，地区生产总值增长59.7%。")
+    m = _one(text)
+    assert _cell(m, "130亿元", text)["period"] == "2020"
+    assert _cell(m, "10.4%", text)["period"] == "2016-2020"
+    assert _cell(m, "600亿元", text)["period"] == "2016-2020"  # a total up to the end
+    assert _cell(m, "59.7%", text)["period"] != "2010"  # a base of comparison, not the figure's year

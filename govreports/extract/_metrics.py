@@ -175,6 +175,7 @@ def _years_count(s: str) -> int:
 
 # “十四五”末, 十四五期末: the last year of a plan period
 _PLAN_END = re.compile(r"末$")
+_COMPARED_BEFORE = re.compile(r"[与比较同][“\"‘]?$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年 (半年度), 第二季度, 截至11月
 # (1月至10月, 1月-10月 too)
 _MONTH_RANGE = re.compile(r"(\d\d?)\s*月?\s*" + _RANGE_DASH + r"\s*(\d\d?)\s*月")
@@ -937,6 +938,7 @@ _MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.
 def _period(
     found: list, marks: _Markers, q_start: int, kind: str, plan_year: int | None, *, in_window: bool = True,
     end_level: bool = False, mid_year: bool = False, review_years: int = 5, session_month: int | None = None,
+    cumulative: bool = False,
 ) -> tuple[str | None, list[str]]:
     """The period a figure refers to, from the time markers ``found`` before
     it (its sentence window, else its paragraph's lead or its headings:
@@ -986,6 +988,13 @@ def _period(
     if since and plan_year is not None and since[-1] < plan_year - 1 and kind == "actual" and not annual_after:
         flags.append("multi_year")  # 2018年以来: from that year to the one reviewed
         return f"{since[-1]}-{plan_year - 1}", flags
+    if (
+        five is not None and kind == "actual" and not cumulative
+        and _PLAN_END.search(five.group()) and _PLAN_PERIOD.search(five.group())
+        and not _COMPARED_BEFORE.search(five.string, max(0, five.start() - 3), five.start())  # (与“十一五”末相比)
+    ):
+        # “十三五”末，…固定资产投资完成130亿元: the plan period's last year, not its years
+        return str(PLAN_PERIOD_FIRST_YEAR[_PLAN_PERIOD.search(five.group()).group(1)] + 4), flags
     if five is not None and not annual_after:
         flags.append("multi_year")
         return _five_year_period(found, fives, marks, kind, plan_year, review_years), flags
@@ -2211,7 +2220,7 @@ def _period_options(
     end_level = (measure in ("level", "share") and not summed and not total
                  and not (measure == "share" and "年均" in clause))  # 年均比重64.6%: an average share
     return {"end_level": end_level, "mid_year": rep.mid_year, "review_years": rep.review_years,
-            "session_month": rep.session_month}
+            "session_month": rep.session_month, "cumulative": bool(_CUMULATIVE.search(clause))}
 
 
 def _total_to_year(
