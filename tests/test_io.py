@@ -629,3 +629,12 @@ def test_title_region_with_office_or_session_words():
     assert list(reps["region"]) == ["望江街道", "苍山县", "辽宁省"]
     assert list(reps["level"])[:2] == ["township", "county"]
     assert list(reps["year"]) == [2018, 2012, 2001]
+
+
+def test_a_compilations_title_names_no_place(tmp_path):
+    # a document site's compilation of many towns' reports (乡镇2023年政府工作报告-35篇): its year, no region
+    f = tmp_path / "page.txt"
+    f.write_text("观山文库\n乡镇2023年政府工作报告-35篇(第27/35篇)\n各位代表：\n过去一年，全镇完成投资5亿元。",
+                 encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert r["region"] is None and r["year"] == 2023

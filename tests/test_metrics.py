@@ -1032,3 +1032,20 @@ def test_the_end_of_a_plan_period_is_its_last_year():
     assert _cell(m, "10.4%", text)["period"] == "2016-2020"
     assert _cell(m, "600亿元", text)["period"] == "2016-2020"  # a total up to the end
     assert _cell(m, "59.7%", text)["period"] != "2010"  # a base of comparison, not the figure's year
+
+
+def test_investment_attracted_and_figures_stated_in_step():
+    text = ("政府工作报告\n——2021年1月5日在测试市第十八届人民代表大会第五次会议上\n各位代表:\n一、2020年工作回顾\n"
+            "全年引进市外内资1304.1亿元、增长12.7%。实际利用外资、引进省外内资均增长8%以上。"
+            "城镇居民家庭人均可支配收入、农民人均纯收入分别达到10558元、6238元,同步增长9%。"
+            "完成工业投资134.8亿元,工业投资总量占固定资产投资比重37.6%。"
+            "力争引进进出口额超5亿元的外贸型企业10个以上。")
+    m = _one(text)
+    assert _cell(m, "1304.1亿元", text)["indicator"] == "investment_funds_in_place"
+    rows = m[m["start"] == text.index("9%")]
+    assert set(rows["indicator"]) == {"urban_income", "rural_income"}
+    cell = _cell(m, "37.6%", text)
+    assert (cell["indicator"], cell["measure"]) == ("industrial_investment", "share")
+    assert _cell(m, "5亿元", text)["indicator"] == ""  # a threshold that picks out a group of firms
+    rows = m[m["start"] == text.index("8%")]
+    assert "foreign_investment" in set(rows["indicator"])

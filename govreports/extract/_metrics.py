@@ -67,7 +67,7 @@ _GROWTH_CLAUSE = re.compile(
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
     r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[两二三四五2-5]年|累计|累积"
     r"|(?:19|20)\d{2}\s*" + _RANGE_DASH
-    + r"\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
+    + r"\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别|同步)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
     r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按不变价格?计算|按可比口径|按同口径|可比口径|同口径|可比|自然|现价"
     # 比2012年(下同)增长47.7%: a change since a base year
@@ -224,7 +224,9 @@ _MILESTONE_LIST_BEFORE = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?元?[”\"]?\s
 _NAMED_SCOPE = frozenset({"market_turnover"})
 _SUBPOP_HEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十百]+)(?:家|个|户|村|所|座)[^，,。；;]{0,20}$")
 # 超过200亿元的县, 亿元以上的企业: a figure that picks out a group of units
-_THRESHOLD_OF = re.compile(r"(?:以上|以下)?的(?:县|市|区|乡|镇|街道|村|企业|项目|园区|开发区|产业|集群)")
+_THRESHOLD_OF = re.compile(
+    r"(?:以上|以下)?的[\u4e00-\u9fff]{0,4}?(?:县|市|区|乡|镇|街道|村|企业|项目|园区|开发区|产业|集群)"  # (的外贸型企业)
+)
 # A sentence or paragraph that opens with a part of the region as its
 # subject (开发区建设步伐加快，完成生产总值780亿元; 县域经济…): its figures are that part's
 _PART_SUBJECT = re.compile(
@@ -248,7 +250,7 @@ _NEUTRAL_WORDS = (
     r"[全我本]?街道|[镇乡][域]?|辖区|\d{1,2}\s*[-—~～至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?(?:底|末)?|前[一二三]季度|上半年|"
     r"据?初步统计|据统计|截至|截止|(?:过去|近|今后|未来)?[三四五3-5]年(?:来|间|内)?|实际|"
     # how a result was reached (截至目前，已超预期完成固定资产投资…, 提前完成, 超额完成)
-    r"已经|已|超预期|超额|顺利|圆满|提前|目前|当前|"
+    r"已经|已|超预期|超额|顺利|圆满|提前|目前|当前|引进(?:到位)?|"
     # the year of a goal (力争到2026年全县地区生产总值…, 到“十四五”末)
     r"[到至]|十[一二三四五]?五[”\"〞]?(?:期末|末|时期|期间)?"
 )
@@ -277,7 +279,7 @@ _MAX_SENTENCE_FIGURES = 500
 _RATIO_OF = re.compile(r"(?:占|相当于)$")
 _SEP = re.compile(r"[，,；;：:]")
 _FENBIE = re.compile(r"分别")
-_LIST_JOIN = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:[、和与及]|以及)\s*(?:引进(?:到位)?)?$")  # (实际利用外资、引进省外内资)
 
 _QUARTER_MONTHS = {"一": 3, "二": 6, "两": 6, "三": 9}
 # A one-year marker after a plan-period name: “十四五”开局之年，今年主要预期目标是…
@@ -621,7 +623,7 @@ _NEUTRAL_START = re.compile(
 
 
 # 均/都 right after the last name of a list (年均 too: each grew so much a year)
-_SHARED = re.compile(r"\s*(?:同比|比上年|较上年)?年?(?:[均都](?![衡匀值市])|分别)")
+_SHARED = re.compile(r"\s*(?:同比|比上年|较上年)?年?(?:[均都](?![衡匀值市])|分别|同步)")  # (同步增长9%: both)
 
 
 def _alias_run(text: str, before: list[_Alias], *, relaxed: bool = True) -> list[_Alias]:
@@ -1946,6 +1948,10 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
     )
 
 
+# the wording of a share after its owner's name: 占…, …，占…, 总量占… (工业投资总量占固定资产投资比重37.6%)
+_SHARE_WORDING = re.compile(r"\s*(?:总量|总额|规模)?[占，,]")
+
+
 def _indicator_and_measure(
     rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, alias: _Alias | None, wording: str, flags: set[str]
 ) -> tuple[str, str]:
@@ -1956,7 +1962,7 @@ def _indicator_and_measure(
     if alias is None:
         return "", _measure(q, wording, "", after)
     indicator = alias.indicator
-    share_of = _SHARE.search(wording) is not None and wording.lstrip()[:1] in "占，,"
+    share_of = _SHARE.search(wording) is not None and _SHARE_WORDING.match(wording) is not None
     if _GAP_OTHER.search(wording) and not share_of:
         indicator = ""  # 单位GDP能耗下降3%: not GDP
     if indicator and (

@@ -126,6 +126,8 @@ _GENERIC_REGIONS = frozenset(
     {
         "自治区", "自治州", "自治县", "自治旗", "本市", "全市", "全省", "本省",
         "全州", "全区", "本县", "全县", "本区", "本镇", "全镇",
+        # a document site's compilation of many towns' reports (乡镇2023年政府工作报告-35篇)
+        "乡镇", "城镇", "村镇", "集镇", "街镇", "镇街", "各乡镇", "各镇",
     }
 )
 
@@ -494,10 +496,12 @@ def _title_region_year(
         if first_hit is not None and i > first_hit + 2:
             break  # only the lines right after a title line complete it
         m = _TITLE_REGION_YEAR.search(c) or _TITLE_YEAR_REGION.search(c)
-        if m:
+        if m and m.group("region") in _GENERIC_REGIONS:
+            title_year = title_year or int(m.group("year"))  # 乡镇2023年政府工作报告: a compilation's, of no place
+        elif m:
             return m.group("region"), int(m.group("year"))
         m = _TITLE_REGION_ONLY.search(c)
-        if m and title_region is None:
+        if m and title_region is None and m.group("region") not in _GENERIC_REGIONS:
             title_region = m.group("region")
         m = _TITLE_YEAR.search(c)
         if m and title_year is None:
