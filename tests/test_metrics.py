@@ -1049,3 +1049,12 @@ def test_investment_attracted_and_figures_stated_in_step():
     assert _cell(m, "5亿元", text)["indicator"] == ""  # a threshold that picks out a group of firms
     rows = m[m["start"] == text.index("8%")]
     assert "foreign_investment" in set(rows["indicator"])
+
+
+def test_a_summary_of_months_published_at_the_years_end():
+    # 1-10月工作总结 posted in November (for the next year's session): 今年以来 is those months of the year ending
+    text = ("太平镇1-10月工作总结\n发布日期：2023-11-05\n今年以来，全镇完成固定资产投资8亿元，增长3%。"
+            "规上工业总产值30亿元。")
+    m = _one(text)
+    for figure in ("8亿元", "3%", "30亿元"):
+        assert _cell(m, figure, text)["period"] == "2023-01/2023-10"

@@ -919,19 +919,26 @@ _OWN_MONTHS = re.compile(
 _PART_MONTHS = {"上半年": 6, "前三季度": 9, "一季度": 3}
 
 
-def _own_months(text: str, plan_year: int | None) -> tuple[bool, tuple[int, int]] | None:
-    """The first months of the plan year a text's head (its first 200 characters: the title)
-    reports on (上半年工作总结 → 1-6), and whether the plan year is named with them
-    (2023年1-9月经济运行情况: a report of that year's months)."""
+def _own_months(text: str, plan_year: int | None, year_end: bool) -> tuple[bool, tuple[int, int]] | None:
+    """The first months of a year a text's head (its first 200 characters: the title) reports on
+    (上半年工作总结 → 1-6; the plan year's, or the year ending in a report delivered at its end),
+    and whether its year is named with them (2023年1-9月经济运行情况: a report of that year's months)."""
     if plan_year is None:
         return None
+    year = plan_year - 1 if year_end else plan_year
+    line_end = text.find("\n", 0, 200)
     for m in _OWN_MONTHS.finditer(text, 0, 200):
-        if m["y"] is not None and int(m["y"]) != plan_year:
+        if m["y"] is not None and int(m["y"]) != year:
             continue
         last = _PART_MONTHS[m["part"]] if m["part"] else int(m["m"])
-        if (m["y"] is not None or m["part"]) and 1 <= last <= 10:
+        # (1-10月 alone only in a summary's title line: 太平镇1-10月工作总结)
+        titled = (line_end < 0 or m.end() <= line_end) and _SUMMARY_AFTER.match(text, m.end()) is not None
+        if (m["y"] is not None or m["part"] or titled) and 1 <= last <= (11 if year_end else 10):
             return m["y"] is not None, (1, last)
     return None
+
+
+_SUMMARY_AFTER = re.compile(r"份?[^，,。\n]{0,8}?(?:工作总结|工作情况|工作汇报|经济运行|工作报告)")
 
 
 _MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.MANY, _Markers.BASE})
@@ -1353,15 +1360,20 @@ class _Report:
         )  # 2023年以来，…: last year reviewed, its months are last year's
         # delivered at the year's end (a session in November or December, or a plan headed 明年工作安排):
         # its 今年 is the year reviewed
-        self.year_end = (self.session_month or 0) >= 11 or (
-            self.session_month is None and NEXT_YEAR_PLAN_HEADING.search(text, 0, 20000) is not None
+        # (or a page published in November or December before the year it plans)
+        published = row.get("published")
+        self.year_end = (self.session_month or 0) >= 11 or self.session_month is None and (
+            NEXT_YEAR_PLAN_HEADING.search(text, 0, 20000) is not None
+            or (self.plan_year is not None and isinstance(published, str) and published[:4] == str(self.plan_year - 1)
+                and (_month_of(published) or 0) >= 11)
         )
-        own_months = _own_months(text, self.plan_year)  # (2023年上半年工作总结: the months of the title)
+        # (2023年上半年工作总结, 1-10月工作总结: the months of the title)
+        own_months = _own_months(text, self.plan_year, self.year_end)
         self.mid_year = (
             (bool(_MID_YEAR.search(text, *opening)) or (own_months is not None and own_months[0]))
             and not self.year_end and not reviews_last_year
         )
-        self.report_months = own_months[1] if own_months is not None and self.mid_year else None
+        self.report_months = own_months[1] if own_months is not None and (self.mid_year or self.year_end) else None
         sections = find_sections(text)
         self.sections = {s["section_id"]: s for s in sections}
         self.leaves = sorted((s for s in sections if s["is_leaf"]), key=lambda s: s["start"])
@@ -1422,7 +1434,7 @@ class _Report:
         nearest heading above that names a period (一、过去五年工作回顾).
         Markers of a heading come with offsets into the heading string."""
         para_start = _paragraph_start(self.text, pos)
-        if self.mid_year:
+        if self.mid_year or self.report_months is not None:  # (or a 1-10月工作总结 delivered at the year's end)
             return self._mid_year_months(para_start, pos)
         lead_found, first_cue_after_lead, first_time = self._paragraph(para_start)
         if lead_found and first_cue_after_lead >= pos:  # 2011年，…。过去一年，…增长10.3%: the later cue wins
@@ -2135,7 +2147,8 @@ def _time_markers(
     if measure == "growth" and marks.same_below and not any(f[0] in _MULTI_TAGS for f in found):
         found = _same_below(marks, text, q.start) + found
     in_window = bool(found)
-    if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _annual_in(text, lo_q, q.start, rep.mid_year)):
+    so_far = rep.mid_year or rep.report_months is not None  # (今年以来: the months reported on)
+    if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _annual_in(text, lo_q, q.start, so_far)):
         # nothing in the sentence says when (no 去年, 全年, 2022年): the sentence's lead
         # (1—9月，…；实现地方财政收入3.76亿元), the paragraph or the section does
         found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
