@@ -638,3 +638,12 @@ def test_a_compilations_title_names_no_place(tmp_path):
                  encoding="utf-8")
     r = gr.read_reports(f).iloc[0]
     assert r["region"] is None and r["year"] == 2023
+
+
+def test_a_heading_before_the_session_words_is_no_region(tmp_path):
+    # 本届政府工作回顾 / 县十五届人大一次会议以来: no region from the heading; the county the body names
+    f = tmp_path / "page.txt"
+    f.write_text("本届政府工作回顾\n县十五届人大一次会议以来,在中共东海县委的坚强领导下,东海县经济平稳。",
+                 encoding="utf-8")
+    r = gr.read_reports(f).iloc[0]
+    assert (r["region"], r["level"]) == ("东海县", "county")

@@ -122,6 +122,8 @@ def level_of_region(region: str | None) -> tuple[str | None, bool]:
     return None, True
 
 
+# words no place name holds (a heading read as a title: 本屆政府工作回顧縣…)
+_NOT_A_PLACE = re.compile(r"工作|回顾|回顧|报告|報告|会议|會議|本届|本屆|总结|總結")
 _GENERIC_REGIONS = frozenset(
     {
         "自治区", "自治州", "自治县", "自治旗", "本市", "全市", "全省", "本省",
@@ -448,7 +450,10 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
     if out.region is None and not out.national:
         for mm in _MEETING_ANY.finditer(head):
             region = _REGION_LEAD.sub("", mm.group("region") or "")
-            if region and not mm.group("national") and _REGION_NAME.match(region) and region not in _GENERIC_REGIONS:
+            if (
+                region and not mm.group("national") and _REGION_NAME.match(region) and region not in _GENERIC_REGIONS
+                and not _NOT_A_PLACE.search(region)  # (本届政府工作回顾 / 县十五届人大…: a heading, then 县)
+            ):
                 out.region = region
             break
     bare = _SELF_BARE.search("".join(head_lines)[:3000])
@@ -496,12 +501,16 @@ def _title_region_year(
         if first_hit is not None and i > first_hit + 2:
             break  # only the lines right after a title line complete it
         m = _TITLE_REGION_YEAR.search(c) or _TITLE_YEAR_REGION.search(c)
+        if m and _NOT_A_PLACE.search(m.group("region")):
+            m = None  # 本屆政府工作回顧 / 縣十五屆…: a heading run into the next line, no place
         if m and m.group("region") in _GENERIC_REGIONS:
             title_year = title_year or int(m.group("year"))  # 乡镇2023年政府工作报告: a compilation's, of no place
         elif m:
             return m.group("region"), int(m.group("year"))
         m = _TITLE_REGION_ONLY.search(c)
-        if m and title_region is None and m.group("region") not in _GENERIC_REGIONS:
+        if m and title_region is None and m.group("region") not in _GENERIC_REGIONS and not _NOT_A_PLACE.search(
+            m.group("region")
+        ):
             title_region = m.group("region")
         m = _TITLE_YEAR.search(c)
         if m and title_year is None:
