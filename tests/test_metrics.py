@@ -1058,3 +1058,14 @@ def test_a_summary_of_months_published_at_the_years_end():
     m = _one(text)
     for figure in ("8亿元", "3%", "30亿元"):
         assert _cell(m, figure, text)["period"] == "2023-01/2023-10"
+
+
+def test_a_regions_share_of_its_parents_whole():
+    # the county's own figure, then its share of the city's (全市): not a part's share
+    text = ("政府工作报告\n——2010年1月5日在五华县第十四届人民代表大会第五次会议上\n各位代表:\n一、2009年工作回顾\n"
+            "全县完成生产总值59.44亿元,比增10.9%,增速同比高0.2个百分点,占全市生产总值11.7%。"
+            "其中81个重点项目完成投资946亿元，占全县固定资产投资的35.6%。")
+    m = _one(text)
+    cell = _cell(m, "11.7%", text)
+    assert (cell["indicator"], cell["measure"]) == ("gdp", "share")
+    assert _cell(m, "35.6%", text)["indicator"] == ""

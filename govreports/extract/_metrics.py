@@ -1692,7 +1692,8 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
                     continue
                 yield qi, q, [(None, wording, "", False)]
                 continue
-            owner = _share_owner(text, s0, alias, before_aliases) if q.unit_kind in ("percent", "points") else None
+            percent = q.unit_kind in ("percent", "points")
+            owner = _share_owner(text, s0, alias, before_aliases, rep.region) if percent else None
             if owner is not None:
                 # 税收收入30.2亿元，占财政收入的82.1%: a share of the first-named indicator
                 yield qi, q, [(owner, text[owner.end:q.start], "share_of", False)]
@@ -1747,7 +1748,7 @@ def _target_of(text: str, s0: int, q: _numbers.Quantity, before: list[_Alias]) -
     return alias
 
 
-def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias]) -> _Alias | None:
+def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias], region: str = "") -> _Alias | None:
     """The indicator whose share a figure is, when the name before it follows
     占 (税收收入占公共财政预算收入比重77.65%): the name before that one, within
     two clauses; None otherwise."""
@@ -1759,17 +1760,22 @@ def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias]) -> _Al
         return None
     owner = before[i - 1]
     seps = list(_SEP.finditer(text, owner.end, share.start()))
-    if len(seps) > 2 or seps and text[seps[-1].end():share.start()].strip():
+    if len(seps) > 3 or seps and text[seps[-1].end():share.start()].strip():
         return None  # (工业投资增长47.8%，民营经济增加值占全州GDP的58.4%: 占 has its own subject)
     if owner.indicator == alias.indicator:
+        place = _WHOLE_PLACE.match(alias.text)  # (占全市生产总值11.7%: the name holds the place)
+        whole = share.group("whole") or (place.group() if place else None)
+        if whole and whole.startswith("全") and region and not region.endswith(whole[1:]):
+            return owner  # 生产总值59.44亿元,…,占全市生产总值11.7%: the county's share of its city's
         # 规上企业实现工业总产值153.76亿元,占全街道工业总产值69.37%: the scoped part's share of the whole
         scoped = _SCOPED.get(owner.indicator)
         lo = max([m.end() for m in _SEP.finditer(text, max(s0, owner.start - 24), owner.start)] or [s0])
-        if not (share.group("whole") and scoped and scoped[1].search(text, lo, owner.start)):
+        if not (whole and scoped and scoped[1].search(text, lo, owner.start)):
             return None
     return owner
 
 
+_WHOLE_PLACE = re.compile(r"全(?:[镇乡市县省区州盟旗国]|街道)")
 _SHARE_OF = re.compile(r"占(?:了|到)?(?P<whole>全(?:[镇乡市县省区州盟旗国]|街道)|[镇乡县区市]域)?$")
 
 
