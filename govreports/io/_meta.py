@@ -159,6 +159,17 @@ _REVIEW_HEADING = re.compile(
 )
 
 
+def _plans_next_year(text: str, year: int) -> bool:
+    """Whether a report delivered in the autumn of ``year`` plans the next one: a plan heading
+    naming it or 明年 (二、2022年工作安排, 二、明年工作安排), or a sentence led by its goals (2022年，力争…)."""
+    head = _arabic_years(text[:20000])
+    return (
+        any(int(m.group(1) or m.group(2)) == year + 1 for m in _PLAN_HEADING.finditer(head))
+        or NEXT_YEAR_PLAN_HEADING.search(head) is not None
+        or any(int(m.group(1)) == year + 1 for m in _PLAN_LEAD.finditer(head))
+    )
+
+
 def _reviews_its_own_year(text: str, year: int) -> bool:
     """Whether the report reviews ``year`` (a 回顾 heading names it) or plans
     for the next one, and no plan heading names ``year`` itself.
@@ -540,6 +551,8 @@ def _set_year(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | Non
     December), title, front matter, headings, the review's opening, publication date, path."""
     if meta.date:
         meta.year = _year_for(int(meta.date[:4]), int(meta.date[5:7]))
+        if meta.year == int(meta.date[:4]) and int(meta.date[5:7]) >= 9 and _plans_next_year(text, meta.year):
+            meta.year += 1  # a new congress's first session in October 2021 planning 2022 (二、2022年工作安排)
         if meta.year > int(meta.date[:4]):  # 2021年12月21日在…会议上: a report for 2022
             meta.flags.append("delivered_late_year")
     elif session.year:
