@@ -544,6 +544,11 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         # a title run into the text (line breaks lost): its region, not a name inside a phrase (鲜明城镇区)
         ("新篁镇“十一五”工作总结及“十二五”工作规划一、2010年工作总结今年以来,全镇打造特色鲜明城镇区,完成财政收入1000万元。",
          "新篁镇", "township", 2011, "year_from_headings"),
+        # titled by the year it reviews: the next year named by what it is, or the title year's months
+        ("太平镇2022年政府工作报告\n各位代表：\n过去一年，全镇经济平稳。今年是全面贯彻党的二十大精神的开局之年。",
+         "太平镇", "township", 2023, "year_from_plan"),
+        ("太平镇2022年政府工作报告\n各位代表：\n2022年1-11月，全镇完成地区生产总值12亿元。",
+         "太平镇", "township", 2023, "year_from_plan"),
         # a new congress's first session in the autumn, planning the next year
         ("太平镇人民政府工作报告\n——2021年10月12日在太平镇第十八届人民代表大会第一次会议上\n各位代表：\n"
          "一、过去五年工作回顾\n全镇经济平稳。\n二、2022年工作安排\n力争地区生产总值增长6%。",

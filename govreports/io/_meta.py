@@ -190,6 +190,11 @@ def _reviews_its_own_year(text: str, year: int) -> bool:
         int(m.group(1)) == year + 1 for m in _PLAN_LEAD.finditer(text, 0, 20000)
     ):
         return True
+    # the next year named by what it is (今年是全面贯彻党的二十大精神的开局之年: 2023), or the
+    # months of the title's year reported at its end (2022年1-11月: a report for 2023)
+    head = _arabic_years(text[:HEADINGS_CHARS])
+    if _year_from_named_year(head) == year + 1 or _year_from_months(head) == year + 1:
+        return True
     # no headings: a sentence that opens with the year and states its results
     # (2022年，全镇实现地区生产总值45.2亿元，同比增长5.3%), or says the year's targets were met
     # (2023年是…的一年，…圆满完成了年初确定的各项目标任务)
