@@ -1069,3 +1069,12 @@ def test_a_regions_share_of_its_parents_whole():
     cell = _cell(m, "11.7%", text)
     assert (cell["indicator"], cell["measure"]) == ("gdp", "share")
     assert _cell(m, "35.6%", text)["indicator"] == ""
+
+
+def test_the_end_of_a_month_leading_a_clause():
+    text = ("测试县2023年政府工作报告\n一、2022年工作回顾\n11月底，全县固定资产投资完成80亿元。"
+            "至11月份，社会消费品零售总额30亿元。项目于11月底竣工，完成投资3亿元。")
+    m = _one(text)
+    assert _cell(m, "80亿元", text)["period"] == "2022-01/2022-11"
+    assert _cell(m, "30亿元", text)["period"] == "2022-01/2022-11"
+    assert _cell(m, "3亿元", text)["period"] == "2022"  # a date in the clause, not its lead

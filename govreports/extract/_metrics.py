@@ -198,7 +198,7 @@ _MONTH_WORDS = re.compile(
     # 截至11月, 截止到十月底, 截止2022年11月, 至11月底, 到10月末, 截至三季度末
     r"|截[至止]\s*到?\s*(?:今年|(?:19|20)\d{2}\s*年)?\s*(?:(?P<until>\d\d?|十[一二]?|[一二三四五六七八九])\s*月"
     r"|第?(?P<qend>[一二三])季度末)"
-    r"|[至到]\s*(?P<to>\d\d?|十[一二]?|[一二三四五六七八九])\s*月[底末]"
+    r"|[至到]\s*(?P<to>\d\d?|十[一二]?|[一二三四五六七八九])\s*月(?:[底末]|份(?=[，,]))"  # (至11月份，…)
     r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个?月"  # 前11个月, 前10月
 )
 # 1—3季度: found from 季度 backwards (a pattern led by a digit would be tried at every digit)
@@ -802,7 +802,19 @@ def _month_markers(text: str) -> list:
         for m in find_led(_MONTH_WORDS, text, _MONTH_WORDS_LEADS)
         if not (m["to"] and m.start() and text[m.start() - 1] in "月截")  # 3月至11月底: the range says it
     ]
+    found += [
+        (m.start(), m.end(), (months, (1, _month_number(m.group(1))), m.start(), m.end()))
+        for m in find_in_runs(_MONTH_END_LEAD, text, "月", _MONTH_END_CHARS)
+        if (m.start() == 0 or text[m.start() - 1] in _CLAUSE_BREAKS) and text[m.end():m.end() + 1] in ("，", ",")
+    ]
     return found + _quarter_ranges(text)
+
+
+# 11月底，全县…: the end of a month leading a clause, as of which the figures stand (not 于11月底竣工,
+# 6月底前完成: a date, a deadline)
+_MONTH_END_LEAD = re.compile(r"(\d\d?|十[一二]?|[一二三四五六七八九])\s*月[底末]")
+_MONTH_END_CHARS = _MONTH_RANGE_CHARS | frozenset("底末")
+_CLAUSE_BREAKS = frozenset("。；;，,：:！？!?\n")
 
 
 def _quarter_ranges(text: str) -> list:
