@@ -288,18 +288,13 @@ def _csv_blocks(reports: pd.DataFrame, result: BatchResult) -> BatchResult:
     writer = _csv_writer(tuple(fields))
     rid, year, region, start = (fields.index(c) for c in ("report_id", "year", "region", "start"))
     rows.sort(key=operator.itemgetter(rid, start))  # as extract_metrics sorts them (stably)
-    blocks = []
-    first = 0
-    for end in range(1, len(rows) + 1):  # a report's rows are consecutive
-        if end == len(rows) or rows[end][rid] != rows[first][rid]:
-            row = rows[first]
-            text = writer.text([(*r[:rid], REPORT_ID, *r[rid + 1:]) for r in rows[first:end]])
-            if text is None:
-                result.table = metric_table(fields, rows)
-                return result
-            blocks.append((row[rid], row[year], row[region], text))
-            first = end
-    result.blocks, result.header = blocks, writer.header
+    bounds = [0] + [i for i in range(1, len(rows)) if rows[i][rid] != rows[i - 1][rid]] + [len(rows)]
+    texts = writer.texts(rows, bounds, fixed={"report_id": REPORT_ID}) if rows else []
+    if texts is None:
+        result.table = metric_table(fields, rows)
+        return result
+    result.blocks = [(rows[a][rid], rows[a][year], rows[a][region], text) for a, text in zip(bounds, texts)]
+    result.header = writer.header
     return result
 
 

@@ -262,7 +262,7 @@ def test_csv_rows_write_edge_values_as_the_frame_does():
     from govreports.io._export import CsvRows
 
     floats = [0.1 + 0.2, 1e16, 1.5e16, 1e-5, 0.0001, -0.0, 123456789.125, 2.0 ** 60, 5, None, float("nan"), -3.25]
-    texts = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", "", None, float("nan"), "空格 ", "x;y"]
+    texts = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", "", None, float("nan"), "空格 ", "x;y", "nul\x00"]
     rows = [
         (f, None if k % 4 == 0 else 2000 + k, k, k % 3 == 0, ["actual", "target", None][k % 3],
          texts[k % len(texts)], [[], ["estimate"], ["a", "b,c"]][k % 3])
@@ -270,6 +270,15 @@ def test_csv_rows_write_edge_values_as_the_frame_does():
     ]
     writer = CsvRows(_frame_of([]), ["f", "i", "n", "b", "c", "t", "quality_flags"])
     assert writer.header + writer.text(rows) == _csv(_frame_of(rows))
+
+
+def test_csv_rows_of_one_column_as_the_frame_writes_them():
+    from govreports.io._export import CsvRows
+
+    template = pd.DataFrame({"t": pd.Series(dtype=object)})
+    rows = [("",), ("a",), (None,), ("b,c",)]
+    frame = pd.DataFrame.from_records(rows, columns=["t"])
+    assert CsvRows(template, ["t"]).text(rows) == frame.to_csv(index=False, header=False)  # '""' for the empty one
 
 
 @pytest.mark.parametrize(("field", "value"), [(5, {"a": 1}), (5, 1.5), (5, ("a",)), (0, "1.5"), (1, 2014.0),

@@ -196,6 +196,7 @@ class CsvRows:
     def __init__(self, template: pd.DataFrame, fields: Sequence[str]) -> None:
         fields = list(fields)
         self.header = template.head(0).to_csv(index=False)
+        self.columns = [str(c) for c in template.columns]
         self.sources = [fields.index(c) if c in fields else fields.index(RENAMED_COLUMNS[c])
                         for c in template.columns]
         self.formats = [_csv_format(dtype) for dtype in template.dtypes]
@@ -203,16 +204,51 @@ class CsvRows:
     def text(self, rows: Sequence[tuple]) -> str | None:
         """The CSV lines of ``rows``; None when a value is of a type the frame would
         convert in a way not reproduced here (then write the frame)."""
+        texts = self.texts(rows, [0, len(rows)])
+        return None if texts is None else texts[0]
+
+    def texts(self, rows: Sequence[tuple], bounds: Sequence[int], *, fixed: Mapping[str, str] | None = None
+              ) -> list[str] | None:
+        """The CSV lines of ``rows[a:b]`` for each two consecutive offsets ``a, b`` of
+        ``bounds``; ``fixed``: text written in a column instead of the rows' values.
+        None when a value is of a type the frame would convert in a way not reproduced
+        here (then write the frame)."""
         if not rows:
-            return ""
+            return [""] * (len(bounds) - 1)
         fields = list(zip(*rows))
+        fixed = fixed or {}
         try:
-            columns = [fmt(fields[i]) for i, fmt in zip(self.sources, self.formats)]
+            columns = [[fixed[c]] * len(rows) if c in fixed else fmt(fields[i])
+                       for c, i, fmt in zip(self.columns, self.sources, self.formats)]
         except _NotPlain:
             return None
+        lines = _csv_lines(columns)
+        return ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+#: What makes the csv module quote a field (as pandas writes: QUOTE_MINIMAL, lines ended by \\n),
+#: or might in another Python version (\\r, NUL): rows holding one are written by the csv module.
+_CSV_SPECIAL = (",", '"', "\n", "\r", "\x00")
+
+
+def _csv_lines(columns: list[Sequence[str]]) -> list[str]:
+    """One CSV line per row of these columns of text, each ending in ``\\n``: the fields
+    joined by commas, or, for a row with a field the csv module quotes, that module's line."""
+    lines = [",".join(row) + "\n" for row in zip(*columns)]
+    special = set()
+    for column in columns:
+        joined = "\x01".join(column)  # (one scan per character for the whole column)
+        if any(c in joined for c in _CSV_SPECIAL):
+            special.update(i for i, v in enumerate(column) if any(c in v for c in _CSV_SPECIAL))
+    if special or len(columns) < 2:  # (a row of one empty field is written "")
         buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerows(zip(*columns))  # as pandas writes (QUOTE_MINIMAL)
-        return buf.getvalue()
+        writer = csv.writer(buf, lineterminator="\n")
+        for i in sorted(special) if len(columns) >= 2 else range(len(lines)):
+            buf.seek(0)
+            buf.truncate()
+            writer.writerow([column[i] for column in columns])
+            lines[i] = buf.getvalue()
+    return lines
 
 
 class _NotPlain(Exception):
