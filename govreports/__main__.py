@@ -1,5 +1,5 @@
 """python -m govreports"""
 
-from ._cli import run
+from ._cli import main
 
-run()
+raise SystemExit(main())

@@ -685,17 +685,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 143 if isinstance(exc, _Terminated) else 130
 
 
-def run() -> None:
-    """The ``govreports`` program (``python -m govreports``): :func:`main`, then exit with its status.
-
-    The objects of the run are left to the operating system: frozen, they are not
-    walked once more by the garbage collector's last pass at exit (about 0.1 s);
-    outputs are complete and closed by then.
-    """
-    status = main()
-    gc.freeze()
-    raise SystemExit(status)
-
-
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    raise SystemExit(main())

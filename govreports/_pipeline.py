@@ -94,7 +94,7 @@ class Pipeline:
 
     @functools.cached_property
     def metric_rows(self) -> tuple[list[str], list[tuple]]:
-        """The fields and rows :attr:`metrics` is made of (:func:`govreports.extract.metrics.metric_rows`),
+        """The fields and rows :attr:`metrics` is made of (``metric_rows`` in ``extract/_metrics.py``),
         for writers that need no frame."""
         return metric_rows(self.located, jobs=self.jobs, engine=self.engine, progress_bar=self.progress_bar)
 
