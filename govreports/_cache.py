@@ -26,9 +26,11 @@ as the batch processed whole: report ids are handed out over the batch as
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
+import operator
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -43,9 +45,9 @@ from ._pipeline import Pipeline
 from ._util import atomic_output
 from .datasets import data_versions
 from .errors import GovReportsWarning
-from .extract._metrics import panel
+from .extract._metrics import metric_table, panel
 from .extract._review import apply_corrections, read_corrections
-from .io._export import flatten_lists
+from .io._export import CsvRows, flatten_lists
 from .io._formats import Limits
 from .io._reader import iter_report_files, read_reports
 from .schema import ReportIds, report_id_base
@@ -215,7 +217,7 @@ class BatchResult:
     applied: int = 0
     processed: int = 0
     cached: int = 0
-    #: With a cache and ``Batch.text``: instead of ``table``, the rows already
+    #: With ``Batch.text`` (a cache, or every figure as CSV): instead of ``table``, the rows already
     #: written out, one ``(report_id, year, region, rows)`` per report in output
     #: order, the id in ``rows`` stood in for by :data:`REPORT_ID` (see
     #: :meth:`RenumberIds.write`), and the CSV header line.
@@ -250,6 +252,8 @@ def figures_of_batch(batch: Batch) -> BatchResult:
         failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
         if reports.empty:
             return BatchResult(pd.DataFrame(), failures, 0, len(batch.paths))
+        if batch.text == "csv" and not batch.headline and batch.corrections is None:
+            return _csv_blocks(reports, BatchResult(pd.DataFrame(), failures, 0, len(batch.paths)))
         table, applied = figures_of_reports(reports, batch.headline, batch.corrections)
         return BatchResult(table, failures, applied, len(batch.paths))
     cache = FileCache(batch.cache)
@@ -274,6 +278,30 @@ def figures_of_batch(batch: Batch) -> BatchResult:
         result.blocks = _assemble_blocks(parts)
         result.header = next((p["header"] for p in parts if p.get("header")), "")
     return result
+
+
+def _csv_blocks(reports: pd.DataFrame, result: BatchResult) -> BatchResult:
+    """``result`` with the figures of ``reports`` written out as CSV blocks
+    (:attr:`BatchResult.blocks`) straight from their rows, no frame made (or, for
+    a value only the frame writes right, with the frame as :attr:`BatchResult.table`)."""
+    fields, rows = Pipeline(reports).metric_rows
+    writer = _csv_writer(tuple(fields))
+    rid, year, region, start = (fields.index(c) for c in ("report_id", "year", "region", "start"))
+    rows.sort(key=operator.itemgetter(rid, start))  # as extract_metrics sorts them (stably)
+    bounds = [0] + [i for i in range(1, len(rows)) if rows[i][rid] != rows[i - 1][rid]] + [len(rows)]
+    texts = writer.texts(rows, bounds, fixed={"report_id": REPORT_ID}) if rows else []
+    if texts is None:
+        result.table = metric_table(fields, rows)
+        return result
+    result.blocks = [(rows[a][rid], rows[a][year], rows[a][region], text) for a, text in zip(bounds, texts)]
+    result.header = writer.header
+    return result
+
+
+@functools.lru_cache(maxsize=4)
+def _csv_writer(fields: tuple[str, ...]) -> CsvRows:
+    """The CSV writer of metric rows of these fields (the frame's dtypes from an empty one)."""
+    return CsvRows(metric_table(fields, []), fields)
 
 
 def _figures_of_one_file(path: str, batch: Batch) -> dict:
@@ -441,9 +469,11 @@ def iter_figures(
     """Each batch of report files with its :class:`BatchResult`, in input order
     (ids unique within a batch; :class:`RenumberIds` makes them unique over the run).
     With a cache and ``text`` (``"csv"``, ``"jsonl"``) the rows come written out
-    (:attr:`BatchResult.blocks`): a cached file then costs no formatting again."""
+    (:attr:`BatchResult.blocks`): a cached file then costs no formatting again; so do
+    every figure's rows as CSV without a cache (written from the rows, no frame made)."""
     limits = limits or Limits()
-    text = text if cache is not None else None
+    if cache is None and not (text == "csv" and not headline and corrections is None):
+        text = None  # rows written out by the workers: with a cache, or every figure as CSV
     options = cache_options(headline=headline, limits=limits, corrections=corrections) + f"\0{text}"
     folder = None
     if cache is not None:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ._parallel import Engine
 from .extract._compare import DEFAULT_INDICATORS, compare
-from .extract._metrics import extract_metrics, panel
+from .extract._metrics import extract_metrics, metric_rows, panel
 from .io._locate import locate
 from .text._themes import attention
 from .text._tokens import tokenize
@@ -91,6 +91,12 @@ class Pipeline:
         """Every figure of the reports (:func:`govreports.extract_metrics`), with the division
         columns of :attr:`located` carried."""
         return extract_metrics(self.located, jobs=self.jobs, engine=self.engine, progress_bar=self.progress_bar)
+
+    @functools.cached_property
+    def metric_rows(self) -> tuple[list[str], list[tuple]]:
+        """The fields and rows :attr:`metrics` is made of (``metric_rows`` in ``extract/_metrics.py``),
+        for writers that need no frame."""
+        return metric_rows(self.located, jobs=self.jobs, engine=self.engine, progress_bar=self.progress_bar)
 
     @functools.cached_property
     def panel(self) -> pd.DataFrame:

@@ -231,3 +231,16 @@ def test_every_reading_limit_has_a_flag(tmp_path):
     for flag in ("--max-mb", "--max-docx-mb", "--max-pdf-pages", "--max-pdf-mb", "--max-pdf-content-mb",
                  "--max-pdf-page-objects", "--max-html-elements", "--max-chars", "--max-lines"):
         assert flag in help_text
+
+
+def test_main_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    """A run collects garbage less often (its objects are short-lived); a program that calls
+    main() gets its collector back as it was."""
+    import gc
+
+    from govreports._cli import main
+
+    before = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
+    assert main(["metrics", "--sample", "-o", str(tmp_path / "m.csv")]) == 0
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+    assert (tmp_path / "m.csv").stat().st_size > 0

@@ -223,6 +223,78 @@ def test_cli_cache_writes_the_bytes_of_a_run_without_it(corpus, tmp_path, comman
     assert "2023_横沥镇_2" in plain.read_text(encoding="utf-8")
 
 
+def test_cli_csv_of_every_figure_is_the_csv_of_the_frame(corpus, tmp_path):
+    """Without --cache, every figure's CSV rows are written from the rows, no frame made:
+    byte for byte the frame's CSV, ids renumbered across files and batches."""
+    out = tmp_path / "m.csv"
+    run("metrics", str(corpus), "-o", str(out))
+    assert out.read_text(encoding="utf-8") == _csv(read_metrics(corpus))
+    assert "2023_横沥镇_2" in out.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- rows written without a frame
+
+
+def test_csv_rows_write_what_the_frame_of_the_rows_writes(sample):
+    from govreports.extract._metrics import metric_rows, metric_table
+    from govreports.io._export import CsvRows
+
+    for reports in (sample, gr.locate(sample)):
+        fields, rows = metric_rows(reports)
+        writer = CsvRows(metric_table(fields, []), fields)
+        ordered = sorted(rows, key=lambda r: (r[0], r[fields.index("start")]))
+        assert writer.header + writer.text(ordered) == _csv(metric_table(fields, rows))
+
+
+_DTYPES = {"f": "float64", "i": "Int64", "n": "int64", "b": "bool"}
+
+
+def _frame_of(rows: list[tuple]) -> pd.DataFrame:
+    """The frame a table of these fields makes: a float, nullable and plain integer, flag,
+    category, text and list column (and the list's copy under its old name, ``flags``)."""
+    frame = pd.DataFrame.from_records(rows, columns=["f", "i", "n", "b", "c", "t", "quality_flags"], nrows=len(rows))
+    frame = frame.astype(_DTYPES)
+    frame["c"] = pd.Categorical(frame["c"], categories=["actual", "target"])
+    return frame.assign(flags=frame["quality_flags"])
+
+
+def test_csv_rows_write_edge_values_as_the_frame_does():
+    from govreports.io._export import CsvRows
+
+    floats = [0.1 + 0.2, 1e16, 1.5e16, 1e-5, 0.0001, -0.0, 123456789.125, 2.0 ** 60, 5, None, float("nan"), -3.25]
+    texts = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", "", None, float("nan"), "空格 ", "x;y", "nul\x00"]
+    rows = [
+        (f, None if k % 4 == 0 else 2000 + k, k, k % 3 == 0, ["actual", "target", None][k % 3],
+         texts[k % len(texts)], [[], ["estimate"], ["a", "b,c"]][k % 3])
+        for k, f in enumerate(floats)
+    ]
+    writer = CsvRows(_frame_of([]), ["f", "i", "n", "b", "c", "t", "quality_flags"])
+    assert writer.header + writer.text(rows) == _csv(_frame_of(rows))
+
+
+def test_csv_rows_of_one_column_as_the_frame_writes_them():
+    from govreports.io._export import CsvRows
+
+    template = pd.DataFrame({"t": pd.Series(dtype=object)})
+    rows = [("",), ("a",), (None,), ("b,c",)]
+    frame = pd.DataFrame.from_records(rows, columns=["t"])
+    assert CsvRows(template, ["t"]).text(rows) == frame.to_csv(index=False, header=False)  # '""' for the empty one
+
+
+@pytest.mark.parametrize(("field", "value"), [(5, {"a": 1}), (5, 1.5), (5, ("a",)), (0, "1.5"), (1, 2014.0),
+                                              (3, None), (2, 1.0), (4, "other")])
+def test_csv_rows_leave_to_the_frame_values_it_converts(field, value):
+    """A value the frame would convert (a number among texts, a dict, a tuple, text in a
+    number column, a category not listed …) is not written from the rows: None, the caller
+    writes the frame."""
+    from govreports.io._export import CsvRows
+
+    row = [1.0, 2014, 3, True, "actual", "text", ["estimate"]]
+    row[field] = value
+    writer = CsvRows(_frame_of([]), ["f", "i", "n", "b", "c", "t", "quality_flags"])
+    assert writer.text([tuple(row)]) is None
+
+
 def test_cli_cache_folder_that_cannot_be_used(corpus, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")

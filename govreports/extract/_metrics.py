@@ -2389,11 +2389,10 @@ def _milestone(
     return qualifier
 
 
-def _frame(rows: list[tuple], extra: Sequence[str] = ()) -> pd.DataFrame:
-    columns = list(METRIC_COLUMNS)
-    for c in reversed(extra):  # e.g. division_code after locate(): right after source
-        columns.insert(columns.index("source") + 1, c)
-    frame = pd.DataFrame.from_records(rows, columns=columns, nrows=len(rows))
+def metric_table(columns: Sequence[str], rows: Sequence[tuple]) -> pd.DataFrame:
+    """The frame :func:`extract_metrics` returns, made of :func:`metric_rows`' rows:
+    dtypes set, the deprecated copies under old names added, sorted by report id, then position."""
+    frame = pd.DataFrame.from_records(rows, columns=list(columns), nrows=len(rows))
     frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
     frame["year"] = frame["year"].astype("Int64")
     frame["kind"] = pd.Categorical(frame["kind"], categories=list(METRIC_KINDS))
@@ -2405,7 +2404,8 @@ def _frame(rows: list[tuple], extra: Sequence[str] = ()) -> pd.DataFrame:
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
     frame["needs_review"] = frame["needs_review"].astype("bool")
-    return with_old_names(frame)
+    frame = with_old_names(frame)
+    return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
 
 
 _CARRY = ("report_id", "region", "level", "year", "source")
@@ -2500,14 +2500,41 @@ def extract_metrics(
     >>> text[row["start"]:row["end"]]
     '6%'
     """
+    return metric_table(*metric_rows(reports, jobs=jobs, engine=engine, progress_bar=progress_bar))
+
+
+def metric_rows(
+    reports: pd.DataFrame,
+    *,
+    jobs: int = 1,
+    engine: Engine = "processes",
+    progress_bar: bool | None = None,
+) -> tuple[list[str], list[tuple]]:
+    """The rows of :func:`extract_metrics` before they make a frame (for writers that need none).
+
+    Parameters
+    ----------
+    reports, jobs, engine, progress_bar
+        As for :func:`extract_metrics`.
+
+    Returns
+    -------
+    columns : list of str
+        The names of the rows' fields: the columns of :func:`extract_metrics`
+        without the deprecated copies under old names.
+    rows : list of tuple
+        One tuple per figure, reports in input order, each report's figures
+        by position (:func:`extract_metrics` sorts by report id, then position).
+    """
     require_columns(reports, ["report_id", "text"], "reports")
     rows: list[tuple] = []
-    extra = [c for c in _OPTIONAL_CARRY if c in reports.columns]
+    columns = list(METRIC_COLUMNS)
+    for c in reversed([c for c in _OPTIONAL_CARRY if c in reports.columns]):
+        columns.insert(columns.index("source") + 1, c)  # e.g. division_code after locate(): right after source
     items = list(_iter_reports(reports))
     for part in run_map(_rows_with_carry, items, jobs=jobs, engine=engine, desc="figures", progress_bar=progress_bar):
         rows.extend(part)
-    frame = _frame(rows, extra)
-    return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
+    return columns, rows
 
 
 _PANEL_EXCLUDE = {"subpopulation", "multi_year", "partial_year", "glued", "placeholder", "from_value", "other_year"}

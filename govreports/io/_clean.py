@@ -349,20 +349,15 @@ def _looks_wrapped(lines: list[str]) -> tuple[bool, int]:
 
     Returns whether the text is wrapped and the typical full-line width.
     """
-    widths = [_display_width(s.strip()) for s in lines if len(s.strip()) >= 8]
+    long = [s for s in map(str.strip, lines) if len(s) >= 8]
+    widths = [_display_width(s) for s in long]
     if len(widths) < 6:
         return False, 0
     widths_sorted = sorted(widths)
     full = widths_sorted[int(len(widths_sorted) * 0.9) - 1]
     if full < 20:
         return False, 0
-    unterminated_full = sum(
-        1
-        for s in lines
-        if len(s.strip()) >= 8
-        and _display_width(s.strip()) >= 0.85 * full
-        and s.strip()[-1] not in _TERMINAL
-    )
+    unterminated_full = sum(1 for s, w in zip(long, widths) if w >= 0.85 * full and s[-1] not in _TERMINAL)
     return unterminated_full / len(widths) >= 0.3, full
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import json
 import math
 import os
 import platform
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from .._util import atomic_output, check_option, check_output_path
@@ -18,7 +22,7 @@ from .._util import spreadsheet_safe as _spreadsheet_safe
 from .._version import __version__
 from ..datasets import data_versions
 from ..errors import OptionalDependencyError
-from ..schema import from_old_names, with_old_names
+from ..schema import RENAMED_COLUMNS, from_old_names, with_old_names
 
 __all__ = ["write_table", "read_table", "check_table_output", "provenance", "provenance_text", "write_provenance",
            "sidecar_path", "FORMATS"]
@@ -167,6 +171,163 @@ def flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
 
             out[col] = s.map(lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, dict) else v)
     return out
+
+
+class CsvRows:
+    """Row tuples written as CSV text byte for byte as ``flatten_lists(frame).to_csv(index=False,
+    header=False)`` writes the frame they make, without making the frame (pandas' cost per value).
+
+    Parameters
+    ----------
+    template
+        An empty frame of the table: its columns and their dtypes.
+    fields
+        The names of the tuples' fields: each column of ``template`` is one of
+        them, or a copy of one under its old name (:data:`govreports.schema.RENAMED_COLUMNS`).
+
+    Examples
+    --------
+    >>> template = pd.DataFrame({"a": pd.Series(dtype="float64"), "b": pd.Series(dtype=object)})
+    >>> w = CsvRows(template, ["a", "b"])
+    >>> w.header, w.text([(1, ["x", "y"]), (None, "z,")])
+    ('a,b\\n', '1.0,x;y\\n,"z,"\\n')
+    """
+
+    def __init__(self, template: pd.DataFrame, fields: Sequence[str]) -> None:
+        fields = list(fields)
+        self.header = template.head(0).to_csv(index=False)
+        self.columns = [str(c) for c in template.columns]
+        self.sources = [fields.index(c) if c in fields else fields.index(RENAMED_COLUMNS[c])
+                        for c in template.columns]
+        self.formats = [_csv_format(dtype) for dtype in template.dtypes]
+
+    def text(self, rows: Sequence[tuple]) -> str | None:
+        """The CSV lines of ``rows``; None when a value is of a type the frame would
+        convert in a way not reproduced here (then write the frame)."""
+        texts = self.texts(rows, [0, len(rows)])
+        return None if texts is None else texts[0]
+
+    def texts(self, rows: Sequence[tuple], bounds: Sequence[int], *, fixed: Mapping[str, str] | None = None
+              ) -> list[str] | None:
+        """The CSV lines of ``rows[a:b]`` for each two consecutive offsets ``a, b`` of
+        ``bounds``; ``fixed``: text written in a column instead of the rows' values.
+        None when a value is of a type the frame would convert in a way not reproduced
+        here (then write the frame)."""
+        if not rows:
+            return [""] * (len(bounds) - 1)
+        fields = list(zip(*rows))
+        fixed = fixed or {}
+        try:
+            columns = [[fixed[c]] * len(rows) if c in fixed else fmt(fields[i])
+                       for c, i, fmt in zip(self.columns, self.sources, self.formats)]
+        except _NotPlain:
+            return None
+        lines = _csv_lines(columns)
+        return ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+#: What makes the csv module quote a field (as pandas writes: QUOTE_MINIMAL, lines ended by \\n),
+#: or might in another Python version (\\r, NUL): rows holding one are written by the csv module.
+_CSV_SPECIAL = (",", '"', "\n", "\r", "\x00")
+
+
+def _csv_lines(columns: list[Sequence[str]]) -> list[str]:
+    """One CSV line per row of these columns of text, each ending in ``\\n``: the fields
+    joined by commas, or, for a row with a field the csv module quotes, that module's line."""
+    lines = [",".join(row) + "\n" for row in zip(*columns)]
+    special = set()
+    for column in columns:
+        joined = "\x01".join(column)  # (one scan per character for the whole column)
+        if any(c in joined for c in _CSV_SPECIAL):
+            special.update(i for i, v in enumerate(column) if any(c in v for c in _CSV_SPECIAL))
+    if special or len(columns) < 2:  # (a row of one empty field is written "")
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        for i in sorted(special) if len(columns) >= 2 else range(len(lines)):
+            buf.seek(0)
+            buf.truncate()
+            writer.writerow([column[i] for column in columns])
+            lines[i] = buf.getvalue()
+    return lines
+
+
+class _NotPlain(Exception):
+    """A value CsvRows does not write as pandas would."""
+
+
+_MISSING = (type(None), float)  # None, NaN (a float that is a number is checked where it may stand)
+
+
+def _csv_format(dtype: object) -> Callable[[Sequence], Sequence[str]]:
+    """How a column of one dtype is written: values in, CSV fields out (raises _NotPlain)."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        names = {c: str(c) for c in dtype.categories if isinstance(c, str)}
+        return functools.partial(_categories_csv, names)
+    if dtype == "float64":
+        return _floats_csv
+    if dtype == "Int64":
+        return _ints_csv
+    if dtype == "int64":
+        return _int64_csv
+    if dtype == "bool":
+        return _bools_csv
+    if dtype == np.dtype(object) or isinstance(dtype, pd.StringDtype):
+        return _texts_csv
+    raise TypeError(f"CsvRows: no CSV format for dtype {dtype}")
+
+
+def _types(values: Sequence) -> set[type]:
+    return set(map(type, values))
+
+
+def _texts_csv(values: Sequence) -> Sequence[str]:
+    types = _types(values)
+    if types <= {str}:
+        return values
+    if not types <= {str, type(None), float, list}:
+        raise _NotPlain
+    if float in types and any(type(v) is float and v == v for v in values):
+        raise _NotPlain  # a number: the frame may hold the column as floats
+    return [v if type(v) is str else ";".join(map(str, v)) if type(v) is list else "" for v in values]
+
+
+def _categories_csv(names: dict[str, str], values: Sequence) -> Sequence[str]:
+    if not _types(values) <= {str, *_MISSING}:
+        raise _NotPlain
+    out = [names.get(v) if type(v) is str else "" for v in values]
+    if None in out:
+        raise _NotPlain  # not a category (pandas makes it missing, or will refuse it)
+    return out
+
+
+def _floats_csv(values: Sequence) -> Sequence[str]:
+    if not _types(values) <= {float, int, type(None)}:
+        raise _NotPlain
+    arr = np.array(values, dtype="float64")
+    out = arr.astype(str).astype(object)  # numpy's shortest repr, as pandas writes floats
+    out[np.isnan(arr)] = ""
+    return out.tolist()
+
+
+def _ints_csv(values: Sequence) -> Sequence[str]:
+    types = _types(values)
+    if not types <= {int, np.int64, type(None), float, type(pd.NA)}:
+        raise _NotPlain
+    if float in types and any(type(v) is float and v == v for v in values):
+        raise _NotPlain
+    return [str(v) if type(v) is int or type(v) is np.int64 else "" for v in values]
+
+
+def _int64_csv(values: Sequence) -> Sequence[str]:
+    if not _types(values) <= {int, np.int64}:
+        raise _NotPlain
+    return list(map(str, values))
+
+
+def _bools_csv(values: Sequence) -> Sequence[str]:
+    if not _types(values) <= {bool, np.bool_}:
+        raise _NotPlain
+    return ["True" if v else "False" for v in values]
 
 
 def _format_of(path: Path, format: str | None) -> str:

@@ -16,7 +16,7 @@ import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -78,13 +78,45 @@ class _Unit(NamedTuple):
     county: str
 
 
+class _ByLevel:
+    """Codes by ``(level, name)`` (``get`` as a dict's), one level's table made on its first
+    lookup: most runs read reports of one or two levels (townships are 90% of the gazetteer)."""
+
+    def __init__(self, units: dict[str, _Unit], field_at: int) -> None:
+        self._units = units
+        self._field_at = field_at  # the name form: _Unit.name or _Unit.short_name
+        self._tables: dict[str, dict[str, list[str]]] = {}
+
+    def get(self, key: tuple[str, str], default: list[str] | None = None) -> list[str] | None:
+        level, name = key
+        table = self._tables.get(level)
+        if table is None:
+            table = {}
+            at = self._field_at
+            for unit in self._units.values():
+                if unit.level == level:
+                    table.setdefault(unit[at], []).append(unit.code)
+            self._tables[level] = table  # (whole: a thread looking it up meanwhile makes its own)
+        return table.get(name, default)
+
+
 @dataclass
 class _Gazetteer:
     units: dict[str, _Unit]
-    by_name: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    by_short: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    weights: dict[str, float] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_name = _ByLevel(self.units, _Unit._fields.index("name"))
+        self.by_short = _ByLevel(self.units, _Unit._fields.index("short_name"))
+
+    @cached_property
+    def weights(self) -> dict[str, float]:
+        """The weight of one mention of each name form (made when a report's name is first found ambiguous)."""
+        weights = {}
+        for unit in self.units.values():
+            if unit.mention:
+                weights[unit.mention] = float(unit.mention_weight or 1)
+        return weights
 
     def ancestors(self, code: str) -> list[_Unit]:
         """Superiors of ``code``, nearest first."""
@@ -106,10 +138,6 @@ def _gazetteer() -> _Gazetteer:
     units = {row[0]: _Unit._make(row) for row in rows}
     gaz = _Gazetteer(units)
     for unit in units.values():
-        gaz.by_name.setdefault((unit.level, unit.name), []).append(unit.code)
-        gaz.by_short.setdefault((unit.level, unit.short_name), []).append(unit.code)
-        if unit.mention:
-            gaz.weights[unit.mention] = float(unit.mention_weight or 1)
         if unit.parent_code:
             gaz.children.setdefault(unit.parent_code, []).append(unit.code)
     return gaz
