@@ -255,6 +255,11 @@ def _cell(m: pd.DataFrame, surface_text: str, text: str) -> pd.Series:
 REPORT_2023 = "横沥镇2023年政府工作报告\n各位代表：\n一、2022年工作回顾\n"
 
 
+def _january_session(year: int, place: str = "测试县") -> str:
+    """The head of a report to a session of 5 January ``year`` in ``place``: title, session line, greeting."""
+    return f"政府工作报告\n——{year}年1月5日在{place}第十八届人民代表大会第二次会议上\n各位代表:\n"
+
+
 def test_counts_never_attach_to_money_indicators():
     text = REPORT_2023 + "地区生产总值连续跨过2个台阶，全镇固定资产投资增长7%，380个重点项目完成投资100亿元。"
     m = _one(text)
@@ -853,7 +858,7 @@ def test_a_level_with_its_year_then_its_growth_after_a_dunhao():
 
 def test_a_two_year_average_after_the_years_growth():
     # the statistics bureau's wording of 2021: the yearly average over 2020-2021 (against 2019)
-    text = ("政府工作报告\n——2022年1月5日在测试县第十八届人民代表大会第二次会议上\n各位代表:\n一、2021年工作回顾\n"
+    text = (_january_session(2022) + "一、2021年工作回顾\n"
             "全县地区生产总值完成159.0亿元，同比增长6.5%，两年平均增长5.3%。")
     m = _one(text)
     cell = _cell(m, "5.3%", text)
@@ -875,7 +880,7 @@ def test_a_list_of_indicators_each_with_its_months_after_a_colon():
 
 
 def test_above_scale_industry_as_the_subject_of_its_value_added():
-    text = ("政府工作报告\n——2010年1月5日在测试区第十四届人民代表大会第三次会议上\n各位代表:\n一、2009年工作回顾\n"
+    text = (_january_session(2010, "测试区") + "一、2009年工作回顾\n"
             "全区规模工业发展到169户,完成增加值64.8亿元,同比增长18%。规模以上工业完成增加值50亿元。"
             "全口径财政收入27.4亿元,增长18%,其中区本级财政一般预算收入11.1亿元,按可比口径同比增长21.6%。")
     m = _one(text)
@@ -886,7 +891,7 @@ def test_above_scale_industry_as_the_subject_of_its_value_added():
     assert _cell(m, "11.1亿元", text)["indicator"] == "general_budget_revenue"
     assert _cell(m, "21.6%", text)["indicator"] == "general_budget_revenue"
     # a part's figure named after a count (其中“10强50户”企业实现增加值82亿元): its growth is the part's
-    text = ("政府工作报告\n——2014年1月5日在测试市第十四届人民代表大会第三次会议上\n各位代表:\n一、2013年工作回顾\n"
+    text = (_january_session(2014, "测试市") + "一、2013年工作回顾\n"
             "规模以上工业企业实现增加值103.5亿元，增长16%，其中“10强50户”企业实现增加值82亿元，增长23%。")
     m = _one(text)
     assert _cell(m, "16%", text)["indicator"] == "industrial_value_added"
@@ -918,7 +923,7 @@ def test_a_summary_of_a_years_first_months_dates_its_results_by_its_title():
 
 def test_a_mark_passed_after_the_level_is_the_names_milestone():
     # the level's own clause, then the mark it passed: the mark is the indicator's, flagged, never the headline
-    text = ("政府工作报告\n——2022年1月5日在测试县第十八届人民代表大会第一次会议上\n各位代表:\n一、2021年工作回顾\n"
+    text = (_january_session(2022) + "一、2021年工作回顾\n"
             "全县地区生产总值达到556.4亿元，首次突破500亿元大关。规上工业增加值增长14.5%，总产值突破1000亿元大关。")
     m = _one(text)
     cell = _cell(m, "500亿元", text)
@@ -930,7 +935,7 @@ def test_a_mark_passed_after_the_level_is_the_names_milestone():
 
 
 def test_a_plan_period_in_quotes_with_its_time_word_is_a_time_not_a_part():
-    text = ("政府工作报告\n——2011年1月5日在测试县第十五届人民代表大会第五次会议上\n各位代表:\n一、过去五年工作回顾\n"
+    text = (_january_session(2011) + "一、过去五年工作回顾\n"
             "“十一五”期间共完成固定资产投资178亿元，年均增长45.6%。“十三五”时期规上工业增加值增量的近70%来自新兴产业。")
     m = _one(text)
     cell = _cell(m, "178亿元", text)
@@ -940,8 +945,8 @@ def test_a_plan_period_in_quotes_with_its_time_word_is_a_time_not_a_part():
 
 
 def test_a_level_reached_after_a_total_in_the_same_sentence_is_the_last_years():
-    text = ("政府工作报告\n——2021年1月5日在测试县第十八届人民代表大会第五次会议上\n各位代表:\n"
-            "“十三五”时期，固定资产投资累计完成800亿元，城乡居民人均可支配收入分别达到3.5万元和1.6万元。"
+    text = (_january_session(2021)
+            + "“十三五”时期，固定资产投资累计完成800亿元，城乡居民人均可支配收入分别达到3.5万元和1.6万元。"
             "全社会固定资产投资五年累计翻两番，达到480亿元。")
     m = _one(text)
     assert _cell(m, "800亿元", text)["period"] == "2016-2020"
@@ -991,7 +996,7 @@ def test_a_report_planning_明年_reviews_今年():
 
 
 def test_a_name_in_a_comparison_with_another_region_is_not_the_figures():
-    text = ("政府工作报告\n——2022年1月5日在测试县第十八届人民代表大会第一次会议上\n各位代表:\n一、2021年工作回顾\n"
+    text = (_january_session(2022) + "一、2021年工作回顾\n"
             "全县实现地区生产总值418.52亿元,赶超江门开平市2020年的经济总量,增长13.9%,列全市第一。")
     m = _one(text)
     cell = _cell(m, "13.9%", text)
@@ -999,7 +1004,7 @@ def test_a_name_in_a_comparison_with_another_region_is_not_the_figures():
 
 
 def test_a_share_belongs_to_the_subject_of_its_clause():
-    head = "政府工作报告\n——2022年1月5日在测试市第十八届人民代表大会第一次会议上\n各位代表:\n一、2021年工作回顾\n"
+    head = _january_session(2022, "测试市") + "一、2021年工作回顾\n"
     text = head + ("全市实现工业总产值221.6亿元,其中,规上企业实现工业总产值153.76亿元,占全市工业总产值69.37%。"
                    "工业投资增长23%，民营经济增加值占全市GDP的58.4%。税收收入30亿元，占全市财政收入的60%。")
     m = _one(text)
@@ -1008,14 +1013,14 @@ def test_a_share_belongs_to_the_subject_of_its_clause():
     assert _cell(m, "58.4%", text)["indicator"] == ""  # 民营经济's share, not 工业投资's
     assert (_cell(m, "60%", text)["indicator"], _cell(m, "60%", text)["measure"]) == ("tax_revenue", "share")
     # a change since the end of a plan period
-    text = ("政府工作报告\n——2021年1月5日在测试市第十八届人民代表大会第五次会议上\n各位代表:\n一、2020年工作回顾\n"
+    text = (_january_session(2021, "测试市") + "一、2020年工作回顾\n"
             "全市实现工业总产值415.37亿元,较“十二五”末增长75.4%。")
     cell = _cell(_one(text), "75.4%", text)
     assert (cell["indicator"], cell["measure"], cell["period"]) == ("industrial_output", "growth", "2016-2020")
 
 
 def test_naming_variants_of_investment_and_constant_price_growth():
-    text = ("政府工作报告\n——2023年1月5日在测试区第十八届人民代表大会第二次会议上\n各位代表:\n一、2022年工作回顾\n"
+    text = (_january_session(2023, "测试区") + "一、2022年工作回顾\n"
             "全区地区生产总值预计完成213亿元,按不变价计算增长4%。固定资产总投资52600万元,同比增长31%。")
     m = _one(text)
     assert (_cell(m, "4%", text)["indicator"], _cell(m, "4%", text)["measure"]) == ("gdp", "growth")
@@ -1024,7 +1029,7 @@ def test_naming_variants_of_investment_and_constant_price_growth():
 
 
 def test_the_end_of_a_plan_period_is_its_last_year():
-    text = ("政府工作报告\n——2021年1月5日在测试县第十八届人民代表大会第五次会议上\n各位代表:\n一、“十三五”工作回顾\n"
+    text = (_january_session(2021) + "一、“十三五”工作回顾\n"
             "“十三五”末,全县固定资产投资完成130亿元,年均增长10.4%。到“十三五”末,累计完成固定资产投资600亿元。"
             "与“十一五”末相比，地区生产总值增长59.7%。")
     m = _one(text)
@@ -1035,7 +1040,7 @@ def test_the_end_of_a_plan_period_is_its_last_year():
 
 
 def test_investment_attracted_and_figures_stated_in_step():
-    text = ("政府工作报告\n——2021年1月5日在测试市第十八届人民代表大会第五次会议上\n各位代表:\n一、2020年工作回顾\n"
+    text = (_january_session(2021, "测试市") + "一、2020年工作回顾\n"
             "全年引进市外内资1304.1亿元、增长12.7%。实际利用外资、引进省外内资均增长8%以上。"
             "城镇居民家庭人均可支配收入、农民人均纯收入分别达到10558元、6238元,同步增长9%。"
             "完成工业投资134.8亿元,工业投资总量占固定资产投资比重37.6%。"
@@ -1062,7 +1067,7 @@ def test_a_summary_of_months_published_at_the_years_end():
 
 def test_a_regions_share_of_its_parents_whole():
     # the county's own figure, then its share of the city's (全市): not a part's share
-    text = ("政府工作报告\n——2010年1月5日在五华县第十四届人民代表大会第五次会议上\n各位代表:\n一、2009年工作回顾\n"
+    text = (_january_session(2010, "五华县") + "一、2009年工作回顾\n"
             "全县完成生产总值59.44亿元,比增10.9%,增速同比高0.2个百分点,占全市生产总值11.7%。"
             "其中81个重点项目完成投资946亿元，占全县固定资产投资的35.6%。")
     m = _one(text)
