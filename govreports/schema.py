@@ -99,6 +99,9 @@ def region_suffix_pattern(suffixes: Iterable[str] = REGION_SUFFIXES, *, office: 
 #: the period's last year is four later.
 PLAN_PERIOD_FIRST_YEAR: dict[str, int] = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 
+#: The last month of the first months of a year that texts name by a word (上半年 → June).
+FIRST_MONTHS_LAST: dict[str, int] = {"上半年": 6, "前三季度": 9, "一季度": 3}
+
 #: A plan heading naming the next year as 明年 (二、明年工作安排, （二）明年的主要目标): a report
 #: delivered at the end of the year it reviews.
 NEXT_YEAR_PLAN_HEADING = re.compile(

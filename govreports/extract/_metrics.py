@@ -31,6 +31,7 @@ from .._parallel import Engine, run_map
 from .._regex import find_in_runs, find_led
 from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
+    FIRST_MONTHS_LAST,
     LEVELS,
     MEASURES,
     METRIC_COLUMNS,
@@ -406,16 +407,16 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
         own = _OWN_FIGURE.match(head) and a.text not in GROWTH_ONLY_ALIASES  # (not 与经济增长同步，…5.7万元、增长)
         if own and _GROWTH_WORDS.search(tail) and _GROWTH_CLAUSE.match(tail):
             clause = tail
-    if len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause):
-        if not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
-            return a, clause
-    crossing = _MILESTONE_CLAUSE.match(clause) or (  # (突破 may open the figure's surface)
-        _MILESTONE_MODIFIERS.fullmatch(clause) and _MILESTONE_VERB.match(text, q_start)
-    )
-    if len(seps) <= 2 and len(gap) <= 60 and crossing:
-        # 地区生产总值达到556.4亿元，首次突破500亿元大关: the mark the name's level passed (flagged milestone)
-        if not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
-            return a, clause
+    # the name's figure continued: its growth (…207.45亿元，同比增长2.0%), or the mark its level passed
+    # (地区生产总值达到556.4亿元，首次突破500亿元大关: flagged milestone; 突破 may open the figure's surface)
+    if (
+        (len(seps) <= 3 and len(gap) <= 80 and _GROWTH_CLAUSE.match(clause))
+        or (len(seps) <= 2 and len(gap) <= 60 and (
+            _MILESTONE_CLAUSE.match(clause)
+            or (_MILESTONE_MODIFIERS.fullmatch(clause) and _MILESTONE_VERB.match(text, q_start))
+        ))
+    ) and not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
+        return a, clause
     return None, clause
 
 
@@ -928,7 +929,6 @@ _OWN_MONTHS = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*年度?\s*)?(?:(?P<part>上半年|前三季度|一季度)|(?:1|一|元)\s*" + _RANGE_DASH
     + r"\s*(?P<m>\d{1,2})\s*月)"
 )
-_PART_MONTHS = {"上半年": 6, "前三季度": 9, "一季度": 3}
 
 
 def _own_months(text: str, plan_year: int | None, year_end: bool) -> tuple[bool, tuple[int, int]] | None:
@@ -942,7 +942,7 @@ def _own_months(text: str, plan_year: int | None, year_end: bool) -> tuple[bool,
     for m in _OWN_MONTHS.finditer(text, 0, 200):
         if m["y"] is not None and int(m["y"]) != year:
             continue
-        last = _PART_MONTHS[m["part"]] if m["part"] else int(m["m"])
+        last = FIRST_MONTHS_LAST[m["part"]] if m["part"] else int(m["m"])
         # (1-10月 alone only in a summary's title line: 太平镇1-10月工作总结)
         titled = (line_end < 0 or m.end() <= line_end) and _SUMMARY_AFTER.match(text, m.end()) is not None
         if (m["y"] is not None or m["part"] or titled) and 1 <= last <= (11 if year_end else 10):
@@ -1787,8 +1787,9 @@ def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias], region
     return owner
 
 
+# the whole of a place (全市, 全街道), in a share's wording or opening the whole's name (全市生产总值)
 _WHOLE_PLACE = re.compile(r"全(?:[镇乡市县省区州盟旗国]|街道)")
-_SHARE_OF = re.compile(r"占(?:了|到)?(?P<whole>全(?:[镇乡市县省区州盟旗国]|街道)|[镇乡县区市]域)?$")
+_SHARE_OF = re.compile(r"占(?:了|到)?(?P<whole>" + _WHOLE_PLACE.pattern + r"|[镇乡县区市]域)?$")
 
 
 def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, str | None]:

@@ -16,7 +16,13 @@ from pathlib import PurePath
 from .._jieba import jieba_word_freq
 from .._util import HEADINGS_CHARS
 from ..datasets._divisions import division_levels
-from ..schema import LEVEL_SUFFIXES, NEXT_YEAR_PLAN_HEADING, PLAN_PERIOD_FIRST_YEAR, region_suffix_pattern
+from ..schema import (
+    FIRST_MONTHS_LAST,
+    LEVEL_SUFFIXES,
+    NEXT_YEAR_PLAN_HEADING,
+    PLAN_PERIOD_FIRST_YEAR,
+    region_suffix_pattern,
+)
 
 __all__ = ["ReportMeta", "infer_meta", "level_of_region", "PROVINCES"]
 
@@ -124,6 +130,12 @@ def level_of_region(region: str | None) -> tuple[str | None, bool]:
 
 # words no place name holds (a heading read as a title: 本屆政府工作回顧縣…)
 _NOT_A_PLACE = re.compile(r"工作|回顾|回顧|报告|報告|会议|會議|本届|本屆|总结|總結")
+def _names_a_place(region: str) -> bool:
+    """Whether a candidate region is a place's name: not a generic one (全县, 乡镇) and holding no word a
+    place name never holds (a heading read as a title: 本届政府工作回顾县)."""
+    return region not in _GENERIC_REGIONS and not _NOT_A_PLACE.search(region)
+
+
 _GENERIC_REGIONS = frozenset(
     {
         "自治区", "自治州", "自治县", "自治旗", "本市", "全市", "全省", "本省",
@@ -466,10 +478,8 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
     if out.region is None and not out.national:
         for mm in _MEETING_ANY.finditer(head):
             region = _REGION_LEAD.sub("", mm.group("region") or "")
-            if (
-                region and not mm.group("national") and _REGION_NAME.match(region) and region not in _GENERIC_REGIONS
-                and not _NOT_A_PLACE.search(region)  # (本届政府工作回顾 / 县十五届人大…: a heading, then 县)
-            ):
+            # (本届政府工作回顾 / 县十五届人大…: a heading, then 县)
+            if region and not mm.group("national") and _REGION_NAME.match(region) and _names_a_place(region):
                 out.region = region
             break
     bare = _SELF_BARE.search("".join(head_lines)[:3000])
@@ -524,9 +534,7 @@ def _title_region_year(
         elif m:
             return m.group("region"), int(m.group("year"))
         m = _TITLE_REGION_ONLY.search(c)
-        if m and title_region is None and m.group("region") not in _GENERIC_REGIONS and not _NOT_A_PLACE.search(
-            m.group("region")
-        ):
+        if m and title_region is None and _names_a_place(m.group("region")):
             title_region = m.group("region")
         m = _TITLE_YEAR.search(c)
         if m and title_year is None:
@@ -857,7 +865,6 @@ _YEAR_MONTHS = re.compile(
     r"|(?P<part>上半年|前三季度)|(?P<m2>\d{1,2})\s*月[底末])"
     r"|(?:比|较|与)(?P<base>(?:19|20)\d{2})\s*年同期"
 )
-_PART_LAST_MONTH = {"上半年": 6, "前三季度": 9}
 # 前三季度工作总结, 1-8月工作情况: a title naming a year's first months but not the year
 _MONTHS_TITLE = re.compile(_FIRST_MONTHS + r"[^\n。，,]{0,12}(?:工作|情况|回顾|总结)")
 # 2023年以来，… leading a sentence (in a summary of the months: that year's)
@@ -880,7 +887,7 @@ def _year_from_months(head: str) -> int | None:
         return None
     if m["base"]:
         return int(m["base"]) + 1
-    last = int(m["m"] or m["m2"] or 0) or _PART_LAST_MONTH[m["part"]]
+    last = int(m["m"] or m["m2"] or 0) or FIRST_MONTHS_LAST[m["part"]]
     return _year_for(int(m["y"]), last + 1)  # reported in the month after the last one
 
 
