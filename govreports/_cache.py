@@ -252,7 +252,7 @@ def figures_of_batch(batch: Batch) -> BatchResult:
         failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
         if reports.empty:
             return BatchResult(pd.DataFrame(), failures, 0, len(batch.paths))
-        if batch.text == "csv" and not batch.headline and batch.corrections is None:
+        if _every_figure_as_csv(batch.text, batch.headline, batch.corrections):
             return _csv_blocks(reports, BatchResult(pd.DataFrame(), failures, 0, len(batch.paths)))
         table, applied = figures_of_reports(reports, batch.headline, batch.corrections)
         return BatchResult(table, failures, applied, len(batch.paths))
@@ -278,6 +278,12 @@ def figures_of_batch(batch: Batch) -> BatchResult:
         result.blocks = _assemble_blocks(parts)
         result.header = next((p["header"] for p in parts if p.get("header")), "")
     return result
+
+
+def _every_figure_as_csv(text: str | None, headline: bool, corrections: pd.DataFrame | None) -> bool:
+    """Whether a run writes every figure as CSV, uncorrected: the rows the workers write out
+    without a cache (:func:`_csv_blocks`)."""
+    return text == "csv" and not headline and corrections is None
 
 
 def _csv_blocks(reports: pd.DataFrame, result: BatchResult) -> BatchResult:
@@ -472,7 +478,7 @@ def iter_figures(
     (:attr:`BatchResult.blocks`): a cached file then costs no formatting again; so do
     every figure's rows as CSV without a cache (written from the rows, no frame made)."""
     limits = limits or Limits()
-    if cache is None and not (text == "csv" and not headline and corrections is None):
+    if cache is None and not _every_figure_as_csv(text, headline, corrections):
         text = None  # rows written out by the workers: with a cache, or every figure as CSV
     options = cache_options(headline=headline, limits=limits, corrections=corrections) + f"\0{text}"
     folder = None
