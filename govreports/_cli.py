@@ -16,7 +16,6 @@ inputs is refused before any work.
 from __future__ import annotations
 
 import argparse
-import gc
 import math
 import os
 import shlex
@@ -627,29 +626,6 @@ def _sigterm_raises() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Within the block, the cyclic garbage collector leaves alone the objects made before it
-    (modules, tables: frozen) and runs on every 20,000 new objects instead of 700. A run makes
-    millions of short-lived objects and little cyclic garbage; the collector's passes over all
-    objects otherwise cost about 5% of it. Restored after (``main`` may run inside another program),
-    and the run's cyclic garbage collected then, while the interpreter is whole: left to the exit,
-    pyarrow's objects of a Parquet output made a process abort now and then ("terminate called
-    without an active exception", seen in tests/test_safe_output.py)."""
-    threshold = gc.get_threshold()
-    freeze = gc.get_freeze_count() == 0  # (the host program's own frozen objects are its business)
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(max(threshold[0], 20_000), *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        if freeze:
-            gc.unfreeze()
-        gc.collect()  # (one pass over every object: the passes saved were dozens)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
@@ -665,7 +641,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
 
-    with _sigterm_raises(), _fewer_collections():
+    with _sigterm_raises():
         try:
             return int(args.func(args) or 0)
         except GovReportsError as exc:
