@@ -635,6 +635,20 @@ def test_growth_since_a_base_period_spans_the_years_after_it():
     assert _cell(m, "7500元", text)["indicator"] == ""  # an increase, not the income
 
 
+def test_a_year_compared_with_is_a_base_not_the_figures_year():
+    # 2015年与2010年相比 / 与2005年相比，…: the year compared with starts the years of the change;
+    # the level reached is of the year named first (or the year reviewed)
+    text = ("雷州市政府工作报告\n——2016年11月23日在雷州市第十六届人民代表大会第一次会议上\n各位代表：\n"
+            "五年来，本届政府认真贯彻落实。2015年与2010年相比，全市生产总值从127.94亿元增加到254.39亿元，"
+            "年均增长10.2%。\n与2012年相比，全市一般公共预算收入由8亿元增加到12亿元，增长50%。")
+    m = _one(text)
+    assert _cell(m, "254.39亿元", text)[["indicator", "period"]].tolist() == ["gdp", "2015"]
+    assert _cell(m, "10.2%", text)["period"] == "2011-2015"
+    assert _cell(m, "12亿元", text)["period"] == "2016"  # the year reviewed (a November session plans 2017)
+    growth = _cell(m, "50%", text)
+    assert growth["period"] == "2013-2016" and "multi_year" in growth["quality_flags"]
+
+
 def test_investment_completed_over_a_review_of_years_is_a_total():
     text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
             "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"

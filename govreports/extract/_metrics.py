@@ -160,6 +160,8 @@ _PLAN_PERIOD_REVIEW = re.compile(
 )
 # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
 _FROM_YEAR = re.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
+# 2015年与2010年相比, 与2010年相比，…, 同2005年相比: a base of comparison (the years after it to the year compared)
+_COMPARED_YEAR = re.compile(r"[与同和跟]((?:19|20)\d{2})\s*年(?:末|底)?(?:相比|比较)")
 
 
 def _years_count(s: str) -> int:
@@ -190,6 +192,7 @@ _YEAR_LEADS = ("19", "20")
 _FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十", "本届政府", "年均")
 _BASE_YEAR_LEADS = ("比19", "比20", "较19", "较20")
 _FROM_YEAR_LEADS = ("由19", "由20", "从19", "从20")
+_COMPARED_YEAR_LEADS = ("与19", "与20", "同19", "同20", "和19", "和20", "跟19", "跟20")
 _BASE_PERIOD_LEADS = ("比十", "比“十", "较十", "较“十")
 _MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二季度", "三季度", "四季度", "截", "至", "到")
 # the characters of 1-11月 and 一至九月 (besides white space and digits): _regex.find_in_runs
@@ -206,7 +209,11 @@ _MONTH_WORDS = re.compile(
 _QUARTER_RANGE_BEFORE = re.compile(r"([1-4一二三四])\s*[-—–~～至到]\s*([1-4一二三四])\s*$")
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
 # (not a base of comparison: 比2010年, 是2010年的1.76倍)
-_YEAR = re.compile(r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年(?![度]?" + _RANGE_DASH + r"\d)")
+# (nor a year compared with: 与2010年相比)
+_YEAR = re.compile(
+    r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年"
+    r"(?![度]?" + _RANGE_DASH + r"\d|(?:末|底)?(?:相比|比较))"
+)
 # a year that dates the report, not a figure: a session date (2021年2月4日在…), a title (2021年忠县政府工作报告)
 _NOT_A_PERIOD = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,。；;\n]{0,14}?工作报告")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
@@ -869,6 +876,10 @@ class _Markers:
             (m.start(), m.end(), (self.BASE, _PLAN_PERIOD_LAST[m.group(1)], m.start(), m.end()))
             for m in find_led(_BASE_PERIOD, text, _BASE_PERIOD_LEADS)
         ]
+        found += [
+            (m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
+            for m in find_led(_COMPARED_YEAR, text, _COMPARED_YEAR_LEADS)
+        ]
         years = [(m.start(), m.end(), int(m.group(1))) for m in find_led(_YEAR, text, _YEAR_LEADS)
                  if not _NOT_A_PERIOD.match(text, m.end()) and not any(a <= m.start() < b for a, b in titled)]
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
@@ -991,7 +1002,10 @@ def _period(
     bases = [y for tag, y, *_ in found if tag == _Markers.BASE]
     if bases and plan_year is not None and kind == "actual" and bases[-1] < plan_year - 2:
         flags.append("multi_year")  # 比2011年增长46.6%: the change since the base year
-        return f"{bases[-1] + 1}-{plan_year - 1}", flags
+        # (2015年与2010年相比, 2015年，…比2010年增长: to the year named before the base)
+        end = next((y for tag, y, *_ in reversed(found) if tag == _Markers.YEAR and bases[-1] < y < plan_year),
+                   plan_year - 1)
+        return (f"{bases[-1] + 1}-{end}" if end > bases[-1] + 1 else str(end)), flags
     if many and not any(tag == _Markers.YEAR for tag, *_ in found):
         flags.append("multi_year")  # 十年来, 五年内
         if plan_year is None:
@@ -2117,9 +2131,8 @@ def _kind_and_period(
         )
     elif (
         kind == "target" and not target_of and section_kind in ("plan", "targets") and plan_year is not None
-        and (in_window or any(tag == _Markers.YEAR for tag, *_ in found))
-        and period is not None
-        and period.isdigit() and int(period) < plan_year and not _TARGET_CUES.search(before)
+        and not _TARGET_CUES.search(before)
+        and _past_year_named(found, period, text, marks, q.start, plan_year, in_window, opts)
     ):
         # 预计2012年全镇完成地区生产总值… under a heading read as the plan, 2022年全县主要经济指标：…
         # read as the targets: results of the year named
@@ -2147,6 +2160,21 @@ def _kind_and_period(
         if int(period) != (plan_year - 1 if kind == "actual" else plan_year):
             flags.add("other_year")  # 到2027年…, 2020年…: not the year reviewed or planned
     return kind, period
+
+
+def _past_year_named(
+    found: list, period: str | None, text: str, marks: _Markers, q_start: int, plan_year: int, in_window: bool,
+    opts: dict,
+) -> bool:
+    """Whether a figure read as a target (of ``period``) is dated by its markers to a year before
+    the one planned (预计2012年全镇完成…; 与2005年相比，…由6970亿元增加到1.3万亿元: the year compared
+    counts as one named here, as it did before it was read as a base)."""
+    if any(f[0] == _Markers.BASE and text[f[2]] in "与同和跟" for f in found):
+        found = [(_Markers.YEAR, *f[1:]) if f[0] == _Markers.BASE and text[f[2]] in "与同和跟" else f for f in found]
+        period = _period(found, marks, q_start, "target", plan_year, in_window=in_window, **opts)[0]
+    if not (in_window or any(tag == _Markers.YEAR for tag, *_ in found)):
+        return False
+    return period is not None and period.isdigit() and int(period) < plan_year
 
 
 def _time_markers(
