@@ -649,6 +649,16 @@ def test_a_year_compared_with_is_a_base_not_the_figures_year():
     assert growth["period"] == "2013-2016" and "multi_year" in growth["quality_flags"]
 
 
+def test_since_a_plan_period_or_a_congress_spans_the_years_so_far():
+    text = ("平安县2024年政府工作报告\n一、2023年工作回顾\n全县经济平稳。\n"
+            "“十四五”以来，全县地区生产总值年均增长6%。\n党的十八大以来，全县一般公共预算收入年均增长7%。\n"
+            "“十三五”期间，全县固定资产投资年均增长9%。")
+    m = _one(text)
+    assert _cell(m, "6%", text)["period"] == "2021-2023"  # not the whole plan period 2021-2025
+    assert _cell(m, "7%", text)["period"] == "2013-2023"  # statistics count 十八大以来 from 2013
+    assert _cell(m, "9%", text)["period"] == "2016-2020"  # a past plan period: its five years
+
+
 def test_investment_completed_over_a_review_of_years_is_a_total():
     text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
             "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"

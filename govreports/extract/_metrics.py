@@ -192,6 +192,10 @@ _YEAR_LEADS = ("19", "20")
 _FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十", "本届政府", "年均")
 _BASE_YEAR_LEADS = ("比19", "比20", "较19", "较20")
 _FROM_YEAR_LEADS = ("由19", "由20", "从19", "从20")
+# 党的十八大以来: since the first year after a party congress (statistics count 十八大以来 from 2013)
+_CONGRESS_SINCE = re.compile(r"(十八|十九|二十)大(?:召开)?以来")
+_CONGRESS_FIRST_YEAR = {"十八": 2013, "十九": 2018, "二十": 2023}
+_CONGRESS_SINCE_LEADS = ("十八大", "十九大", "二十大")
 _COMPARED_YEAR_LEADS = ("与19", "与20", "同19", "同20", "和19", "和20", "跟19", "跟20")
 _BASE_PERIOD_LEADS = ("比十", "比“十", "较十", "较“十")
 _MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二季度", "三季度", "四季度", "截", "至", "到")
@@ -885,6 +889,8 @@ class _Markers:
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
         # 2018年以来: from a year to now
         found += [(a, b, (self.SINCE, y, a, b)) for a, b, y in years if text.startswith(("以来", "来"), b)]
+        found += [(m.start(), m.end(), (self.SINCE, _CONGRESS_FIRST_YEAR[m.group(1)], m.start(), m.end()))
+                  for m in find_led(_CONGRESS_SINCE, text, _CONGRESS_SINCE_LEADS)]
         found += _month_markers(text)
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
@@ -1063,6 +1069,8 @@ def _five_year_period(
         first = PLAN_PERIOD_FIRST_YEAR[_PLAN_PERIOD.search(m.group()).group(1)]
         if kind == "target" and _PLAN_END.search(m.group()):
             return str(first + 4)  # “十四五”末: the plan period's last year
+        if kind == "actual" and m.group().endswith("以来") and plan_year is not None and first < plan_year - 1:
+            return f"{first}-{min(first + 4, plan_year - 1)}"  # “十四五”以来 in 2024: the years so far
         return f"{first}-{first + 4}"
     if plan_year is None:
         return None
