@@ -659,6 +659,32 @@ def test_since_a_plan_period_or_a_congress_spans_the_years_so_far():
     assert _cell(m, "9%", text)["period"] == "2016-2020"  # a past plan period: its five years
 
 
+def test_a_captions_months_date_the_items_listed_under_it():
+    text = ("龙门镇2022年工作总结\n2022年1-10月，全镇主要经济指标如下：\n规上工业产值12亿元，增长8%；\n\n"
+            "固定资产投资5亿元，增长10%；\n税收收入3000万元。\n二、项目建设\n全年实现地区生产总值20亿元。")
+    m = _one(text)
+    for quote in ("12亿元", "8%", "5亿元", "3000万元"):
+        assert _cell(m, quote, text)["period"] == "2022-01/2022-10", quote
+    assert _cell(m, "20亿元", text)["period"] == "2022"  # a heading ends the list
+
+
+def test_a_summary_of_the_year_before_the_plan_is_written_at_that_years_end():
+    text = ("龙门镇2022年工作总结和2023年工作计划\n一、2022年工作总结\n今年全镇实现地区生产总值20亿元，增长5%。"
+            "去年全镇实现规上工业产值15亿元。\n二、2023年工作计划\n力争地区生产总值增长6%。")
+    m = _one(text)
+    assert _cell(m, "20亿元", text)["period"] == "2022"
+    assert _cell(m, "15亿元", text)["period"] == "2021"  # 去年 of a text written in 2022
+    assert _cell(m, "6%", text)[["kind", "period"]].tolist() == ["target", "2023"]
+
+
+def test_a_long_paragraph_ending_with_a_colon_is_not_a_caption():
+    text = ("南昌市2009年政府工作报告\n一、2008年工作回顾\n全年经济平稳。\n二、2009年的工作\n"
+            "2009年政府工作总体要求是：深入贯彻落实科学发展观，为2011年全面完成“十一五”规划目标打下坚实基础。"
+            "主要预期目标是：\n地区生产总值增长13%；\n财政总收入增长15%。")
+    m = _one(text)
+    assert _cell(m, "13%", text)[["kind", "period"]].tolist() == ["target", "2009"]
+
+
 def test_investment_completed_over_a_review_of_years_is_a_total():
     text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
             "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"

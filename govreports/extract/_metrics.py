@@ -967,6 +967,8 @@ def _own_months(text: str, plan_year: int | None, year_end: bool) -> tuple[bool,
     return None
 
 
+# 2022年工作总结, 2022年度工作总结和2023年工作计划 (not 2022年上半年工作总结: months of a year under way)
+_YEAR_SUMMARY_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?(?:全年)?工作总结")
 _SUMMARY_AFTER = re.compile(r"份?[^，,。\n]{0,8}?(?:工作总结|工作情况|工作汇报|经济运行|工作报告)")
 
 
@@ -1396,10 +1398,13 @@ class _Report:
         # its 今年 is the year reviewed
         # (or a page published in November or December before the year it plans)
         published = row.get("published")
+        # (or a summary of the year before the one planned, 2022年工作总结和2023年工作计划: written at its end)
         self.year_end = (self.session_month or 0) >= 11 or self.session_month is None and (
             NEXT_YEAR_PLAN_HEADING.search(text, 0, 20000) is not None
             or (self.plan_year is not None and isinstance(published, str) and published[:4] == str(self.plan_year - 1)
                 and (_month_of(published) or 0) >= 11)
+            or (self.plan_year is not None and any(
+                int(m.group(1)) == self.plan_year - 1 for m in _YEAR_SUMMARY_TITLE.finditer(text, 0, 300)))
         )
         # (2023年上半年工作总结, 1-10月工作总结: the months of the title)
         own_months = _own_months(text, self.plan_year, self.year_end)
@@ -1433,6 +1438,7 @@ class _Report:
         self.sent_limit = _MAX_SENTENCE  # set per sentence by _report_rows
         self.sent_capped = False
         self._paragraphs: dict[int, tuple[list, float, float]] = {}
+        self._captions: dict[int, list] = {}
         self._headings: dict[int, list] = {}
 
     def by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
@@ -1475,8 +1481,39 @@ class _Report:
             return lead_found
         if first_time < pos:
             return []  # 去年…, 全年…, 2022年… earlier in the paragraph: the year reviewed
+        caption = self._caption_above(para_start)
+        if caption:
+            return caption
         leaf = self.leaf(pos)
         return self._heading_context(leaf["section_id"]) if leaf is not None else []
+
+    def _caption_above(self, para_start: int) -> list:
+        """The months or year of a caption line above a list of items, one a line, that the
+        paragraph at ``para_start`` belongs to (2022年1-10月，全镇主要经济指标如下：⏎规上工业产值12亿元，
+        增长8%；⏎固定资产投资5亿元；): they date every item. Items are short lines that end
+        with punctuation; a line without it (a heading) or a long one ends the list, and a
+        caption is a short line."""
+        got = self._captions.get(para_start)
+        if got is not None:
+            return got
+        text, got, end = self.text, [], para_start - 1
+        for _ in range(_CAPTION_ITEMS_MAX):
+            if end <= 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end].rstrip()
+            if line:
+                if line[-1] in "：:":
+                    if len(line) > _CAPTION_MAX:
+                        break  # a paragraph announcing what follows (…总体要求是：), not a caption
+                    got = [f for f in self.marks.between(self.marks.period, start, end)
+                           if f[0] in (_Markers.MONTHS, _Markers.YEAR)]
+                    break
+                if line[-1] not in "；;，,。" or end - start > _CAPTION_ITEM_MAX:
+                    break
+            end = start - 1
+        self._captions[para_start] = got
+        return got
 
     def sentence_lead(self, pos: int, window_start: int) -> list:
         """The months or year opening the sentence before ``pos`` (1—9月，…；
@@ -1620,6 +1657,10 @@ _CAPTION_LEAD = re.compile(r"[^，,。；;：:\n\d]*(?:[（(][^（）()\n]{0,16}
 _COMPARED_LEAD = re.compile(r"相比|比较|对比|同比|以来")
 #: How far a paragraph is read (a text without line breaks is one long paragraph).
 _PARA_MAX = 3000
+#: A caption's list (…如下：⏎item；⏎item；): how many lines are read back, and how long an item is.
+_CAPTION_ITEMS_MAX = 12
+_CAPTION_MAX = 60
+_CAPTION_ITEM_MAX = 120
 
 
 def _paragraph_start(text: str, pos: int) -> int:
