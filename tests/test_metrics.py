@@ -685,6 +685,28 @@ def test_a_long_paragraph_ending_with_a_colon_is_not_a_caption():
     assert _cell(m, "13%", text)[["kind", "period"]].tolist() == ["target", "2009"]
 
 
+def test_a_change_from_one_level_to_another_after_a_clause_of_its_name():
+    text = ("盐田区2012年政府工作报告\n五年来，辖区税收收入总额连续跨越三个“十亿元”台阶，"
+            "从2006年的19.8亿元增至2011年的48.6亿元；财政一般预算收入实现翻倍增长，从8.8亿元增至20.2亿元。")
+    m = _one(text)
+    assert _cell(m, "48.6亿元", text)[["indicator", "period"]].tolist() == ["tax_revenue", "2011"]
+    assert _cell(m, "20.2亿元", text)["indicator"] == "general_budget_revenue"
+    assert _cell(m, "8.8亿元", text)["indicator"] == ""  # the old level is not a figure of the indicator
+
+
+def test_wording_of_bounds_comparable_bases_and_spending():
+    text = ("察右后旗2023年政府工作报告\n一、2022年工作回顾\n一般公共预算收入预计完成3.6亿元，自然口径同比增长26.2%；"
+            "地方财政总支出完成6.94亿元，增长6.9%；城镇登记失业率低于4%。"
+            "全市财政收入用于民生支出34亿元，占财政总支出的80%。财政支出用于民生的比重达到75%以上。")
+    m = _one(text)
+    assert _cell(m, "26.2%", text)[["indicator", "measure"]].tolist() == ["general_budget_revenue", "growth"]
+    assert _cell(m, "6.94亿元", text)["indicator"] == "general_budget_expenditure"
+    assert _cell(m, "4%", text)[["indicator", "qualifier"]].tolist() == ["unemployment", "at_most"]
+    assert _cell(m, "34亿元", text)["indicator"] == ""  # spent on 民生: not the revenue
+    assert _cell(m, "80%", text)[["indicator", "measure"]].tolist() == ["", "share"]  # 民生支出's share
+    assert _cell(m, "75%以上", text)[["indicator", "measure"]].tolist() == ["general_budget_expenditure", "share"]
+
+
 def test_investment_completed_over_a_review_of_years_is_a_total():
     text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
             "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"

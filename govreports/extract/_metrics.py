@@ -70,7 +70,7 @@ _GROWTH_CLAUSE = re.compile(
     r"|(?:19|20)\d{2}\s*" + _RANGE_DASH
     + r"\s*(?:19|20)?\d{2}\s*年(?:间|期间)?){0,2}(?:均|都|分别|同步)?(?:全年|全[镇乡市县省区州盟旗])?\s*(?:"
     r"(?:剔除[^，,。；;\d]{0,12}因素(?:后|影响)?)?"
-    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按不变价格?计算|按可比口径|按同口径|可比口径|同口径|可比|自然|现价"
+    r"(?:同比|比上年同口径|比上年|较上年|比去年|较去年|比上年同期|与上年同期相比|与上年相比|与去年同期相比|按可比价格计算|按可比价计算|按可比价|可比价|按不变价格?计算|按可比口径|按同口径|可比口径|同口径|可比|自然口径|自然|现价"
     # 比2012年(下同)增长47.7%: a change since a base year
     r"|[比较](?:19|20)\d{2}年(?:末|底)?(?:[（(][^）)]{0,6}[）)])?"
     r"|[比较][“\"]?十[一二三四五]?五[”\"]?(?:末|期末|时期|期间)?){0,2}(?:名义|实际)?(?:年均|平均)?(?:分别)?"
@@ -305,6 +305,7 @@ _GAP_OTHER = re.compile(
     r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于|(?:目标|任务|计划)数?的|每平方公里|每亩|亩均|地均"
     r"|契合度|关联度|满意度|依存度|集中度"
     r"|增量的"  # 规上工业增加值增量的近70%来自…: a share of its increase
+    r"|用于"  # 财政收入用于民生支出348亿元: what it is spent on
 )
 _PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
 _FROM_VALUE = re.compile(
@@ -428,7 +429,21 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
         ))
     ) and not any(sep.group() in "；;" for sep in seps) and not _other_subject_between(gap, seps):
         return a, clause
+    if (
+        len(seps) == 1 and seps[0].group() in "，," and len(gap) <= 60
+        and not _HAS_DIGIT.search(gap, 0, seps[0].start()) and _FROM_TO_CLAUSE.match(clause)
+    ):
+        return a, clause  # 财政一般预算收入实现翻倍增长，从2006年的8.8亿元增至2011年的20.2亿元: the name's change
     return None, clause
+
+
+# the clause of a change from one level to another, after a clause of the name without a figure
+_FROM_TO_CLAUSE = re.compile(
+    r"\s*[从由](?:(?:19|20)\d{2}\s*年(?:末|底)?的?)?\s*$"
+    r"|\s*[从由](?:(?:19|20)\d{2}\s*年(?:末|底)?的?)?[\d.]+\s*[万亿]*元"
+    r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|上升到|上升至|跃升至|跃升到|攀升至|扩大到|扩大至)"
+    r"(?:(?:19|20)\d{2}\s*年(?:末|底)?的?)?\s*$"
+)
 
 
 # a clause of nothing but a crossing verb before the figure (首次突破, 成功跨越“)
@@ -1834,6 +1849,8 @@ def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias], region
     if not i:
         return None
     owner = before[i - 1]
+    if "用于" in text[owner.end:share.start()]:
+        return None  # 财政收入用于民生支出348亿元，占财政总支出的80%: the share of what it is spent on
     seps = list(_SEP.finditer(text, owner.end, share.start()))
     if len(seps) > 3 or seps and text[seps[-1].end():share.start()].strip():
         return None  # (工业投资增长47.8%，民营经济增加值占全州GDP的58.4%: 占 has its own subject)
@@ -2042,6 +2059,9 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
     )
 
 
+_SPENT_SHARE = re.compile(r"\s*(?:中)?用于[^，,。；;\d]{1,12}?的?(?:比例|比重|占比)(?:达到|达|为|超过|提高到)?\s*$")
+# a name the figure is a share of: 占(全市)财政总支出的81%
+_SHARE_OF_BEFORE = re.compile(r"占(?:到|了)?(?:同期|全[市县区镇乡省州盟旗]|[^，,。；;\d]{0,4}级)?$")
 # the wording of a share after its owner's name: 占…, …，占…, 总量占… (工业投资总量占固定资产投资比重37.6%)
 _SHARE_WORDING = re.compile(r"\s*(?:总量|总额|规模)?[占，,]")
 
@@ -2057,7 +2077,9 @@ def _indicator_and_measure(
         return "", _measure(q, wording, "", after)
     indicator = alias.indicator
     share_of = _SHARE.search(wording) is not None and _SHARE_WORDING.match(wording) is not None
-    if _GAP_OTHER.search(wording) and not share_of:
+    # 财政支出用于民生的比例达到74.6%: the part of the indicator spent on something (as 财政支出70%用于民生)
+    spent = q.unit_kind == "percent" and _SPENT_SHARE.match(wording) is not None
+    if _GAP_OTHER.search(wording) and not share_of and not spent:
         indicator = ""  # 单位GDP能耗下降3%: not GDP
     if indicator and (
         _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
@@ -2068,7 +2090,12 @@ def _indicator_and_measure(
     ):
         flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level, not a figure of the indicator
         indicator = ""
-    measure = _measure(q, wording, indicator, after)
+    measure = "share" if spent else _measure(q, wording, indicator, after)
+    if (
+        measure == "growth" and q.unit_kind == "percent" and not _GROWTH_WORDS.search(wording)
+        and _SHARE_OF_BEFORE.search(text, max(s0, alias.start - 8), alias.start)
+    ):
+        measure = "share"  # 民生支出占财政总支出的81%: a part of the whole the name says, not its growth
     if alias.text in GROWTH_ONLY_ALIASES and measure != "growth" or _completion_ratio(q, wording):
         indicator = ""  # 经济增速 names growth only; 完成目标的116% is how far a target was reached
     key = (s0, alias.start, indicator)

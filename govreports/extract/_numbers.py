@@ -50,7 +50,7 @@ Units and multipliers
     so ``千米``/``千瓦`` are units, not 千 + 米.
 Qualifiers
     Before the number: 约/大约 (about); 超过/超/突破/逾/不低于/不少于/至少/最少
-    (at_least); 不超过/不超/不高于/近/接近/将近/不到/不足/最多 (at_most).
+    (at_least); 不超过/不超/不高于/低于/近/接近/将近/不到/不足/最多 (at_most).
     After it: 左右 (about); 以上/及以上 (at_least); 以内/之内/以下/及以下
     (at_most); 多/余 between number and unit (``1000多万元``, ``10余个``) or
     after a bare number (at_least).  A qualifier after the figure wins over
@@ -356,7 +356,7 @@ _POST_QUAL_FIRST = frozenset("及左以之多余")  # a qualifier after the figu
 # every alternative starts with a literal and search skips to candidates.
 _PRE_QUAL = re.compile(
     r"(?:大约|约(?<![签预合节制公相特邀条契隐]约)|不超过|不超|超过|超(?<![不赶高]超)|突破|逾|不低于|不少于|至少|最少|不高于"
-    r"|不到|不足|接近|将近|近(?<![最附靠临邻将接]近)|最多)[ \t]*$"
+    r"|不到|不足|接近|将近|近(?<![最附靠临邻将接]近)|最多|低于(?<!不低于))[ \t]*$"
 )
 # last characters of the words above, a space after them, or the newline before which $ also matches
 _PRE_QUAL_LAST = frozenset("约过超破逾于少到足近多 \t\n")
@@ -375,6 +375,7 @@ _PRE_QUAL_KIND = {
     "不超过": "at_most",
     "不超": "at_most",
     "不高于": "at_most",
+    "低于": "at_most",
     "不到": "at_most",
     "不足": "at_most",
     "接近": "at_most",
