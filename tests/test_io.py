@@ -148,6 +148,8 @@ def test_region_from_path_when_the_text_names_none(tmp_path):
         (2003, ["一、2003年工作回顾", "二、2004年工作安排"], 2004, True),  # titled by the year it reviews
         (2004, ["2004年工作回顾"], 2005, True),  # the plan heading glued into a paragraph
         (2005, ["一、“十五”工作回顾", "2006年工作"], 2006, True),
+        (2015, ["一、“十二五”时期工作回顾", "二、“十三五”时期的奋斗目标"], 2016, True),  # a whole plan period reviewed
+        (2016, ["一、“十二五”时期工作回顾", "二、“十三五”时期的奋斗目标"], 2016, False),
         (2023, ["一、2022年工作回顾", "二、2023年工作安排"], 2023, False),  # the usual case
         (2023, ["一、过去一年工作回顾", "二、2023年工作安排"], 2023, False),
         (2023, ["一、2023年工作回顾", "二、2023年工作安排"], 2023, False),  # contradictory: left alone
@@ -576,6 +578,9 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         # titled by the year it reviews: 2023年是…，圆满完成了年初确定的各项目标任务 (so a report for 2024)
         ("解读《测试乡2023年政府工作报告》\n报告指出2023年是全面贯彻党的二十大精神的开局之年，乡人民政府"
          "坚持稳中求进，圆满完成了年初确定的各项目标任务。", "测试乡", "township", 2024, "year_from_plan"),
+        # undated: the review of a whole plan period (一、“十二五”时期工作回顾) is delivered for the year after it
+        ("庐阳区人民政府工作报告\n各位代表：\n一、“十二五”时期工作回顾\n五年来，全区地区生产总值年均增长10%。",
+         "庐阳区", "county", 2016, "year_from_headings"),
     ],
 )
 
