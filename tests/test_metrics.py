@@ -707,6 +707,14 @@ def test_wording_of_bounds_comparable_bases_and_spending():
     assert _cell(m, "75%以上", text)[["indicator", "measure"]].tolist() == ["general_budget_expenditure", "share"]
 
 
+def test_growth_after_a_level_of_all_residents_is_all_residents():
+    text = ("宿松县2019年政府工作报告\n城乡居民人均可支配收入16491元，增长9.5%。"
+            "城乡居民人均可支配收入分别达到32929元、13345元，均增长8.1%。")
+    m = _one(text)
+    assert set(m.loc[m["value"] == 9.5, "indicator"]) == {"resident_income"}
+    assert set(m.loc[m["value"] == 8.1, "indicator"]) == {"urban_income", "rural_income"}  # both levels grew
+
+
 def test_investment_completed_over_a_review_of_years_is_a_total():
     text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
             "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"

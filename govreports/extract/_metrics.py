@@ -1793,9 +1793,13 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
                 not shared
                 and alias.text in _PAIR_ALIASES
                 and q.unit_kind == "percent"
-                and not _HAS_DIGIT.search(wording)
+                and not (  # (not 分别达到32929元、13345元，均增长8.1%: the twins' levels, both grown)
+                    _HAS_DIGIT.search(text, alias.end, q.start)
+                    and "分别" not in text[alias.end:q.start] and not _SHARED.match(wording)
+                )
             ):
-                # 城乡居民人均可支配收入增长7%: both grew 7% (a level stays resident_income)
+                # 城乡居民人均可支配收入增长7%: both grew 7% (a level stays resident_income, and so does
+                # the growth after it: 城乡居民人均可支配收入16491元，增长9.5%)
                 shared = _pair_twins(alias)
             # 城乡居民收入均增长8%: one figure for several indicators, a row for each
             cue = "clause" if _SEP.search(text, alias.end, q.start) else "name"
