@@ -20,13 +20,12 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
-
 from .._deprecated import renamed_arguments
+from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
 from .._regex import find_in_runs, find_led
 from .._util import HEADINGS_CHARS, require_columns, text_hash
@@ -38,6 +37,7 @@ from ..schema import (
     METRIC_KINDS,
     NEXT_YEAR_PLAN_HEADING,
     PLAN_PERIOD_FIRST_YEAR,
+    RENAMED_COLUMNS,
     REVIEW_FLAGS,
     SECTION_KINDS,
     from_old_names,
@@ -337,7 +337,7 @@ class _Alias:
 def _plan_year(year: int | None) -> int | None:
     """The year a report plans for: its ``year`` (the next year already for a report
     delivered in November or December, see :func:`govreports.read_reports`)."""
-    if year is None or pd.isna(year):
+    if year is None or not isinstance(year, int) and pd.isna(year):  # (an int needs no pandas)
         return None
     return int(year)
 
@@ -2390,21 +2390,46 @@ def _milestone(
     return qualifier
 
 
+#: The dtype of each typed column of :func:`extract_metrics` (the others hold text, or lists):
+#: a dtype's name, or a categorical's categories and whether they are ordered.
+_METRIC_DTYPES: dict[str, str | tuple[tuple[str, ...], bool]] = {
+    "level": (LEVELS, True),
+    "year": "Int64",
+    "kind": (METRIC_KINDS, False),
+    "measure": (MEASURES, False),
+    "section_kind": (SECTION_KINDS, False),
+    "value": "float64",
+    "value_high": "float64",
+    "sentence_start": "int64",
+    "start": "int64",
+    "end": "int64",
+    "needs_review": "bool",
+}
+
+
+def metric_csv_columns(fields: Sequence[str]) -> tuple[list[str], list[str | tuple[str, ...]]]:
+    """The columns of :func:`metric_table` made of rows of ``fields`` (the deprecated copies
+    under old names last) and each one's dtype for :meth:`govreports.io._export.CsvRows.of`:
+    a dtype's name (``"object"`` for text) or a categorical's categories. No pandas needed."""
+    columns = [c for c in fields if c not in RENAMED_COLUMNS]
+    columns += [old for old, new in RENAMED_COLUMNS.items() if new in fields]
+    dtypes = []
+    for c in columns:
+        dtype = _METRIC_DTYPES.get(RENAMED_COLUMNS.get(c, c), "object")
+        dtypes.append(tuple(dtype[0]) if isinstance(dtype, tuple) else dtype)
+    return columns, dtypes
+
+
 def metric_table(columns: Sequence[str], rows: Sequence[tuple]) -> pd.DataFrame:
     """The frame :func:`extract_metrics` returns, made of :func:`metric_rows`' rows:
     dtypes set, the deprecated copies under old names added, sorted by report id, then position."""
     frame = pd.DataFrame.from_records(rows, columns=list(columns), nrows=len(rows))
-    frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
-    frame["year"] = frame["year"].astype("Int64")
-    frame["kind"] = pd.Categorical(frame["kind"], categories=list(METRIC_KINDS))
-    frame["measure"] = pd.Categorical(frame["measure"], categories=list(MEASURES))
-    frame["section_kind"] = pd.Categorical(frame["section_kind"], categories=list(SECTION_KINDS))
-    frame["value"] = frame["value"].astype("float64")
-    frame["value_high"] = frame["value_high"].astype("float64")
-    frame["sentence_start"] = frame["sentence_start"].astype("int64")
-    frame["start"] = frame["start"].astype("int64")
-    frame["end"] = frame["end"].astype("int64")
-    frame["needs_review"] = frame["needs_review"].astype("bool")
+    for column, dtype in _METRIC_DTYPES.items():
+        if isinstance(dtype, tuple):
+            categories, ordered = dtype
+            frame[column] = pd.Categorical(frame[column], categories=list(categories), ordered=ordered)
+        else:
+            frame[column] = frame[column].astype(dtype)
     frame = with_old_names(frame)
     return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
 
@@ -2415,9 +2440,12 @@ _CARRY = ("report_id", "region", "level", "year", "source")
 _OPTIONAL_CARRY = ("division_code",)
 
 
+#: The fields of a report that extraction reads (and carries), besides ``published``.
+_REPORT_FIELDS = ("report_id", "region", "level", "year", "source", "date", "text") + _OPTIONAL_CARRY
+
+
 def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
-    cols = [c for c in ("report_id", "region", "level", "year", "source", "date", "text") + _OPTIONAL_CARRY
-            if c in reports.columns]
+    cols = [c for c in _REPORT_FIELDS if c in reports.columns]
     metas = reports["meta"] if "meta" in reports.columns else None
     for k, rec in enumerate(reports[cols].itertuples(index=False, name=None)):
         d = dict(zip(cols, rec))
@@ -2528,12 +2556,31 @@ def metric_rows(
         by position (:func:`extract_metrics` sorts by report id, then position).
     """
     require_columns(reports, ["report_id", "text"], "reports")
+    return _metric_rows_of(list(_iter_reports(reports)), reports.columns, jobs=jobs, engine=engine,
+                           progress_bar=progress_bar)
+
+
+def metric_rows_of_dicts(reports: Sequence[Mapping[str, object]]) -> tuple[list[str], list[tuple]]:
+    """:func:`metric_rows` of reports given as dicts with the reports frame's columns
+    (:func:`govreports.schema.report_rows`, levels valid or None; located or not), in this
+    process, without pandas."""
+    items = []
+    for rep in reports:
+        d = {c: rep[c] for c in _REPORT_FIELDS if c in rep}
+        meta = rep.get("meta")
+        d["published"] = meta.get("published") if isinstance(meta, dict) else None
+        items.append(d)
+    return _metric_rows_of(items, reports[0].keys() if reports else ())
+
+
+def _metric_rows_of(items: list[dict], present: Iterable[str], **options) -> tuple[list[str], list[tuple]]:
+    """The fields and rows of the reports ``items`` (:func:`_iter_reports`); ``present``: the
+    reports' columns (which optional ones to carry)."""
     rows: list[tuple] = []
     columns = list(METRIC_COLUMNS)
-    for c in reversed([c for c in _OPTIONAL_CARRY if c in reports.columns]):
+    for c in reversed([c for c in _OPTIONAL_CARRY if c in present]):
         columns.insert(columns.index("source") + 1, c)  # e.g. division_code after locate(): right after source
-    items = list(_iter_reports(reports))
-    for part in run_map(_rows_with_carry, items, jobs=jobs, engine=engine, desc="figures", progress_bar=progress_bar):
+    for part in run_map(_rows_with_carry, items, desc="figures", **options):
         rows.extend(part)
     return columns, rows
 
