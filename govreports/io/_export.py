@@ -215,7 +215,7 @@ class CsvRows:
         --------
         >>> w = CsvRows.of(["a", "b"], ["float64", ("x", "y")], ["a", "b"])
         >>> w.header, w.text([(1, "y"), (None, "x")])
-        ('a,b\n', '1.0,y\n,x\n')
+        ('a,b\\n', '1.0,y\\n,x\\n')
         """
         self = cls.__new__(cls)
         self._set(list(columns), list(dtypes), fields)
