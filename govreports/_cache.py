@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import importlib
 import io
 import json
 import operator
@@ -37,20 +38,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from . import _version
+from ._lazy import pandas as pd
 from ._parallel import Engine, run_map
 from ._pipeline import Pipeline
 from ._util import atomic_output
 from .datasets import data_versions
 from .errors import GovReportsWarning
-from .extract._metrics import metric_table, panel
+from .extract._metrics import metric_csv_columns, metric_rows_of_dicts, metric_table, panel
 from .extract._review import apply_corrections, read_corrections
 from .io._export import CsvRows, flatten_lists
 from .io._formats import Limits
-from .io._reader import iter_report_files, read_reports
-from .schema import ReportIds, report_id_base
+from .io._locate import locate_rows
+from .io._reader import iter_report_files, read_records, read_reports
+from .schema import LEVELS, ReportIds, report_id_base, report_rows
 
 __all__ = [
     "REPORT_ID", "Batch", "BatchResult", "FileCache", "RenumberIds",
@@ -212,7 +213,7 @@ class BatchResult:
     batch), one ``(path, reason)`` per unreadable file, the corrections
     applied, and how many files were processed and how many came from the cache."""
 
-    table: pd.DataFrame
+    table: pd.DataFrame | None  # (None when the rows come written out: blocks)
     failures: list[tuple[str, str]] = field(default_factory=list)
     applied: int = 0
     processed: int = 0
@@ -247,13 +248,13 @@ def figures_of_batch(batch: Batch) -> BatchResult:
     corrections, whose count is per file) and stored file by file, and the
     batch assembled as if read as one.
     """
+    if batch.cache is None and _every_figure_as_csv(batch.text, batch.headline, batch.corrections):
+        return _csv_blocks(batch)
     if batch.cache is None:
         reports = read_reports(batch.paths, errors="collect", limits=batch.limits)
         failures = [(r.path, r.reason) for r in reports.attrs["failures"].itertuples(index=False)]
         if reports.empty:
             return BatchResult(pd.DataFrame(), failures, 0, len(batch.paths))
-        if _every_figure_as_csv(batch.text, batch.headline, batch.corrections):
-            return _csv_blocks(reports, BatchResult(pd.DataFrame(), failures, 0, len(batch.paths)))
         table, applied = figures_of_reports(reports, batch.headline, batch.corrections)
         return BatchResult(table, failures, applied, len(batch.paths))
     cache = FileCache(batch.cache)
@@ -286,11 +287,21 @@ def _every_figure_as_csv(text: str | None, headline: bool, corrections: pd.DataF
     return text == "csv" and not headline and corrections is None
 
 
-def _csv_blocks(reports: pd.DataFrame, result: BatchResult) -> BatchResult:
-    """``result`` with the figures of ``reports`` written out as CSV blocks
-    (:attr:`BatchResult.blocks`) straight from their rows, no frame made (or, for
-    a value only the frame writes right, with the frame as :attr:`BatchResult.table`)."""
-    fields, rows = Pipeline(reports).metric_rows
+def _csv_blocks(batch: Batch) -> BatchResult:
+    """Read, locate and extract a batch of files, the figures written out as CSV blocks
+    (:attr:`BatchResult.blocks`) straight from their rows: no frame made, pandas not
+    imported (but for a value only the frame writes right: the frame as
+    :attr:`BatchResult.table`; and for a batch of which no file could be read).
+    The rows are those of ``Pipeline(read_reports(batch.paths)).metric_rows``."""
+    records, failed = read_records(batch.paths, errors="collect", limits=batch.limits)
+    result = BatchResult(None, [(f["path"], f["reason"]) for f in failed], 0, len(batch.paths))
+    if not records:
+        result.table = pd.DataFrame()
+        return result
+    reports = report_rows(records)
+    for rep in reports:  # as the frame holds them: a level not in LEVELS is missing
+        rep["level"] = rep["level"] if rep["level"] in LEVELS else None
+    fields, rows = metric_rows_of_dicts(locate_rows(reports))
     writer = _csv_writer(tuple(fields))
     rid, year, region, start = (fields.index(c) for c in ("report_id", "year", "region", "start"))
     rows.sort(key=operator.itemgetter(rid, start))  # as extract_metrics sorts them (stably)
@@ -306,8 +317,8 @@ def _csv_blocks(reports: pd.DataFrame, result: BatchResult) -> BatchResult:
 
 @functools.lru_cache(maxsize=4)
 def _csv_writer(fields: tuple[str, ...]) -> CsvRows:
-    """The CSV writer of metric rows of these fields (the frame's dtypes from an empty one)."""
-    return CsvRows(metric_table(fields, []), fields)
+    """The CSV writer of metric rows of these fields (the dtypes :func:`metric_table` gives them)."""
+    return CsvRows.of(*metric_csv_columns(fields), fields)
 
 
 def _figures_of_one_file(path: str, batch: Batch) -> dict:
@@ -480,9 +491,12 @@ def iter_figures(
     limits = limits or Limits()
     if cache is None and not _every_figure_as_csv(text, headline, corrections):
         text = None  # rows written out by the workers: with a cache, or every figure as CSV
-    options = cache_options(headline=headline, limits=limits, corrections=corrections) + f"\0{text}"
+    if cache is not None or text is None:
+        importlib.import_module("pandas")  # the workers make frames: pandas imported once, before they fork
+    options = ""  # (the cache key's options: only with a cache)
     folder = None
     if cache is not None:
+        options = cache_options(headline=headline, limits=limits, corrections=corrections) + f"\0{text}"
         Path(cache).mkdir(parents=True, exist_ok=True)
         folder = str(Path(cache).absolute())
     batches = [Batch(list(paths[i:i + FILES_PER_TASK]), headline, limits, corrections, folder, options, text)

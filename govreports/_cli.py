@@ -25,11 +25,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import pandas as pd
-
 import govreports as gr
 
 from ._cache import RenumberIds, figures_of_reports, iter_figures
+from ._lazy import pandas as pd
 from ._parallel import available_cpus, check_jobs, terminate_pools
 from ._pipeline import Pipeline
 from ._util import atomic_output, check_output_path, printable, safe_file_names

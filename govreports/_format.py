@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-import pandas as pd
+from ._lazy import pandas as pd
 
 __all__ = [
     "QUALIFIER_SIGN", "QUALIFIER_ZH", "fmt_growth", "fmt_number", "fmt_signed", "fmt_significant", "fmt_value",

@@ -13,8 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-import pandas as pd
-
+from ._lazy import pandas as pd
 from ._parallel import Engine
 from .extract._compare import DEFAULT_INDICATORS, compare
 from .extract._metrics import extract_metrics, metric_rows, panel

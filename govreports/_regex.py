@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-__all__ = ["find_led", "find_in_runs", "longest_first"]
+__all__ = ["LeadScan", "find_led", "find_in_runs", "longest_first", "match_led"]
 
 
 def longest_first(words: Iterable[str], after: Mapping[str, str] | None = None) -> str:
@@ -79,16 +79,72 @@ def find_led(pattern: re.Pattern[str], text: str, leads: Iterable[str]) -> list[
         while at >= 0:
             starts.add(at)
             at = text.find(lead, at + 1)
+    return match_led(pattern, text, sorted(starts))
+
+
+def match_led(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, for a pattern whose every match starts
+    at one of ``starts`` (ascending; a position where none starts costs a try, nothing more).
+
+    Examples
+    --------
+    >>> [m.group() for m in match_led(re.compile(r"\\d+"), "a12b3", [0, 1, 2, 4])]
+    ['12', '3']
+    """
     out = []
     end = 0
     match = pattern.match
-    for at in sorted(starts):
+    for at in starts:
         if at >= end:
             m = match(text, at)
             if m:
                 out.append(m)
                 end = m.end()
     return out
+
+
+class LeadScan:
+    """Where the leads of several patterns start in a text, found in one scan of it
+    (instead of one ``str.find`` pass per lead): for :func:`match_led`.
+
+    Parameters
+    ----------
+    leads
+        Name → the leads of one pattern (as :func:`find_led` takes them).
+
+    Examples
+    --------
+    >>> scan = LeadScan({"year": ("19", "20"), "base": ("比19", "比20")})
+    >>> scan.starts("比2020年")
+    {'year': [1, 3], 'base': [0]}
+    """
+
+    def __init__(self, leads: Mapping[str, Iterable[str]]) -> None:
+        owners: dict[str, set[str]] = {}
+        for name, words in leads.items():
+            for word in words:
+                owners.setdefault(word, set()).add(name)
+        self.names = list(leads)
+        # the longest lead starting at a position is found there; the others starting there are
+        # its prefixes: each found lead stands for the names whose leads are prefixes of it
+        self._owners = {
+            word: [name for name in self.names if any(word.startswith(w) for w in owners if name in owners[w])]
+            for word in owners
+        }
+        self._scan = re.compile(longest_first(owners))
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Name → the ascending positions in ``text`` where one of its leads starts."""
+        out: dict[str, list[int]] = {name: [] for name in self.names}
+        owners = self._owners
+        search = self._scan.search  # (from each position found on: leads may overlap, 比2020 and 20)
+        m = search(text)
+        while m is not None:
+            at = m.start()
+            for name in owners[m.group()]:
+                out[name].append(at)
+            m = search(text, at + 1)
+        return out
 
 
 def find_in_runs(pattern: re.Pattern[str], text: str, anchor: str, chars: frozenset[str]) -> list[re.Match[str]]:

@@ -12,8 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-import pandas as pd
-
+from ._lazy import pandas as pd
 from .errors import InvalidOptionError, MissingColumnsError, OutputPathError
 
 T = TypeVar("T")

@@ -18,8 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-import pandas as pd
-
+from ._lazy import pandas as pd
 from ._util import require_columns
 from .datasets._lexicons import t2s_table
 from .io._clean import pinyin_glosses

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-import pandas as pd
+from ._lazy import pandas as pd
 
 #: Columns of the reports frame, in order.
 REPORT_COLUMNS: tuple[str, ...] = (
@@ -109,6 +109,12 @@ NEXT_YEAR_PLAN_HEADING = re.compile(
     r"\s*(?:关于)?明年(?:的)?(?:政府)?(?:工作|主要|重点|总体|发展|目标)",
     re.M,
 )
+
+
+def next_year_plan_heading(text: str, end: int) -> re.Match[str] | None:
+    """``NEXT_YEAR_PLAN_HEADING.search(text, 0, end)``, tried only when 明年 occurs before ``end``
+    (the pattern's scan tests every line start; the find costs a fraction of it)."""
+    return NEXT_YEAR_PLAN_HEADING.search(text, 0, end) if text.find("明年", 0, end) >= 0 else None
 
 #: Section kinds, in document order.
 SECTION_KINDS: tuple[str, ...] = ("review", "problems", "plan", "targets", "closing", "other")
@@ -285,17 +291,14 @@ class ReportIds:
 
 def report_id_base(year: object, region: object) -> str:
     """The id of a report before de-duplication: ``<year>_<region>``."""
-    y = "NA" if year is None or pd.isna(year) else str(int(year))  # type: ignore[arg-type]
+    missing = year is None or not isinstance(year, int) and pd.isna(year)  # (an int needs no pandas)
+    y = "NA" if missing else str(int(year))  # type: ignore[arg-type]
     return f"{y}_{region if isinstance(region, str) and region else 'unknown'}"
 
 
-def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
-    """Build the reports frame from records, with stable ids and dtypes.
-
-    ``report_id`` is ``<year>_<region>``; repeats get ``_2``, ``_3`` … in
-    input order (see :class:`ReportIds`), so ids are unique and stable for
-    the same inputs.
-    """
+def report_rows(records: Iterable[ReportRecord]) -> list[dict[str, object]]:
+    """The rows of the reports frame (:func:`reports_frame`) as dicts, ids given, before
+    any dtype is set (a ``level`` not in :data:`LEVELS` is still there: the frame drops it)."""
     rows = []
     ids = ReportIds()
     for r in records:
@@ -315,7 +318,17 @@ def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
                 "meta": dict(r.meta),
             }
         )
-    frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
+    return rows
+
+
+def reports_frame(records: Iterable[ReportRecord]) -> pd.DataFrame:
+    """Build the reports frame from records, with stable ids and dtypes.
+
+    ``report_id`` is ``<year>_<region>``; repeats get ``_2``, ``_3`` … in
+    input order (see :class:`ReportIds`), so ids are unique and stable for
+    the same inputs.
+    """
+    frame = pd.DataFrame(report_rows(records), columns=list(REPORT_COLUMNS))
     frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
     frame["year"] = frame["year"].astype("Int64")
     return with_old_names(frame.reset_index(drop=True))

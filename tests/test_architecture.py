@@ -26,7 +26,7 @@ PACKAGE = ROOT / "govreports"
 #: Layers from the bottom; a module may import its own layer and the layers below.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("errors", "schema", "_version", "_util", "_regex", "_format", "_parallel", "_deprecated", "_jieba",
-              "fonts")),
+              "_lazy", "fonts")),
     ("datasets", ("datasets",)),
     ("io", ("io",)),
     ("extract", ("extract",)),

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreports._regex import find_in_runs, find_led, longest_first
+from govreports._regex import find_in_runs, find_led, longest_first, match_led
 from govreports.extract import _metrics
 from govreports.extract._indicators import alias_pattern, alias_table
 from govreports.extract._numbers import _UNIT_AT, _UNIT_INFO, _UNIT_LOOKAHEAD
@@ -68,9 +68,16 @@ def _spans(matches) -> list:
     return [(m.span(), m.groups()) for m in matches]
 
 
+#: The names of :data:`_LED`'s patterns in ``_metrics._MARKER_LEADS`` (the one scan of every lead).
+_LED_NAMES = ["year", "year", "five", "base", "from", "base_period", "month", "cue", "annual"]
+
+
 def _same_as_scan(text: str) -> None:
-    for pattern, leads in _LED:
+    starts = _metrics._MARKER_LEADS.starts(text)
+    for (pattern, leads), name in zip(_LED, _LED_NAMES, strict=True):
         assert _spans(find_led(pattern, text, leads)) == _spans(pattern.finditer(text)), pattern.pattern[:40]
+        assert _spans(match_led(pattern, text, starts[name])) == _spans(pattern.finditer(text)), name
+        assert starts[name] == sorted({i for lead in leads for i in range(len(text)) if text.startswith(lead, i)})
     for pattern in (_metrics._MONTH_RANGE, _metrics._MONTH_RANGE_ZH):
         got = find_in_runs(pattern, text, "月", _metrics._MONTH_RANGE_CHARS)
         assert _spans(got) == _spans(pattern.finditer(text)), pattern.pattern[:40]

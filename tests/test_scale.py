@@ -246,6 +246,25 @@ def test_csv_rows_write_what_the_frame_of_the_rows_writes(sample):
         assert writer.header + writer.text(ordered) == _csv(metric_table(fields, rows))
 
 
+def test_csv_rows_of_named_dtypes_write_what_the_frame_writes(sample):
+    """The writer the command uses, of the dtypes named without pandas (``metric_csv_columns``),
+    is the writer of the frame's dtypes; and the rows of reports given as dicts are the frame's."""
+    from govreports.extract._metrics import metric_csv_columns, metric_rows, metric_rows_of_dicts, metric_table
+    from govreports.io._export import CsvRows
+    from govreports.io._locate import locate_rows
+    from govreports.schema import report_rows
+
+    for reports in (sample, gr.locate(sample)):
+        fields, rows = metric_rows(reports)
+        writer = CsvRows.of(*metric_csv_columns(fields), fields)
+        assert writer.columns == list(metric_table(fields, []).columns)
+        ordered = sorted(rows, key=lambda r: (r[0], r[fields.index("start")]))
+        assert writer.header + writer.text(ordered) == _csv(metric_table(fields, rows))
+    records = sample.drop(columns=["flags"]).to_dict("records")
+    assert metric_rows_of_dicts(locate_rows(records)) == metric_rows(gr.locate(sample))
+    assert report_rows([]) == []
+
+
 _DTYPES = {"f": "float64", "i": "Int64", "n": "int64", "b": "bool"}
 
 
@@ -268,8 +287,11 @@ def test_csv_rows_write_edge_values_as_the_frame_does():
          texts[k % len(texts)], [[], ["estimate"], ["a", "b,c"]][k % 3])
         for k, f in enumerate(floats)
     ]
-    writer = CsvRows(_frame_of([]), ["f", "i", "n", "b", "c", "t", "quality_flags"])
-    assert writer.header + writer.text(rows) == _csv(_frame_of(rows))
+    fields = ["f", "i", "n", "b", "c", "t", "quality_flags"]
+    named = CsvRows.of([*fields, "flags"], [*_DTYPES.values(), ("actual", "target"), "object", "object", "object"],
+                       fields)
+    for writer in (CsvRows(_frame_of([]), fields), named):
+        assert writer.header + writer.text(rows) == _csv(_frame_of(rows))
 
 
 def test_csv_rows_of_one_column_as_the_frame_writes_them():

@@ -14,8 +14,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-import pandas as pd
-
+from .._lazy import pandas as pd
 from ..errors import InvalidOptionError
 from ..schema import ReportRecord, reports_frame
 from ._divisions import load_gazetteer

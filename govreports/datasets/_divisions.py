@@ -13,7 +13,7 @@ import io
 from functools import lru_cache
 from importlib import resources
 
-import pandas as pd
+from .._lazy import pandas as pd
 
 
 @lru_cache(maxsize=1)

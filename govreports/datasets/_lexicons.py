@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import pandas as pd
+from .._lazy import pandas as pd
 
 
 def _read(name: str) -> str:

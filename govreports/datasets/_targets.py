@@ -21,8 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import IO
 
-import pandas as pd
-
+from .._lazy import pandas as pd
 from .._util import check_option
 from ..schema import LEVELS, with_old_names
 

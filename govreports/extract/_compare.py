@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-import pandas as pd
-
 from .._deprecated import renamed_arguments
+from .._lazy import pandas as pd
 from .._parallel import Engine
 from .._util import require_columns
 from ..datasets._divisions import division_rows

@@ -20,15 +20,14 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
-
 from .._deprecated import renamed_arguments
+from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
-from .._regex import find_in_runs, find_led
+from .._regex import LeadScan, find_in_runs, match_led
 from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
     FIRST_MONTHS_LAST,
@@ -36,11 +35,12 @@ from ..schema import (
     MEASURES,
     METRIC_COLUMNS,
     METRIC_KINDS,
-    NEXT_YEAR_PLAN_HEADING,
     PLAN_PERIOD_FIRST_YEAR,
+    RENAMED_COLUMNS,
     REVIEW_FLAGS,
     SECTION_KINDS,
     from_old_names,
+    next_year_plan_heading,
     region_suffix_pattern,
     with_old_names,
 )
@@ -187,7 +187,7 @@ _MONTH_RANGE_ZH = re.compile(
     r"(十[一二]|[一二三四五六七八九十元])\s*月?\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月"
 )
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
-# what every match of these patterns starts with (found by str.find: _regex.find_led)
+# what every match of these patterns starts with (found in one scan: _MARKER_LEADS)
 _YEAR_LEADS = ("19", "20")
 _FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十", "本届政府", "年均")
 _BASE_YEAR_LEADS = ("比19", "比20", "较19", "较20")
@@ -349,7 +349,7 @@ class _Alias:
 def _plan_year(year: int | None) -> int | None:
     """The year a report plans for: its ``year`` (the next year already for a report
     delivered in November or December, see :func:`govreports.read_reports`)."""
-    if year is None or pd.isna(year):
+    if year is None or not isinstance(year, int) and pd.isna(year):  # (an int needs no pandas)
         return None
     return int(year)
 
@@ -811,9 +811,12 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")")
 
 
-def _month_markers(text: str) -> list:
+def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
     """The month markers of a text (1-11月, 一至九月, 前三季度, 截至11月, 1—3季度), in
-    :class:`_Markers` form: ``(start, end, (MONTHS, (first, last), start, end))``."""
+    :class:`_Markers` form: ``(start, end, (MONTHS, (first, last), start, end))``;
+    ``word_starts``: where the leads of the month words start (:data:`_MARKER_LEADS`)."""
+    if word_starts is None:
+        word_starts = _MARKER_LEADS.starts(text)["month"]
     months = _Markers.MONTHS
     found = [
         (m.start(), m.end(), (months, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
@@ -826,7 +829,7 @@ def _month_markers(text: str) -> list:
     ]
     found += [
         (m.start(), m.end(), (months, _month_span(m), m.start(), m.end()))
-        for m in find_led(_MONTH_WORDS, text, _MONTH_WORDS_LEADS)
+        for m in match_led(_MONTH_WORDS, text, word_starts)
         if not (m["to"] and m.start() and text[m.start() - 1] in "月截")  # 3月至11月底: the range says it
     ]
     found += [
@@ -870,47 +873,49 @@ class _Markers:
         # spans, plan periods, years and months in one index: a figure's
         # window is looked up once (most windows hold none of them)
         # each marker: (tag, payload, start, end)
-        spans = find_led(_SPAN, text, _YEAR_LEADS)
+        starts = _MARKER_LEADS.starts(text)  # every lead of every marker, in one scan
+        spans = match_led(_SPAN, text, starts["year"])
         # 国土空间总体规划（2021―2035年）: the years of a plan's name in brackets date no figure
         titled = [(m.start(), m.end()) for m in spans if _in_brackets(text, m.start(), m.end())]
         found = [(m.start(), m.end(), (self.SPAN, m, m.start(), m.end())) for m in spans
                  if (m.start(), m.end()) not in titled]
         found += [(m.start(), m.end(), (self.FIVE, m, m.start(), m.end()))
-                  for m in find_led(_FIVE_YEAR, text, _FIVE_YEAR_LEADS)
+                  for m in match_led(_FIVE_YEAR, text, starts["five"])
                   if not (m.start() and text[m.start() - 1] in "是比较" and "十" in m.group()[:2])]
         for m in _MANY_YEARS.finditer(text):
             n, start = _years_before(text, m.start())
             if n > 1:
                 found.append((start, m.end(), (self.MANY, n, start, m.end())))
-        bases = find_led(_BASE_YEAR, text, _BASE_YEAR_LEADS)
+        bases = match_led(_BASE_YEAR, text, starts["base"])
         found += [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end())) for m in bases]
         #: 比2012年(下同)增长: base years that hold for the rest of their paragraph
         self.same_below = [(m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
                            for m in bases if m.group(2) and _SAME_BELOW.search(m.group(2))]
         found += [
             (m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
-            for m in find_led(_FROM_YEAR, text, _FROM_YEAR_LEADS)
+            for m in match_led(_FROM_YEAR, text, starts["from"])
         ]
         found += [
             (m.start(), m.end(), (self.BASE, _PLAN_PERIOD_LAST[m.group(1)], m.start(), m.end()))
-            for m in find_led(_BASE_PERIOD, text, _BASE_PERIOD_LEADS)
+            for m in match_led(_BASE_PERIOD, text, starts["base_period"])
         ]
         found += [
             (m.start(), m.end(), (self.BASE, int(m.group(1)), m.start(), m.end()))
-            for m in find_led(_COMPARED_YEAR, text, _COMPARED_YEAR_LEADS)
+            for m in match_led(_COMPARED_YEAR, text, starts["compared"])
         ]
-        years = [(m.start(), m.end(), int(m.group(1))) for m in find_led(_YEAR, text, _YEAR_LEADS)
+        years = [(m.start(), m.end(), int(m.group(1))) for m in match_led(_YEAR, text, starts["year"])
                  if not _NOT_A_PERIOD.match(text, m.end()) and not any(a <= m.start() < b for a, b in titled)]
         found += [(a, b, (self.YEAR, y, a, b)) for a, b, y in years]
         # 2018年以来: from a year to now
         found += [(a, b, (self.SINCE, y, a, b)) for a, b, y in years if text.startswith(("以来", "来"), b)]
         found += [(m.start(), m.end(), (self.SINCE, _CONGRESS_FIRST_YEAR[m.group(1)], m.start(), m.end()))
-                  for m in find_led(_CONGRESS_SINCE, text, _CONGRESS_SINCE_LEADS)]
-        found += _month_markers(text)
+                  for m in match_led(_CONGRESS_SINCE, text, starts["congress"])]
+        found += _month_markers(text, starts["month"])
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
-        self.cues = self._index((m.start(), m.end(), m) for m in find_led(_TIME_CUE, text, _TIME_CUE_LEADS))
+        self._annual_starts = starts["annual"]
+        self.cues = self._index((m.start(), m.end(), m) for m in match_led(_TIME_CUE, text, starts["cue"]))
 
     def leads_clause(self, year_end: int) -> bool:
         """Whether the year ending at ``year_end`` leads its clause (2015年，固定资产投资…),
@@ -920,7 +925,7 @@ class _Markers:
     @functools.cached_property
     def annual(self) -> tuple[list[int], list[tuple[int, int, object]]]:
         """One-year markers (今年, 2023年, 预期目标), wanted only after a plan period: found on demand."""
-        return self._index((m.start(), m.end(), m) for m in find_led(_ANNUAL, self._text, _ANNUAL_LEADS))
+        return self._index((m.start(), m.end(), m) for m in match_led(_ANNUAL, self._text, self._annual_starts))
 
     @staticmethod
     def _index(found: Iterable[tuple[int, int, object]]) -> tuple[list[int], list[tuple[int, int, object]]]:
@@ -1108,6 +1113,12 @@ _CLAUSE_OPENERS = frozenset(["", "，", ",", "。", "；", ";", "：", ":", "\n"
 _PAST_CUE = re.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
 _TIME_CUE = re.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
 _TIME_CUE_LEADS = ("过去", "去年", "上年", "一年来", "今年", "明年", "本年")
+#: The leads of every time marker a report's :class:`_Markers` finds, found in one scan of it
+_MARKER_LEADS = LeadScan({
+    "year": _YEAR_LEADS, "five": _FIVE_YEAR_LEADS, "base": _BASE_YEAR_LEADS, "from": _FROM_YEAR_LEADS,
+    "base_period": _BASE_PERIOD_LEADS, "month": _MONTH_WORDS_LEADS, "cue": _TIME_CUE_LEADS, "annual": _ANNUAL_LEADS,
+    "compared": _COMPARED_YEAR_LEADS, "congress": _CONGRESS_SINCE_LEADS,
+})
 _FUTURE_CUE = re.compile(r"今年|明年|本年")
 # Words that make a lead or a heading speak of one year, whatever plan period it names
 _ONE_YEAR = re.compile(r"今年|明年|本年|去年|过去一年|开局|开门红|起好步|第一年|收官之年|之年")
@@ -1415,7 +1426,7 @@ class _Report:
         published = row.get("published")
         # (or a summary of the year before the one planned, 2022年工作总结和2023年工作计划: written at its end)
         self.year_end = (self.session_month or 0) >= 11 or self.session_month is None and (
-            NEXT_YEAR_PLAN_HEADING.search(text, 0, 20000) is not None
+            next_year_plan_heading(text, 20000) is not None
             or (self.plan_year is not None and isinstance(published, str) and published[:4] == str(self.plan_year - 1)
                 and (_month_of(published) or 0) >= 11)
             or (self.plan_year is not None and any(
@@ -1440,7 +1451,9 @@ class _Report:
         self.review_years = _review_years(text)
         head = text[:HEADINGS_CHARS]
         self.multi_year_review = bool(
-            _FIVE_YEAR_REVIEW.search(head) or _REVIEW_YEARS.search(head) or _PLAN_PERIOD_REVIEW.search(head)
+            _FIVE_YEAR_REVIEW.search(head) or _REVIEW_YEARS.search(head)
+            # (every match holds 十…五: looked for first, the scan tests every line start)
+            or any(f"十{n}五" in head for n in "一二三四五") and _PLAN_PERIOD_REVIEW.search(head)
         )
         table = alias_table()
         aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
@@ -2498,21 +2511,46 @@ def _milestone(
     return qualifier
 
 
+#: The dtype of each typed column of :func:`extract_metrics` (the others hold text, or lists):
+#: a dtype's name, or a categorical's categories and whether they are ordered.
+_METRIC_DTYPES: dict[str, str | tuple[tuple[str, ...], bool]] = {
+    "level": (LEVELS, True),
+    "year": "Int64",
+    "kind": (METRIC_KINDS, False),
+    "measure": (MEASURES, False),
+    "section_kind": (SECTION_KINDS, False),
+    "value": "float64",
+    "value_high": "float64",
+    "sentence_start": "int64",
+    "start": "int64",
+    "end": "int64",
+    "needs_review": "bool",
+}
+
+
+def metric_csv_columns(fields: Sequence[str]) -> tuple[list[str], list[str | tuple[str, ...]]]:
+    """The columns of :func:`metric_table` made of rows of ``fields`` (the deprecated copies
+    under old names last) and each one's dtype for :meth:`govreports.io._export.CsvRows.of`:
+    a dtype's name (``"object"`` for text) or a categorical's categories. No pandas needed."""
+    columns = [c for c in fields if c not in RENAMED_COLUMNS]
+    columns += [old for old, new in RENAMED_COLUMNS.items() if new in fields]
+    dtypes = []
+    for c in columns:
+        dtype = _METRIC_DTYPES.get(RENAMED_COLUMNS.get(c, c), "object")
+        dtypes.append(tuple(dtype[0]) if isinstance(dtype, tuple) else dtype)
+    return columns, dtypes
+
+
 def metric_table(columns: Sequence[str], rows: Sequence[tuple]) -> pd.DataFrame:
     """The frame :func:`extract_metrics` returns, made of :func:`metric_rows`' rows:
     dtypes set, the deprecated copies under old names added, sorted by report id, then position."""
     frame = pd.DataFrame.from_records(rows, columns=list(columns), nrows=len(rows))
-    frame["level"] = pd.Categorical(frame["level"], categories=list(LEVELS), ordered=True)
-    frame["year"] = frame["year"].astype("Int64")
-    frame["kind"] = pd.Categorical(frame["kind"], categories=list(METRIC_KINDS))
-    frame["measure"] = pd.Categorical(frame["measure"], categories=list(MEASURES))
-    frame["section_kind"] = pd.Categorical(frame["section_kind"], categories=list(SECTION_KINDS))
-    frame["value"] = frame["value"].astype("float64")
-    frame["value_high"] = frame["value_high"].astype("float64")
-    frame["sentence_start"] = frame["sentence_start"].astype("int64")
-    frame["start"] = frame["start"].astype("int64")
-    frame["end"] = frame["end"].astype("int64")
-    frame["needs_review"] = frame["needs_review"].astype("bool")
+    for column, dtype in _METRIC_DTYPES.items():
+        if isinstance(dtype, tuple):
+            categories, ordered = dtype
+            frame[column] = pd.Categorical(frame[column], categories=list(categories), ordered=ordered)
+        else:
+            frame[column] = frame[column].astype(dtype)
     frame = with_old_names(frame)
     return frame.sort_values(["report_id", "start"], kind="stable").reset_index(drop=True)
 
@@ -2523,9 +2561,12 @@ _CARRY = ("report_id", "region", "level", "year", "source")
 _OPTIONAL_CARRY = ("division_code",)
 
 
+#: The fields of a report that extraction reads (and carries), besides ``published``.
+_REPORT_FIELDS = ("report_id", "region", "level", "year", "source", "date", "text") + _OPTIONAL_CARRY
+
+
 def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
-    cols = [c for c in ("report_id", "region", "level", "year", "source", "date", "text") + _OPTIONAL_CARRY
-            if c in reports.columns]
+    cols = [c for c in _REPORT_FIELDS if c in reports.columns]
     metas = reports["meta"] if "meta" in reports.columns else None
     for k, rec in enumerate(reports[cols].itertuples(index=False, name=None)):
         d = dict(zip(cols, rec))
@@ -2636,12 +2677,31 @@ def metric_rows(
         by position (:func:`extract_metrics` sorts by report id, then position).
     """
     require_columns(reports, ["report_id", "text"], "reports")
+    return _metric_rows_of(list(_iter_reports(reports)), reports.columns, jobs=jobs, engine=engine,
+                           progress_bar=progress_bar)
+
+
+def metric_rows_of_dicts(reports: Sequence[Mapping[str, object]]) -> tuple[list[str], list[tuple]]:
+    """:func:`metric_rows` of reports given as dicts with the reports frame's columns
+    (:func:`govreports.schema.report_rows`, levels valid or None; located or not), in this
+    process, without pandas."""
+    items = []
+    for rep in reports:
+        d = {c: rep[c] for c in _REPORT_FIELDS if c in rep}
+        meta = rep.get("meta")
+        d["published"] = meta.get("published") if isinstance(meta, dict) else None
+        items.append(d)
+    return _metric_rows_of(items, reports[0].keys() if reports else ())
+
+
+def _metric_rows_of(items: list[dict], present: Iterable[str], **options) -> tuple[list[str], list[tuple]]:
+    """The fields and rows of the reports ``items`` (:func:`_iter_reports`); ``present``: the
+    reports' columns (which optional ones to carry)."""
     rows: list[tuple] = []
     columns = list(METRIC_COLUMNS)
-    for c in reversed([c for c in _OPTIONAL_CARRY if c in reports.columns]):
+    for c in reversed([c for c in _OPTIONAL_CARRY if c in present]):
         columns.insert(columns.index("source") + 1, c)  # e.g. division_code after locate(): right after source
-    items = list(_iter_reports(reports))
-    for part in run_map(_rows_with_carry, items, jobs=jobs, engine=engine, desc="figures", progress_bar=progress_bar):
+    for part in run_map(_rows_with_carry, items, desc="figures", **options):
         rows.extend(part)
     return columns, rows
 

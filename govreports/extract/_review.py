@@ -34,8 +34,7 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
-import pandas as pd
-
+from .._lazy import pandas as pd
 from .._util import atomic_output, require_columns, spreadsheet_safe, spreadsheet_value
 from ..errors import FileMissingError, GovReportsWarning, InvalidOptionError, OptionalDependencyError
 from ..schema import FIGURE_FLAGS, from_old_names, with_old_names

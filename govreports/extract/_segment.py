@@ -79,8 +79,7 @@ import bisect
 import re
 from typing import Any
 
-import pandas as pd
-
+from .._lazy import pandas as pd
 from .._util import require_columns
 from ..errors import InvalidOptionError
 from ..schema import with_document_columns

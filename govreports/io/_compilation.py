@@ -119,8 +119,10 @@ def is_toc_only(text: str) -> bool:
         for ln in chunk:
             if ln.strip():
                 nonblank += 1
+                # (every title holds 政府工作报告: the words are looked for before the pattern is tried)
                 toc += bool(
-                    _TOC_HEAD.match(ln) or _TOC_NUMBER.match(ln) or ((m := TITLE_LINE.match(ln)) and m.group("page"))
+                    _TOC_HEAD.match(ln) or _TOC_NUMBER.match(ln)
+                    or ("政府工作报告" in ln and (m := TITLE_LINE.match(ln)) and m.group("page"))
                 )
         seen += len(chunk)
         # the lines left cannot bring the share of entries up to 80% any more: a

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-import pandas as pd
 
+from .._lazy import pandas as pd
 from .._util import atomic_output, check_option, check_output_path
 from .._util import spreadsheet_safe as _spreadsheet_safe
 from .._version import __version__
@@ -194,12 +194,39 @@ class CsvRows:
     """
 
     def __init__(self, template: pd.DataFrame, fields: Sequence[str]) -> None:
-        fields = list(fields)
+        self._set(list(template.columns), list(template.dtypes), fields)
         self.header = template.head(0).to_csv(index=False)
-        self.columns = [str(c) for c in template.columns]
-        self.sources = [fields.index(c) if c in fields else fields.index(RENAMED_COLUMNS[c])
-                        for c in template.columns]
-        self.formats = [_csv_format(dtype) for dtype in template.dtypes]
+
+    @classmethod
+    def of(cls, columns: Sequence[str], dtypes: Sequence[str | tuple[str, ...]], fields: Sequence[str]) -> CsvRows:
+        """The writer of a table given by its columns and their dtypes, without pandas.
+
+        Parameters
+        ----------
+        columns
+            The table's columns, in order.
+        dtypes
+            Each column's dtype: its name (``"float64"``, ``"Int64"``, ``"int64"``,
+            ``"bool"``, ``"object"`` for text), or a categorical's categories as a tuple.
+        fields
+            As for :class:`CsvRows`.
+
+        Examples
+        --------
+        >>> w = CsvRows.of(["a", "b"], ["float64", ("x", "y")], ["a", "b"])
+        >>> w.header, w.text([(1, "y"), (None, "x")])
+        ('a,b\\n', '1.0,y\\n,x\\n')
+        """
+        self = cls.__new__(cls)
+        self._set(list(columns), list(dtypes), fields)
+        self.header = "".join(_csv_lines([[str(c)] for c in columns]))  # as pandas writes a header
+        return self
+
+    def _set(self, columns: list, dtypes: list, fields: Sequence[str]) -> None:
+        fields = list(fields)
+        self.columns = [str(c) for c in columns]
+        self.sources = [fields.index(c) if c in fields else fields.index(RENAMED_COLUMNS[c]) for c in columns]
+        self.formats = [_csv_format(dtype) for dtype in dtypes]
 
     def text(self, rows: Sequence[tuple]) -> str | None:
         """The CSV lines of ``rows``; None when a value is of a type the frame would
@@ -259,7 +286,12 @@ _MISSING = (type(None), float)  # None, NaN (a float that is a number is checked
 
 
 def _csv_format(dtype: object) -> Callable[[Sequence], Sequence[str]]:
-    """How a column of one dtype is written: values in, CSV fields out (raises _NotPlain)."""
+    """How a column of one dtype is written: values in, CSV fields out (raises _NotPlain).
+    ``dtype``: a frame's dtype, or as :meth:`CsvRows.of` takes it (no pandas needed)."""
+    if isinstance(dtype, tuple):
+        return functools.partial(_categories_csv, {c: str(c) for c in dtype if isinstance(c, str)})
+    if isinstance(dtype, str):
+        return _NAMED_FORMATS[dtype]
     if isinstance(dtype, pd.CategoricalDtype):
         names = {c: str(c) for c in dtype.categories if isinstance(c, str)}
         return functools.partial(_categories_csv, names)
@@ -311,7 +343,8 @@ def _floats_csv(values: Sequence) -> Sequence[str]:
 
 def _ints_csv(values: Sequence) -> Sequence[str]:
     types = _types(values)
-    if not types <= {int, np.int64, type(None), float, type(pd.NA)}:
+    other = types - {int, np.int64, type(None), float}
+    if other and other != {type(pd.NA)}:  # (pandas looked at only when a value needs it)
         raise _NotPlain
     if float in types and any(type(v) is float and v == v for v in values):
         raise _NotPlain
@@ -595,3 +628,9 @@ def _with_provenance(frame: pd.DataFrame, path: Path, dataset: Any) -> pd.DataFr
             record = None
     frame.attrs = {"provenance": record} if isinstance(record, dict) else {}
     return frame
+
+
+#: :func:`_csv_format` of the dtypes :meth:`CsvRows.of` takes by name.
+_NAMED_FORMATS: dict[str, Callable[[Sequence], Sequence[str]]] = {
+    "float64": _floats_csv, "Int64": _ints_csv, "int64": _int64_csv, "bool": _bools_csv, "object": _texts_csv,
+}

@@ -227,7 +227,8 @@ def strip_markdown(text: str) -> str:
     if ">" in text:
         text = _MD_QUOTE.sub("", text)
     if "**" in text or "__" in text:
-        text = "\n".join(_strip_emphasis(line) for line in text.split("\n"))
+        # (a line without a mark is its own result: most lines)
+        text = "\n".join(_strip_emphasis(line) if "**" in line or "__" in line else line for line in text.split("\n"))
     return text
 
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
-import pandas as pd
 
+from .._lazy import pandas as pd
 from ..datasets._divisions import division_rows
 from ..errors import GovReportsError, InvalidOptionError, MissingColumnsError
 
@@ -504,17 +504,34 @@ def locate(reports: pd.DataFrame, *, hints: Mapping[str, str] | None = None) -> 
     if bad:
         raise InvalidOptionError("level", bad[0], list(_VALID_LEVELS))
 
-    gaz = _gazetteer()
-    hints = dict(hints or {})
     titles = reports["title"] if "title" in reports.columns else pd.Series("", index=reports.index)
     ids = reports["report_id"] if "report_id" in reports.columns else pd.Series(
         reports.index, index=reports.index)
 
     metas = reports["meta"] if "meta" in reports.columns else pd.Series(None, index=reports.index)
+    columns = _locate_columns(zip(ids, reports["region"], reports["level"], titles, reports["text"], metas), hints)
+    out = reports.copy()
+    for column, values in columns.items():
+        out[column] = pd.Series(values, index=reports.index, dtype="str")
+    return out
+
+
+def locate_rows(rows: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
+    """:func:`locate` of reports given as dicts (:func:`govreports.schema.report_rows`, levels
+    valid or None), without pandas: new dicts with the located columns added."""
+    columns = _locate_columns(((r.get("report_id"), r.get("region"), r.get("level"), r.get("title", ""),
+                                r["text"], r.get("meta")) for r in rows), None)
+    return [{**r, **dict(zip(LOCATE_COLUMNS, values))} for r, values in zip(rows, zip(*columns.values()))]
+
+
+def _locate_columns(reports: Iterable[tuple], hints: Mapping[str, str] | None) -> dict[str, list[str]]:
+    """The columns :func:`locate` adds, for reports given as ``(report_id, region, level,
+    title, text, meta)``."""
+    gaz = _gazetteer()
+    hints = dict(hints or {})
     columns: dict[str, list[str]] = {c: [] for c in LOCATE_COLUMNS}
     plans: dict[tuple[str, tuple[str, ...], str | None], _Plan] = {}
-    for report_id, region, level, title, text, meta in zip(
-            ids, reports["region"], reports["level"], titles, reports["text"], metas):
+    for report_id, region, level, title, text, meta in reports:
         name = _normalise_region(region)
         level = level if isinstance(level, str) and level else None
         if level == "national" or (level is None and name in _NATIONAL_NAMES):
@@ -540,8 +557,4 @@ def locate(reports: pd.DataFrame, *, hints: Mapping[str, str] | None = None) -> 
         for column, value in zip(LOCATE_COLUMNS, (*place, result.code, result.confidence,
                                                   "|".join(result.candidates), result.evidence)):
             columns[column].append(value)
-
-    out = reports.copy()
-    for column, values in columns.items():
-        out[column] = pd.Series(values, index=reports.index, dtype="str")
-    return out
+    return columns

@@ -9,8 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal, Union
 
-import pandas as pd
-
+from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
 from .._util import check_option
 from ..errors import (
@@ -201,6 +200,30 @@ def _read_one(item: tuple[Path, ReportFileError | None, Limits]) -> tuple[list[R
         return [], ReportFileError(path, f"could not be read ({type(exc).__name__}: {exc})")
 
 
+def read_records(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    errors: Literal["raise", "collect"] = "raise",
+    limits: Limits | None = None,
+    jobs: int = 1,
+    engine: Engine = "processes",
+    progress_bar: bool | None = None,
+) -> tuple[list[ReportRecord], list[dict[str, str]]]:
+    """The reports of :func:`read_reports` before they make a frame (no pandas), and one
+    ``{"path", "error", "reason"}`` per file that could not be read (``errors="collect"``)."""
+    limits = limits or Limits()
+    items = [(path, err, limits) for path, err in iter_report_files(paths)]
+    records: list[ReportRecord] = []
+    failures: list[dict[str, str]] = []
+    for recs, exc in run_map(_read_one, items, jobs=jobs, engine=engine, desc="reading", progress_bar=progress_bar):
+        if exc is not None:
+            if errors == "raise":
+                raise exc
+            failures.append({"path": exc.path, "error": type(exc).__name__, "reason": exc.reason})
+        records.extend(recs)
+    return records, failures
+
+
 def read_reports(
     paths: PathLike | Iterable[PathLike],
     *,
@@ -279,16 +302,8 @@ def read_reports(
     0     甲镇  township  2023
     """
     check_option("errors", errors, ["raise", "collect"])
-    limits = limits or Limits()
-    items = [(path, err, limits) for path, err in iter_report_files(paths)]
-    records: list[ReportRecord] = []
-    failures: list[dict[str, str]] = []
-    for recs, exc in run_map(_read_one, items, jobs=jobs, engine=engine, desc="reading", progress_bar=progress_bar):
-        if exc is not None:
-            if errors == "raise":
-                raise exc
-            failures.append({"path": exc.path, "error": type(exc).__name__, "reason": exc.reason})
-        records.extend(recs)
+    records, failures = read_records(paths, errors=errors, limits=limits, jobs=jobs, engine=engine,
+                                     progress_bar=progress_bar)
     if hints:
         for r in records:
             hint = hints.get(r.region or "") or hints.get(r.source)

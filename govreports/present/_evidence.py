@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import html
 
-import pandas as pd
-
 from .._format import fmt_value
+from .._lazy import pandas as pd
 from .._util import require_columns
 from ..fonts._embed import embed_font
 from ..schema import FIGURE_FLAGS, from_old_names

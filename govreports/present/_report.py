@@ -40,9 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from .._format import QUALIFIER_ZH, fmt_growth, fmt_signed, fmt_value, row_labels
+from .._lazy import pandas as pd
 from .._parallel import Engine
 from .._pipeline import Pipeline
 from .._util import check_subfolder, require_columns, spreadsheet_safe, staged_files

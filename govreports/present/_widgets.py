@@ -19,10 +19,9 @@ import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from .._deprecated import renamed_arguments
 from .._format import fmt_number
+from .._lazy import pandas as pd
 from .._parallel import Engine
 from .._pipeline import Pipeline
 from .._util import require_columns

@@ -8,9 +8,8 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-import pandas as pd
-
 from .._deprecated import renamed_arguments
+from .._lazy import pandas as pd
 from .._parallel import Engine
 from .._util import require_columns
 from ..extract._segment import split_sentences

@@ -14,9 +14,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
-import pandas as pd
-
 from .._deprecated import renamed_arguments
+from .._lazy import pandas as pd
 from .._parallel import Engine
 from .._util import require_columns
 from ..datasets._lexicons import theme_table

@@ -26,9 +26,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
-import pandas as pd
-
 from .._jieba import jieba_word_freq, quiet_jieba
+from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
 from .._util import check_option, require_columns
 from ..datasets._divisions import division_rows
