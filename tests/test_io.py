@@ -150,6 +150,7 @@ def test_region_from_path_when_the_text_names_none(tmp_path):
         (2005, ["一、“十五”工作回顾", "2006年工作"], 2006, True),
         (2015, ["一、“十二五”时期工作回顾", "二、“十三五”时期的奋斗目标"], 2016, True),  # a whole plan period reviewed
         (2016, ["一、“十二五”时期工作回顾", "二、“十三五”时期的奋斗目标"], 2016, False),
+        (2009, ["2009年工作简要回顾"], 2010, True),  # (工作简要回顾 is no plan heading)
         (2023, ["一、2022年工作回顾", "二、2023年工作安排"], 2023, False),  # the usual case
         (2023, ["一、过去一年工作回顾", "二、2023年工作安排"], 2023, False),
         (2023, ["一、2023年工作回顾", "二、2023年工作安排"], 2023, False),  # contradictory: left alone

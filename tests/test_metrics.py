@@ -715,6 +715,14 @@ def test_growth_after_a_level_of_all_residents_is_all_residents():
     assert set(m.loc[m["value"] == 8.1, "indicator"]) == {"urban_income", "rural_income"}  # both levels grew
 
 
+def test_a_total_in_the_review_of_five_years_of_work_spans_them():
+    text = ("汉阳区政府工作报告\n2016年12月6日在武汉市汉阳区第十五届人民代表大会第一次会议上\n各位代表：\n"
+            "一、本届政府工作回顾\n五年的工作主要体现在以下五个方面：（一）经济平稳较快发展。预计到2016年末，GDP达到830亿元。"
+            "固定资产投资增长强劲，累计完成2070亿元，是上一个五年的3.6倍。\n二、今后五年的工作\n全区生产总值年均增长8%。")
+    m = _one(text)
+    assert _cell(m, "2070亿元", text)["period"] == "2012-2016"
+
+
 def test_investment_completed_over_a_review_of_years_is_a_total():
     text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
             "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"

@@ -151,7 +151,10 @@ _REVIEW_YEARS = re.compile(
     r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])",
     re.M,
 )
-_FIVE_YEAR_REVIEW = re.compile(r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])")
+_FIVE_YEAR_REVIEW = re.compile(
+    r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])"
+    r"|五年的工作(?:主要体现|回顾)"  # 五年的工作主要体现在以下五个方面 (not 今后五年的工作)
+)
 # “十三五”时期, 十二五期间工作回顾: a review of a plan period
 _PLAN_PERIOD_REVIEW = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、)?\s*“?十[一二三四五]五”?(?:时期|期间)"
