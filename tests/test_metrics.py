@@ -723,6 +723,14 @@ def test_a_total_in_the_review_of_five_years_of_work_spans_them():
     assert _cell(m, "2070亿元", text)["period"] == "2012-2016"
 
 
+def test_a_total_of_investment_after_its_name_is_the_names():
+    text = ("测试县2018年政府工作报告\n一、过去五年工作回顾\n固定资产投资达到88亿元，年均增长5.6%，"
+            "五年累计完成投资400亿元；固定资产投资增速位居全国前列，重点项目累计完成投资3230亿元。")
+    m = _one(text)
+    assert _cell(m, "400亿元", text)[["indicator", "period"]].tolist() == ["fixed_asset_investment", "2013-2017"]
+    assert _cell(m, "3230亿元", text)["indicator"] == ""  # the projects' part
+
+
 def test_investment_completed_over_a_review_of_years_is_a_total():
     text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
             "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"

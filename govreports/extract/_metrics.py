@@ -1246,6 +1246,13 @@ _OTHER_NAME_AFTER: dict[str, re.Pattern[str]] = {"新增就业": re.compile("参
 _COMPARED_TO = re.compile(r"\s*(?:“?十[一二三四五]五|(?:19|20)\d{2}\s*年|上年|去年|同期|全国|全省|全市|全区|全县)")
 
 
+# a clause of nothing but its years and a total of 投资 (五年累计完成投资845亿元; not 重点项目累计完成投资)
+_TOTAL_INVESTMENT = re.compile(
+    r"(?<=[，,])\s*(?:[一二两三四五六七八九十\d]+年(?:来)?|“?十[一二三四五]五”?(?:期间|时期))?\s*累计(?:完成)?(?P<name>投资)(?=\s*\d)"
+)
+_SENTENCE_OR_LIST_END = re.compile(r"[。；;！？!?\n]")
+
+
 def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
     """Names that only their context makes an indicator's: 总产量 after 粮食 (粮食
     生产稳定，总产量8.6万吨) and 产值 after a 规上 subject."""
@@ -1283,6 +1290,15 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
                                     head_end=m.start() - len(scope)))
     if "分别" in text:
         extra.extend(a for a in _shared_suffix_items(text) if free(a.start, a.end))
+    for m in _TOTAL_INVESTMENT.finditer(text) if "累计" in text else ():
+        a, b = m.span("name")
+        i = bisect.bisect_left(starts, m.start()) - 1  # the last name before the clause
+        if (
+            i >= 0 and aliases[i].indicator == "fixed_asset_investment" and m.start() - aliases[i].end <= 40
+            and not _SENTENCE_OR_LIST_END.search(text, aliases[i].end, m.start()) and free(a, b)
+        ):
+            # 固定资产投资245亿元，五年累计完成投资845亿元: the investment named before, summed
+            extra.append(_Alias(a, b, m.group("name"), "fixed_asset_investment"))
     for m in _WHOLE_VALUE_ADDED.finditer(text) if "增加值" in text else ():
         a, b = m.span("name")
         if free(a, b):
