@@ -579,6 +579,11 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         # titled by the year it reviews: 2023年是…，圆满完成了年初确定的各项目标任务 (so a report for 2024)
         ("解读《测试乡2023年政府工作报告》\n报告指出2023年是全面贯彻党的二十大精神的开局之年，乡人民政府"
          "坚持稳中求进，圆满完成了年初确定的各项目标任务。", "测试乡", "township", 2024, "year_from_plan"),
+        # a street whose name holds 市 (蒲鞋市街道), in a title run into the text and in a page header
+        ("蒲鞋市街道2020年工作总结及2021年工作思路\n一、2020年工作总结\n一年来，街道认真贯彻落实。",
+         "蒲鞋市街道", "township", 2021, "region_from_header"),
+        ("组配分类 计划总结 发布机构 蒲鞋市街道\n生成日期 2021-01-28\n\n一、2020年工作总结\n一年来，街道认真贯彻落实。",
+         "蒲鞋市街道", "township", 2021, "region_from_header"),
         # undated: the review of a whole plan period (一、“十二五”时期工作回顾) is delivered for the year after it
         ("庐阳区人民政府工作报告\n各位代表：\n一、“十二五”时期工作回顾\n五年来，全区地区生产总值年均增长10%。",
          "庐阳区", "county", 2016, "year_from_headings"),

@@ -974,6 +974,16 @@ def _level_suffix_ok(name: str, level: str | None) -> bool:
     return level is None or level_of_region(name)[0] == level or (level == "county" and name.endswith("市"))
 
 
+def _whole_name(text: str, m: re.Match[str]) -> str:
+    """The region a match names, with the township suffix after it when the name holds a city's
+    (蒲鞋市街道, 南市镇: the shortest name ending in a suffix stops at 市)."""
+    region, end = m.group("region"), m.end("region")
+    for suffix in ("街道", "镇", "乡"):
+        if text.startswith(suffix, end) and "township" in division_levels().get(region + suffix, "").split("/"):
+            return region + suffix
+    return region
+
+
 def _region_from_body(text: str, head_lines: list[str], session: _Session, role: str | None) -> tuple[str | None, str]:
     """Region from the speaker line, 我代表X人民政府, the page header or the body."""
     level = _self_level(text, session, role)
@@ -992,14 +1002,16 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
         if _REGION_NAME.match(m.group("region")):
             return m.group("region"), "self"
     m = _OPENING_TITLE.match(text)
-    if m and _REGION_NAME.match(m.group("region")) and _level_suffix_ok(_split_chain(m.group("region"))[0], level):
-        return m.group("region"), "title"  # 新篁镇“十一五”工作总结及…: a title run into the text
+    region = _whole_name(text, m) if m else None
+    if region and _REGION_NAME.match(region) and _level_suffix_ok(_split_chain(region)[0], level):
+        return region, "title"  # 新篁镇“十一五”工作总结及…: a title run into the text
     for line in head_lines[:_TITLE_LINES]:
         m = _HEADER_ORG.search(line)
-        if m and _REGION_NAME.match(m.group("region")):
-            name, _ = _split_chain(m.group("region"))
+        region = _whole_name(line, m) if m else None
+        if region and _REGION_NAME.match(region):
+            name, _ = _split_chain(region)
             if _level_suffix_ok(name, level):
-                return m.group("region"), "page_header"
+                return region, "page_header"
         m = _CRUMBS.search(line)
         if m:
             for part in reversed(re.split(r"\s*(?:>>|>|»|/|→)\s*", m.group("path"))):
