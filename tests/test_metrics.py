@@ -731,6 +731,16 @@ def test_a_total_of_investment_after_its_name_is_the_names():
     assert _cell(m, "3230亿元", text)["indicator"] == ""  # the projects' part
 
 
+def test_the_primary_industry_named_for_its_growth_is_its_value_added():
+    text = ("黄龙县2026年政府工作报告\n全年生产总值完成30.69亿元、增长4.7%，其中一产增长3.9%，二产增长14.1%。"
+            "第一产业增长5%，第一产业投资增长20%，新增规模养殖场10个，拉动一产增长1.7个百分点。")
+    m = _one(text)
+    assert _cell(m, "3.9%", text)[["indicator", "measure"]].tolist() == ["agri_value_added", "growth"]
+    assert _cell(m, "5%", text)["indicator"] == "agri_value_added"
+    assert _cell(m, "20%", text)["indicator"] == ""  # investment in it
+    assert _cell(m, "1.7个百分点", text)["indicator"] == ""  # a contribution to its growth
+
+
 def test_investment_completed_over_a_review_of_years_is_a_total():
     text = ("兴文县政府工作报告\n——2020年12月27日在兴文县第十八届人民代表大会第五次会议上\n各位代表：\n"
             "“十三五”时期,是兴文综合实力快速提升的五年。五年来,全社会固定资产投资预计完成469亿元。"

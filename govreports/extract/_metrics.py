@@ -1250,6 +1250,11 @@ _COMPARED_TO = re.compile(r"\s*(?:“?十[一二三四五]五|(?:19|20)\d{2}\s*�
 _TOTAL_INVESTMENT = re.compile(
     r"(?<=[，,])\s*(?:[一二两三四五六七八九十\d]+年(?:来)?|“?十[一二三四五]五”?(?:期间|时期))?\s*累计(?:完成)?(?P<name>投资)(?=\s*\d)"
 )
+# the primary industry named for its growth alone (其中一产增长3.9%，二产增长14.1%)
+# (not 拉动一产增长1.7个百分点: a contribution to it)
+_PRIMARY_GROWTH = re.compile(
+    r"(?P<name>第一产业(?<!拉动第一产业)|一产(?<![第统单])(?<!拉动一产))(?=(?:同比|比上年)?(?:增长|下降))"
+)
 _SENTENCE_OR_LIST_END = re.compile(r"[。；;！？!?\n]")
 
 
@@ -1290,6 +1295,10 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
                                     head_end=m.start() - len(scope)))
     if "分别" in text:
         extra.extend(a for a in _shared_suffix_items(text) if free(a.start, a.end))
+    for m in _PRIMARY_GROWTH.finditer(text) if "产" in text else ():
+        a, b = m.span("name")
+        if free(a, b):  # 一产增长3.9%, 第一产业增长5%: the primary industry's value added
+            extra.append(_Alias(a, b, m.group("name"), "agri_value_added"))
     for m in _TOTAL_INVESTMENT.finditer(text) if "累计" in text else ():
         a, b = m.span("name")
         i = bisect.bisect_left(starts, m.start()) - 1  # the last name before the clause
