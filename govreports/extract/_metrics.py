@@ -200,6 +200,7 @@ _CONGRESS_SINCE = re.compile(r"(十八|十九|二十)大(?:召开)?以来")
 _CONGRESS_FIRST_YEAR = {"十八": 2013, "十九": 2018, "二十": 2023}
 _CONGRESS_SINCE_LEADS = ("十八大", "十九大", "二十大")
 _COMPARED_YEAR_LEADS = ("与19", "与20", "同19", "同20", "和19", "和20", "跟19", "跟20")
+_COMPARED_FIRST = frozenset(lead[0] for lead in _COMPARED_YEAR_LEADS)  # what a compared base starts with
 _BASE_PERIOD_LEADS = ("比十", "比“十", "较十", "较“十")
 _MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二季度", "三季度", "四季度", "截", "至", "到")
 # the characters of 1-11月 and 一至九月 (besides white space and digits): _regex.find_in_runs
@@ -2290,8 +2291,9 @@ def _past_year_named(
     """Whether a figure read as a target (of ``period``) is dated by its markers to a year before
     the one planned (预计2012年全镇完成…; 与2005年相比，…由6970亿元增加到1.3万亿元: the year compared
     counts as one named here, as it did before it was read as a base)."""
-    if any(f[0] == _Markers.BASE and text[f[2]] in "与同和跟" for f in found):
-        found = [(_Markers.YEAR, *f[1:]) if f[0] == _Markers.BASE and text[f[2]] in "与同和跟" else f for f in found]
+    dated = [(_Markers.YEAR, *f[1:]) if f[0] == _Markers.BASE and text[f[2]] in _COMPARED_FIRST else f for f in found]
+    if dated != found:  # (markers are compared as the same objects: only a year compared with changes them)
+        found = dated
         period = _period(found, marks, q_start, "target", plan_year, in_window=in_window, **opts)[0]
     if not (in_window or any(tag == _Markers.YEAR for tag, *_ in found)):
         return False
