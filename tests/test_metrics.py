@@ -1189,3 +1189,17 @@ def test_the_end_of_a_month_leading_a_clause():
     assert _cell(m, "80亿元", text)["period"] == "2022-01/2022-11"
     assert _cell(m, "30亿元", text)["period"] == "2022-01/2022-11"
     assert _cell(m, "3亿元", text)["period"] == "2022"  # a date in the clause, not its lead
+
+
+def test_one_paragraph_speech_review_before_its_targets_is_actual():
+    # The whole speech on one line: last year's figures before 今年主要预期目标 are actuals
+    # of the year reviewed, the targets after it are the plan year's.
+    text = (
+        "大坪镇2023年政府工作报告\n各位代表：过去一年，全镇实现地区生产总值12.5亿元，增长6%。"
+        "今年主要预期目标：地区生产总值增长7%。"
+    )
+    m = gr.extract_metrics(gr.reports_from_texts([text]))
+    gdp = m[m["indicator"] == "gdp"].set_index("value")
+    assert gdp.loc[12.5, ["kind", "period"]].tolist() == ["actual", "2022"]
+    assert gdp.loc[6.0, ["kind", "period"]].tolist() == ["actual", "2022"]
+    assert gdp.loc[7.0, ["kind", "period", "section_kind"]].tolist() == ["target", "2023", "targets"]

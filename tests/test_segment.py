@@ -477,3 +477,26 @@ def test_heading_line_that_states_the_targets():
     assert line.startswith("二、2023年工作安排。") and "6%左右" in line
     sub = next(s for s in secs if s["heading"] == "（一）扩大内需。")
     assert (sub["parent_id"], sub["kind"], sub["depth"]) == (plan["section_id"], "plan", 2)
+
+
+def test_targets_start_at_the_cue_sentence_of_a_one_paragraph_speech():
+    # A speech on one line (a one-paragraph web copy): the review before the targets
+    # statement is not targets, it is the speech's review when long; the targets
+    # leaf starts at the sentence of the cue.
+    review = "过去一年，全镇实现地区生产总值12.5亿元，增长6%；" + "民生事业扎实推进，" * 35 + "社会大局和谐稳定。"
+    text = "大坪镇2023年政府工作报告\n各位代表：" + review + "今年主要预期目标是：地区生产总值增长7%左右。"
+    secs = find_sections(text)
+    targets = [s for s in secs if s["kind"] == "targets"]
+    assert len(targets) == 1 and text[targets[0]["start"] :].startswith("今年主要预期目标是")
+    at = text.index("12.5亿元")
+    leaf = next(s for s in secs if s["is_leaf"] and s["start"] <= at < s["end"])
+    assert leaf["kind"] == "review"
+    # a short one: the text around the targets keeps its kind (the root's: other)
+    short = (
+        "大坪镇2023年政府工作报告\n各位代表：过去一年，全镇实现地区生产总值12.5亿元，增长6%。"
+        "今年主要预期目标：地区生产总值增长7%。"
+    )
+    secs = find_sections(short)
+    at = short.index("12.5亿元")
+    assert next(s for s in secs if s["is_leaf"] and s["start"] <= at < s["end"])["kind"] == "other"
+    assert short[next(s for s in secs if s["kind"] == "targets")["start"] :].startswith("今年主要预期目标")

@@ -356,10 +356,11 @@ def _own_kind(heading: str, plan_year: int | None) -> str | None:
 
 
 class _Para:
-    __slots__ = ("start", "text", "style", "number", "heading", "bare", "appendix")
+    __slots__ = ("start", "indent", "text", "style", "number", "heading", "bare", "appendix")
 
-    def __init__(self, start: int, text: str) -> None:
-        self.start = start
+    def __init__(self, start: int, text: str, indent: int = 0) -> None:
+        self.start = start  # where the line starts
+        self.indent = indent  # the blanks before ``text`` on its line
         self.text = text
         self.style: str | None = None
         self.number: int | None = None
@@ -374,7 +375,7 @@ def _paragraphs(text: str) -> list[_Para]:
     for line in text.split("\n"):
         s = line.strip()
         if s:
-            paras.append(_Para(pos, s))
+            paras.append(_Para(pos, s, len(line) - len(line.lstrip())))
         pos += len(line) + 1
     return paras
 
@@ -619,14 +620,15 @@ class _Outline:
         """Offset where paragraph ``i`` starts (the end of the text after the last one)."""
         return self.paras[i].start if i < len(self.paras) else self.n_text
 
-    def flush(self, i: int, before_review: bool) -> None:
-        """End the pending body text before paragraph ``i``: an unheaded review when long enough."""
+    def flush(self, i: int, before_review: bool, end: int | None = None) -> None:
+        """End the pending body text before paragraph ``i`` (or at offset ``end`` inside it):
+        an unheaded review when long enough."""
         # Body text between the opening and the first part, when the review
         # has no heading of its own ("过去的一年…" straight after the intro).
         pending = self.pending
         if pending is None:
             return
-        a, b = self.paras[pending].start, self.next_start(i)
+        a, b = self.paras[pending].start, self.next_start(i) if end is None else end
         if not before_review and (i - pending >= _UNHEADED_REVIEW_MIN_PARAS or b - a >= _UNHEADED_REVIEW_MIN_CHARS):
             self.add(a, b, 0, "", "review", "paragraph")
             self.seen_review = True
@@ -754,9 +756,16 @@ class _Outline:
         if (ctx not in ("review", "targets", "problems", "closing") or in_mixed) and (
             not self.seen_closing and _is_targets(self.paras, i)
         ):
-            self.flush(i, False)
+            # the targets start at the sentence of the cue: what comes before it in the
+            # paragraph (过去一年，全镇实现…。今年主要预期目标是…) is the part around it
+            cut = p.start + p.indent + _cue_sentence(p.text, _targets_cue(self.paras, i))
+            if cut > p.start + p.indent and self.pending is None and not self.stack and not (
+                self.seen_review or self.seen_plan or self.seen_closing
+            ):
+                self.pending = i  # a one-paragraph speech: its review before the targets
+            self.flush(i, False, cut)
             j = _targets_end(self.paras, i, self.closing_at)
-            self.add(p.start, self.next_start(j), self.top(), "", "targets", "paragraph")
+            self.add(cut, self.next_start(j), self.top(), "", "targets", "paragraph")
             self.seen_plan = True
             return j
         if (
@@ -798,18 +807,29 @@ def _is_targets(paras: list[_Para], i: int, skip: int = 0) -> bool:
     """Whether paragraph ``i`` states the targets: a cue (主要预期目标是 …)
     closely followed by figures, in the paragraph or, when it ends with the
     cue and a colon, at the start of the next one."""
+    return _targets_cue(paras, i, skip) >= 0
+
+
+def _targets_cue(paras: list[_Para], i: int, skip: int = 0) -> int:
+    """Where in paragraph ``i`` the targets cue of :func:`_is_targets` starts, or -1."""
     text = paras[i].text
     m = _TARGET_CUE.search(text, skip)
     if m is None or _TARGET_BACKREF.search(text, max(m.start() - _TARGET_BACKREF_SPAN, 0), m.start()):
-        return False
-    if _TARGET_FIGURE.search(text, m.end(), m.end() + _TARGET_FIGURE_SPAN) is not None:
-        return True
-    return (
+        return -1
+    if _TARGET_FIGURE.search(text, m.end(), m.end() + _TARGET_FIGURE_SPAN) is not None or (
         text.rstrip()[-1:] in "：:"
         and len(text) - m.end() <= 2
         and i + 1 < len(paras)
         and _TARGET_FIGURE.search(paras[i + 1].text, 0, _TARGET_FIGURE_SPAN) is not None
-    )
+    ):
+        return m.start()
+    return -1
+
+
+def _cue_sentence(text: str, cue: int) -> int:
+    """Where the sentence holding offset ``cue`` of ``text`` starts: after the last 。！？ before it
+    (a paragraph that reviews the year and then states the targets, as a one-paragraph report does)."""
+    return max(text.rfind("。", 0, cue), text.rfind("！", 0, cue), text.rfind("？", 0, cue)) + 1
 
 
 def _targets_end(paras: list[_Para], i: int, stop: int) -> int:
