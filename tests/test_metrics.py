@@ -1203,3 +1203,60 @@ def test_one_paragraph_speech_review_before_its_targets_is_actual():
     assert gdp.loc[12.5, ["kind", "period"]].tolist() == ["actual", "2022"]
     assert gdp.loc[6.0, ["kind", "period"]].tolist() == ["actual", "2022"]
     assert gdp.loc[7.0, ["kind", "period", "section_kind"]].tolist() == ["target", "2023", "targets"]
+
+
+def _rows(text: str) -> pd.DataFrame:
+    return gr.extract_metrics(gr.reports_from_texts([text]))
+
+
+def test_threshold_in_numerals_ending_a_clause_and_after_po():
+    # 突破百亿元 ends its clause (no 大关 after it); 破百亿元大关 (破 alone): thresholds, at_least
+    m = _rows(
+        "铁锋区2025年政府工作报告\n二、2025年主要目标\n地区生产总值突破百亿元，增长6%。\n固定资产投资破百亿元大关。"
+    )
+    got = {(r.indicator, r.value, r.unit, r.qualifier) for r in m.itertuples()}
+    assert ("gdp", 100.0, "亿元", "at_least") in got
+    assert ("fixed_asset_investment", 100.0, "亿元", "at_least") in got
+    # not a threshold: a size class of projects, a word (打破)
+    m = _rows("某县2024年政府工作报告\n一、2023年工作回顾\n引进超百亿元项目3个，打破百亿元。")
+    assert not (m["unit"] == "亿元").any()
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("引进内资57.44亿元，增长9%。", "investment_funds_in_place"),
+        ("全年引进市外资金36亿元，增长9%。", "investment_funds_in_place"),
+        ("引进域外资金475亿元，增长9%。", "investment_funds_in_place"),
+        ("规上产值42亿元，增长9%。", "industrial_output_above_scale"),
+        ("来源于本县的财政总收入12.52亿元，增长9%。", "fiscal_revenue"),
+    ],
+)
+def test_naming_variants(sentence, indicator):
+    m = _rows("某县2024年政府工作报告\n一、2023年工作回顾\n" + sentence)
+    assert set(m["indicator"]) == {indicator}, m[["indicator", "value"]]
+
+
+def test_contracted_funds_are_not_funds_in_place():
+    m = _rows("某县2024年政府工作报告\n一、2023年工作回顾\n合同引进市外资金50亿元。")
+    assert (m["indicator"] == "").all()
+
+
+def test_within_the_year_names_no_part():
+    m = _rows("某市2014年政府工作报告\n二、2014年工作安排\n年内城镇新增就业4.9万人，力争年内引进省外资金突破500亿元。")
+    assert set(m["indicator"]) == {"urban_jobs", "investment_funds_in_place"}
+
+
+def test_spans_of_the_year_listed_after_a_name():
+    # one name, then its figures of the half year, three quarters and the whole year
+    for body in (
+        "地区生产总值上半年增长3.2%、前三季度增长4.4%、预计全年增长5%左右。",
+        "GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右。",
+    ):
+        m = _rows("渝中区2024年政府工作报告\n一、2023年工作回顾\n" + body)
+        assert m[["indicator", "value", "period"]].values.tolist() == [
+            ["gdp", 3.2, "2023-01/2023-06"], ["gdp", 4.4, "2023-01/2023-09"], ["gdp", 5.0, "2023"],
+        ], body
+    # another name's figure in the list is not the first name's
+    m = _rows("某县2024年政府工作报告\n一、2023年工作回顾\n工业投资上半年增长3.2%、技改投资增长4.4%。")
+    assert m["indicator"].tolist() == ["industrial_investment", ""]

@@ -257,7 +257,7 @@ _REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上�
 # (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
 _NEUTRAL_WORDS = (
     r"全年|全[镇乡市县省区州盟旗国街域]|全社会|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]|实现了?|完成了?|累计|预计|初步核算|其中|共|达到了?|"
-    r"今年|明年|去年|上年|同期|年度|年末|(?:19|20)\d{2}年(?:度)?|[、和与及]|以及|同比|比上年|较上年|"
+    r"今年|明年|去年|上年|同期|年度|年末|年内|(?:19|20)\d{2}年(?:度)?|[、和与及]|以及|同比|比上年|较上年|"
     r"的|为|是|等|主要|经济|总体|平稳|稳定|保持|迈上|突破|跨越|首次|力争|争取|确保|计划|预期|努力|要|将|把|使|"
     r"持续|继续|进一步|推动|促进|带动|拉动|有望|可望|可|能|全口径|全部|整体|了|[一二三四五六七八九十]是|中央|提出|国家|“|”|\s|"
     # the statistical scope of the whole region's figure (限额以上固定资产投资, 区级一般公共预算收入)
@@ -267,6 +267,8 @@ _NEUTRAL_WORDS = (
     r"据?初步统计|据统计|截至|截止|(?:过去|近|今后|未来)?[三四五3-5]年(?:来|间|内)?|实际|"
     # how a result was reached (截至目前，已超预期完成固定资产投资…, 提前完成, 超额完成)
     r"已经|已|超预期|超额|顺利|圆满|提前|目前|当前|引进(?:到位)?|"
+    # where a revenue comes from: 来源于本县的财政总收入
+    r"来源于|"
     # the year of a goal (力争到2026年全县地区生产总值…, 到“十四五”末)
     r"[到至]|十[一二三四五]?五[”\"〞]?(?:期末|末|时期|期间)?"
 )
@@ -385,6 +387,8 @@ _OWN_FIGURE = re.compile(
 )
 
 # 1-10月完成, 截至11月底累计实现, 全年预计: the months or year of the figure that follows, and its verb
+_NAME_CLAUSE_MAX = 12  # GDP增速逐季攀升，…
+_TIMED_LIST_MAX = 50  # 上半年增长3.2%、前三季度增长4.4%、预计全年增长…
 _TIMED_FIGURE = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:1\s*" + _RANGE_DASH + r"\s*\d{1,2}\s*月份?|前\d{1,2}个?月|上半年|前三季度"
     r"|(?:截至|截止)\d{1,2}月(?:底|末)?|全年)\s*(?:预计)?(?:累计)?(?:完成|实现|达到?|为)?\s*[约近超逾]?$"
@@ -392,6 +396,13 @@ _TIMED_FIGURE = re.compile(
 
 # 确保增长16%、力争增长17%: a second goal for the same name
 _GOAL_LEAD = re.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
+# 上半年增长3.2%、前三季度增长4.4%、预计全年增长5%: the same name's figure of another span of the year
+_TIME_LABEL = re.compile(
+    r"\s*(?:预计)?(?:(?:19|20)\d{2}\s*年)?\s*"
+    r"(?:1\s*" + _RANGE_DASH + r"\s*\d{1,2}\s*月份?|前\d{1,2}个?月|上半年|前三季度|一季度|全年)\s*(?:预计)?"
+)
+# 上半年3.2%: a span of the year and the name's figure of it, a clause of its own
+_TIMED_OWN = re.compile(_TIME_LABEL.pattern + r"(?:增长|增速|达到?|为|实现|完成)?\s*[\d.]+\s*(?:%|亿元|万元|元)?\s*$")
 
 
 def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> tuple[_Alias | None, str]:
@@ -411,13 +422,25 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     if not seps:
         if _HAS_DIGIT.search(gap):
             tail = _GOAL_LEAD.sub("", gap[gap.rfind("、") + 1:]) if "、" in gap else ""
+            tail = tail[m.end():] if (m := _TIME_LABEL.match(tail)) else tail
             if tail.strip() and not _HAS_DIGIT.search(tail) and not _GROWTH_CLAUSE.match(tail):
                 return None, gap  # 工业投资90亿元、技改投资28亿元: the figure is the next name's
+            items = gap.split("、")
+            if len(gap) <= _TIMED_LIST_MAX and m and all(_TIMED_OWN.match(x) for x in items[:-1]):
+                return a, gap  # 上半年增长3.2%、前三季度增长4.4%、预计全年增长5%左右
         return (a, gap) if len(gap) <= 25 else (None, gap)
     clause = gap[seps[-1].end():]
     colon_only = len(seps) == 1 and seps[0].group() in "：:" and not gap[:seps[0].start()].strip()
     if colon_only and _TIMED_FIGURE.match(clause):
         return a, clause  # 地区生产总值：1-10月完成12亿元 (a list of indicators, each with its months)
+    first = seps[0].start()
+    if len(seps) == 1 and first <= _NAME_CLAUSE_MAX and not _HAS_DIGIT.search(gap, 0, first):
+        # GDP增速逐季攀升，上半年3.2%、前三季度4.4%: the name's clause without a figure, then its spans
+        head, _, tail = clause.rpartition("、")
+        if (_TIMED_FIGURE.match(tail) or _TIME_LABEL.fullmatch(tail)) and (
+            not head or _TIMED_OWN.match(head.rpartition("、")[2])
+        ):
+            return a, clause
     if "、" in clause:  # …突破百亿元大关，达109亿元、增长9.2%: the growth of the level just stated
         head, _, tail = clause.rpartition("、")
         own = _OWN_FIGURE.match(head) and a.text not in GROWTH_ONLY_ALIASES  # (not 与经济增长同步，…5.7万元、增长)
@@ -1366,11 +1389,13 @@ _by_start = operator.itemgetter(_FIGURE_COLUMNS.index("start"))
 # 迈上千亿台阶, 突破百亿元大关, 跨越两亿大关: a threshold in numerals, which the number
 # parser leaves alone (千方百计 and 百亿级 are no figures)
 _NUMERAL_MARK_START = re.compile(
-    r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?[一两二三四五六七八九十百千]"
+    r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超|破)[“\"]?[一两二三四五六七八九十百千]"
 )
+# (破 alone: 首破, 双破, 破百亿元大关; a threshold with its unit may end the clause: 地区生产总值突破百亿元，…)
 _NUMERAL_MARK = re.compile(
-    r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超)[“\"]?"
-    r"(?P<num>[一两二三四五六七八九十百千]{1,3}?)(?P<mult>万亿|亿|万)(?P<unit>元|美元)?[”\"]?(?=新?的?(?:大关|台阶|俱乐部|关口))"
+    r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超|破(?<![突打攻识看]破))[“\"]?"
+    r"(?P<num>[一两二三四五六七八九十百千]{1,3}?)(?P<mult>万亿|亿|万)(?P<unit>元|美元)?[”\"]?"
+    r"(?:(?=新?的?(?:大关|台阶|俱乐部|关口))|(?<=元)(?=[，,。；;]|$))"
 )
 
 
