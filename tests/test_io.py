@@ -523,6 +523,15 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         ("测试镇人民政府工作报告\n各位代表：\n一年来，全镇经济平稳。" + "工业稳步增长。" * 60
          + "\n2022年，全镇完成投资5亿元。",
          "测试镇", "township", 2023, "year_from_body"),
+        # undated, the title lost: the first paragraph led by a year tells what was done in it
+        ("各位代表：\n2023年,全镇上下坚持以习近平新时代中国特色社会主义思想为指导,在县委、县政府和镇党委的坚强领导下,"
+         "较好完成了年初确定的各项工作任务。\n（一）乡村振兴成效显著。",
+         None, None, 2024, "year_from_headings"),
+        ("各位代表：\n2011年,是实施“十二五”规划的第一年。在市委、市政府和区委的正确领导下,我们深入贯彻落实科学发展观。",
+         None, None, 2012, "year_from_headings"),
+        # … not a plan's opening (2023年，…我们将…: not the year after)
+        ("各位代表：\n2023年，在县委的坚强领导下，我们将力争地区生产总值增长6%。",
+         None, None, None, None),
         # undated: the months it reports on (a summary of January to November is delivered at the year's end)
         ("各位代表：\n现在，我代表测试镇人民政府向大会报告工作。\n2023年1-8月，全镇完成固定资产投资12亿元。",
          "测试镇", "township", 2023, "year_from_months"),

@@ -798,7 +798,28 @@ def _year_from_opening(text: str) -> int | None:
     m = _OPENING_LED.search(text, start, start + 400)
     if m and _YEAR_LOOKED_BACK.search(text, m.end(), m.end() + 2000):
         return int(m["y"]) + 1
+    m = _OPENING_REVIEW.search(text, start, start + _OPENING_REVIEW_WITHIN)
+    if m and not _MID_YEAR_WORDS.search(text, m.start(), m.end() + 300):
+        # (not a plan, which says so in its first sentence: 2023年是…开局之年，做好今年工作…)
+        if _REVIEW_DEEDS.search(m["s"]) and not _PLAN_DEEDS.search(m["s"].partition("。")[0]):
+            return int(m["y"]) + 1
     return None
+
+
+# 2023年，全镇上下坚持…，较好完成了年初确定的各项工作任务。: the first paragraph led by a year
+# tells what was done in it (a text whose title and headings are lost opens with its review)
+_OPENING_REVIEW = re.compile(
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?:刚刚过去的)?(?P<y>(?:19|20)\d{2})\s*年(?:[，,]\s*是?|是)(?P<s>[^\n]{0,250})"
+)
+_OPENING_REVIEW_WITHIN = 1500
+_REVIEW_DEEDS = re.compile(
+    r"完成了|较好地?完成|圆满完成|全面完成|超额完成|取得了|实现了|经受住|克服了?|战胜了?|攻坚克难|砥砺奋进|负重前行"
+    r"|极不平凡|极不寻常|极为不易|团结带领|在[^。\n]{0,40}?(?:领导|領導)下"
+)
+_PLAN_DEEDS = re.compile(
+    r"今年(?!以来)|明年|(?<![重主需只])要(?![求素点])|将|力争|确保|做好|主要预期目标|预期目标|总体要求|指导思想|总体思路|建议|目标是"
+)
+_MID_YEAR_WORDS = re.compile(r"上半年|前三季度|一季度|今年以来|[1１一]\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月")
 
 
 # 刚刚过去的2022年, 即将过去的2017年 (a December session), 过去的一年（2022年）: the year reviewed
