@@ -523,6 +523,13 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         ("测试镇人民政府工作报告\n各位代表：\n一年来，全镇经济平稳。" + "工业稳步增长。" * 60
          + "\n2022年，全镇完成投资5亿元。",
          "测试镇", "township", 2023, "year_from_body"),
+        # a text run into one paragraph, titled by the year its review heading names (inline after a
+        # sentence, or numbered after a page's date stamp): delivered the year after
+        ("2018年海阳镇政府工作报告——在海阳镇第十九届人民代表大会第四次会议上各位代表:下面,我代表海阳镇人民政府向大会作"
+         "工作报告,请予审议。一、2018年工作回顾过去的一年,全镇上下在县委的坚强领导下,经济平稳。",
+         "海阳镇", "township", 2019, "year_from_plan"),
+        ("灵峰街道办事处2024年度工作报告发布日期:2025-01-20 10:08:09一、2024年工作回顾2024年,街道经济平稳。",
+         "灵峰街道", "township", 2025, None),
         # undated, the title lost: the first paragraph led by a year tells what was done in it
         ("各位代表：\n2023年,全镇上下坚持以习近平新时代中国特色社会主义思想为指导,在县委、县政府和镇党委的坚强领导下,"
          "较好完成了年初确定的各项工作任务。\n（一）乡村振兴成效显著。",

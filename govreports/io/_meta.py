@@ -179,6 +179,15 @@ _REVIEW_HEADING = re.compile(
     re.M,
 )
 
+# the same heading run into the text after a sentence (。一、2018年工作回顾过去的一年…)
+_REVIEW_HEADING_INLINE = re.compile(
+    # (numbered, it may follow anything: 发布日期:2025-01-20 10:08:09一、2024年工作回顾)
+    r"(?:(?<=[。：:])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?|(?<=\d)(?:一、|[（(]一[)）]))"
+    r"\s*((?:19|20)\d{2}) ?年"
+    + _AND_YEARS
+    + r"(?:度)?(?:的)?(?:政府)?(?:工作(?:简要)?(?:回顾|回顧)|简要回顾)"
+)
+
 
 def _plan_period_reviewed(text: str) -> int | None:
     """The last year of a plan period whose whole review a heading opens (一、“十二五”时期工作回顾: 2015)."""
@@ -210,6 +219,8 @@ def _reviews_its_own_year(text: str, year: int) -> bool:
         return False
     if year + 1 in plans or any(int(m.group(1)) == year for m in _REVIEW_HEADING.finditer(text)):
         return True
+    if any(int(m.group(1)) == year for m in _REVIEW_HEADING_INLINE.finditer(text, 0, HEADINGS_CHARS)):
+        return True  # …提出意见。一、2018年工作回顾过去的一年，…: a text run into one paragraph
     if _plan_period_reviewed(text) == year:
         return True  # 一、“十二五”时期工作回顾 under a title of 2015: delivered at its end or after, for 2016
     if next_year_plan_heading(text, 20000):
