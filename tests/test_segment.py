@@ -500,3 +500,17 @@ def test_targets_start_at_the_cue_sentence_of_a_one_paragraph_speech():
     at = short.index("12.5亿元")
     assert next(s for s in secs if s["is_leaf"] and s["start"] <= at < s["end"])["kind"] == "other"
     assert short[next(s for s in secs if s["kind"] == "targets")["start"] :].startswith("今年主要预期目标")
+
+
+def test_numbered_parts_of_a_report_run_into_one_line():
+    # a one-paragraph copy: 一、…回顾 and 二、…安排 run on after sentences; each opens its part
+    review = "一、2022年工作回顾过去的一年，全镇实现地区生产总值12.5亿元，增长6%。" + "民生事业扎实推进。" * 40
+    plan = "二、2023年工作安排做好今年工作，要坚持稳中求进。" + "统筹发展和安全。" * 30
+    text = "大坪镇2023年政府工作报告各位代表：现在，我代表镇人民政府向大会报告工作。" + review + plan
+    secs = find_sections(text)
+    kind_at = {s["kind"] for s in secs if s["is_leaf"] and s["start"] <= text.index("12.5亿元") < s["end"]}
+    assert kind_at == {"review"}
+    assert {s["kind"] for s in secs if s["is_leaf"] and s["start"] <= text.index("统筹发展") < s["end"]} == {"plan"}
+    # 三、四季度 after a sentence is no part
+    with_quarters = text.replace("民生事业扎实推进。", "三、四季度回升。", 1)
+    assert len(find_sections(with_quarters)) == len(secs)

@@ -369,13 +369,26 @@ class _Para:
         self.appendix = False
 
 
+# A report run into one line (a one-paragraph web copy): its numbered parts start after a
+# sentence (…提出意见。一、2022年工作回顾…。二、2023年工作安排…), not 三、四季度
+_INLINE_PART = re.compile(r"(?<=[。！？；])\s*(?=[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))")
+_ONE_PARAGRAPH_MIN = 600  # characters of a line that may hold a whole report
+
+
 def _paragraphs(text: str) -> list[_Para]:
     paras: list[_Para] = []
     pos = 0
     for line in text.split("\n"):
         s = line.strip()
         if s:
-            paras.append(_Para(pos, s, len(line) - len(line.lstrip())))
+            indent = len(line) - len(line.lstrip())
+            cuts = [m.end() for m in _INLINE_PART.finditer(s)] if len(s) > _ONE_PARAGRAPH_MIN else []
+            if cuts:
+                for a, b in zip([0, *cuts], [*cuts, len(s)]):
+                    if piece := s[a:b].rstrip():
+                        paras.append(_Para(pos + indent + a, piece))
+            else:
+                paras.append(_Para(pos, s, indent))
         pos += len(line) + 1
     return paras
 
