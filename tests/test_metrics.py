@@ -1230,6 +1230,10 @@ def test_threshold_in_numerals_ending_a_clause_and_after_po():
         ("引进域外资金475亿元，增长9%。", "investment_funds_in_place"),
         ("规上产值42亿元，增长9%。", "industrial_output_above_scale"),
         ("来源于本县的财政总收入12.52亿元，增长9%。", "fiscal_revenue"),
+        ("1-11月份，完成规上总产值48.2亿元，同比增长3%。", "industrial_output_above_scale"),
+        ("三级税收实现4315.1亿元，增长14.4%。", "tax_revenue"),
+        ("区域财政收入929亿元，增长11%。", "fiscal_revenue"),
+        ("一般财政预算收入6亿元，增长9%。", "general_budget_revenue"),
     ],
 )
 def test_naming_variants(sentence, indicator):
