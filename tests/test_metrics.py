@@ -1264,3 +1264,15 @@ def test_spans_of_the_year_listed_after_a_name():
     # another name's figure in the list is not the first name's
     m = _rows("某县2024年政府工作报告\n一、2023年工作回顾\n工业投资上半年增长3.2%、技改投资增长4.4%。")
     assert m["indicator"].tolist() == ["industrial_investment", ""]
+
+
+def test_year_leading_a_sentence_ends_each_listed_average():
+    # 2015年，A…，年均增长x%；B…，年均增长y%: every item's average runs up to 2015, not to the year reviewed
+    m = _rows(
+        "雷州市2017年政府工作报告\n一、五年工作回顾\n五年来，经济发展。2015年，固定资产投资62.63亿元，年均增长26.9%；"
+        "社会消费品零售总额130.43亿元，年均增长11.7%；公共财政收入5.87亿元，年均增长12.8%。"
+    )
+    avg = m[m["measure"] == "growth_avg"]
+    assert avg[["indicator", "period"]].values.tolist() == [
+        ["fixed_asset_investment", "2011-2015"], ["retail_sales", "2011-2015"], ["general_budget_revenue", "2011-2015"],
+    ]

@@ -1619,6 +1619,21 @@ class _Report:
             return []
         return got
 
+    def average_lead(self, pos: int, window_start: int) -> list:
+        """The year opening the sentence before ``pos`` when only yearly averages (年均) stand
+        between its lead and the figure: the last year of each listed item's average."""
+        text, marks = self.text, self.marks
+        lo = max(0, pos - _PARA_MAX // 5)
+        start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
+        if start >= window_start or (found := self._lead_of(start, pos)) is None:
+            return []
+        got, lead_end = found
+        if any(f[0] != _Markers.FIVE for f in marks.between(marks.period, lead_end, pos)) or (
+            marks.any_in(marks.cues, lead_end, pos) or _ANNUAL.search(text, lead_end, pos)
+        ):
+            return []
+        return [f for f in got if f[0] == _Markers.YEAR]
+
     def _lead_of(self, start: int, pos: int) -> tuple[list, int] | None:
         """The time markers a sentence starting at ``start`` opens with, and where they stop
         speaking for its first clause: its lead (1—9月，, 2022年1—11月，); a caption's months
@@ -2342,6 +2357,10 @@ def _time_markers(
     if measure == "growth" and marks.same_below and not any(f[0] in _MULTI_TAGS for f in found):
         found = _same_below(marks, text, q.start) + found
     in_window = bool(found)
+    if kind == "actual" and found and all(f[0] == _Markers.FIVE for f in found):
+        # 2015年，固定资产投资62.63亿元，年均增长26.9%；社会消费品零售总额130.43亿元，年均增长11.7%:
+        # the year leading the sentence ends the years of each item's average
+        found = rep.average_lead(q.start, lo_q) + found
     so_far = rep.mid_year or rep.report_months is not None  # (今年以来: the months reported on)
     if not found and not (marks.any_in(marks.cues, lo_q, q.start) or _annual_in(text, lo_q, q.start, so_far)):
         # nothing in the sentence says when (no 去年, 全年, 2022年): the sentence's lead
