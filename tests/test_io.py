@@ -530,6 +530,10 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "海阳镇", "township", 2019, "year_from_plan"),
         ("灵峰街道办事处2024年度工作报告发布日期:2025-01-20 10:08:09一、2024年工作回顾2024年,街道经济平稳。",
          "灵峰街道", "township", 2025, None),
+        # a document site's upload time is not when the report was published: the plenum it studies dates it
+        ("庄桥街道工作报告.docx\n下载文档\n页数:11页\n时间:2023-05-02\n各位代表：\n一年来，我们深入学习贯彻"
+         "党的十九大和十九届四中全会精神，全街道经济平稳。",
+         "庄桥街道", "township", 2020, "year_from_plenum"),
         # undated, the title lost: the first paragraph led by a year tells what was done in it
         ("各位代表：\n2023年,全镇上下坚持以习近平新时代中国特色社会主义思想为指导,在县委、县政府和镇党委的坚强领导下,"
          "较好完成了年初确定的各项工作任务。\n（一）乡村振兴成效显著。",

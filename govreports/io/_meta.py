@@ -335,6 +335,12 @@ def infer_meta(
     p = PurePath(path) if path is not None else None
     meta.title = _title(fm, title_hint, head_lines)
     session = _session(dated_lines, fm)
+    if session.published is not None and _REPOST_SITE.search(text, 0, _REPOST_HEAD):
+        # a document site's upload time or a repost's stamp is not when the report was published
+        # (on the development texts such stamps gave the year of 5 of 27 copies, a government
+        # page's publication date 78 of 96)
+        meta.extra["stamp"] = session.published
+        session.published = None
     meta.date = session.date
     meta.speaker, role = _speaker(head_lines, fm)
     if role:
@@ -420,6 +426,13 @@ _SELF_WORDS = {
 }
 _ROLE_UNIT = {"县长": "county", "区长": "county", "旗长": "county", "镇长": "township", "乡长": "township",
               "苏木达": "township", "主任": "township", "市长": None, "州长": "city", "盟长": "city"}
+
+
+# the furniture of a document-sharing site or a repost (页数, 上传, 下载文档, 公文搜, 网友投稿 …)
+_REPOST_SITE = re.compile(
+    r"页数[:：]|上传(?:人|者|时间|用户)|文库|资源描述|下载文档|下载积分|公文搜|网友投稿|范文|小编|分享赚钱|文档格式|格式[:：]\s*DOC"
+)
+_REPOST_HEAD = 800  # characters of a page's head where its site shows
 
 
 @dataclass
