@@ -530,6 +530,13 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "海阳镇", "township", 2019, "year_from_plan"),
         ("灵峰街道办事处2024年度工作报告发布日期:2025-01-20 10:08:09一、2024年工作回顾2024年,街道经济平稳。",
          "灵峰街道", "township", 2025, None),
+        # a title block run into the speech on one line: its date (in brackets, or after the speaker)
+        ("大坪镇人民政府工作报告（2019年1月10日）各位代表：现在，我代表镇人民政府向大会报告工作，请予审议。"
+         + "过去的一年，全镇经济平稳，民生持续改善。" * 12,
+         "大坪镇", "township", 2019, None),
+        ("大坪镇政府工作报告——在大坪镇第十届人民代表大会第三次会议上镇长 张三 2019年1月10日各位代表：现在，"
+         + "我代表镇人民政府向大会报告工作。过去的一年，全镇经济平稳，民生持续改善。" * 8,
+         "大坪镇", "township", 2019, None),
         # a document site's upload time is not when the report was published: the plenum it studies dates it
         ("庄桥街道工作报告.docx\n下载文档\n页数:11页\n时间:2023-05-02\n各位代表：\n一年来，我们深入学习贯彻"
          "党的十九大和十九届四中全会精神，全街道经济平稳。",

@@ -329,7 +329,7 @@ def infer_meta(
     """
     fm = dict(front_matter or {})
     meta = ReportMeta()
-    head_lines = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]
+    head_lines = _head_lines(text)
     # years and dates read in digits (二〇二三年一月十日); the title keeps the text's own writing
     dated_lines = [_arabic_dates(line) for line in head_lines]
     p = PurePath(path) if path is not None else None
@@ -365,6 +365,19 @@ def infer_meta(
 
 #: Lines of the head searched for title, session, speaker and page header.
 _HEAD_LINES = 40
+_RUN_IN_MIN = 200  # characters of a line that may hold a title block run into the speech
+_RUN_IN_HEAD = 160  # how far into such a line the greeting may start
+
+
+def _head_lines(text: str) -> list[str]:
+    """The first lines of ``text``; a title block run into the speech on one line (大坪镇人民政府工作报告
+    （2019年1月10日）各位代表：…) is its own line, as the title block of a page with lines is."""
+    lines = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]
+    out: list[str] = []
+    for line in lines[:_TITLE_LINES]:
+        k = line.find("各位代表", 0, _RUN_IN_HEAD) if len(line) > _RUN_IN_MIN else -1
+        out += [line[:k], line[k:]] if k > 0 else [line]
+    return (out + lines[_TITLE_LINES:])[:_HEAD_LINES]
 #: Characters of the head searched for a session line broken across lines.
 _HEAD_CHARS = 1500
 _UNIT = r"[\u4e00-\u9fff]{1,20}?" + _SUFFIX
