@@ -1276,3 +1276,17 @@ def test_year_leading_a_sentence_ends_each_listed_average():
     assert avg[["indicator", "period"]].values.tolist() == [
         ["fixed_asset_investment", "2011-2015"], ["retail_sales", "2011-2015"], ["general_budget_revenue", "2011-2015"],
     ]
+
+
+def test_one_line_report_reads_its_numbered_part_as_a_paragraph():
+    # a long report run into one line: the figures of its part 一、过去四年工作回顾 are read from that part's
+    # lead (four years), not from the line's start (the title's 2022年); the region's own name is no part
+    intro = "2022年苏尼特左旗人民政府工作报告各位代表：现在，我代表旗人民政府向大会报告工作，请予审议。"
+    body = (
+        "一、过去四年工作回顾四年来，苏尼特左旗坚持稳中求进，全旗经济平稳。"
+        "全社会固定资产投资累计完成117亿元，年均增长31%。"
+    )
+    filler = "我们坚持稳中求进，统筹发展和安全，经济社会持续健康发展。" * 22
+    m = _rows(intro + filler + body)
+    fai = m[m["indicator"] == "fixed_asset_investment"]
+    assert fai["period"].tolist() == ["2018-2021", "2018-2021"]

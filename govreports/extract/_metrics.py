@@ -47,7 +47,7 @@ from ..schema import (
 from . import _numbers as _numbers
 from ._indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table, unit_kinds
 from ._review import apply_corrections
-from ._segment import find_sections, split_sentences
+from ._segment import _INLINE_PART, _ONE_PARAGRAPH_MIN, find_sections, split_sentences
 
 __all__ = ["extract_metrics", "panel"]
 
@@ -148,7 +148,9 @@ _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|与�
 # the years of a review that is not five (一、过去四年工作回顾, 四年来，): the length of 年均 and 本届
 _REVIEW_YEARS = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*"
-    r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])",
+    r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
+    # (a numbered part run into a one-line report: …。一、过去四年工作回顾)
+    r"|(?<=[。！？；])\s*[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年",
     re.M,
 )
 _FIVE_YEAR_REVIEW = re.compile(
@@ -1425,7 +1427,7 @@ def _review_years(text: str) -> int:
     if _FIVE_YEAR_REVIEW.search(head):
         return 5
     m = _REVIEW_YEARS.search(head)
-    return _years_count(m.group(1) or m.group(2)) if m else 5
+    return _years_count(m.group(1) or m.group(2) or m.group(3)) if m else 5
 
 
 
@@ -1761,10 +1763,17 @@ _CAPTION_ITEM_MAX = 120
 
 
 def _paragraph_start(text: str, pos: int) -> int:
-    """Where the paragraph holding ``pos`` starts, at most :data:`_PARA_MAX` back."""
+    """Where the paragraph holding ``pos`` starts, at most :data:`_PARA_MAX` back (in a report
+    run into one line, where its numbered part starts, as :func:`find_sections` reads it)."""
     lo = max(0, pos - _PARA_MAX)
     found = text.rfind("\n", lo, pos)
-    return found + 1 if found >= 0 else lo
+    start = found + 1 if found >= 0 else lo
+    if pos - start > _ONE_PARAGRAPH_MIN:
+        line_end = text.find("\n", pos)
+        if (line_end if line_end >= 0 else len(text)) - start > _ONE_PARAGRAPH_MIN:
+            for m in _INLINE_PART.finditer(text, start, pos):
+                start = m.end()
+    return start
 
 
 #: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.
@@ -2000,7 +2009,7 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     if subpop or (_SUBPOP_WORDS.search(core) and not _REGION_WIDE.search(core)) or narrowed:
         # 31家企业完成工业产值, 跨境电商出口额: a part of the region
         return "", "subpopulation"
-    if not _REGION_WIDE.search(head) and _about_a_part(text, s0, clause_start, rep.level):
+    if not _REGION_WIDE.search(head) and _about_a_part(text, s0, clause_start, rep):
         return "", "subpopulation"
     return indicator, None
 
@@ -2024,11 +2033,12 @@ _LEAD_PREDICATE = re.compile(
 )
 
 
-def _about_a_part(text: str, s0: int, clause_start: int, level: str | None) -> bool:
+def _about_a_part(text: str, s0: int, clause_start: int, rep: _Report) -> bool:
     """Whether the sentence (when the name is not in its first clause) or the
     paragraph opens with a part of the region as its subject (县域 is the
-    whole of a county, a part of a city or province)."""
-    part = _PART_SUBJECT_ABOVE_COUNTY if level in ("city", "province", "national") else _PART_SUBJECT
+    whole of a county, a part of a city or province; the region's own name is none:
+    滨海新区自2009年设立以来，…)."""
+    part = _PART_SUBJECT_ABOVE_COUNTY if rep.level in ("city", "province", "national") else _PART_SUBJECT
     s0 = max(s0, clause_start - 2 * _LOOKBACK)  # a run-on "sentence": its opening is too far to speak for the clause
     if clause_start > s0:
         opening = _PAREN_ASIDE.sub("", text[s0:clause_start])  # 全镇(含青山河高新园区,下同): the whole
@@ -2038,6 +2048,9 @@ def _about_a_part(text: str, s0: int, clause_start: int, level: str | None) -> b
     para_start = _paragraph_start(text, s0)
     if para_start < s0:
         opening = _PAREN_ASIDE.sub("", text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
+        for own in (rep.region, rep.short_region):
+            if own:
+                opening = opening.replace(own, "\0" * len(own))  # (offsets kept for the lead's end)
         lead = _LEAD_END.search(opening, 0, _LEAD_MAX)
         if lead is not None and part.search(opening, 0, lead.start()):
             return True
