@@ -47,7 +47,7 @@ from ..schema import (
 from . import _numbers as _numbers
 from ._indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table, unit_kinds
 from ._review import apply_corrections
-from ._segment import _INLINE_PART, _ONE_PARAGRAPH_MIN, find_sections, split_sentences
+from ._segment import INLINE_PART, ONE_PARAGRAPH_MIN, find_sections, split_sentences
 
 __all__ = ["extract_metrics", "panel"]
 
@@ -1768,10 +1768,10 @@ def _paragraph_start(text: str, pos: int) -> int:
     lo = max(0, pos - _PARA_MAX)
     found = text.rfind("\n", lo, pos)
     start = found + 1 if found >= 0 else lo
-    if pos - start > _ONE_PARAGRAPH_MIN:
+    if pos - start > ONE_PARAGRAPH_MIN:
         line_end = text.find("\n", pos)
-        if (line_end if line_end >= 0 else len(text)) - start > _ONE_PARAGRAPH_MIN:
-            for m in _INLINE_PART.finditer(text, start, pos):
+        if (line_end if line_end >= 0 else len(text)) - start > ONE_PARAGRAPH_MIN:
+            for m in INLINE_PART.finditer(text, start, pos):
                 start = m.end()
     return start
 

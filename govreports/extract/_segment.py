@@ -371,8 +371,10 @@ class _Para:
 
 # A report run into one line (a one-paragraph web copy): its numbered parts start after a
 # sentence (…提出意见。一、2022年工作回顾…。二、2023年工作安排…), not 三、四季度
-_INLINE_PART = re.compile(r"(?<=[。！？；])\s*(?=[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))")
-_ONE_PARAGRAPH_MIN = 600  # characters of a line that may hold a whole report
+INLINE_PART = re.compile(
+    r"(?<=[。！？；])\s*(?=(?:[一二三四五六七八九]|十[一二三四五六七八九]?)、(?![一二三四五六七八九十]))"
+)  # (not 三一、中联: a firm's name)
+ONE_PARAGRAPH_MIN = 300  # characters of a line that may hold a whole report
 
 
 def _paragraphs(text: str) -> list[_Para]:
@@ -382,7 +384,7 @@ def _paragraphs(text: str) -> list[_Para]:
         s = line.strip()
         if s:
             indent = len(line) - len(line.lstrip())
-            cuts = [m.end() for m in _INLINE_PART.finditer(s)] if len(s) > _ONE_PARAGRAPH_MIN else []
+            cuts = [m.end() for m in INLINE_PART.finditer(s)] if len(s) > ONE_PARAGRAPH_MIN else []
             if cuts:
                 for a, b in zip([0, *cuts], [*cuts, len(s)]):
                     if piece := s[a:b].rstrip():
