@@ -27,7 +27,7 @@ from functools import lru_cache
 from .._deprecated import renamed_arguments
 from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
-from .._regex import LeadScan, find_in_runs, match_led
+from .._regex import LeadScan, find_in_runs, find_led, match_led
 from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
     FIRST_MONTHS_LAST,
@@ -1154,6 +1154,7 @@ def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = N
 _GRAIN_OUTPUT = re.compile(  # lookbehinds after the first character: see _FIVE_YEAR
     r"总(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]总)产量?|产(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]产)量"
 )
+_GRAIN_OUTPUT_LEADS = ("总产", "产量")  # what every match starts with (see find_led)
 _GRAIN_BEFORE = re.compile(r"粮[^。；;\n]{0,24}$")
 # 一般公共预算收入和支出分别达4.78亿元、20.2亿元: 支出 is the budget's expenditure
 _BUDGET_PAIR = re.compile(r"(?:一般公共预算|一般预算|公共财政预算|地方财政)收入(?:和|与|及|、)(?P<exp>支出)")
@@ -1256,7 +1257,21 @@ _TOTAL_INVESTMENT = re.compile(
 _PRIMARY_GROWTH = re.compile(
     r"(?P<name>第一产业(?<!拉动第一产业)|一产(?<![第统单])(?<!拉动一产))(?=(?:同比|比上年)?(?:增长|下降))"
 )
+_PRIMARY_GROWTH_LEADS = ("第一产业", "一产")
+_TOTAL_INVESTMENT_CORE = re.compile(r"累计(?:完成)?投资")  # what every match holds
 _SENTENCE_OR_LIST_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _names_budget_pair(text: str) -> bool:
+    """Whether ``text`` holds 收入和支出 (与, 及, 、 for 和), which every match of
+    :data:`_BUDGET_PAIR` holds: the pattern is searched only then (its scan tests
+    every 一, 公 and 地; the few 支出 of a report are looked at instead)."""
+    at = text.find("支出", 3)
+    while at >= 0:
+        if text[at - 1] in "和与及、" and text.startswith("收入", at - 3):
+            return True
+        at = text.find("支出", at + 1)
+    return False
 
 
 def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
@@ -1269,10 +1284,10 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
         i = bisect.bisect_right(starts, a) - 1
         return not ((i >= 0 and aliases[i].end > a) or (i + 1 < len(aliases) and aliases[i + 1].start < b))
 
-    for m in _GRAIN_OUTPUT.finditer(text):
+    for m in find_led(_GRAIN_OUTPUT, text, _GRAIN_OUTPUT_LEADS):
         if free(m.start(), m.end()) and _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             extra.append(_Alias(m.start(), m.end(), m.group(), "grain_output"))
-    for m in _BUDGET_PAIR.finditer(text) if "支出" in text else ():  # a substring test skips most reports
+    for m in _BUDGET_PAIR.finditer(text) if _names_budget_pair(text) else ():
         a, b = m.span("exp")
         if free(a, b):
             extra.append(_Alias(a, b, m.group("exp"), "general_budget_expenditure"))
@@ -1296,11 +1311,11 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
                                     head_end=m.start() - len(scope)))
     if "分别" in text:
         extra.extend(a for a in _shared_suffix_items(text) if free(a.start, a.end))
-    for m in _PRIMARY_GROWTH.finditer(text) if "产" in text else ():
+    for m in find_led(_PRIMARY_GROWTH, text, _PRIMARY_GROWTH_LEADS):
         a, b = m.span("name")
         if free(a, b):  # 一产增长3.9%, 第一产业增长5%: the primary industry's value added
             extra.append(_Alias(a, b, m.group("name"), "agri_value_added"))
-    for m in _TOTAL_INVESTMENT.finditer(text) if "累计" in text else ():
+    for m in _TOTAL_INVESTMENT.finditer(text) if _TOTAL_INVESTMENT_CORE.search(text) else ():
         a, b = m.span("name")
         i = bisect.bisect_left(starts, m.start()) - 1  # the last name before the clause
         if (
@@ -1323,6 +1338,7 @@ _WHOLE_VALUE_ADDED = re.compile(r"全[镇乡县区市旗](?:全年|预计)?(?:�
 # 一、二、三次产业增加值分别…, 农林牧渔业、服务业增加值分别…: names listed with their last
 # word written once, before 分别 (the literal first, so that the engine skips to it)
 _SHARED_SUFFIX = re.compile(r"增加值(?=[^，,。；;]{0,8}分别)|总产值(?=[^，,。；;]{0,8}分别)")
+_SHARED_SUFFIX_LEADS = ("增加值", "总产值")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
 _SECTOR_ITEM = re.compile(r"第?([一二三])(?:产业?|次产业)?")
 _SECTOR_LAST = re.compile(r"(?:产|产业|次产业)$")
@@ -1334,7 +1350,7 @@ def _shared_suffix_items(text: str) -> list[_Alias]:
     over the item's own words (一 → agri_value_added), named by the whole list."""
     table = alias_table()
     out = []
-    for m in _SHARED_SUFFIX.finditer(text):
+    for m in find_led(_SHARED_SUFFIX, text, _SHARED_SUFFIX_LEADS):
         lo = max(0, m.start() - 30)
         start = max([b.end() for b in _CLAUSE_BREAK.finditer(text, lo, m.start())] or [lo])
         start = _past_neutral_start(text, start, m.start())
