@@ -86,6 +86,7 @@ _SHARE_AFTER = re.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投�
 _OF_TARGET = re.compile(r"(?:目标|计划|任务|预算(?!收入|支出)|指标)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
 # the figures of a list before this one (…分别完成县下达指标的279%、113%、…): what the list shares precedes them
 _PCT_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*%\s*[、和及与]\s*)+$")
+_LIST_JOINERS = frozenset("、和及与")  # what _PCT_LIST_TAIL and _AMOUNT_LIST_TAIL end with, but white space
 _TARGET_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
 )
@@ -225,6 +226,7 @@ _YEAR = re.compile(
 # a year that dates the report, not a figure: a session date (2021年2月4日在…), a title (2021年忠县政府工作报告)
 _NOT_A_PERIOD = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,。；;\n]{0,14}?工作报告")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
+_MILESTONE_AFTER_FIRST = frozenset("”\"大台关")  # or white space: what a match starts with
 _MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
 # 先后突破1000亿元和2000亿元, 首超5000亿元: a verb of crossing before a level ...
 _MILESTONE_VERB = re.compile(r"(?:突破|跨越|跨过|跨上|跨入|迈过|迈上|迈入|步入|越过|站上|跃上|冲破|首超|首破)")
@@ -337,6 +339,13 @@ _REGION_SUFFIX = re.compile(region_suffix_pattern() + "$")
 _ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
 _CROSSING = re.compile(r"跨越|跨过|跨入|突破|迈上|迈过|迈入|步入|超过|站上|跃上|首超")
 _REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
+_REACHED_LAST = frozenset("到至在")
+
+
+def _ends_in(s: str, chars: frozenset[str]) -> bool:
+    """Whether the last character of ``s`` but white space is one of ``chars``: a pattern
+    ending in ``[chars]\\s*$`` matches only then (tested first: most wordings end otherwise)."""
+    return s.rstrip()[-1:] in chars
 
 
 @dataclass
@@ -760,7 +769,7 @@ def _completion_ratio(q: _numbers.Quantity, wording: str) -> bool:
     分别完成县下达指标的279%、113%): not a figure of the indicator."""
     if q.unit_kind != "percent":
         return False
-    shared = _PCT_LIST_TAIL.sub("", wording)[-32:]
+    shared = (_PCT_LIST_TAIL.sub("", wording) if _ends_in(wording, _LIST_JOINERS) else wording)[-32:]
     return "占" not in shared and _OF_TARGET.search(shared) is not None  # 占…预算收入的76%: a share of it
 
 
@@ -781,7 +790,7 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         return "growth"
     if q.unit_kind == "count":
         return "count"
-    shared = _AMOUNT_LIST_TAIL.sub("", wording)
+    shared = _AMOUNT_LIST_TAIL.sub("", wording) if _ends_in(wording, _LIST_JOINERS) else wording
     if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
         return "growth"  # 增加2亿元, 分别增收约7500元和3600元: a change (no indicator's level)
     if q.unit_kind == "none" and unit_kinds().get(indicator) == "count":
@@ -2039,7 +2048,7 @@ def _figure_row(
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
     negative = q.negative
-    if _REACHED.search(wording, max(0, len(wording) - 12)):  # anchored at the end
+    if _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)):  # at the end
         # 失业率降到5.5%, 提高到65%: the level reached, not a change
         negative = False
         if measure == "growth" and indicator != "cpi" or measure == "share" and cue != "share_of":
@@ -2108,7 +2117,7 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, "", kind, flags)
     negative = q.negative
-    if _REACHED.search(wording, max(0, len(wording) - 12)):
+    if _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)):
         negative = False
         if measure == "growth" or measure == "share":
             measure = "level"
@@ -2508,8 +2517,8 @@ def _plain_kind_and_period(
         # a report to a mid-year session: its figures are of months of this year (the few such
         # reports afford reading the paragraph, which figures of no indicator otherwise skip)
         found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
-    opts = {"mid_year": rep.mid_year, "session_month": rep.session_month}
-    period, pflags = _period(found, marks, q.start, kind, plan_year, **opts)
+    period, pflags = _period(found, marks, q.start, kind, plan_year, mid_year=rep.mid_year,
+                             session_month=rep.session_month)
     if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
         period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None)
@@ -2527,10 +2536,11 @@ def _milestone(
     text = rep.text
     s0, s1 = sent
     qualifier = q.qualifier
-    quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
-    hit = _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
-        quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
-    )
+    after = text[q.end:q.end + 1]
+    quoted = q.start > s0 and text[q.start - 1] in "“\"" and after in ("”", "\"")
+    hit = (
+        (after in _MILESTONE_AFTER_FIRST or after.isspace()) and _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4))
+    ) or (quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1]))
     # a goal to pass a mark (力争突破1300亿元) is a target with 以上, not a milestone
     if (
         not hit

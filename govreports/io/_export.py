@@ -244,13 +244,23 @@ class CsvRows:
             return [""] * (len(bounds) - 1)
         fields = list(zip(*rows))
         fixed = fixed or {}
+        made: dict[tuple[int, Callable], Sequence[str]] = {}  # a field written twice (quality_flags, flags): once
         try:
-            columns = [[fixed[c]] * len(rows) if c in fixed else fmt(fields[i])
+            columns = [[fixed[c]] * len(rows) if c in fixed else _made(made, fmt, i, fields)
                        for c, i, fmt in zip(self.columns, self.sources, self.formats)]
         except _NotPlain:
             return None
         lines = _csv_lines(columns)
         return ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _made(made: dict[tuple[int, Callable], Sequence[str]], fmt: Callable, i: int, fields: list[tuple]
+          ) -> Sequence[str]:
+    """The CSV fields of ``fields[i]`` written by ``fmt``, made once per field and format."""
+    key = (i, fmt)
+    if key not in made:
+        made[key] = fmt(fields[i])
+    return made[key]
 
 
 #: What makes the csv module quote a field (as pandas writes: QUOTE_MINIMAL, lines ended by \\n),
