@@ -274,6 +274,7 @@ class _Names(NamedTuple):
     grams: np.ndarray  # code of each name's first two or three characters
     is_pair: np.ndarray  # True for two-character names (bigram codes)
     longer: np.ndarray  # True for names of four or more characters (verify by str.count)
+    first_chars: np.ndarray  # True at the code point of each name's first character
 
 
 def _codes(text: str) -> np.ndarray:
@@ -288,11 +289,21 @@ def _gram_codes(cps: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
+def _gram_codes_at(cps: np.ndarray, at: np.ndarray, n: int) -> np.ndarray:
+    """:func:`_gram_codes` of the n-grams starting at the positions ``at`` only."""
+    out = cps[at]
+    for i in range(1, n):
+        out = (out << 21) | cps[at + i]
+    return out
+
+
 def _prepare(names: Sequence[str]) -> _Names:
     grams = np.array([int(_gram_codes(_codes(n[:3]), min(len(n), 3))[0]) for n in names],
                      dtype=np.int64)
     lengths = np.array([len(n) for n in names], dtype=np.int64)
-    return _Names(tuple(names), grams, lengths == 2, lengths >= 4)
+    first_chars = np.zeros(0x110000, dtype=bool)
+    first_chars[[ord(n[0]) for n in names]] = True
+    return _Names(tuple(names), grams, lengths == 2, lengths >= 4, first_chars)
 
 
 @dataclass
@@ -352,14 +363,17 @@ def _count(names: _Names, text: str) -> dict[str, int]:
         found = ((n, text.count(n)) for n in names.names)
         return {n: c for n, c in found if c}
     cps = _codes(text)
+    # only where a name's first character stands can one start (at a few percent of the text)
+    starts = np.flatnonzero(names.first_chars[cps])
     counts = np.zeros(len(names.names), dtype=np.int64)
     for pair in (True, False):
         sel = names.is_pair == pair
-        if not sel.any() or len(cps) < (2 if pair else 3):
+        n = 2 if pair else 3
+        if not sel.any() or len(cps) < n:
             continue
         # the text's n-grams looked up among the few wanted ones (sorting the text's costs more)
         wanted, index = np.unique(names.grams[sel], return_inverse=True)
-        grams = _gram_codes(cps, 2 if pair else 3)
+        grams = _gram_codes_at(cps, starts[starts <= len(cps) - n], n)
         at = np.minimum(np.searchsorted(wanted, grams), len(wanted) - 1)
         counts[sel] = np.bincount(at[wanted[at] == grams], minlength=len(wanted))[index]
     out = {}
