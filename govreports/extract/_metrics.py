@@ -1453,6 +1453,43 @@ def _session_month(date: object, published: object, plan_year: int | None, text:
 _ANNUAL_REVIEW = re.compile(r"过去(?:的)?一年|(?<![比较同与和])(?:去年|上年)(?!同期)|一年来|五年来|过去五年")
 
 
+# What a sentence ends with (see split_sentences): its mark, closing quotes or brackets, white space
+_SENTENCE_MARKS = frozenset("。！？；!?;\n")
+_SENTENCE_CLOSERS = frozenset("”’」』）)》】〕")
+
+
+@lru_cache(maxsize=1)
+def _aliases_keep_to_sentences() -> bool:
+    """Whether no indicator name can run over the end of a sentence: none holds a sentence
+    mark or white space, none starts with a closing quote or bracket."""
+    return not any(
+        not _SENTENCE_MARKS.isdisjoint(a) or a[:1] in _SENTENCE_CLOSERS or any(c.isspace() for c in a)
+        for a in alias_table()
+    )
+
+
+def _alias_matches(text: str, rep: _Report) -> list[re.Match[str]]:
+    """The matches of :func:`alias_pattern` in ``text`` that stand in a sentence holding a figure
+    (runs of such sentences are searched; names elsewhere are never read), or in the whole text
+    when a name could cross a sentence's end. A name's match in a sentence is the same as in a
+    search of the whole text: none runs into the sentence from before it."""
+    finditer = alias_pattern().finditer
+    if not _aliases_keep_to_sentences():
+        return list(finditer(text))
+    out: list[re.Match[str]] = []
+    sents = rep.sents
+    run_start = run_end = last = -2
+    for si in rep.by_sentence():
+        if si != last + 1:
+            if run_start >= 0:
+                out += finditer(text, run_start, run_end)
+            run_start = sents[si][0]
+        run_end, last = sents[si][1], si
+    if run_start >= 0:
+        out += finditer(text, run_start, run_end)
+    return out
+
+
 class _Report:
     """One report's text with everything found in it once: sections,
     sentences, quantities, time markers and indicator names."""
@@ -1501,6 +1538,7 @@ class _Report:
         self.quantities = _numbers.find_quantities(text)
         if _NUMERAL_MARK_START.search(text):
             self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
+        self._by_sentence: dict[int, list[tuple[int, _numbers.Quantity]]] | None = None
         self.marks = _Markers(text)
         self.review_years = _review_years(text)
         head = text[:HEADINGS_CHARS]
@@ -1510,7 +1548,7 @@ class _Report:
             or any(f"十{n}五" in head for n in "一二三四五") and _PLAN_PERIOD_REVIEW.search(head)
         )
         table = alias_table()
-        aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
+        aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in _alias_matches(text, self)]
         self.aliases = _with_context_aliases(text, _without_asides(text, aliases))
         self.alias_starts = [a.start for a in self.aliases]
         self.seen: set[tuple] = set()
@@ -1525,6 +1563,11 @@ class _Report:
 
     def by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
         """Quantities grouped by the sentence they stand in (index → (quantity index, quantity))."""
+        if self._by_sentence is None:
+            self._by_sentence = self._quantities_by_sentence()
+        return self._by_sentence
+
+    def _quantities_by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
         sent_starts = [s for s, _ in self.sents]
         out: dict[int, list[tuple[int, _numbers.Quantity]]] = {}
         for qi, q in enumerate(self.quantities):
