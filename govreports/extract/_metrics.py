@@ -79,7 +79,7 @@ _GROWTH_CLAUSE = re.compile(
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
     r"|(?:成功|首次|一举|顺利)?(?:迈上|迈入|跨上|跨入|跨越|跨过|迈过|站上|跃上))?\s*$"
 )
-_AVG = re.compile(r"年均|平均每年|年平均")
+_AVG = re.compile(r"年均|平均每年|年平均")  # (every match holds 均 or 平: looked for first)
 _SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
 # 财政支出70%以上用于民生: the part of the indicator spent on something
 _SHARE_AFTER = re.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
@@ -91,6 +91,11 @@ _TARGET_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
 )
 _ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预测")
+
+
+def _estimated(before: str) -> bool:
+    """Whether ``before`` holds an :data:`_ESTIMATE` word (each holds 预 or 初: looked for first)."""
+    return ("预" in before or "初" in before) and _ESTIMATE.search(before) is not None
 # The time markers below are searched over whole reports. Each alternative
 # starts with a literal character (a lookbehind is placed after it, not
 # before), so the regex engine skips to candidate characters in C: up to 8x
@@ -329,7 +334,7 @@ _CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|�
 # the amounts of a list before this one (分别增收约7500元和3600元): what the list shares precedes them
 _AMOUNT_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?\s*[、和及与]\s*)+$")
 _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
-_REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
+_REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")  # (every match holds 目 or 争)
 _THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
 _DONE = re.compile(r"完成|实现了|达到了")
 # Wording only results use (全镇实现地区生产总值45.2亿元，同比增长5.3%): a
@@ -776,7 +781,7 @@ def _completion_ratio(q: _numbers.Quantity, wording: str) -> bool:
 def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = "") -> str:
     if q.unit_kind == "points":
         return "points"
-    if _AVG.search(wording) and q.unit_kind in ("percent", "none"):
+    if q.unit_kind in ("percent", "none") and ("均" in wording or "平" in wording) and _AVG.search(wording):
         return "growth_avg"  # 年均增长8% (年均1270多万人 is a count, 年均投资50亿元 a level)
     if q.unit_kind == "percent":
         if indicator == "unemployment":
@@ -1148,7 +1153,8 @@ def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = N
     if section_kind in ("review", "problems"):
         return (
             "target"
-            if _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before) and not _DONE.search(before[-12:])
+            if ("目" in before or "争" in before) and _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before)
+            and not _DONE.search(before[-12:])
             else "actual"
         )
     if _TARGET_CUES.search(before):
@@ -1418,14 +1424,22 @@ def _numeral_marks(text: str) -> list[_numbers.Quantity]:
     return out
 
 
-def _review_years(text: str) -> int:
+def _review_years(text: str, marks: tuple[re.Match[str] | None, re.Match[str] | None] | None = None) -> int:
     """How many years the report's multi-year review covers: five, unless
-    its head names another number and no five (一、过去四年工作回顾, 四年来，…)."""
-    head = text[:HEADINGS_CHARS]
-    if _FIVE_YEAR_REVIEW.search(head):
+    its head names another number and no five (一、过去四年工作回顾, 四年来，…).
+    ``marks``: :func:`_review_marks` of the head, when known."""
+    five, m = marks if marks is not None else _review_marks(text[:HEADINGS_CHARS])
+    if five:
         return 5
-    m = _REVIEW_YEARS.search(head)
     return _years_count(m.group(1) or m.group(2)) if m else 5
+
+
+def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """A report head's review of five years (五年来, 过去五年), and, without one, its review of
+    another number of years (过去三年, 四年来): searched once for the review's length and
+    for whether the report reviews several years."""
+    five = _FIVE_YEAR_REVIEW.search(head)
+    return five, None if five else _REVIEW_YEARS.search(head)
 
 
 
@@ -1540,10 +1554,11 @@ class _Report:
             self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
         self._by_sentence: dict[int, list[tuple[int, _numbers.Quantity]]] | None = None
         self.marks = _Markers(text)
-        self.review_years = _review_years(text)
         head = text[:HEADINGS_CHARS]
+        review = _review_marks(head)
+        self.review_years = _review_years(text, review)
         self.multi_year_review = bool(
-            _FIVE_YEAR_REVIEW.search(head) or _REVIEW_YEARS.search(head)
+            review[0] or review[1]
             # (every match holds 十…五: looked for first, the scan tests every line start)
             or any(f"十{n}五" in head for n in "一二三四五") and _PLAN_PERIOD_REVIEW.search(head)
         )
@@ -2153,7 +2168,7 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
     text = rep.text
     s0, s1 = sent
     flags = set(q.flags)
-    measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)])
+    measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else "")  # (read then)
     lo_q = max(s0, q.start - _LOOKBACK)
     kind, period = _plain_kind_and_period(rep, q, section_kind, text[lo_q:q.start], lo_q, flags)
     if measure == "growth_avg":
@@ -2342,7 +2357,7 @@ def _kind_and_period(
         if _last_year_cue(text, marks, lo_q, q.start):
             period = str(plan_year - 2)  # 去年全县完成… in a session in December: the year before the one ending
     flags.update(pflags)
-    if _ESTIMATE.search(before) and kind == "actual":
+    if _estimated(before) and kind == "actual":
         flags.add("estimate")
     if section_kind in ("other", "closing") and not (found or last_cue or _TARGET_CUES.search(before)):
         flags.add("kind_guessed")  # no heading, no time word, no target word: actual by default
@@ -2566,7 +2581,7 @@ def _plain_kind_and_period(
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
         period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None)
     flags.update(pflags)
-    if kind == "actual" and _ESTIMATE.search(before):
+    if kind == "actual" and _estimated(before):
         flags.add("estimate")
     return kind, period
 
