@@ -799,7 +799,7 @@ def _is_targets(paras: list[_Para], i: int, skip: int = 0) -> bool:
     closely followed by figures, in the paragraph or, when it ends with the
     cue and a colon, at the start of the next one."""
     text = paras[i].text
-    m = _TARGET_CUE.search(text, skip)
+    m = _TARGET_CUE.search(text, skip) if "标" in text else None  # (every cue holds 目标 or 指标)
     if m is None or _TARGET_BACKREF.search(text, max(m.start() - _TARGET_BACKREF_SPAN, 0), m.start()):
         return False
     if _TARGET_FIGURE.search(text, m.end(), m.end() + _TARGET_FIGURE_SPAN) is not None:
