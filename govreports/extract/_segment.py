@@ -148,7 +148,9 @@ _HEADING_WHOLE_MAX = 60  # a marked line up to this long without a full stop ins
 _SENT_TERM_INSIDE = re.compile(r"[。！？；;!?]")
 _HEADING_CUT = re.compile(r"[。！？；;!?]")  # else the title ends at the first full stop
 _LEAD_CUT = re.compile(r"[。！？；;!?：:]")  # 一是… leads end at a colon too
-_TITLE_GAP = re.compile(r"(?<=\S{6})\s+(?=\S)")  # "一、2011年工作回顾 2011年是…"
+# "一、2011年工作回顾 2011年是…" (what (?<=\S{6})\s+(?=\S) matches, opened by the blank so that
+# the engine skips to blanks: the lookbehind first was tried at every position)
+_TITLE_GAP = re.compile(r"\s(?<=\S{6}\s)\s*(?=\S)")
 _BARE_MAX = 50  # bare (unmarked) headings: short, no sentence punctuation
 _MARKED_MAX = 60  # Markdown / bold-only headings longer than this are body text
 _BARE_BAD_END = frozenset("。！？；;：:，,、.!?…—-－~～")
