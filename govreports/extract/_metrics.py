@@ -2168,7 +2168,8 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
     text = rep.text
     s0, s1 = sent
     flags = set(q.flags)
-    measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else "")  # (read then)
+    after = text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else ""  # (read for a percent only)
+    measure = _measure(q, wording, "", after)
     lo_q = max(s0, q.start - _LOOKBACK)
     kind, period = _plain_kind_and_period(rep, q, section_kind, text[lo_q:q.start], lo_q, flags)
     if measure == "growth_avg":
