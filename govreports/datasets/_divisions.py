@@ -22,7 +22,7 @@ def division_rows() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     raw = gzip.decompress((resources.files("govreports.datasets") / "gazetteer.csv.gz").read_bytes()).decode("utf-8")
     reader = csv.reader(io.StringIO(raw))
     header = tuple(next(reader))
-    return header, tuple(tuple(row) for row in reader)
+    return header, tuple(map(tuple, reader))
 
 
 @lru_cache(maxsize=1)

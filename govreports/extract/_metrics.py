@@ -27,7 +27,7 @@ from functools import lru_cache
 from .._deprecated import renamed_arguments
 from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
-from .._regex import LeadScan, find_in_runs, match_led
+from .._regex import LeadScan, find_in_runs, find_led, match_led
 from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
     FIRST_MONTHS_LAST,
@@ -79,17 +79,23 @@ _GROWTH_CLAUSE = re.compile(
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
     r"|(?:成功|首次|一举|顺利)?(?:迈上|迈入|跨上|跨入|跨越|跨过|迈过|站上|跃上))?\s*$"
 )
-_AVG = re.compile(r"年均|平均每年|年平均")
+_AVG = re.compile(r"年均|平均每年|年平均")  # (every match holds 均 or 平: looked for first)
 _SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
 # 财政支出70%以上用于民生: the part of the indicator spent on something
 _SHARE_AFTER = re.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
 _OF_TARGET = re.compile(r"(?:目标|计划|任务|预算(?!收入|支出)|指标)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
 # the figures of a list before this one (…分别完成县下达指标的279%、113%、…): what the list shares precedes them
 _PCT_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*%\s*[、和及与]\s*)+$")
+_LIST_JOINERS = frozenset("、和及与")  # what _PCT_LIST_TAIL and _AMOUNT_LIST_TAIL end with, but white space
 _TARGET_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
 )
 _ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预测")
+
+
+def _estimated(before: str) -> bool:
+    """Whether ``before`` holds an :data:`_ESTIMATE` word (each holds 预 or 初: looked for first)."""
+    return ("预" in before or "初" in before) and _ESTIMATE.search(before) is not None
 # The time markers below are searched over whole reports. Each alternative
 # starts with a literal character (a lookbehind is placed after it, not
 # before), so the regex engine skips to candidate characters in C: up to 8x
@@ -227,6 +233,7 @@ _YEAR = re.compile(
 # a year that dates the report, not a figure: a session date (2021年2月4日在…), a title (2021年忠县政府工作报告)
 _NOT_A_PERIOD = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,。；;\n]{0,14}?工作报告")
 _MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
+_MILESTONE_AFTER_FIRST = frozenset("”\"大台关")  # or white space: what a match starts with
 _MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
 # 先后突破1000亿元和2000亿元, 首超5000亿元: a verb of crossing before a level ...
 _MILESTONE_VERB = re.compile(r"(?:突破|跨越|跨过|跨上|跨入|迈过|迈上|迈入|步入|越过|站上|跃上|冲破|首超|首破)")
@@ -331,7 +338,7 @@ _CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|�
 # the amounts of a list before this one (分别增收约7500元和3600元): what the list shares precedes them
 _AMOUNT_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?\s*[、和及与]\s*)+$")
 _PLAN_PERIOD = re.compile(r"十([一二三四五])五")
-_REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")
+_REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")  # (every match holds 目 or 争)
 _THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
 _DONE = re.compile(r"完成|实现了|达到了")
 # Wording only results use (全镇实现地区生产总值45.2亿元，同比增长5.3%): a
@@ -341,6 +348,13 @@ _REGION_SUFFIX = re.compile(region_suffix_pattern() + "$")
 _ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
 _CROSSING = re.compile(r"跨越|跨过|跨入|突破|迈上|迈过|迈入|步入|超过|站上|跃上|首超")
 _REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
+_REACHED_LAST = frozenset("到至在")
+
+
+def _ends_in(s: str, chars: frozenset[str]) -> bool:
+    """Whether the last character of ``s`` but white space is one of ``chars``: a pattern
+    ending in ``[chars]\\s*$`` matches only then (tested first: most wordings end otherwise)."""
+    return s.rstrip()[-1:] in chars
 
 
 @dataclass
@@ -785,14 +799,14 @@ def _completion_ratio(q: _numbers.Quantity, wording: str) -> bool:
     分别完成县下达指标的279%、113%): not a figure of the indicator."""
     if q.unit_kind != "percent":
         return False
-    shared = _PCT_LIST_TAIL.sub("", wording)[-32:]
+    shared = (_PCT_LIST_TAIL.sub("", wording) if _ends_in(wording, _LIST_JOINERS) else wording)[-32:]
     return "占" not in shared and _OF_TARGET.search(shared) is not None  # 占…预算收入的76%: a share of it
 
 
 def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = "") -> str:
     if q.unit_kind == "points":
         return "points"
-    if _AVG.search(wording) and q.unit_kind in ("percent", "none"):
+    if q.unit_kind in ("percent", "none") and ("均" in wording or "平" in wording) and _AVG.search(wording):
         return "growth_avg"  # 年均增长8% (年均1270多万人 is a count, 年均投资50亿元 a level)
     if q.unit_kind == "percent":
         if indicator == "unemployment":
@@ -806,7 +820,7 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         return "growth"
     if q.unit_kind == "count":
         return "count"
-    shared = _AMOUNT_LIST_TAIL.sub("", wording)
+    shared = _AMOUNT_LIST_TAIL.sub("", wording) if _ends_in(wording, _LIST_JOINERS) else wording
     if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
         return "growth"  # 增加2亿元, 分别增收约7500元和3600元: a change (no indicator's level)
     if q.unit_kind == "none" and unit_kinds().get(indicator) == "count":
@@ -1164,7 +1178,8 @@ def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = N
     if section_kind in ("review", "problems"):
         return (
             "target"
-            if _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before) and not _DONE.search(before[-12:])
+            if ("目" in before or "争" in before) and _REVIEW_TARGET.search(before) and _THIS_YEAR.search(before)
+            and not _DONE.search(before[-12:])
             else "actual"
         )
     if _TARGET_CUES.search(before):
@@ -1179,6 +1194,7 @@ def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = N
 _GRAIN_OUTPUT = re.compile(  # lookbehinds after the first character: see _FIVE_YEAR
     r"总(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]总)产量?|产(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]产)量"
 )
+_GRAIN_OUTPUT_LEADS = ("总产", "产量")  # what every match starts with (see find_led)
 _GRAIN_BEFORE = re.compile(r"粮[^。；;\n]{0,24}$")
 # 一般公共预算收入和支出分别达4.78亿元、20.2亿元: 支出 is the budget's expenditure
 _BUDGET_PAIR = re.compile(r"(?:一般公共预算|一般预算|公共财政预算|地方财政)收入(?:和|与|及|、)(?P<exp>支出)")
@@ -1281,7 +1297,21 @@ _TOTAL_INVESTMENT = re.compile(
 _PRIMARY_GROWTH = re.compile(
     r"(?P<name>第一产业(?<!拉动第一产业)|一产(?<![第统单])(?<!拉动一产))(?=(?:同比|比上年)?(?:增长|下降))"
 )
+_PRIMARY_GROWTH_LEADS = ("第一产业", "一产")
+_TOTAL_INVESTMENT_CORE = re.compile(r"累计(?:完成)?投资")  # what every match holds
 _SENTENCE_OR_LIST_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _names_budget_pair(text: str) -> bool:
+    """Whether ``text`` holds 收入和支出 (与, 及, 、 for 和), which every match of
+    :data:`_BUDGET_PAIR` holds: the pattern is searched only then (its scan tests
+    every 一, 公 and 地; the few 支出 of a report are looked at instead)."""
+    at = text.find("支出", 3)
+    while at >= 0:
+        if text[at - 1] in "和与及、" and text.startswith("收入", at - 3):
+            return True
+        at = text.find("支出", at + 1)
+    return False
 
 
 def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
@@ -1294,10 +1324,10 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
         i = bisect.bisect_right(starts, a) - 1
         return not ((i >= 0 and aliases[i].end > a) or (i + 1 < len(aliases) and aliases[i + 1].start < b))
 
-    for m in _GRAIN_OUTPUT.finditer(text):
+    for m in find_led(_GRAIN_OUTPUT, text, _GRAIN_OUTPUT_LEADS):
         if free(m.start(), m.end()) and _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             extra.append(_Alias(m.start(), m.end(), m.group(), "grain_output"))
-    for m in _BUDGET_PAIR.finditer(text) if "支出" in text else ():  # a substring test skips most reports
+    for m in _BUDGET_PAIR.finditer(text) if _names_budget_pair(text) else ():
         a, b = m.span("exp")
         if free(a, b):
             extra.append(_Alias(a, b, m.group("exp"), "general_budget_expenditure"))
@@ -1321,11 +1351,11 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
                                     head_end=m.start() - len(scope)))
     if "分别" in text:
         extra.extend(a for a in _shared_suffix_items(text) if free(a.start, a.end))
-    for m in _PRIMARY_GROWTH.finditer(text) if "产" in text else ():
+    for m in find_led(_PRIMARY_GROWTH, text, _PRIMARY_GROWTH_LEADS):
         a, b = m.span("name")
         if free(a, b):  # 一产增长3.9%, 第一产业增长5%: the primary industry's value added
             extra.append(_Alias(a, b, m.group("name"), "agri_value_added"))
-    for m in _TOTAL_INVESTMENT.finditer(text) if "累计" in text else ():
+    for m in _TOTAL_INVESTMENT.finditer(text) if _TOTAL_INVESTMENT_CORE.search(text) else ():
         a, b = m.span("name")
         i = bisect.bisect_left(starts, m.start()) - 1  # the last name before the clause
         if (
@@ -1348,6 +1378,7 @@ _WHOLE_VALUE_ADDED = re.compile(r"全[镇乡县区市旗](?:全年|预计)?(?:�
 # 一、二、三次产业增加值分别…, 农林牧渔业、服务业增加值分别…: names listed with their last
 # word written once, before 分别 (the literal first, so that the engine skips to it)
 _SHARED_SUFFIX = re.compile(r"增加值(?=[^，,。；;]{0,8}分别)|总产值(?=[^，,。；;]{0,8}分别)")
+_SHARED_SUFFIX_LEADS = ("增加值", "总产值")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
 _SECTOR_ITEM = re.compile(r"第?([一二三])(?:产业?|次产业)?")
 _SECTOR_LAST = re.compile(r"(?:产|产业|次产业)$")
@@ -1359,7 +1390,7 @@ def _shared_suffix_items(text: str) -> list[_Alias]:
     over the item's own words (一 → agri_value_added), named by the whole list."""
     table = alias_table()
     out = []
-    for m in _SHARED_SUFFIX.finditer(text):
+    for m in find_led(_SHARED_SUFFIX, text, _SHARED_SUFFIX_LEADS):
         lo = max(0, m.start() - 30)
         start = max([b.end() for b in _CLAUSE_BREAK.finditer(text, lo, m.start())] or [lo])
         start = _past_neutral_start(text, start, m.start())
@@ -1420,14 +1451,22 @@ def _numeral_marks(text: str) -> list[_numbers.Quantity]:
     return out
 
 
-def _review_years(text: str) -> int:
+def _review_years(text: str, marks: tuple[re.Match[str] | None, re.Match[str] | None] | None = None) -> int:
     """How many years the report's multi-year review covers: five, unless
-    its head names another number and no five (一、过去四年工作回顾, 四年来，…)."""
-    head = text[:HEADINGS_CHARS]
-    if _FIVE_YEAR_REVIEW.search(head):
+    its head names another number and no five (一、过去四年工作回顾, 四年来，…).
+    ``marks``: :func:`_review_marks` of the head, when known."""
+    five, m = marks if marks is not None else _review_marks(text[:HEADINGS_CHARS])
+    if five:
         return 5
-    m = _REVIEW_YEARS.search(head)
     return _years_count(m.group(1) or m.group(2) or m.group(3)) if m else 5
+
+
+def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """A report head's review of five years (五年来, 过去五年), and, without one, its review of
+    another number of years (过去三年, 四年来): searched once for the review's length and
+    for whether the report reviews several years."""
+    five = _FIVE_YEAR_REVIEW.search(head)
+    return five, None if five else _REVIEW_YEARS.search(head)
 
 
 
@@ -1453,6 +1492,43 @@ def _session_month(date: object, published: object, plan_year: int | None, text:
 
 # (去年/上年 in a comparison, 比上年同期增长, is not a year reviewed)
 _ANNUAL_REVIEW = re.compile(r"过去(?:的)?一年|(?<![比较同与和])(?:去年|上年)(?!同期)|一年来|五年来|过去五年")
+
+
+# What a sentence ends with (see split_sentences): its mark, closing quotes or brackets, white space
+_SENTENCE_MARKS = frozenset("。！？；!?;\n")
+_SENTENCE_CLOSERS = frozenset("”’」』）)》】〕")
+
+
+@lru_cache(maxsize=1)
+def _aliases_keep_to_sentences() -> bool:
+    """Whether no indicator name can run over the end of a sentence: none holds a sentence
+    mark or white space, none starts with a closing quote or bracket."""
+    return not any(
+        not _SENTENCE_MARKS.isdisjoint(a) or a[:1] in _SENTENCE_CLOSERS or any(c.isspace() for c in a)
+        for a in alias_table()
+    )
+
+
+def _alias_matches(text: str, rep: _Report) -> list[re.Match[str]]:
+    """The matches of :func:`alias_pattern` in ``text`` that stand in a sentence holding a figure
+    (runs of such sentences are searched; names elsewhere are never read), or in the whole text
+    when a name could cross a sentence's end. A name's match in a sentence is the same as in a
+    search of the whole text: none runs into the sentence from before it."""
+    finditer = alias_pattern().finditer
+    if not _aliases_keep_to_sentences():
+        return list(finditer(text))
+    out: list[re.Match[str]] = []
+    sents = rep.sents
+    run_start = run_end = last = -2
+    for si in rep.by_sentence():
+        if si != last + 1:
+            if run_start >= 0:
+                out += finditer(text, run_start, run_end)
+            run_start = sents[si][0]
+        run_end, last = sents[si][1], si
+    if run_start >= 0:
+        out += finditer(text, run_start, run_end)
+    return out
 
 
 class _Report:
@@ -1503,16 +1579,18 @@ class _Report:
         self.quantities = _numbers.find_quantities(text)
         if _NUMERAL_MARK_START.search(text):
             self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
+        self._by_sentence: dict[int, list[tuple[int, _numbers.Quantity]]] | None = None
         self.marks = _Markers(text)
-        self.review_years = _review_years(text)
         head = text[:HEADINGS_CHARS]
+        review = _review_marks(head)
+        self.review_years = _review_years(text, review)
         self.multi_year_review = bool(
-            _FIVE_YEAR_REVIEW.search(head) or _REVIEW_YEARS.search(head)
+            review[0] or review[1]
             # (every match holds 十…五: looked for first, the scan tests every line start)
             or any(f"十{n}五" in head for n in "一二三四五") and _PLAN_PERIOD_REVIEW.search(head)
         )
         table = alias_table()
-        aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in alias_pattern().finditer(text)]
+        aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in _alias_matches(text, self)]
         self.aliases = _with_context_aliases(text, _without_asides(text, aliases))
         self.alias_starts = [a.start for a in self.aliases]
         self.seen: set[tuple] = set()
@@ -1527,6 +1605,11 @@ class _Report:
 
     def by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
         """Quantities grouped by the sentence they stand in (index → (quantity index, quantity))."""
+        if self._by_sentence is None:
+            self._by_sentence = self._quantities_by_sentence()
+        return self._by_sentence
+
+    def _quantities_by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
         sent_starts = [s for s, _ in self.sents]
         out: dict[int, list[tuple[int, _numbers.Quantity]]] = {}
         for qi, q in enumerate(self.quantities):
@@ -2076,7 +2159,7 @@ def _figure_row(
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
     negative = q.negative
-    if _REACHED.search(wording, max(0, len(wording) - 12)):  # anchored at the end
+    if _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)):  # at the end
         # 失业率降到5.5%, 提高到65%: the level reached, not a change
         negative = False
         if measure == "growth" and indicator != "cpi" or measure == "share" and cue != "share_of":
@@ -2138,14 +2221,15 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
     text = rep.text
     s0, s1 = sent
     flags = set(q.flags)
-    measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)])
+    after = text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else ""  # (read for a percent only)
+    measure = _measure(q, wording, "", after)
     lo_q = max(s0, q.start - _LOOKBACK)
     kind, period = _plain_kind_and_period(rep, q, section_kind, text[lo_q:q.start], lo_q, flags)
     if measure == "growth_avg":
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, "", kind, flags)
     negative = q.negative
-    if _REACHED.search(wording, max(0, len(wording) - 12)):
+    if _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)):
         negative = False
         if measure == "growth" or measure == "share":
             measure = "level"
@@ -2327,7 +2411,7 @@ def _kind_and_period(
         if _last_year_cue(text, marks, lo_q, q.start):
             period = str(plan_year - 2)  # 去年全县完成… in a session in December: the year before the one ending
     flags.update(pflags)
-    if _ESTIMATE.search(before) and kind == "actual":
+    if _estimated(before) and kind == "actual":
         flags.add("estimate")
     if section_kind in ("other", "closing") and not (found or last_cue or _TARGET_CUES.search(before)):
         flags.add("kind_guessed")  # no heading, no time word, no target word: actual by default
@@ -2549,13 +2633,13 @@ def _plain_kind_and_period(
         # a report to a mid-year session: its figures are of months of this year (the few such
         # reports afford reading the paragraph, which figures of no indicator otherwise skip)
         found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
-    opts = {"mid_year": rep.mid_year, "session_month": rep.session_month}
-    period, pflags = _period(found, marks, q.start, kind, plan_year, **opts)
+    period, pflags = _period(found, marks, q.start, kind, plan_year, mid_year=rep.mid_year,
+                             session_month=rep.session_month)
     if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
         kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
         period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None)
     flags.update(pflags)
-    if kind == "actual" and _ESTIMATE.search(before):
+    if kind == "actual" and _estimated(before):
         flags.add("estimate")
     return kind, period
 
@@ -2568,10 +2652,11 @@ def _milestone(
     text = rep.text
     s0, s1 = sent
     qualifier = q.qualifier
-    quoted = q.start > s0 and text[q.start - 1] in "“\"" and text[q.end:q.end + 1] in ("”", "\"")
-    hit = _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4)) or (
-        quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1])
-    )
+    after = text[q.end:q.end + 1]
+    quoted = q.start > s0 and text[q.start - 1] in "“\"" and after in ("”", "\"")
+    hit = (
+        (after in _MILESTONE_AFTER_FIRST or after.isspace()) and _MILESTONE_AFTER.match(text, q.end, min(s1, q.end + 4))
+    ) or (quoted and _MILESTONE_BEFORE.search(text[max(s0, q.start - 12):q.start - 1]))
     # a goal to pass a mark (力争突破1300亿元) is a target with 以上, not a milestone
     if (
         not hit

@@ -148,7 +148,9 @@ _HEADING_WHOLE_MAX = 60  # a marked line up to this long without a full stop ins
 _SENT_TERM_INSIDE = re.compile(r"[。！？；;!?]")
 _HEADING_CUT = re.compile(r"[。！？；;!?]")  # else the title ends at the first full stop
 _LEAD_CUT = re.compile(r"[。！？；;!?：:]")  # 一是… leads end at a colon too
-_TITLE_GAP = re.compile(r"(?<=\S{6})\s+(?=\S)")  # "一、2011年工作回顾 2011年是…"
+# "一、2011年工作回顾 2011年是…" (what (?<=\S{6})\s+(?=\S) matches, opened by the blank so that
+# the engine skips to blanks: the lookbehind first was tried at every position)
+_TITLE_GAP = re.compile(r"\s(?<=\S{6}\s)\s*(?=\S)")
 _BARE_MAX = 50  # bare (unmarked) headings: short, no sentence punctuation
 _MARKED_MAX = 60  # Markdown / bold-only headings longer than this are body text
 _BARE_BAD_END = frozenset("。！？；;：:，,、.!?…—-－~～")
@@ -828,7 +830,7 @@ def _is_targets(paras: list[_Para], i: int, skip: int = 0) -> bool:
 def _targets_cue(paras: list[_Para], i: int, skip: int = 0) -> int:
     """Where in paragraph ``i`` the targets cue of :func:`_is_targets` starts, or -1."""
     text = paras[i].text
-    m = _TARGET_CUE.search(text, skip)
+    m = _TARGET_CUE.search(text, skip) if "标" in text else None  # (every cue holds 目标 or 指标)
     if m is None or _TARGET_BACKREF.search(text, max(m.start() - _TARGET_BACKREF_SPAN, 0), m.start()):
         return -1
     if _TARGET_FIGURE.search(text, m.end(), m.end() + _TARGET_FIGURE_SPAN) is not None or (

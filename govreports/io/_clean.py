@@ -215,6 +215,20 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 _FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝]")
 _SPACES = re.compile("[\u3000\u00a0\u2002\u2003\u2009\u202f\t\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# The three classes above replaced in one scan (each character on its own: the order of
+# the three substitutions made no difference), instead of three scans of the whole text.
+_NORMALISED_CHARS = {
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e", ""),
+    **dict.fromkeys(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]), ""),
+    **{chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]},
+    **{c: chr(ord(c) - 0xFEE0) for c in "％＋＝"},
+}
+_NORMALISED = re.compile("[" + re.escape("".join(_NORMALISED_CHARS)) + "]")
+
+
+def _normalised_char(m: re.Match[str]) -> str:
+    return _NORMALISED_CHARS[m.group()]
+
 
 # the dot first, the digit before it checked after: the scan skips to dots in C
 _FW_DOT_IN_NUMBER = re.compile(r"[．。·](?<=\d[．。·])(?=\d)")
@@ -243,9 +257,7 @@ def normalize_chars(text: str) -> str:
     'GDP增长6.5%，达到31.88亿元'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _FULLWIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
-    text = _CONTROL.sub("", text)
+    text = _NORMALISED.sub(_normalised_char, text)  # _ZERO_WIDTH and _CONTROL removed, _FULLWIDTH narrowed
     text = _FW_DOT_IN_NUMBER.sub(".", text)
     return text
 

@@ -117,6 +117,7 @@ def is_toc_only(text: str) -> bool:
     seen = nonblank = toc = 0
     for chunk in line_chunks(text):
         for ln in chunk:
+            seen += 1
             if ln.strip():
                 nonblank += 1
                 # (every title holds 政府工作报告: the words are looked for before the pattern is tried)
@@ -124,9 +125,9 @@ def is_toc_only(text: str) -> bool:
                     _TOC_HEAD.match(ln) or _TOC_NUMBER.match(ln)
                     or ("政府工作报告" in ln and (m := TITLE_LINE.match(ln)) and m.group("page"))
                 )
-        seen += len(chunk)
-        # the lines left cannot bring the share of entries up to 80% any more: a
-        # report is told after a fifth of its lines, never split whole
-        if 4 * (nonblank - toc) > toc + (total - seen) + 1:
-            return False
+                # the lines left cannot bring the share of entries up to 80% any more: a
+                # report is told after a fifth of its lines, never read whole (checked line
+                # by line: a chunk holds a whole report)
+                if 4 * (nonblank - toc) > toc + (total - seen) + 1:
+                    return False
     return toc >= 2 and toc >= 0.8 * nonblank

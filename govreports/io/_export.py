@@ -244,13 +244,23 @@ class CsvRows:
             return [""] * (len(bounds) - 1)
         fields = list(zip(*rows))
         fixed = fixed or {}
+        made: dict[tuple[int, Callable], Sequence[str]] = {}  # a field written twice (quality_flags, flags): once
         try:
-            columns = [[fixed[c]] * len(rows) if c in fixed else fmt(fields[i])
+            columns = [[fixed[c]] * len(rows) if c in fixed else _made(made, fmt, i, fields)
                        for c, i, fmt in zip(self.columns, self.sources, self.formats)]
         except _NotPlain:
             return None
         lines = _csv_lines(columns)
         return ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _made(made: dict[tuple[int, Callable], Sequence[str]], fmt: Callable, i: int, fields: list[tuple]
+          ) -> Sequence[str]:
+    """The CSV fields of ``fields[i]`` written by ``fmt``, made once per field and format."""
+    key = (i, fmt)
+    if key not in made:
+        made[key] = fmt(fields[i])
+    return made[key]
 
 
 #: What makes the csv module quote a field (as pandas writes: QUOTE_MINIMAL, lines ended by \\n),
@@ -320,7 +330,7 @@ def _texts_csv(values: Sequence) -> Sequence[str]:
         raise _NotPlain
     if float in types and any(type(v) is float and v == v for v in values):
         raise _NotPlain  # a number: the frame may hold the column as floats
-    return [v if type(v) is str else ";".join(map(str, v)) if type(v) is list else "" for v in values]
+    return [v if type(v) is str else (";".join(map(str, v)) if v else "") if type(v) is list else "" for v in values]
 
 
 def _categories_csv(names: dict[str, str], values: Sequence) -> Sequence[str]:
@@ -335,8 +345,18 @@ def _categories_csv(names: dict[str, str], values: Sequence) -> Sequence[str]:
 def _floats_csv(values: Sequence) -> Sequence[str]:
     if not _types(values) <= {float, int, type(None)}:
         raise _NotPlain
+    at = [i for i, v in enumerate(values) if v is not None]
+    if 2 * len(at) < len(values):  # mostly missing (value_high): only the numbers converted
+        out = [""] * len(values)
+        for i, text in zip(at, _floats_text([values[i] for i in at])):
+            out[i] = text
+        return out
+    return _floats_text(values)
+
+
+def _floats_text(values: Sequence) -> list[str]:
     arr = np.array(values, dtype="float64")
-    out = arr.astype(str).astype(object)  # numpy's shortest repr, as pandas writes floats
+    out = arr.astype(str).astype(object)  # numpy's shortest repr, as pandas writes floats (each on its own)
     out[np.isnan(arr)] = ""
     return out.tolist()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -78,11 +78,42 @@ class _Unit(NamedTuple):
     county: str
 
 
+_CODE_AT, _LEVEL_AT, _PARENT_AT = (_Unit._fields.index(f) for f in ("code", "level", "parent_code"))
+_MENTION_AT, _WEIGHT_AT = (_Unit._fields.index(f) for f in ("mention", "mention_weight"))
+
+
+class _Units(Mapping[str, _Unit]):
+    """The gazetteer's units by code, each made from its row when first looked up (a run
+    reads a few hundred of the 44,690; passes over all of them read :attr:`rows`)."""
+
+    def __init__(self, rows: Iterable[tuple[str, ...]]) -> None:
+        self.rows = {row[_CODE_AT]: row for row in rows}
+        self._made: dict[str, _Unit] = {}
+        for row in self.rows.values():
+            if len(row) != len(_Unit._fields):
+                _Unit._make(row)  # raises, as making every unit at once did
+
+    def __getitem__(self, code: str) -> _Unit:
+        unit = self._made.get(code)
+        if unit is None:
+            unit = self._made[code] = _Unit._make(self.rows[code])
+        return unit
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
 class _ByLevel:
     """Codes by ``(level, name)`` (``get`` as a dict's), one level's table made on its first
     lookup: most runs read reports of one or two levels (townships are 90% of the gazetteer)."""
 
-    def __init__(self, units: dict[str, _Unit], field_at: int) -> None:
+    def __init__(self, units: _Units, field_at: int) -> None:
         self._units = units
         self._field_at = field_at  # the name form: _Unit.name or _Unit.short_name
         self._tables: dict[str, dict[str, list[str]]] = {}
@@ -93,16 +124,16 @@ class _ByLevel:
         if table is None:
             table = {}
             at = self._field_at
-            for unit in self._units.values():
-                if unit.level == level:
-                    table.setdefault(unit[at], []).append(unit.code)
+            for row in self._units.rows.values():
+                if row[_LEVEL_AT] == level:
+                    table.setdefault(row[at], []).append(row[_CODE_AT])
             self._tables[level] = table  # (whole: a thread looking it up meanwhile makes its own)
         return table.get(name, default)
 
 
 @dataclass
 class _Gazetteer:
-    units: dict[str, _Unit]
+    units: _Units
     children: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -113,9 +144,9 @@ class _Gazetteer:
     def weights(self) -> dict[str, float]:
         """The weight of one mention of each name form (made when a report's name is first found ambiguous)."""
         weights = {}
-        for unit in self.units.values():
-            if unit.mention:
-                weights[unit.mention] = float(unit.mention_weight or 1)
+        for row in self.units.rows.values():
+            if row[_MENTION_AT]:
+                weights[row[_MENTION_AT]] = float(row[_WEIGHT_AT] or 1)
         return weights
 
     def ancestors(self, code: str) -> list[_Unit]:
@@ -135,11 +166,11 @@ def _gazetteer() -> _Gazetteer:
     if header != _Unit._fields:
         raise GovReportsError("gazetteer.csv.gz has unexpected columns; "
                               "rebuild it with tools/build_gazetteer.py")
-    units = {row[0]: _Unit._make(row) for row in rows}
+    units = _Units(rows)
     gaz = _Gazetteer(units)
-    for unit in units.values():
-        if unit.parent_code:
-            gaz.children.setdefault(unit.parent_code, []).append(unit.code)
+    for row in units.rows.values():
+        if row[_PARENT_AT]:
+            gaz.children.setdefault(row[_PARENT_AT], []).append(row[_CODE_AT])
     return gaz
 
 
@@ -274,6 +305,7 @@ class _Names(NamedTuple):
     grams: np.ndarray  # code of each name's first two or three characters
     is_pair: np.ndarray  # True for two-character names (bigram codes)
     longer: np.ndarray  # True for names of four or more characters (verify by str.count)
+    first_chars: np.ndarray  # True at the code point of each name's first character
 
 
 def _codes(text: str) -> np.ndarray:
@@ -288,11 +320,21 @@ def _gram_codes(cps: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
+def _gram_codes_at(cps: np.ndarray, at: np.ndarray, n: int) -> np.ndarray:
+    """:func:`_gram_codes` of the n-grams starting at the positions ``at`` only."""
+    out = cps[at]
+    for i in range(1, n):
+        out = (out << 21) | cps[at + i]
+    return out
+
+
 def _prepare(names: Sequence[str]) -> _Names:
     grams = np.array([int(_gram_codes(_codes(n[:3]), min(len(n), 3))[0]) for n in names],
                      dtype=np.int64)
     lengths = np.array([len(n) for n in names], dtype=np.int64)
-    return _Names(tuple(names), grams, lengths == 2, lengths >= 4)
+    first_chars = np.zeros(0x110000, dtype=bool)
+    first_chars[[ord(n[0]) for n in names]] = True
+    return _Names(tuple(names), grams, lengths == 2, lengths >= 4, first_chars)
 
 
 @dataclass
@@ -352,14 +394,17 @@ def _count(names: _Names, text: str) -> dict[str, int]:
         found = ((n, text.count(n)) for n in names.names)
         return {n: c for n, c in found if c}
     cps = _codes(text)
+    # only where a name's first character stands can one start (at a few percent of the text)
+    starts = np.flatnonzero(names.first_chars[cps])
     counts = np.zeros(len(names.names), dtype=np.int64)
     for pair in (True, False):
         sel = names.is_pair == pair
-        if not sel.any() or len(cps) < (2 if pair else 3):
+        n = 2 if pair else 3
+        if not sel.any() or len(cps) < n:
             continue
         # the text's n-grams looked up among the few wanted ones (sorting the text's costs more)
         wanted, index = np.unique(names.grams[sel], return_inverse=True)
-        grams = _gram_codes(cps, 2 if pair else 3)
+        grams = _gram_codes_at(cps, starts[starts <= len(cps) - n], n)
         at = np.minimum(np.searchsorted(wanted, grams), len(wanted) - 1)
         counts[sel] = np.bincount(at[wanted[at] == grams], minlength=len(wanted))[index]
     out = {}
