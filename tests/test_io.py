@@ -530,6 +530,17 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "海阳镇", "township", 2019, "year_from_plan"),
         ("灵峰街道办事处2024年度工作报告发布日期:2025-01-20 10:08:09一、2024年工作回顾2024年,街道经济平稳。",
          "灵峰街道", "township", 2025, None),
+        # a copy titled by the year it reviews: its title is no plan heading, and a review heading may
+        # name the plan period or the term with the year
+        ("2017年政府工作报告\n崇明区人民政府区长\n各位代表:\n现在我代表崇明区人民政府,向大会报告政府工作。\n"
+         "一、2017年工作回顾\n2017年是崇明区第一届区政府履职的开局之年。",
+         "崇明区", "county", 2018, "year_from_plan"),
+        ("2015年政府工作报告\n西湖区人民政府区长 梅茂发\n各位代表:\n现在,我代表西湖区人民政府,向大会作工作报告。\n"
+         "一、2015年及“十二五”期间的工作回顾\n五年来，全区经济平稳。",
+         "西湖区", "county", 2016, "year_from_plan"),
+        ("2010年政府工作报告\n和林格尔县县长 吴志强\n各位代表:\n一、“十一五”时期和2010年工作回顾\n"
+         "五年来，全县经济平稳。",
+         "和林格尔县", "county", 2011, "year_from_plan"),
         # a title block run into the speech on one line: its date (in brackets, or after the speaker)
         ("大坪镇人民政府工作报告（2019年1月10日）各位代表：现在，我代表镇人民政府向大会报告工作，请予审议。"
          + "过去的一年，全镇经济平稳，民生持续改善。" * 12,
