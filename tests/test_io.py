@@ -541,6 +541,10 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         ("2010年政府工作报告\n和林格尔县县长 吴志强\n各位代表:\n一、“十一五”时期和2010年工作回顾\n"
          "五年来，全县经济平稳。",
          "和林格尔县", "county", 2011, "year_from_plan"),
+        ("2019年附城镇人民政府工作报告\n各位代表:\n一、2019年和今年以来工作回顾\n去年以来，全镇经济平稳。",
+         "附城镇", "township", 2020, "year_from_plan"),
+        ("宿城区2022年政府工作报告\n各位代表:\n关于2022年工作回顾\n过去的一年，全区经济平稳。",
+         "宿城区", "county", 2023, "year_from_plan"),
         # a title block run into the speech on one line: its date (in brackets, or after the speaker)
         ("大坪镇人民政府工作报告（2019年1月10日）各位代表：现在，我代表镇人民政府向大会报告工作，请予审议。"
          + "过去的一年，全镇经济平稳，民生持续改善。" * 12,
