@@ -1290,3 +1290,14 @@ def test_one_line_report_reads_its_numbered_part_as_a_paragraph():
     m = _rows(intro + filler + body)
     fai = m[m["indicator"] == "fixed_asset_investment"]
     assert fai["period"].tolist() == ["2018-2021", "2018-2021"]
+
+
+def test_months_leading_a_list_without_a_comma_date_its_items():
+    # 1-10月规上工业产值…，…；完成固定资产投资…: the months name the list's span (but not an item within the year)
+    m = _rows(
+        "飞云街道2023年度工作总结\n一、今年工作回顾\n一是重点指标稳中有进。1-10月规上工业产值48.78亿元，同比增长6.15%；"
+        "完成固定资产投资26.98亿元，完成率59.97%；预计年内限上零售额增长8%。"
+    )
+    got = {(r.indicator, r.value): r.period for r in m.itertuples() if r.indicator}
+    assert got[("fixed_asset_investment", 26.98)] == "2023-01/2023-10"
+    assert got[("industrial_output_above_scale", 48.78)] == "2023-01/2023-10"

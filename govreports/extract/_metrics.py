@@ -1700,6 +1700,7 @@ class _Report:
             _own_clause_markers(marks.between(marks.period, lead_end, pos), text, pos)
             or marks.any_in(marks.cues, lead_end, pos)
             or _ANNUAL.search(text, lead_end, pos)  # …；预计全年…: the whole year
+            or text.find("年内", lead_end, pos) >= 0  # …；预计年内…增长14%: within the year
         ):
             return []
         return got
@@ -1736,8 +1737,9 @@ class _Report:
                 len(got) > 2 or {f[0] for f in got} - {_Markers.MONTHS, _Markers.YEAR}
                 or len(got) == 2 and got[0][0] == got[1][0]  # one year, one months, or 2022年1—11月
                 or not _time_lead(text, start, got[-1])
-                # 2020年全市生产总值达1800亿元；: a figure, not a lead
-                or _HAS_DIGIT.search(text, got[-1][3], lead.start())
+                # 2020年全市生产总值达1800亿元；: a figure, not a lead (but months name the list's
+                # span: 1-10月规上工业产值48.78亿元，…；完成固定资产投资26.98亿元)
+                or (_HAS_DIGIT.search(text, got[-1][3], lead.start()) and got[-1][0] != _Markers.MONTHS)
             ):
                 return None
             return got, lead.end()
