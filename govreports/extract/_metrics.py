@@ -351,6 +351,12 @@ _REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:
 _REACHED_LAST = frozenset("到至在")
 
 
+def _reaches(wording: str) -> bool:
+    """Whether ``wording`` ends with a verb of reaching a level (降到, 提高到, 控制在): the figure
+    after it is the level reached, not a change (the pattern tried only after its last character)."""
+    return _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)) is not None
+
+
 def _ends_in(s: str, chars: frozenset[str]) -> bool:
     """Whether the last character of ``s`` but white space is one of ``chars``: a pattern
     ending in ``[chars]\\s*$`` matches only then (tested first: most wordings end otherwise)."""
@@ -405,17 +411,18 @@ _OWN_FIGURE = re.compile(
 # 1-10月完成, 截至11月底累计实现, 全年预计: the months or year of the figure that follows, and its verb
 _NAME_CLAUSE_MAX = 12  # GDP增速逐季攀升，…
 _TIMED_LIST_MAX = 50  # 上半年增长3.2%、前三季度增长4.4%、预计全年增长…
+# the first months of a year (1-10月, 前10个月, 上半年, 前三季度), as a span a figure is stated for
+_YEAR_SO_FAR = r"1\s*" + _RANGE_DASH + r"\s*\d{1,2}\s*月份?|前\d{1,2}个?月|上半年|前三季度"
 _TIMED_FIGURE = re.compile(
-    r"\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:1\s*" + _RANGE_DASH + r"\s*\d{1,2}\s*月份?|前\d{1,2}个?月|上半年|前三季度"
-    r"|(?:截至|截止)\d{1,2}月(?:底|末)?|全年)\s*(?:预计)?(?:累计)?(?:完成|实现|达到?|为)?\s*[约近超逾]?$"
+    r"\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:" + _YEAR_SO_FAR
+    + r"|(?:截至|截止)\d{1,2}月(?:底|末)?|全年)\s*(?:预计)?(?:累计)?(?:完成|实现|达到?|为)?\s*[约近超逾]?$"
 )
 
 # 确保增长16%、力争增长17%: a second goal for the same name
 _GOAL_LEAD = re.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
 # 上半年增长3.2%、前三季度增长4.4%、预计全年增长5%: the same name's figure of another span of the year
 _TIME_LABEL = re.compile(
-    r"\s*(?:预计)?(?:(?:19|20)\d{2}\s*年)?\s*"
-    r"(?:1\s*" + _RANGE_DASH + r"\s*\d{1,2}\s*月份?|前\d{1,2}个?月|上半年|前三季度|一季度|全年)\s*(?:预计)?"
+    r"\s*(?:预计)?(?:(?:19|20)\d{2}\s*年)?\s*(?:" + _YEAR_SO_FAR + r"|一季度|全年)\s*(?:预计)?"
 )
 # 上半年3.2%: a span of the year and the name's figure of it, a clause of its own
 _TIMED_OWN = re.compile(_TIME_LABEL.pattern + r"(?:增长|增速|达到?|为|实现|完成)?\s*[\d.]+\s*(?:%|亿元|万元|元)?\s*$")
@@ -1687,19 +1694,14 @@ class _Report:
         2012年，…；), when the sentence runs past the figure's window (clauses
         split at ；) and nothing after its lead names another time."""
         text, marks = self.text, self.marks
-        lo = max(0, pos - _PARA_MAX // 5)
-        start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
-        if start >= window_start:
-            return []  # the window already reads the whole sentence
-        found = self._lead_of(start, pos)
+        found = self._sentence_lead_of(pos, window_start)
         if found is None:
             return []
         got, lead_end = found
         if (
             # (another time after the lead, but not an earlier clause's 年均: 2012年，…年均增长26.9%；…)
             _own_clause_markers(marks.between(marks.period, lead_end, pos), text, pos)
-            or marks.any_in(marks.cues, lead_end, pos)
-            or _ANNUAL.search(text, lead_end, pos)  # …；预计全年…: the whole year
+            or self._time_words(lead_end, pos)
             or text.find("年内", lead_end, pos) >= 0  # …；预计年内…增长14%: within the year
         ):
             return []
@@ -1708,17 +1710,29 @@ class _Report:
     def average_lead(self, pos: int, window_start: int) -> list:
         """The year opening the sentence before ``pos`` when only yearly averages (年均) stand
         between its lead and the figure: the last year of each listed item's average."""
-        text, marks = self.text, self.marks
-        lo = max(0, pos - _PARA_MAX // 5)
-        start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
-        if start >= window_start or (found := self._lead_of(start, pos)) is None:
+        marks = self.marks
+        found = self._sentence_lead_of(pos, window_start)
+        if found is None:
             return []
         got, lead_end = found
-        if any(f[0] != _Markers.FIVE for f in marks.between(marks.period, lead_end, pos)) or (
-            marks.any_in(marks.cues, lead_end, pos) or _ANNUAL.search(text, lead_end, pos)
+        if any(f[0] != _Markers.FIVE for f in marks.between(marks.period, lead_end, pos)) or self._time_words(
+            lead_end, pos
         ):
             return []
         return [f for f in got if f[0] == _Markers.YEAR]
+
+    def _sentence_lead_of(self, pos: int, window_start: int) -> tuple[list, int] | None:
+        """:meth:`_lead_of` the sentence before ``pos``, when that sentence starts before the
+        figure's window (else the window already reads the whole sentence)."""
+        text = self.text
+        lo = max(0, pos - _PARA_MAX // 5)
+        start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
+        return None if start >= window_start else self._lead_of(start, pos)
+
+    def _time_words(self, lead_end: int, pos: int) -> bool:
+        """Whether a time cue (去年, 今年 …) or a one-year word (…；预计全年…) stands between a
+        sentence's lead and the figure at ``pos``: the lead no longer speaks for it."""
+        return self.marks.any_in(self.marks.cues, lead_end, pos) or _ANNUAL.search(self.text, lead_end, pos) is not None
 
     def _lead_of(self, start: int, pos: int) -> tuple[list, int] | None:
         """The time markers a sentence starting at ``start`` opens with, and where they stop
@@ -2161,7 +2175,7 @@ def _figure_row(
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, measure if indicator else "", kind, flags)
     negative = q.negative
-    if _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)):  # at the end
+    if _reaches(wording):
         # 失业率降到5.5%, 提高到65%: the level reached, not a change
         negative = False
         if measure == "growth" and indicator != "cpi" or measure == "share" and cue != "share_of":
@@ -2231,7 +2245,7 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
         flags.add("multi_year")
     qualifier = _milestone(rep, sent, q, "", kind, flags)
     negative = q.negative
-    if _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)):
+    if _reaches(wording):
         negative = False
         if measure == "growth" or measure == "share":
             measure = "level"

@@ -771,11 +771,11 @@ class _Outline:
         # targets inside the review only under a "2022年回顾和2023年总体要求" heading
         in_mixed = ctx == "review" and bool(self.mixed) and any(e[0] in self.mixed for e in stack)
         if (ctx not in ("review", "targets", "problems", "closing") or in_mixed) and (
-            not self.seen_closing and _is_targets(self.paras, i)
+            not self.seen_closing and (cue := _targets_cue(self.paras, i)) >= 0
         ):
             # the targets start at the sentence of the cue: what comes before it in the
             # paragraph (过去一年，全镇实现…。今年主要预期目标是…) is the part around it
-            cut = p.start + p.indent + _cue_sentence(p.text, _targets_cue(self.paras, i))
+            cut = p.start + p.indent + _cue_sentence(p.text, cue)
             if cut > p.start + p.indent and self.pending is None and not self.stack and not (
                 self.seen_review or self.seen_plan or self.seen_closing
             ):

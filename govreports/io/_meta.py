@@ -865,7 +865,8 @@ _REVIEW_DEEDS = re.compile(
 _PLAN_DEEDS = re.compile(
     r"今年(?!以来)|明年|(?<![重主需只])要(?![求素点])|将|力争|确保|做好|主要预期目标|预期目标|总体要求|指导思想|总体思路|建议|目标是"
 )
-_MID_YEAR_WORDS = re.compile(r"上半年|前三季度|一季度|今年以来|[1１一]\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月")
+# the months of a year under way (_FIRST_MONTHS), also 一季度, 今年以来 and 一至N月
+_MID_YEAR_WORDS = re.compile(_FIRST_MONTHS + r"|一季度|今年以来|[１一]\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月")
 
 
 # 刚刚过去的2022年, 即将过去的2017年 (a December session), 过去的一年（2022年）: the year reviewed
