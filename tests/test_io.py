@@ -629,6 +629,32 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
         # undated: the review of a whole plan period (一、“十二五”时期工作回顾) is delivered for the year after it
         ("庐阳区人民政府工作报告\n各位代表：\n一、“十二五”时期工作回顾\n五年来，全区地区生产总值年均增长10%。",
          "庐阳区", "county", 2016, "year_from_headings"),
+        # no title: a text opening with the review of a whole plan period is for the year after it
+        ("“十三五”期间，我镇高质量发展全力推进。五年来，在区委、区政府和镇党委的正确领导下，圆满完成了各项目标任务。\n"
+         "全镇地区生产总值年均增长6%。", None, None, 2021, "year_from_headings"),
+        ("“十四五”时期，是我县发展进程中极不平凡的五年。全县上下团结奋进，较好完成了各项任务。", None, None, 2026,
+         "year_from_headings"),
+        # (a plan for a plan period names what it will do: no year from it)
+        ("“十四五”时期，全县要坚持稳中求进，将加快推进产业升级。", None, None, None, None),
+        # a year's review opening the text, with the months reported on at a December session (1-11月)
+        ("2020年，面对新冠肺炎疫情的时代大考，芦浦镇坚持迎难而上，交出了两战两赢的优异答卷。\n"
+         "1-11月，全镇实现规上工业产值45亿元。", "芦浦镇", "township", 2021, "year_from_headings"),
+        # (扎实做好…工作 and 要事 are done, not planned)
+        ("2021年，在市委、县委的正确领导下，县政府扎实做好六稳六保工作，办成了一批大事、要事，实现了良好开局。",
+         None, None, 2022, "year_from_headings"),
+        # the year named by an anniversary in Chinese numerals
+        ("过去一年，是党和国家历史上具有里程碑意义的一年，我们隆重庆祝中国共产党成立一百周年。全县经济平稳。",
+         None, None, 2022, "year_from_headings"),
+        # a summary's heading, its year spaced (二、2024 年工作亮点与成效), and 2024年度工作总结
+        ("青山镇各项工作稳步推进。\n二、2024 年工作亮点与成效\n全年种植粮食作物超万亩。", "青山镇", "township", 2025,
+         "year_from_headings"),
+        # a copy titled by the year it reviews: its summary heading, or an opening telling that year's deeds
+        ("2016年望江街道办事处政府工作报告\n2016年工作总结\n2016年，望江街道在区委的正确领导下，经济平稳。",
+         "望江街道", "township", 2017, "year_from_plan"),
+        ("北坡镇2018年政府工作报告\n各位代表：\n2018年是改革开放40周年。一年来，在县委的坚强领导下，全镇圆满完成了"
+         "各项任务。", "北坡镇", "township", 2019, "year_from_plan"),
+        ("2018年南渡镇政府工作报告\n各位代表：现在，我代表镇人民政府向大会作工作报告。回顾2018，书写砥砺奋进精彩篇章。"
+         "过去一年，全镇经济平稳。", "南渡镇", "township", 2019, "year_from_plan"),
     ],
 )
 

@@ -1292,6 +1292,24 @@ def test_one_line_report_reads_its_numbered_part_as_a_paragraph():
     assert fai["period"].tolist() == ["2018-2021", "2018-2021"]
 
 
+def test_one_line_report_reads_a_sentence_led_by_its_years_as_a_paragraph():
+    # a one-line copy: …目标任务。四年来，…累计完成…: the sentence led by 四年来 dates the totals and averages
+    # after it (four years of the term: its review is four years long), as its own paragraph would
+    text = (
+        "芷江县政府工作报告——2016年11月26日在县第八届人民代表大会第一次会议上各位代表：现在，我代表县人民政府向大会报告工作。"
+        "本届政府任期的四年，是芷江经受重大考验的四年。我们紧紧依靠全县人民，圆满完成了本届政府确定的各项目标任务。"
+        + "我们坚持稳中求进，统筹发展和安全，经济社会持续健康发展。" * 8
+        + "四年来，我们以抢抓目标为引领，实现了经济总量的跨越增长。2016年实现地区生产总值99.3亿元，年均增长8.5%；"
+        "累计完成固定资产投资200.35亿元，年均增长22.4%。"
+    )
+    m = _rows(text)
+    got = {(r.indicator, r.measure): r.period for r in m.itertuples() if r.indicator}
+    assert got[("fixed_asset_investment", "level")] == "2013-2016"
+    assert got[("fixed_asset_investment", "growth_avg")] == "2013-2016"
+    assert got[("gdp", "growth_avg")] == "2013-2016"
+    assert got[("gdp", "level")] == "2016"
+
+
 def test_months_leading_a_list_without_a_comma_date_its_items():
     # 1-10月规上工业产值…，…；完成固定资产投资…: the months name the list's span (but not an item within the year)
     m = _rows(

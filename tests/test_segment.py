@@ -514,3 +514,19 @@ def test_numbered_parts_of_a_report_run_into_one_line():
     # 三、四季度 after a sentence is no part
     with_quarters = text.replace("民生事业扎实推进。", "三、四季度回升。", 1)
     assert len(find_sections(with_quarters)) == len(secs)
+
+
+def test_unnumbered_headings_of_a_report_run_into_one_line():
+    # …提出意见。2009年政府工作回顾2009年，…: the heading opens the review, and its numbered
+    # parts (一、以保增长为首要任务…) are parts of it, not a plan
+    intro = "大东区2010年政府工作报告各位代表：现在，我代表区人民政府向大会作工作报告，请予审议。"
+    review = ("2009年政府工作回顾2009年，在市委的正确领导下，全区经济平稳增长。"
+              "一、以保增长为首要任务，狠抓重大项目建设。全年完成地区生产总值302.3亿元，增长11.2%。"
+              + "民生事业扎实推进。" * 30)
+    text = intro + review
+    secs = find_sections(text)
+    at = text.index("302.3亿元")
+    assert {s["kind"] for s in secs if s["is_leaf"] and s["start"] <= at < s["end"]} == {"review"}
+    # (2024年工作总结和2025年工作思路 names a summary and a plan: no heading is cut from it)
+    titled = intro + "2024年工作总结和2025年工作思路汇报。" + "民生事业扎实推进。" * 40
+    assert not any(s["heading"].startswith("2024年工作总结") for s in find_sections(titled))

@@ -47,7 +47,7 @@ from ..schema import (
 from . import _numbers as _numbers
 from ._indicators import GROWTH_ONLY_ALIASES, alias_pattern, alias_table, unit_kinds
 from ._review import apply_corrections
-from ._segment import INLINE_PART, ONE_PARAGRAPH_MIN, find_sections, split_sentences
+from ._segment import ONE_PARAGRAPH_MIN, find_sections, inline_cuts, split_sentences
 
 __all__ = ["extract_metrics", "panel"]
 
@@ -155,8 +155,8 @@ _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|与�
 _REVIEW_YEARS = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*"
     r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
-    # (a numbered part run into a one-line report: …。一、过去四年工作回顾)
-    r"|(?<=[。！？；])\s*[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年",
+    # (a numbered part run into a one-line report: …。一、过去四年工作回顾; …任务。四年来，我们…)
+    r"|(?<=[。！？；])\s*(?:[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年|([两二三四六七])年来[，,])",
     re.M,
 )
 _FIVE_YEAR_REVIEW = re.compile(
@@ -1465,7 +1465,7 @@ def _review_years(text: str, marks: tuple[re.Match[str] | None, re.Match[str] | 
     five, m = marks if marks is not None else _review_marks(text[:HEADINGS_CHARS])
     if five:
         return 5
-    return _years_count(m.group(1) or m.group(2) or m.group(3)) if m else 5
+    return _years_count(next(g for g in m.groups() if g)) if m else 5
 
 
 def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
@@ -1869,10 +1869,20 @@ def _paragraph_start(text: str, pos: int) -> int:
     start = found + 1 if found >= 0 else lo
     if pos - start > ONE_PARAGRAPH_MIN:
         line_end = text.find("\n", pos)
-        if (line_end if line_end >= 0 else len(text)) - start > ONE_PARAGRAPH_MIN:
-            for m in INLINE_PART.finditer(text, start, pos):
-                start = m.end()
+        line = text[start:line_end if line_end >= 0 else len(text)]
+        if len(line) > ONE_PARAGRAPH_MIN:
+            cuts = [*inline_cuts(line), *(m.end() for m in _PERIOD_LEAD_SENTENCE.finditer(line, 0, pos - start))]
+            start += max((cut for cut in cuts if cut <= pos - start), default=0)
     return start
+
+
+# In a report run into one line, a sentence opening with the years it tells of starts a
+# paragraph, as it does in the lined text (…目标任务。四年来，我们…; 过去五年，…; “十三五”期间，…):
+# its lead dates the figures after it
+_PERIOD_LEAD_SENTENCE = re.compile(
+    r"(?<=[。！？])\s*(?=(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)[，,]|过去的?[一二三四五六七八九十两]年[，,]"
+    r"|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,])"
+)
 
 
 #: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.

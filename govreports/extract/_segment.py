@@ -372,11 +372,29 @@ class _Para:
 
 
 # A report run into one line (a one-paragraph web copy): its numbered parts start after a
-# sentence (…提出意见。一、2022年工作回顾…。二、2023年工作安排…), not 三、四季度
-INLINE_PART = re.compile(
+# sentence (…提出意见。一、2022年工作回顾…。二、2023年工作安排…), not 三、四季度 or 三一、中联 (a
+# firm's name); so does an unnumbered review or plan heading, which ends where its words end
+# (…提出意见。2009年政府工作回顾2009年，在市委…, 2019年和今年以来工作回顾, 过去五年工作回顾),
+# not 2024年工作总结和2025年工作思路 (a title)
+_INLINE_PART = re.compile(
     r"(?<=[。！？；])\s*(?=(?:[一二三四五六七八九]|十[一二三四五六七八九]?)、(?![一二三四五六七八九十]))"
-)  # (not 三一、中联: a firm's name)
+    r"|(?<=[。！？；：:])\s*(?P<heading>(?:(?:19|20)\d{2}\s*年度?"
+    r"(?:(?:和|及|暨)(?:今年以来|本届政府|过去[一二三四五]年|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?))?"
+    r"|过去[一二三四五]年)(?:的)?(?:政府)?工作(?:回顾|总结|安排)(?![和及与暨]))"
+)
 ONE_PARAGRAPH_MIN = 300  # characters of a line that may hold a whole report
+
+
+def inline_cuts(line: str) -> list[int]:
+    """Where the parts of a report run into one ``line`` start, and where an inline heading
+    ends (its text is a paragraph of its own); none in a line of at most
+    :data:`ONE_PARAGRAPH_MIN` characters."""
+    if len(line) <= ONE_PARAGRAPH_MIN:
+        return []
+    cuts: list[int] = []
+    for m in _INLINE_PART.finditer(line):
+        cuts += (m.start("heading"), m.end()) if m["heading"] else (m.end(),)
+    return cuts
 
 
 def _paragraphs(text: str) -> list[_Para]:
@@ -386,7 +404,7 @@ def _paragraphs(text: str) -> list[_Para]:
         s = line.strip()
         if s:
             indent = len(line) - len(line.lstrip())
-            cuts = [m.end() for m in INLINE_PART.finditer(s)] if len(s) > ONE_PARAGRAPH_MIN else []
+            cuts = inline_cuts(s)
             if cuts:
                 for a, b in zip([0, *cuts], [*cuts, len(s)]):
                     if piece := s[a:b].rstrip():

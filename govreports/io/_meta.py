@@ -182,7 +182,8 @@ _REVIEW_HEADING = re.compile(
     r"(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?(?:和|及|暨|与))?"  # (“十一五”时期和2010年工作回顾)
     r"((?:19|20)\d{2}) ?年"
     + _AND_YEARS
-    + r"(?:的)?(?:政府)?(?:工作(?:简要)?回顾|简要回顾|工作亮点与成效|工作成效"
+    # (2016年工作总结, 2022年度工作总结: the year a summary reviews, as 回顾)
+    + r"(?:度)?(?:的)?(?:政府)?(?:工作(?:简要)?回顾|简要回顾|工作亮点与成效|工作成效|工作总结"
     # 2015年工作和“十二五”发展回顾
     r"|工作(?:和|及|暨)[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?(?:的)?(?:工作|发展)?回顾)\s*$",
     re.M,
@@ -244,6 +245,8 @@ def _reviews_its_own_year(text: str, year: int) -> bool:
     head = _arabic_years(text[:HEADINGS_CHARS])
     if _year_from_named_year(head) == year + 1 or _year_from_months(head) == year + 1:
         return True
+    if _year_from_opening(head) == year + 1:
+        return True  # 2018年是改革开放40周年，…一年来: the review opens with the title's year
     # no headings: a sentence that opens with the year and states its results
     # (2022年，全镇实现地区生产总值45.2亿元，同比增长5.3%), or says the year's targets were met
     # (2023年是…的一年，…圆满完成了年初确定的各项目标任务)
@@ -703,10 +706,10 @@ _REVIEW_YEAR = re.compile(
     # (at a line's start, or inline after 。/： in a text run into one paragraph)
     r"(?:^|(?<=[。：:]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?(?:过去五年|“?十[一二三四五]五”?)?(?:和|及|暨)?"
     # (not 2025年上半年工作总结: a mid-year summary is of the year itself, see _MID_YEAR_HEADING)
-    r"((?:19|20)\d{2})年(?:度)?(?!上半年|前三季度|一季度|[1一]\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月)"
+    r"((?:19|20)\d{2}) ?年(?:度)?(?!上半年|前三季度|一季度|[1一]\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月)"
     + _AND_YEARS
     + r"(?:的)?"
-    r"[\u4e00-\u9fff]{0,6}?(?:工作回顾|工作总结|工作完成情况|主要工作回顾|工作情况|发展情况)",
+    r"[\u4e00-\u9fff]{0,6}?(?:工作回顾|工作总结|工作完成情况|主要工作回顾|工作情况|发展情况|工作亮点|工作成效)",
     re.M,
 )
 # 二、2023年工作安排: the year planned
@@ -845,11 +848,18 @@ def _year_from_opening(text: str) -> int | None:
     if m and _YEAR_LOOKED_BACK.search(text, m.end(), m.end() + 2000):
         return int(m["y"]) + 1
     m = _OPENING_REVIEW.search(text, start, start + _OPENING_REVIEW_WITHIN)
-    if m and not _MID_YEAR_WORDS.search(text, m.start(), m.end() + 300):
-        # (not a plan, which says so in its first sentence: 2023年是…开局之年，做好今年工作…)
-        if _REVIEW_DEEDS.search(m["s"]) and not _PLAN_DEEDS.search(m["s"].partition("。")[0]):
-            return int(m["y"]) + 1
+    if m and not _MID_YEAR_WORDS.search(text, m.start(), m.end() + 300) and _tells_deeds(m["s"]):
+        return int(m["y"]) + 1
+    m = _OPENING_PLAN_PERIOD.search(text, start, start + 400)
+    if m and _tells_deeds(m["s"]):
+        return PLAN_PERIOD_FIRST_YEAR[m["p"]] + 5  # (“十三五”期间，…: the review of 2016-2020, for 2021)
     return None
+
+
+def _tells_deeds(opening: str) -> bool:
+    """Whether an opening tells what was done, not what is planned (which a plan says in its
+    first sentence: 2023年是…开局之年，做好今年工作…)."""
+    return bool(_REVIEW_DEEDS.search(opening)) and not _PLAN_DEEDS.search(opening.partition("。")[0])
 
 
 # 2023年，全镇上下坚持…，较好完成了年初确定的各项工作任务。: the first paragraph led by a year
@@ -858,20 +868,30 @@ _OPENING_REVIEW = re.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?:刚刚过去的)?(?P<y>(?:19|20)\d{2})\s*年(?:[，,]\s*是?|是)(?P<s>[^\n]{0,250})"
 )
 _OPENING_REVIEW_WITHIN = 1500
+# “十三五”期间，我镇…。五年来，…; “十一五”时期，是我县…极不平凡的五年: a text whose title is lost
+# opening with the review of a whole plan period (for the year after it; not “十三五”以来: under way)
+_OPENING_PLAN_PERIOD = re.compile(
+    r"(?:^|(?<=[\n。：:]))[ \t\u3000]*[“\"]?十(?P<p>[一二三四五])五[”\"’]?(?:规划)?(?:时期|期间|期間|的五年)"
+    r"[，,]?\s*(?P<s>[^\n]{0,250})"
+)
 _REVIEW_DEEDS = re.compile(
-    r"完成了|较好地?完成|圆满完成|全面完成|超额完成|取得了|实现了|经受住|克服了?|战胜了?|攻坚克难|砥砺奋进|负重前行"
+    r"交出了|完成了|较好地?完成|圆满完成|全面完成|超额完成|取得了|实现了|经受住|克服了?|战胜了?|攻坚克难|砥砺奋进|负重前行"
     r"|极不平凡|极不寻常|极为不易|团结带领|在[^。\n]{0,40}?(?:领导|領導)下"
 )
 _PLAN_DEEDS = re.compile(
-    r"今年(?!以来)|明年|(?<![重主需只])要(?![求素点])|将|力争|确保|做好|主要预期目标|预期目标|总体要求|指导思想|总体思路|建议|目标是"
+    r"今年(?!以来)|明年|(?<![重主需只])要(?![求素点事])|将|力争|确保|(?<!扎实)(?<!扎實)做好|主要预期目标|预期目标|总体要求|指导思想|总体思路|建议|目标是"
 )
-# the months of a year under way (_FIRST_MONTHS), also 一季度, 今年以来 and 一至N月
-_MID_YEAR_WORDS = re.compile(_FIRST_MONTHS + r"|一季度|今年以来|[１一]\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月")
+# the months of a year under way: 上半年, 前三季度, 一季度, 今年以来, 1-N月 to October (1-11月 is
+# reported to a December session, which plans the next year)
+_MID_YEAR_WORDS = re.compile(
+    r"上半年|前三季度|一季度|今年以来|[1１一]\s*" + _MONTH_DASH + r"\s*(?:[1-9]|10|[一二三四五六七八九十])\s*月"
+)
 
 
 # 刚刚过去的2022年, 即将过去的2017年 (a December session), 过去的一年（2022年）: the year reviewed
 _PAST_YEAR = re.compile(
-    r"(?:(?:刚刚|刚|即将)过去的\s*|过去的?一年\s*[（(]\s*|(?:^|(?<=[\n。：:]))\s*回顾\s*)((?:19|20)\d{2})\s*年(?!上半年|前三季度)"
+    r"(?:(?:刚刚|刚|即将)过去的\s*|过去的?一年\s*[（(]\s*|(?:^|(?<=[\n。：:]))\s*回顾\s*)((?:19|20)\d{2})"
+    r"(?:\s*年(?!上半年|前三季度)|(?=[，,]))"  # (回顾2018，书写…篇章)
 )
 # 2022年,是稳中求进、克难而进、砥砺奋进的一年。: the text opens by naming the year it reviews
 _OPENING_YEAR_OF = re.compile(r"(?:^|。)\s*((?:19|20)\d{2})年[，,]?是[^\n。]{0,60}的一年[。，,]", re.M)
@@ -894,12 +914,22 @@ _OPENING_RESULTS = re.compile(
 _NAMED_YEAR = re.compile(
     r"(?P<when>今年|明年|去年|过去的?一年|刚刚过去的一年)[，,]?(?:既)?是[^。\n；;]{0,30}?"
     r"(?:“?十(?P<plan>[一二三四五])五”?(?:规划|时期)?的?(?P<pos>开局|起步|收官|开篇)之年"
-    r"|(?P<what>新中国成立|建党|中国共产党成立|改革开放)(?P<n>\d{2,3})周年"
+    r"|(?P<what>新中国成立|建党|中国共产党成立|改革开放)(?P<n>\d{2,3}|一百|[一二三四五六七八九]?十)周年"
     # 党的二十大召开之年 (2022); 全面贯彻党的二十大精神的开局之年 (2023)
     r"|(?:迎接|喜迎)?党的(?P<congress>十[六七八九]|二十)大(?:(?P<held>胜利)?召开|精神的?开局)之年"
     r"|(?P<xiaokang>全面建成小康社会(?:和“?十三五”?规划)?收官|决胜全面建成小康社会、决战脱贫攻坚)之年)"
 )
 _ANNIVERSARY_BASE = {"新中国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
+_TENS = "一二三四五六七八九"
+
+
+def _anniversary(n: str) -> int:
+    """The years of an anniversary: 70, 七十, 一百 (庆祝中国共产党成立一百周年)."""
+    if n.isdigit():
+        return int(n)
+    if n == "一百":
+        return 100
+    return 10 * (_TENS.index(n[0]) + 1 if len(n) == 2 else 1)
 
 
 def _year_from_named_year(head: str) -> int | None:
@@ -920,7 +950,7 @@ def _year_from_named_year(head: str) -> int | None:
     elif m["xiaokang"]:
         year = 2020  # the year set for 全面建成小康社会 and the end of 脱贫攻坚
     else:
-        year = _ANNIVERSARY_BASE[m["what"]] + int(m["n"])
+        year = _ANNIVERSARY_BASE[m["what"]] + _anniversary(m["n"])
     # (明年是… is said at a December session, which plans that next year: _year_for)
     return year + (0 if m["when"] in ("今年", "明年") else 1)
 
