@@ -655,6 +655,15 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "各项任务。", "北坡镇", "township", 2019, "year_from_plan"),
         ("2018年南渡镇政府工作报告\n各位代表：现在，我代表镇人民政府向大会作工作报告。回顾2018，书写砥砺奋进精彩篇章。"
          "过去一年，全镇经济平稳。", "南渡镇", "township", 2019, "year_from_plan"),
+        # summaries titled by the year they tell of: 工作完成情况, 经济运行情况, 工作回顾及…工作思路
+        ("青山镇2023年工作完成情况\n今年以来，全镇上下团结一心。1-10月，全镇实现规上工业产值48.78亿元。",
+         "青山镇", "township", 2024, "year_from_headings"),
+        ("青山镇2023年工作回顾及2024年工作思路\n今年以来，全镇上下团结一心。", "青山镇", "township", 2024,
+         "year_from_headings"),
+        ("青山镇2023年上半年经济运行情况\n今年以来，全镇上下团结一心。", "青山镇", "township", 2023,
+         "year_from_headings"),
+        ("关于青山镇2023年工作情况的汇报\n今年以来，全镇上下团结一心。", "青山镇", "township", 2024,
+         "year_from_headings"),
     ],
 )
 

@@ -1310,6 +1310,41 @@ def test_one_line_report_reads_a_sentence_led_by_its_years_as_a_paragraph():
     assert got[("gdp", "level")] == "2016"
 
 
+def test_a_level_held_or_passed_through_the_years_reviewed_is_of_those_years():
+    # 保持在/控制在/稳定在 and 先后跨越A、B in a five-year review: the years, not the last one;
+    # a level reached (达到) stays the last year's, also after a held one in the same sentence
+    head = "青山县2022年政府工作报告\n各位代表：\n一、过去五年工作回顾\n"
+    m = _rows(
+        head + "过去五年，全县地区生产总值先后跨越两百亿元、三百亿元台阶。\n"
+        "过去五年，城镇登记失业率控制在3.4%以内，全县粮食产量达到40万吨。\n二、2022年工作安排\n地区生产总值增长7%。"
+    )
+    got = {(r.indicator, r.value): r.period for r in m.itertuples() if r.indicator and r.kind == "actual"}
+    assert got[("gdp", 200.0)] == got[("gdp", 300.0)] == "2017-2021"
+    assert got[("unemployment", 3.4)] == "2017-2021"
+    assert got[("grain_output", 40.0)] == "2021"
+    # (in a one-year review it is that year's)
+    one = _rows("青山县2022年政府工作报告\n各位代表：\n2021年，城镇登记失业率控制在3.4%以内。")
+    assert one.loc[one["indicator"] == "unemployment", "period"].tolist() == ["2021"]
+
+
+def test_months_closing_the_line_above_date_the_paragraph():
+    # …。1-10月，全镇经济运行平稳。⏎（一）工业经济。…: the months of a short sentence with no figure
+    # of its own date the paragraph below it, as a caption does; not when it states a figure
+    text = ("青山镇2023年工作总结\n今年以来，全镇上下团结一心。1-10月，全镇经济运行平稳。\n"
+            "（一）工业经济。全镇规上工业产值48.78亿元，同比增长6%。")
+    got = {(r.indicator, r.measure): r.period for r in _rows(text).itertuples() if r.indicator}
+    assert got[("industrial_output_above_scale", "level")] == "2023-01/2023-10"
+    stated = text.replace("全镇经济运行平稳", "全镇财政收入1.2亿元")
+    got = {(r.indicator, r.measure): r.period for r in _rows(stated).itertuples() if r.indicator}
+    assert got[("industrial_output_above_scale", "level")] == "2023"
+
+
+def test_since_the_year_under_way_is_no_multi_year_span():
+    # 青山镇前三季度工作总结 … 2023年以来，…产值48.78亿元: months of the year, as its growth
+    m = _rows("青山镇前三季度工作总结\n2023年以来，全镇规上工业产值48.78亿元，同比增长6%；固定资产投资5.2亿元。")
+    assert set(m.loc[m["indicator"] != "", "period"]) == {"2023-01/2023-09"}
+
+
 def test_months_leading_a_list_without_a_comma_date_its_items():
     # 1-10月规上工业产值…，…；完成固定资产投资…: the months name the list's span (but not an item within the year)
     m = _rows(

@@ -1061,7 +1061,9 @@ def _period(
     base = None if plan_year is None else (plan_year - 1 if kind == "actual" else plan_year)
     if not found:
         return (None if base is None else str(base)), flags
-    multi_end = max((e for tag, _, _, e in found if tag in _MULTI_TAGS), default=None)
+    # (not 2023年以来 of the year reviewed or under way: a part of one year)
+    multi_end = max((e for tag, v, _, e in found if tag in _MULTI_TAGS
+                     and not (tag == _Markers.SINCE and base is not None and v >= base)), default=None)
     if multi_end is not None and any(tag == _Markers.YEAR and at >= multi_end for tag, _, at, _ in found):
         # 年均增长15.3%，2011年分别达到…: a year after the several years decides
         found = [f for f in found if f[0] in (_Markers.YEAR, _Markers.MONTHS)]
@@ -1671,11 +1673,15 @@ class _Report:
         if got is not None:
             return got
         text, got, end = self.text, [], para_start - 1
-        for _ in range(_CAPTION_ITEMS_MAX):
+        for i in range(_CAPTION_ITEMS_MAX):
             if end <= 0:
                 break
             start = text.rfind("\n", 0, end) + 1
             line = text[start:end].rstrip()
+            if i == 0 and line[-1:] in ("。", "！"):
+                got = self._months_closing(start, start + len(line))
+                if got:
+                    break
             if line:
                 if line[-1] in "：:":
                     if len(line) > _CAPTION_MAX:
@@ -1688,6 +1694,19 @@ class _Report:
             end = start - 1
         self._captions[para_start] = got
         return got
+
+    def _months_closing(self, start: int, end: int) -> list:
+        """The months leading the last sentence of the line ``start:end`` when that sentence is short
+        and states no figure (…。1-10月，全镇经济运行稳中有进。⏎全镇规上工业产值…): they date the
+        paragraph below, as a caption does."""
+        text = self.text
+        s = max(text.rfind("。", start, end - 1), text.rfind("！", start, end - 1), start - 1) + 1
+        if end - s > _CAPTION_MAX:
+            return []
+        found = self.marks.between(self.marks.period, s, end)
+        if not found or found[0][0] != _Markers.MONTHS or found[0][2] - s > 2 or len(found) > 1:
+            return []  # (led by its months: 1-10月，…; 今年1-10月，…)
+        return [] if _HAS_DIGIT.search(text, found[0][3], end) else found[:1]
 
     def sentence_lead(self, pos: int, window_start: int) -> list:
         """The months or year opening the sentence before ``pos`` (1—9月，…；
@@ -2574,9 +2593,19 @@ def _period_options(
         or not (_REACHED_VERB_END.search(clause) and not _CUMULATIVE.search(clause) and _SEP.search(before))
     )
     end_level = (measure in ("level", "share") and not summed and not total
-                 and not (measure == "share" and "年均" in clause))  # 年均比重64.6%: an average share
+                 and not (measure == "share" and "年均" in clause)  # 年均比重64.6%: an average share
+                 and not _HELD_THROUGH.search(before, max(0, len(before) - len(clause) - _HELD_LIST_BACK)))
     return {"end_level": end_level, "mid_year": rep.mid_year, "review_years": rep.review_years,
             "session_month": rep.session_month, "cumulative": bool(_CUMULATIVE.search(clause))}
+
+
+# 城镇登记失业率保持在3.4%以下, 粮食产量常年保持在40万吨以上, 生产总值先后跨越两百亿元、三百亿元台阶:
+# a level held, or passed one after another, through the years reviewed is of those years, not of the
+# last (searched in the figure's clause and the list it closes: 先后跨越A、B)
+_HELD_THROUGH = re.compile(
+    r"(?:保持|稳定|控制)在[^，,；;。]*$|(?:先后|相继)(?:跨越|突破|迈上|越过|跨上|跨过)[^，,；;。]*$"
+)
+_HELD_LIST_BACK = 16
 
 
 def _total_to_year(
