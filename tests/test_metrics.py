@@ -1339,6 +1339,16 @@ def test_months_closing_the_line_above_date_the_paragraph():
     assert got[("industrial_output_above_scale", "level")] == "2023"
 
 
+def test_a_clause_of_months_alone_leads_the_rest_of_its_sentence():
+    # …逆势突围，二、三季度经济指标排名全市第二，1-11月份，完成…；工业投资…增长32.2%: the bare months
+    # clause (not the quarters of a clause with no figure) dates every figure after it
+    m = _rows("芦浦镇2020年工作总结和2021年工作思路\n一是经济发展交出新答卷。经济指标逆势突围，二、三季度经济指标"
+              "排名全市第二，1-11月份，完成规上总产值48.2亿元，同比增长3.01%；工业投资、限上零售分别同比增长32.2%、36.31%。")
+    got = {(r.indicator, r.value): r.period for r in m.itertuples() if r.indicator}
+    assert got[("industrial_output_above_scale", 48.2)] == "2020-01/2020-11"
+    assert got[("industrial_investment", 32.2)] == "2020-01/2020-11"
+
+
 def test_since_the_year_under_way_is_no_multi_year_span():
     # 青山镇前三季度工作总结 … 2023年以来，…产值48.78亿元: months of the year, as its growth
     m = _rows("青山镇前三季度工作总结\n2023年以来，全镇规上工业产值48.78亿元，同比增长6%；固定资产投资5.2亿元。")

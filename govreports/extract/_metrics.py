@@ -1784,7 +1784,26 @@ class _Report:
             return None
         months = [f for f in marks.between(marks.period, lead.end(), lead.end() + 12) if f[0] == _Markers.MONTHS]
         if months and months[0][2] - lead.end() <= 2 and _time_lead(text, lead.end(), months[0]):
-            return months[:1], months[0][3]
+            end = _CLAUSE_END.search(text, months[0][3], pos)
+            if _HAS_DIGIT.search(text, months[0][3], end.start() if end else pos):
+                return months[:1], months[0][3]  # (not 二、三季度经济指标排名全市第二，: no figure of them)
+        return self._months_clause(lead.end(), pos)
+
+    def _months_clause(self, start: int, pos: int) -> tuple[list, int] | None:
+        """The months of a clause that is only months (1-11月份，), after clauses of no figure from
+        ``start`` (经济指标逆势突围，二、三季度经济指标排名全市第二，1-11月份，完成规上总产值48.2亿元，…；
+        工业投资…同比增长32.2%): a lead for the rest of the sentence."""
+        text, marks = self.text, self.marks
+        for _ in range(_MONTHS_CLAUSE_AFTER):
+            end = _CLAUSE_END.search(text, start, pos)
+            if end is None or text[end.start()] in "；;":
+                return None
+            months = [f for f in marks.between(marks.period, start, end.start()) if f[0] == _Markers.MONTHS]
+            if months and months[0][2] - start <= 2 and text[months[0][3]:end.start()] in ("", "份"):
+                return months[:1], months[0][3]
+            if _HAS_DIGIT.search(text, start, end.start()):
+                return None  # a clause of figures
+            start = end.end()
         return None
 
     def _mid_year_months(self, para_start: int, pos: int) -> list:
@@ -1903,6 +1922,9 @@ _PERIOD_LEAD_SENTENCE = re.compile(
     r"|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,])"
 )
 
+
+_CLAUSE_END = re.compile(r"[，,；;]")
+_MONTHS_CLAUSE_AFTER = 3  # clauses of no figure a months clause may follow
 
 #: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.
 _LEAD_END = re.compile(r"[，,：:。；;]")
