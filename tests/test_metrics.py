@@ -1349,6 +1349,18 @@ def test_a_clause_of_months_alone_leads_the_rest_of_its_sentence():
     assert got[("industrial_investment", 32.2)] == "2020-01/2020-11"
 
 
+def test_zhe_wu_nian_leads_a_five_year_paragraph_and_a_plan_end_leads_its_sentence():
+    # 这五年，…: the paragraph's years; 预计十三五末，…；利用外资5184万美元: the plan period's last year
+    # leads its sentence as a year does (levels of 2020, averages of 2016-2020)
+    m = _rows("谷城县2021年政府工作报告\n各位代表：\n这五年，我们聚力扩容提质，城镇累计新增就业2.1万人。\n"
+              "这五年，综合实力实现新跨越。预计十三五末，全县地区生产总值突破400亿元，年均增长6.2%；"
+              "利用外资5184万美元，年均增长10%。")
+    got = {(r.indicator, r.value): r.period for r in m.itertuples() if r.indicator}
+    assert got[("urban_jobs", 2.1)] == "2016-2020"
+    assert got[("foreign_investment", 5184.0)] == "2020"
+    assert got[("foreign_investment", 10.0)] == got[("gdp", 6.2)] == "2016-2020"
+
+
 def test_since_the_year_under_way_is_no_multi_year_span():
     # 青山镇前三季度工作总结 … 2023年以来，…产值48.78亿元: months of the year, as its growth
     m = _rows("青山镇前三季度工作总结\n2023年以来，全镇规上工业产值48.78亿元，同比增长6%；固定资产投资5.2亿元。")

@@ -105,7 +105,7 @@ _FIVE_YEAR = re.compile(
     r"五年来|过去五年|五年间|[“”‘]?十[一二三四五]五[”’]?(?:期间|时期|以来|末|规划)"
     r"|本届政府(?!的?(?:开局|第一|首))|五年累计|年均"
     # 五年全社会固定资产投资完成26000亿元, 今后五年: five years opening a clause
-    r"|五年(?:(?<=[，,。；;：:\n\s]五年)|(?<=近五年)|(?<=今后五年|未来五年|最近五年))(?![级制期度前后里规计的])"
+    r"|五年(?:(?<=[，,。；;：:\n\s]五年)|(?<=近五年|这五年)|(?<=今后五年|未来五年|最近五年))(?![级制期度前后里规计的])"
 )
 # A five-year phrase in the figure's own clause makes a level the years' total
 # (五年实际利用外资609亿美元), unless the clause says the level was reached (由A增加到B)
@@ -189,6 +189,11 @@ def _years_count(s: str) -> int:
 
 # “十四五”末, 十四五期末: the last year of a plan period
 _PLAN_END = re.compile(r"末$")
+
+
+def _plan_end(marker: tuple) -> bool:
+    """Whether a time marker names a plan period's last year (“十三五”末: 2020), as a year does."""
+    return marker[0] == _Markers.FIVE and bool(_PLAN_END.search(marker[1].group())) and "十" in marker[1].group()
 _COMPARED_BEFORE = re.compile(r"[与比较同][“\"‘]?$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年 (半年度), 第二季度, 截至11月
 # (1月至10月, 1月-10月 too)
@@ -1767,7 +1772,7 @@ class _Report:
             got = []  # (a caption's months stand anywhere in it: below)
         if got:
             if (
-                len(got) > 2 or {f[0] for f in got} - {_Markers.MONTHS, _Markers.YEAR}
+                len(got) > 2 or any(f[0] not in (_Markers.MONTHS, _Markers.YEAR) and not _plan_end(f) for f in got)
                 or len(got) == 2 and got[0][0] == got[1][0]  # one year, one months, or 2022年1—11月
                 or not _time_lead(text, start, got[-1])
                 # 2020年全市生产总值达1800亿元；: a figure, not a lead (but months name the list's
