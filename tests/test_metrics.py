@@ -1367,6 +1367,29 @@ def test_since_the_year_under_way_is_no_multi_year_span():
     assert set(m.loc[m["indicator"] != "", "period"]) == {"2023-01/2023-09"}
 
 
+def test_a_five_year_sentence_starts_a_paragraph_in_a_long_line():
+    # a one-line copy: …届满。五年来，…。（一）五年来，经济实力…。先后跨越两百亿元、三百亿元台阶 — near the
+    # line's start too; in a lined report a five-year sentence starts a paragraph lead (…。五年来，…累计新增
+    # 城镇就业441.8万人) but another number of years is an aside (8年来，…。全市生产总值…增长5.6%)
+    line = ("盐田区政府工作报告——2012年1月3日在盐田区第四届人民代表大会第一次会议上"
+            "各位代表：现在，我代表区人民政府向大会作工作报告。一、过去五年工作回顾本届政府任期自"
+            "2006年10月至本次大会届满。五年来，我们大力实施精品战略。（一）五年来，经济实力实现跨越性提升。"
+            "本区生产总值先后跨越两百亿元、三百亿元台阶，预计2011年达到316亿元。"
+            + "我们坚持稳中求进，统筹发展和安全，经济社会持续健康发展。" * 12)
+    got = {(r.indicator, r.value): r.period for r in _rows(line).itertuples() if r.indicator}
+    assert got[("gdp", 200.0)] == got[("gdp", 300.0)] == "2007-2011"
+    filler = "我们坚持稳中求进，统筹发展和安全，经济社会持续健康发展。" * 12
+    lined = ("湖北省2021年政府工作报告\n各位代表：\n一、“十三五”时期和2020年工作回顾\n" + filler
+             + "五年来，脱贫攻坚取得全面胜利。累计新增城镇就业441.8万人。\n二、2021年工作安排\n地区生产总值增长10%。")
+    jobs = _rows(lined)
+    assert jobs.loc[jobs["indicator"] == "urban_jobs", "period"].tolist() == ["2016-2020"]
+    aside = ("杭州市2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n" + (filler + "\n") * 2 + filler
+             + "8年来，我们坚持高标准建设。全市生产总值20059亿元、增长5.6%。\n二、2024年工作安排\n"
+             "地区生产总值增长5.5%。")
+    gdp = _rows(aside)
+    assert gdp.loc[(gdp["indicator"] == "gdp") & (gdp["kind"] == "actual"), "period"].tolist() == ["2023", "2023"]
+
+
 def test_months_leading_a_list_without_a_comma_date_its_items():
     # 1-10月规上工业产值…，…；完成固定资产投资…: the months name the list's span (but not an item within the year)
     m = _rows(

@@ -1910,21 +1910,39 @@ def _paragraph_start(text: str, pos: int) -> int:
     lo = max(0, pos - _PARA_MAX)
     found = text.rfind("\n", lo, pos)
     start = found + 1 if found >= 0 else lo
-    if pos - start > ONE_PARAGRAPH_MIN:
-        line_end = text.find("\n", pos)
-        line = text[start:line_end if line_end >= 0 else len(text)]
-        if len(line) > ONE_PARAGRAPH_MIN:
-            cuts = [*inline_cuts(line), *(m.end() for m in _PERIOD_LEAD_SENTENCE.finditer(line, 0, pos - start))]
-            start += max((cut for cut in cuts if cut <= pos - start), default=0)
+    line_end = text.find("\n", pos)
+    if line_end < 0:
+        line_end = len(text)
+    if line_end - start > ONE_PARAGRAPH_MIN:
+        # (the whole report, or most of it, run into this line: a one-paragraph copy)
+        cuts = _line_cuts(text[start:line_end], 2 * (line_end - start) > len(text))
+        i = bisect.bisect_right(cuts, pos - start)
+        start += cuts[i - 1] if i else 0
     return start
+
+
+@lru_cache(maxsize=256)
+def _line_cuts(line: str, whole_report: bool) -> tuple[int, ...]:
+    """Where the paragraphs of a long line start, in order: its numbered parts and inline
+    headings (:func:`inline_cuts`), and its sentences led by the years they tell of — in a
+    lined report only five years or a plan period (…。五年来，…累计新增城镇就业441.8万人), since
+    another number of years there is an aside of its paragraph (8年来，我们坚持…。全市生产总值
+    20059亿元、增长5.6% tells of the year reviewed)."""
+    leads = (_PERIOD_LEAD_SENTENCE if whole_report else _FIVE_LEAD_SENTENCE).finditer(line)
+    return tuple(sorted({*inline_cuts(line), *(m.end() for m in leads)}))
 
 
 # In a report run into one line, a sentence opening with the years it tells of starts a
 # paragraph, as it does in the lined text (…目标任务。四年来，我们…; 过去五年，…; “十三五”期间，…):
 # its lead dates the figures after it
+_FIVE_LEAD_SENTENCE = re.compile(
+    r"(?<=[。！？])\s*(?=(?:[（(][一二三四五六七八九十]{1,2}[)）]\s*)?"
+    r"(?:五年来[，,]|过去的?五年[，,]|这五年[，,]|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,]))"
+)
 _PERIOD_LEAD_SENTENCE = re.compile(
-    r"(?<=[。！？])\s*(?=(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)[，,]|过去的?[一二三四五六七八九十两]年[，,]"
-    r"|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,])"
+    r"(?<=[。！？])\s*(?=(?:[（(][一二三四五六七八九十]{1,2}[)）]\s*)?"  # (（一）五年来，…: an item of a part)
+    r"(?:(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)[，,]|过去的?[一二三四五六七八九十两]年[，,]"
+    r"|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,]))"
 )
 
 
