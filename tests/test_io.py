@@ -664,6 +664,11 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "year_from_headings"),
         ("关于青山镇2023年工作情况的汇报\n今年以来，全镇上下团结一心。", "青山镇", "township", 2024,
          "year_from_headings"),
+        # a summary of the year's first months opening with its year (…截至6月底, …上半年): that year
+        ("2013年，我镇以三敢三创活动为载体，扎实推进各项工作。\n一、经济发展形势较好。截至6月底，全镇财税总收入"
+         "累计完成419万元。上半年，我镇规模以上企业完成总产值37395万元。", None, None, 2013, "year_from_headings"),
+        ("青山镇\n2023年以来，全镇上下团结一心，各项工作稳步推进。截至9月底，全镇实现规上工业产值48.78亿元。",
+         "青山镇", "township", 2023, "year_from_months"),
     ],
 )
 

@@ -1361,6 +1361,12 @@ def test_zhe_wu_nian_leads_a_five_year_paragraph_and_a_plan_end_leads_its_senten
     assert got[("foreign_investment", 10.0)] == got[("gdp", 6.2)] == "2016-2020"
 
 
+def test_a_text_since_its_own_year_reports_that_years_months():
+    # 2023年以来，…截至9月底 (an undated summary dated 2023 by them): its months are 2023's
+    m = _rows("青山镇\n2023年以来，全镇上下团结一心，各项工作稳步推进。截至9月底，全镇实现规上工业产值48.78亿元。")
+    assert m.loc[m["indicator"] == "industrial_output_above_scale", "period"].tolist() == ["2023-01/2023-09"]
+
+
 def test_since_the_year_under_way_is_no_multi_year_span():
     # 青山镇前三季度工作总结 … 2023年以来，…产值48.78亿元: months of the year, as its growth
     m = _rows("青山镇前三季度工作总结\n2023年以来，全镇规上工业产值48.78亿元，同比增长6%；固定资产投资5.2亿元。")

@@ -1581,9 +1581,10 @@ class _Report:
         # (2023年上半年工作总结, 1-10月工作总结: the months of the title)
         own_months = _own_months(text, self.plan_year, self.year_end)
         self.mid_year = (
-            (bool(_MID_YEAR.search(text, *opening)) or (own_months is not None and own_months[0]))
+            (bool(_MID_YEAR.search(text, *opening)) or (own_months is not None and own_months[0])
+             or (self.plan_year is not None and f"{self.plan_year}年以来" in text[opening[0]:opening[1]]))
             and not self.year_end and not reviews_last_year
-        )
+        )  # (2023年以来，…截至9月底 in a text for 2023: its first months)
         self.report_months = own_months[1] if own_months is not None and (self.mid_year or self.year_end) else None
         sections = find_sections(text)
         self.sections = {s["section_id"]: s for s in sections}

@@ -858,7 +858,12 @@ def _year_from_opening(text: str) -> int | None:
     if m and _YEAR_LOOKED_BACK.search(text, m.end(), m.end() + 2000):
         return int(m["y"]) + 1
     m = _OPENING_REVIEW.search(text, start, start + _OPENING_REVIEW_WITHIN)
-    if m and not _MID_YEAR_WORDS.search(text, m.start(), m.end() + 300) and _tells_deeds(m["s"]):
+    if m and (so_far := _MID_YEAR_WORDS.search(text, m.start(), m.end() + 300)):
+        # 2013年，我镇…。一、…截至6月底，全镇财税总收入…: a summary of the year's first months (up to
+        # September: one reporting 1-10月 is written at the year's end, for the next)
+        if _FIRST_MONTHS_SO_FAR.fullmatch(so_far.group()) and "全年" not in text[m.start():so_far.start()]:
+            return int(m["y"])
+    elif m and _tells_deeds(m["s"]):
         return int(m["y"]) + 1
     m = _OPENING_PLAN_PERIOD.search(text, start, start + 400)
     if m and _tells_deeds(m["s"]):
@@ -895,6 +900,12 @@ _PLAN_DEEDS = re.compile(
 # reported to a December session, which plans the next year)
 _MID_YEAR_WORDS = re.compile(
     r"上半年|前三季度|一季度|今年以来|[1１一]\s*" + _MONTH_DASH + r"\s*(?:[1-9]|10|[一二三四五六七八九十])\s*月"
+    r"|(?:截至|截止|至)\s*(?:[1-9]|10|[一二三四五六七八九十])\s*月(?:底|末)"
+)
+# (of those, the months of a summary written before the year's last quarter)
+_FIRST_MONTHS_SO_FAR = re.compile(
+    r"上半年|前三季度|一季度"
+    r"|(?:[1１一]\s*" + _MONTH_DASH + r"|截至|截止|至)\s*(?:[1-9]|[一二三四五六七八九])\s*月(?:底|末)?"
 )
 
 
@@ -996,6 +1007,11 @@ _YEAR_MONTHS = re.compile(
 _MONTHS_TITLE = re.compile(_FIRST_MONTHS + r"[^\n。，,]{0,12}(?:工作|情况|回顾|总结)")
 # 2023年以来，… leading a sentence (in a summary of the months: that year's)
 _SINCE_LEAD = re.compile(r"(?:^|(?<=[\n。]))[ \t\u3000]*((?:19|20)\d{2})\s*年以来[，,]")
+# 今年以来, 1-9月, 截至9月底: a text telling of the year so far, before its last quarter (not
+# 上半年 or 前三季度 alone, which an annual review names as well)
+_SO_FAR = re.compile(
+    r"今年以来|(?:[1１一]\s*" + _MONTH_DASH + r"|截至|截止)\s*(?:[1-9]|[一二三四五六七八九])\s*月(?![份]?[1-9\d])"
+)
 
 
 def _year_from_months(head: str) -> int | None:
@@ -1008,8 +1024,9 @@ def _year_from_months(head: str) -> int | None:
         return None
     m = _YEAR_MONTHS.search(head)
     if m is None:
-        # 太平镇前三季度工作总结 … 2023年以来，全镇…: a title of a year's first months, the year led
-        if _MONTHS_TITLE.search(head, 0, 200) and (m := _SINCE_LEAD.search(head)) is not None:
+        # 太平镇前三季度工作总结 … 2023年以来，全镇…; 2023年以来，…截至9月底: a summary of a year's
+        # first months, the year led
+        if (_MONTHS_TITLE.search(head, 0, 200) or _SO_FAR.search(head)) and (m := _SINCE_LEAD.search(head)):
             return int(m.group(1))
         return None
     if m["base"]:
