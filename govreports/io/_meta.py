@@ -1147,6 +1147,7 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
         names = division_levels()
         suffix = _LEVEL_SUFFIX[lv]
         counts: dict[str, int] = {}
+        first: dict[str, int] = {}
         for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?{suffix}", text[:8000]):
             if _HONOUR_AFTER.match(text, m.end()):
                 continue  # 全省平安区称号, 文明镇创建: a title earned, not a place
@@ -1154,11 +1155,15 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
             for i in range(len(name) - 2):  # the longest gazetteer name ending here
                 if lv in names.get(name[i:], "").split("/"):
                     counts[name[i:]] = counts.get(name[i:], 0) + 1
+                    first.setdefault(name[i:], m.start() + i)
                     break
         if counts:
             best = max(counts, key=counts.get)
             if counts[best] >= 2 or len(counts) == 1:
                 return best, "body"
+            opening = min(first, key=first.get)
+            if lv == level and first[opening] < _OPENS_WITH_NAME:
+                return opening, "body"  # 鸿塘镇先后有…企业落户我镇: a text in the place's voice opening with its name
     if level in ("township", "county"):
         short = _short_name_in_body(text[:8000], level)
         if short:
@@ -1167,6 +1172,7 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
 
 
 _HONOUR_AFTER = re.compile(r"称号|创建|荣誉")
+_OPENS_WITH_NAME = 12  # characters from a text's start within which its own name opens it
 # a text that opens with its title, run into the text when line breaks were lost:
 # 新篁镇“十一五”工作总结及“十二五”工作规划一、2010年工作总结今年以来，…
 _OPENING_TITLE = re.compile(
