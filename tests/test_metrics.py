@@ -1367,6 +1367,16 @@ def test_a_text_since_its_own_year_reports_that_years_months():
     assert m.loc[m["indicator"] == "industrial_output_above_scale", "period"].tolist() == ["2023-01/2023-09"]
 
 
+def test_names_of_local_reports_sixteenth_round():
+    # 城乡人均可支配收入 (without 居民) names both incomes; 500万元及以上固定资产投资 is the statistics'
+    # scope of the whole region's investment; 内联引资到位额 (天津) the funds in place; 国民总产值 a town's GDP
+    m = _rows("青山县2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n城乡人均可支配收入分别预计增长6.7%、7.3%；"
+              "500万元及以上固定资产投资增长9.3%；实现内联引资到位额182.2亿元；全年完成国民总产值6.71亿元。")
+    got = {(r.indicator, r.value) for r in m.itertuples() if r.indicator}
+    assert {("urban_income", 6.7), ("rural_income", 7.3), ("fixed_asset_investment", 9.3),
+            ("investment_funds_in_place", 182.2), ("gdp", 6.71)} <= got
+
+
 def test_since_the_year_under_way_is_no_multi_year_span():
     # 青山镇前三季度工作总结 … 2023年以来，…产值48.78亿元: months of the year, as its growth
     m = _rows("青山镇前三季度工作总结\n2023年以来，全镇规上工业产值48.78亿元，同比增长6%；固定资产投资5.2亿元。")
