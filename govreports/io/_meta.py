@@ -1291,6 +1291,9 @@ def _set_level(meta: ReportMeta, fm: dict[str, str], p: PurePath | None, role: s
             level, guessed = path_level, False
     elif guessed and meta.region:
         known = division_levels().get(meta.region)
+        if known is None and meta.region.endswith("市"):
+            # 海门市 (now 海门区), 萧山市, 番禺市: a county-level city since made a district of its name
+            known = "county" if division_levels().get(meta.region[:-1] + "区") == "county" else None
         if known in ("county", "city"):
             level, guessed = known, False  # 天长市 is a county-level city, 宿州市 a prefecture
     role = role or ""
