@@ -670,8 +670,8 @@ def test_whole_corpus_reads_with_region_level_year(corpus_dir):
          "贵溪市有色金属有限公司）。\n全镇统筹城乡一体化建设，投资60万元新建了新集镇农贸市场。",
          "鸿塘镇", "township", None, None),
         # a county-level city since made a district of its name (海门市, now 海门区): county level
-        ("海门市2014年政府工作报告\n各位代表：\n一、2013年工作回顾\n全市实现地区生产总值900亿元。", "海门市", "county", 2014,
-         None),
+        ("海门市2014年政府工作报告\n各位代表：\n一、2013年工作回顾\n全市实现地区生产总值900亿元。",
+         "海门市", "county", 2014, None),
         # a summary of the year's first months opening with its year (…截至6月底, …上半年): that year
         ("2013年，我镇以三敢三创活动为载体，扎实推进各项工作。\n一、经济发展形势较好。截至6月底，全镇财税总收入"
          "累计完成419万元。上半年，我镇规模以上企业完成总产值37395万元。", None, None, 2013, "year_from_headings"),
