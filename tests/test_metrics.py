@@ -1377,6 +1377,16 @@ def test_names_of_local_reports_sixteenth_round():
             ("investment_funds_in_place", 182.2), ("gdp", 6.71)} <= got
 
 
+def test_a_figure_bounding_the_next_name_is_no_figure_and_the_term_reviewed_spans_its_years():
+    # 500万元以上固定资产投资, 5000万美元以上外贸企业: a scope, not a value of the name before it;
+    # 一、本届人民政府工作回顾 reviews the term: its totals (累计) span its years
+    m = _rows("兴和县2022年政府工作报告\n各位代表：\n一、本届人民政府工作回顾\n我们致力于稳增长。"
+              "地区生产总值累计突破270亿元，500万元以上固定资产投资累计达到83亿元，进出口总额5000万美元以上外贸企业达50家。")
+    got = [(r.indicator, r.value, r.period) for r in m.itertuples() if r.value in (270.0, 500.0, 83.0, 5000.0)]
+    assert ("gdp", 270.0, "2017-2021") in got and ("fixed_asset_investment", 83.0, "2017-2021") in got
+    assert all(i == "" for i, v, _ in got if v in (500.0, 5000.0))
+
+
 def test_since_the_year_under_way_is_no_multi_year_span():
     # 青山镇前三季度工作总结 … 2023年以来，…产值48.78亿元: months of the year, as its growth
     m = _rows("青山镇前三季度工作总结\n2023年以来，全镇规上工业产值48.78亿元，同比增长6%；固定资产投资5.2亿元。")

@@ -103,7 +103,7 @@ def _estimated(before: str) -> bool:
 _FIVE_YEAR = re.compile(
     # (a base of comparison, 是“十二五”末的1.4倍, is left out where the markers are found: _Markers)
     r"五年来|过去五年|五年间|[“”‘]?十[一二三四五]五[”’]?(?:期间|时期|以来|末|规划)"
-    r"|本届政府(?!的?(?:开局|第一|首))|五年累计|年均"
+    r"|本届(?:人民)?政府(?!的?(?:开局|第一|首))|五年累计|年均"
     # 五年全社会固定资产投资完成26000亿元, 今后五年: five years opening a clause
     r"|五年(?:(?<=[，,。；;：:\n\s]五年)|(?<=近五年|这五年)|(?<=今后五年|未来五年|最近五年))(?![级制期度前后里规计的])"
 )
@@ -205,7 +205,7 @@ _MONTH_RANGE_ZH = re.compile(
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
 # what every match of these patterns starts with (found in one scan: _MARKER_LEADS)
 _YEAR_LEADS = ("19", "20")
-_FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十", "本届政府", "年均")
+_FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十", "本届政府", "本届人民政府", "年均")
 _BASE_YEAR_LEADS = ("比19", "比20", "较19", "较20")
 _FROM_YEAR_LEADS = ("由19", "由20", "从19", "从20")
 # 党的十八大以来: since the first year after a party congress (statistics count 十八大以来 from 2013)
@@ -257,6 +257,17 @@ _SUBPOP_HEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十百]+)(?:�
 _THRESHOLD_OF = re.compile(
     r"(?:以上|以下)?的[\u4e00-\u9fff]{0,4}?(?:县|市|区|乡|镇|街道|村|企业|项目|园区|开发区|产业|集群)"  # (的外贸型企业)
 )
+# 500万元以上固定资产投资, 1000万元及以上项目, 100万元以上非规模企业: a figure closed by 以上 that
+# opens the name of what it bounds (the statistics' scope of the next figure, not a figure)
+_SCOPE_NOUN = re.compile(r"(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,6}?(?:企业|项目|固定资产投资)")
+
+
+def _scope_of_next(text: str, end: int, s1: int) -> bool:
+    """Whether the figure ending at ``end`` bounds the name right after it (500万元以上固定资产投资)."""
+    at = end - 2 if text.endswith("以上", end - 2, end) else end  # (以上 read as the figure's qualifier)
+    return _SCOPE_NOUN.match(text, at, min(s1, at + 14)) is not None
+
+
 # A sentence or paragraph that opens with a part of the region as its
 # subject (开发区建设步伐加快，完成生产总值780亿元; 县域经济…): its figures are that part's
 _PART_SUBJECT = re.compile(
@@ -2392,8 +2403,8 @@ def _indicator_and_measure(
         indicator = ""  # 增速高于全省、全市0.6个、0.7个百分点: a gap to other regions
     if indicator and q.unit == "" and unit_kinds()[indicator] != "ratio":
         indicator = ""  # a bare number (工业总产值240, the copy cut short): no unit, no figure
-    if indicator and _THRESHOLD_OF.match(text, q.end, min(s1, q.end + 8)):
-        indicator = ""  # 生产总值超过200亿元的县: a threshold that picks out a group
+    if indicator and (_THRESHOLD_OF.match(text, q.end, min(s1, q.end + 8)) or _scope_of_next(text, q.end, s1)):
+        indicator = ""  # 生产总值超过200亿元的县, 500万元以上固定资产投资: a threshold that picks out a group
     if q.start > 0 and text[q.start - 1] == "$" or text[q.end:q.end + 1] == "$":
         flags.add("glued")  # 107$1.$26亿元: a figure garbled by a conversion
     if indicator and q.unit_kind == "none" and unit_kinds()[indicator] != "ratio":
