@@ -642,6 +642,24 @@ def _arrow_released() -> Iterator[None]:
             gc.collect()
 
 
+#: The collector's thresholds while a command runs. A run makes millions of short-lived
+#: containers and next to no cyclic garbage (about 500 objects over the 300 benchmark reports):
+#: with the default young collection every 700 allocations, collections took 0.15 of its
+#: 3.3 CPU-s (the run is 0.05-0.08 s shorter without them).
+_GC_THRESHOLDS = (50_000, 10, 10)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Within the block, the collector runs at :data:`_GC_THRESHOLDS` (the caller's thresholds after)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
@@ -657,7 +675,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
 
-    with _sigterm_raises(), _arrow_released():
+    with _sigterm_raises(), _arrow_released(), _fewer_collections():
         try:
             return int(args.func(args) or 0)
         except GovReportsError as exc:

@@ -19,16 +19,17 @@ def test_import_loads_no_heavy_module():
 
 def test_import_and_every_figure_as_csv_need_no_pandas(tmp_path):
     """``import govreports`` and ``govreports metrics … -o out.csv`` (every figure, CSV) leave
-    pandas unimported (a tenth of such a run's time); a run writing JSON Lines imports it."""
+    pandas and numpy unimported (a tenth and a twentieth of such a run's time); a run writing
+    JSON Lines imports them."""
     report = tmp_path / "甲镇.txt"
     report.write_text("甲镇2023年政府工作报告\n各位代表：\n地区生产总值增长6%。", encoding="utf-8")
-    code = ("import sys, govreports; print('pandas' in sys.modules)\n"
-            "from govreports._cli import main; main(sys.argv[1:]); print('pandas' in sys.modules)")
+    loaded = "print('pandas' in sys.modules, 'numpy' in sys.modules)"
+    code = f"import sys, govreports; {loaded}\nfrom govreports._cli import main; main(sys.argv[1:]); {loaded}"
     for fmt, imported in (("csv", "False"), ("jsonl", "True")):
         out = tmp_path / f"m.{fmt}"
         r = subprocess.run([sys.executable, "-c", code, "metrics", str(report), "--format", fmt, "-o", str(out)],
                            capture_output=True, text=True, check=True)
-        assert r.stdout.split() == ["False", imported]
+        assert r.stdout.split() == ["False", "False", imported, imported]
         assert "6" in out.read_text(encoding="utf-8")
 
 

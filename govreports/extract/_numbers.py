@@ -437,13 +437,21 @@ _CN_FOLLOW_CHARS = frozenset(
 )
 
 # The scanner's pattern: _TOKEN with the tail of an Arabic number read in the
-# same match (one call per hit instead of two).  (Rejecting Chinese numeral
+# same match (one call per hit instead of two), and a lone Chinese numeral taken
+# only before a character that can follow a figure (most runs are one character
+# of a word: 一般, 统一, 二是), which find_quantities would reject. (Rejecting longer
 # runs here too, with a lookahead after an atomic run, re-scanned a rejected run
 # from each of its characters: quadratic on a long run of numerals.)
+_CN_FOLLOW_CLASS = "[" + "".join(map(re.escape, sorted(_CN_FOLLOW_CHARS))) + "]"
 _SCAN = re.compile(
     _TOKEN.pattern.replace(
         r"|(?P<ar>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)*)",
         r"|(?P<arx>(?P<ar>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)*)" + _TAIL.pattern + ")",
+    ).replace(
+        r"|(?P<cn>[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?)",
+        r"|(?P<cn>[〇零一二两三四五六七八九十]"
+        r"(?:[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?|点[〇零一二三四五六七八九]+"
+        r"|(?=" + _CN_FOLLOW_CLASS + r")))",
     )
 )
 

@@ -29,8 +29,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from ..datasets._lexicons import t2s_table
 from ..errors import BinaryFileError, DecodeError, EmptyFileError
 
@@ -507,7 +505,7 @@ def to_simplified(text: str) -> tuple[str, bool]:
     False
     """
     sample = text[:_SCRIPT_SAMPLE]
-    traditional = int(_traditional_chars()[_code_points(sample)].sum())
+    traditional = _count_traditional(sample)
     if not traditional:  # most texts
         return text, False
     han = len(_HAN.findall(sample))
@@ -520,18 +518,28 @@ def to_simplified(text: str) -> tuple[str, bool]:
 _SCRIPT_SAMPLE = 6000
 
 
+def _count_traditional(text: str) -> int:
+    """How many of the characters of ``text`` are traditional-only."""
+    plane, beyond = _traditional_chars()
+    found = len(plane.findall(text))
+    if _BEYOND_PLANE.search(text):
+        found += len(beyond.findall(text))
+    return found
+
+
+#: A character beyond the Basic Multilingual Plane.
+_BEYOND_PLANE = re.compile("[\U00010000-\U0010ffff]")
+
+
 @functools.lru_cache(maxsize=1)
-def _traditional_chars() -> np.ndarray:
-    """True at the code point of each traditional-only character: counted over a text's code
-    points in C (a set intersected with the text, or a character class, looks at each character
-    in Python or in a list of thousands)."""
-    table = np.zeros(0x110000, dtype=bool)
-    table[list(t2s_table())] = True
-    return table
-
-
-def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+def _traditional_chars() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Classes of the traditional-only characters of the Basic Multilingual Plane and of those
+    beyond it. The engine looks a character up in the first in one step; the second is a list
+    it walks (66 characters today), searched only in a text holding a character beyond the plane."""
+    chars = sorted(map(chr, t2s_table()))
+    plane = "".join(re.escape(c) for c in chars if c <= "\uffff")
+    beyond = "".join(re.escape(c) for c in chars if c > "\uffff")
+    return re.compile(f"[{plane}]"), re.compile(f"[{beyond}]" if beyond else "(?!)")
 
 
 # --------------------------------------------------------------------------- text

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
-
-import numpy as np
 
 from .._lazy import pandas as pd
 from ..datasets._divisions import division_rows
@@ -293,8 +292,9 @@ def _similar(gaz: _Gazetteer, stem: str, levels: Sequence[str]) -> str:
 
 
 # Up to this many evidence names, each is counted with str.count; above it (城关镇:
-# ~1,400 names) the text's character bigrams and trigrams are sorted once and
-# looked up, which costs the same for any number of names.
+# ~1,400 names) the text's character bigrams and trigrams that start with a name's
+# first character are counted once and looked up, which costs about the same for any
+# number of names.
 _DIRECT_COUNT_MAX = 16
 
 
@@ -302,39 +302,19 @@ class _Names(NamedTuple):
     """Evidence names prepared for n-gram counting."""
 
     names: tuple[str, ...]
-    grams: np.ndarray  # code of each name's first two or three characters
-    is_pair: np.ndarray  # True for two-character names (bigram codes)
-    longer: np.ndarray  # True for names of four or more characters (verify by str.count)
-    first_chars: np.ndarray  # True at the code point of each name's first character
-
-
-def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.int64)
-
-
-def _gram_codes(cps: np.ndarray, n: int) -> np.ndarray:
-    # Code points fit in 21 bits, so three of them fit in one int64.
-    out = cps[: len(cps) - n + 1].copy()
-    for i in range(1, n):
-        out = (out << 21) | cps[i: len(cps) - n + 1 + i]
-    return out
-
-
-def _gram_codes_at(cps: np.ndarray, at: np.ndarray, n: int) -> np.ndarray:
-    """:func:`_gram_codes` of the n-grams starting at the positions ``at`` only."""
-    out = cps[at]
-    for i in range(1, n):
-        out = (out << 21) | cps[at + i]
-    return out
+    first_chars: str  # each name's first character, once
 
 
 def _prepare(names: Sequence[str]) -> _Names:
-    grams = np.array([int(_gram_codes(_codes(n[:3]), min(len(n), 3))[0]) for n in names],
-                     dtype=np.int64)
-    lengths = np.array([len(n) for n in names], dtype=np.int64)
-    first_chars = np.zeros(0x110000, dtype=bool)
-    first_chars[[ord(n[0]) for n in names]] = True
-    return _Names(tuple(names), grams, lengths == 2, lengths >= 4, first_chars)
+    return _Names(tuple(names), "".join(sorted({n[0] for n in names})))
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    """Where ``char`` stands in ``text``."""
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 @dataclass
@@ -393,25 +373,15 @@ def _count(names: _Names, text: str) -> dict[str, int]:
     if len(names.names) <= _DIRECT_COUNT_MAX:
         found = ((n, text.count(n)) for n in names.names)
         return {n: c for n, c in found if c}
-    cps = _codes(text)
     # only where a name's first character stands can one start (at a few percent of the text)
-    starts = np.flatnonzero(names.first_chars[cps])
-    counts = np.zeros(len(names.names), dtype=np.int64)
-    for pair in (True, False):
-        sel = names.is_pair == pair
-        n = 2 if pair else 3
-        if not sel.any() or len(cps) < n:
-            continue
-        # the text's n-grams looked up among the few wanted ones (sorting the text's costs more)
-        wanted, index = np.unique(names.grams[sel], return_inverse=True)
-        grams = _gram_codes_at(cps, starts[starts <= len(cps) - n], n)
-        at = np.minimum(np.searchsorted(wanted, grams), len(wanted) - 1)
-        counts[sel] = np.bincount(at[wanted[at] == grams], minlength=len(wanted))[index]
+    starts = [at for char in names.first_chars for at in _positions(text, char)]
+    pairs = Counter([text[at:at + 2] for at in starts])
+    triples = Counter([text[at:at + 3] for at in starts])
     out = {}
-    for i in np.flatnonzero(counts):
-        name = names.names[i]
-        # A trigram hit only says the first three characters occur.
-        n = text.count(name) if names.longer[i] else int(counts[i])
+    for name in names.names:
+        n = pairs[name] if len(name) == 2 else triples[name[:3]]
+        if n and len(name) >= 4:
+            n = text.count(name)  # a trigram hit only says the first three characters occur
         if n:
             out[name] = n
     return out

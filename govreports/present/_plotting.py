@@ -29,10 +29,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
-
 from .._deprecated import renamed_arguments
 from .._format import QUALIFIER_SIGN, fmt_number, fmt_significant, is_money, level_unit, row_labels, significant_digits
+from .._lazy import numpy as np
 from .._lazy import pandas as pd
 from .._util import check_option, require_columns
 from ..datasets import load_indicators
