@@ -1387,6 +1387,16 @@ def test_a_figure_bounding_the_next_name_is_no_figure_and_the_term_reviewed_span
     assert all(i == "" for i, v, _ in got if v in (500.0, 5000.0))
 
 
+def test_starts_listed_before_a_change_are_no_figures():
+    # 分别从29661元、10391元增加到43364元、16000元: the starts are the old levels, not the year's
+    m = _rows("兰州市2022年政府工作报告\n各位代表：\n一、过去五年工作回顾\n城乡居民人均可支配收入分别从29661元、"
+              "10391元增加到43364元、16000元；限上商贸流通企业零售额9531万元。")
+    got = {(r.indicator, r.value) for r in m.itertuples()}
+    assert ("urban_income", 43364.0) in got and ("rural_income", 16000.0) in got
+    assert ("", 29661.0) in got and ("", 10391.0) in got
+    assert ("retail_sales_above_quota", 9531.0) in got
+
+
 def test_since_the_year_under_way_is_no_multi_year_span():
     # 青山镇前三季度工作总结 … 2023年以来，…产值48.78亿元: months of the year, as its growth
     m = _rows("青山镇前三季度工作总结\n2023年以来，全镇规上工业产值48.78亿元，同比增长6%；固定资产投资5.2亿元。")

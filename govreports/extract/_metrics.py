@@ -343,6 +343,11 @@ _FROM_VALUE = re.compile(
     r"(?:[:：∶]1)?\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?"
     r"(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩|缩小|缩减|下降|降低|减少|回落|降)(?:到|至)"
 )
+# 从25475元和8892元增加到32432元和12787元: the first of starts listed before the change
+_FROM_LIST = re.compile(
+    r"(?:\s*(?:[、和及与]|以及)\s*[\d.]+\s*(?:万亿|亿|万)?(?:元|美元)?)+"
+    + _FROM_VALUE.pattern.replace("(?:[:：∶]1)?", "", 1)
+)
 # 从200亿元跨入300亿元俱乐部, 从2017年的1.45万亿元接连突破…: a start before a crossing
 _FROM_CROSSING = re.compile(
     r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)"
@@ -2369,7 +2374,8 @@ def _indicator_and_measure(
     if indicator and (
         _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
         or (
-            (_FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) or _FROM_TO.match(text, q.end, min(s1, q.end + 8)))
+            (_FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) or _FROM_TO.match(text, q.end, min(s1, q.end + 8))
+             or _FROM_LIST.match(text, q.end, min(s1, q.end + 30)))
             and _FROM_START.search(text, max(s0, q.start - 12), q.start)
         )
     ):
