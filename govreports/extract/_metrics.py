@@ -339,15 +339,14 @@ _GAP_OTHER = re.compile(
     r"|用于"  # 财政收入用于民生支出348亿元: what it is spent on
 )
 _PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
-_FROM_VALUE = re.compile(
-    r"(?:[:：∶]1)?\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?"
+# the verb of a change to a new level after a start (…，分别增加到, 提高至)
+_CHANGE_TO = (
+    r"\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?"
     r"(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩|缩小|缩减|下降|降低|减少|回落|降)(?:到|至)"
 )
+_FROM_VALUE = re.compile(r"(?:[:：∶]1)?" + _CHANGE_TO)
 # 从25475元和8892元增加到32432元和12787元: the first of starts listed before the change
-_FROM_LIST = re.compile(
-    r"(?:\s*(?:[、和及与]|以及)\s*[\d.]+\s*(?:万亿|亿|万)?(?:元|美元)?)+"
-    + _FROM_VALUE.pattern.replace("(?:[:：∶]1)?", "", 1)
-)
+_FROM_LIST = re.compile(r"(?:\s*(?:[、和及与]|以及)\s*[\d.]+\s*(?:万亿|亿|万)?(?:元|美元)?)+" + _CHANGE_TO)
 # 从200亿元跨入300亿元俱乐部, 从2017年的1.45万亿元接连突破…: a start before a crossing
 _FROM_CROSSING = re.compile(
     r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)"
@@ -1952,14 +1951,18 @@ def _line_cuts(line: str, whole_report: bool) -> tuple[int, ...]:
 # In a report run into one line, a sentence opening with the years it tells of starts a
 # paragraph, as it does in the lined text (…目标任务。四年来，我们…; 过去五年，…; “十三五”期间，…):
 # its lead dates the figures after it
-_FIVE_LEAD_SENTENCE = re.compile(
-    r"(?<=[。！？])\s*(?=(?:[（(][一二三四五六七八九十]{1,2}[)）]\s*)?"
-    r"(?:五年来[，,]|过去的?五年[，,]|这五年[，,]|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,]))"
-)
-_PERIOD_LEAD_SENTENCE = re.compile(
-    r"(?<=[。！？])\s*(?=(?:[（(][一二三四五六七八九十]{1,2}[)）]\s*)?"  # (（一）五年来，…: an item of a part)
-    r"(?:(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)[，,]|过去的?[一二三四五六七八九十两]年[，,]"
-    r"|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,]))"
+def _lead_sentence(leads: str) -> re.Pattern[str]:
+    """Where a sentence opening with one of ``leads`` starts, an item number before it allowed
+    (（一）五年来，…: an item of a part); a plan period (“十三五”期间，) is always one."""
+    return re.compile(
+        r"(?<=[。！？])\s*(?=(?:[（(][一二三四五六七八九十]{1,2}[)）]\s*)?"
+        rf"(?:{leads}|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,]))"
+    )
+
+
+_FIVE_LEAD_SENTENCE = _lead_sentence(r"五年来[，,]|过去的?五年[，,]|这五年[，,]")
+_PERIOD_LEAD_SENTENCE = _lead_sentence(
+    r"(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)[，,]|过去的?[一二三四五六七八九十两]年[，,]"
 )
 
 

@@ -861,7 +861,8 @@ def _year_from_opening(text: str) -> int | None:
     if m and (so_far := _MID_YEAR_WORDS.search(text, m.start(), m.end() + 300)):
         # 2013年，我镇…。一、…截至6月底，全镇财税总收入…: a summary of the year's first months (up to
         # September: one reporting 1-10月 is written at the year's end, for the next)
-        if _FIRST_MONTHS_SO_FAR.fullmatch(so_far.group()) and "全年" not in text[m.start():so_far.start()]:
+        before_october = not so_far["since"] and (so_far["n"] or so_far["n2"]) not in ("10", "十")
+        if before_october and "全年" not in text[m.start():so_far.start()]:
             return int(m["y"])
     elif m and _tells_deeds(m["s"]):
         return int(m["y"]) + 1
@@ -899,13 +900,9 @@ _PLAN_DEEDS = re.compile(
 # the months of a year under way: 上半年, 前三季度, 一季度, 今年以来, 1-N月 to October (1-11月 is
 # reported to a December session, which plans the next year)
 _MID_YEAR_WORDS = re.compile(
-    r"上半年|前三季度|一季度|今年以来|[1１一]\s*" + _MONTH_DASH + r"\s*(?:[1-9]|10|[一二三四五六七八九十])\s*月"
-    r"|(?:截至|截止|至)\s*(?:[1-9]|10|[一二三四五六七八九十])\s*月(?:底|末)"
-)
-# (of those, the months of a summary written before the year's last quarter)
-_FIRST_MONTHS_SO_FAR = re.compile(
-    r"上半年|前三季度|一季度"
-    r"|(?:[1１一]\s*" + _MONTH_DASH + r"|截至|截止|至)\s*(?:[1-9]|[一二三四五六七八九])\s*月(?:底|末)?"
+    r"上半年|前三季度|一季度|(?P<since>今年以来)"
+    r"|[1１一]\s*" + _MONTH_DASH + r"\s*(?P<n>[1-9]|10|[一二三四五六七八九十])\s*月"
+    r"|(?:截至|截止|至)\s*(?P<n2>[1-9]|10|[一二三四五六七八九十])\s*月(?:底|末)"
 )
 
 
