@@ -1952,10 +1952,11 @@ def _line_cuts(line: str, whole_report: bool) -> tuple[int, ...]:
 # paragraph, as it does in the lined text (…目标任务。四年来，我们…; 过去五年，…; “十三五”期间，…):
 # its lead dates the figures after it
 def _lead_sentence(leads: str) -> re.Pattern[str]:
-    """Where a sentence opening with one of ``leads`` starts, an item number before it allowed
-    (（一）五年来，…: an item of a part); a plan period (“十三五”期间，) is always one."""
-    return re.compile(
-        r"(?<=[。！？])\s*(?=(?:[（(][一二三四五六七八九十]{1,2}[)）]\s*)?"
+    """Where a sentence opening with one of ``leads`` starts (the ends of the matches), an item
+    number before it allowed (（一）五年来，…: an item of a part); a plan period (“十三五”期间，)
+    is always one."""
+    return re.compile(  # (led by the sentence's end, not a look behind: the engine skips to it)
+        r"[。！？]\s*(?=(?:[（(][一二三四五六七八九十]{1,2}[)）]\s*)?"
         rf"(?:{leads}|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,]))"
     )
 

@@ -377,11 +377,11 @@ class _Para:
 # (…提出意见。2009年政府工作回顾2009年，在市委…, 2019年和今年以来工作回顾, 过去五年工作回顾),
 # not 2024年工作总结和2025年工作思路 (a title)
 _INLINE_PART = re.compile(
-    r"(?<=[。！？；])\s*(?=(?:[一二三四五六七八九]|十[一二三四五六七八九]?)、(?![一二三四五六七八九十]))"
-    r"|(?<=[。！？；：:])\s*(?P<heading>(?:(?:19|20)\d{2}\s*年度?"
+    r"(?P<end>[。！？；：:])\s*(?:(?=(?:[一二三四五六七八九]|十[一二三四五六七八九]?)、(?![一二三四五六七八九十]))"
+    r"|(?P<heading>(?:(?:19|20)\d{2}\s*年度?"
     r"(?:(?:和|及|暨)(?:今年以来|本届政府|过去[一二三四五]年|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?))?"
-    r"|过去[一二三四五]年)(?:的)?(?:政府)?工作(?:回顾|总结|安排)(?![和及与暨]))"
-)
+    r"|过去[一二三四五]年)(?:的)?(?:政府)?工作(?:回顾|总结|安排)(?![和及与暨])))"
+)  # (led by the sentence's end, not a look behind: the engine skips to such characters)
 ONE_PARAGRAPH_MIN = 300  # characters of a line that may hold a whole report
 
 
@@ -393,7 +393,10 @@ def inline_cuts(line: str) -> list[int]:
         return []
     cuts: list[int] = []
     for m in _INLINE_PART.finditer(line):
-        cuts += (m.start("heading"), m.end()) if m["heading"] else (m.end(),)
+        if m["heading"]:
+            cuts += (m.start("heading"), m.end())
+        elif m["end"] not in "：:":  # a numbered part starts after a sentence, not after a colon
+            cuts.append(m.end())
     return cuts
 
 
