@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import shutil
 import sys
@@ -12,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from . import _regex
 from ._lazy import pandas as pd
 from .errors import InvalidOptionError, MissingColumnsError, OutputPathError
 
@@ -320,7 +320,7 @@ def check_subfolder(folder: Path, sub: str | os.PathLike[str]) -> None:
             raise OutputPathError(here, "is a file or a symbolic link where a folder is written; move it away")
 
 
-_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f-\x9f]+')
+_UNSAFE_NAME = _regex.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f-\x9f]+')
 
 
 def safe_file_names(names: Iterable[object], *, suffix: str = "") -> list[str]:
@@ -363,7 +363,7 @@ def safe_file_names(names: Iterable[object], *, suffix: str = "") -> list[str]:
     return out
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = _regex.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def printable(text: object) -> str:

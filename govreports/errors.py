@@ -8,7 +8,7 @@ traceback.
 
 from __future__ import annotations
 
-import re
+from . import _regex
 
 __all__ = [
     "GovReportsError",
@@ -36,7 +36,7 @@ class GovReportsError(Exception):
     """Base class of all govreports errors."""
 
 
-_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+\s*")
+_LINE_BREAKS = _regex.compile(r"[\r\n\v\f\x85\u2028\u2029]+\s*")
 #: Longest reason kept: a reason is one line for a person, not a dump of the input.
 _MAX_REASON = 500
 

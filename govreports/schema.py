@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import _regex
 from ._lazy import pandas as pd
 
 #: Columns of the reports frame, in order.
@@ -104,7 +105,7 @@ FIRST_MONTHS_LAST: dict[str, int] = {"上半年": 6, "前三季度": 9, "一季�
 
 #: A plan heading naming the next year as 明年 (二、明年工作安排, （二）明年的主要目标): a report
 #: delivered at the end of the year it reviews.
-NEXT_YEAR_PLAN_HEADING = re.compile(
+NEXT_YEAR_PLAN_HEADING = _regex.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)?"
     r"\s*(?:关于)?明年(?:的)?(?:政府)?(?:工作|主要|重点|总体|发展|目标)",
     re.M,

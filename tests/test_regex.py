@@ -3,8 +3,15 @@ time markers found from their leads are those the whole-text scan finds."""
 
 from __future__ import annotations
 
+import json
+import marshal
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +98,76 @@ def test_time_markers_from_their_leads_match_the_scan(text):
 
 def test_time_markers_from_their_leads_match_the_scan_on_the_sample(sample):
     _same_as_scan("\n".join(sample["text"]))
+
+
+# --------------------------------------------------------------------------- compiled programs
+
+_RUN = """
+import json, re, sys
+import govreports, govreports._cli
+from govreports import _regex
+from govreports.extract._indicators import alias_pattern
+alias_pattern()
+info = _regex.program_cache_info()
+if "--check" in sys.argv:
+    # every program read from the file is what the compiler makes of its pattern now, and the
+    # pattern it gives matches as re.compile's does on the bundled sample
+    known = _regex._read_programs(info["path"])
+    text = "\\n".join(govreports.load_sample()["text"])
+    for (source, flags), program in known.items():
+        fresh, made = _regex._compiled_program(source, flags)
+        assert made == program, source
+        ours, theirs = _regex.compile(source, flags), re.compile(source, flags)
+        assert (ours.flags, ours.groups, ours.groupindex) == (theirs.flags, theirs.groups, theirs.groupindex)
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)], source
+print(json.dumps({k: v for k, v in info.items()}))
+"""
+
+
+def _run(prefix, *args, write=True):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    env["PYTHONPYCACHEPREFIX"] = str(prefix)
+    if not write:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    out = subprocess.run([sys.executable, "-c", _RUN, *args], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def test_compiled_programs_are_kept_between_runs_and_are_the_compilers(tmp_path):
+    first = _run(tmp_path)
+    assert first["hits"] == 0 and first["misses"] > 300  # the package's patterns, compiled
+    assert Path(first["path"]).is_file() and str(first["path"]).startswith(str(tmp_path))
+    second = _run(tmp_path, "--check")
+    assert second["misses"] == 0 and second["hits"] == first["misses"]  # none compiled again
+    assert second["known"] == first["made"]
+
+
+def test_no_programs_written_where_no_bytecode_is(tmp_path):
+    info = _run(tmp_path, write=False)
+    assert info["misses"] > 300 and not Path(info["path"]).exists()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "other_python"])
+def test_a_damaged_or_foreign_file_of_programs_is_ignored(tmp_path, damage):
+    path = Path(_run(tmp_path)["path"])
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"\x00not marshal" * 50)
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    else:  # a file written by another Python: the header differs
+        header, checksum, payload = marshal.loads(data)
+        path.write_bytes(marshal.dumps((("2.7.18",) + tuple(header[1:]), checksum, payload)))
+    info = _run(tmp_path)
+    assert info["hits"] == 0 and info["known"] == 0 and info["misses"] > 300  # compiled as without a file
+    assert _run(tmp_path, "--check")["misses"] == 0  # and written anew, whole
+
+
+def test_compile_is_re_compile():
+    from govreports._regex import compile as compile_cached
+
+    for source, flags in ((r"(?P<n>\d+)亿元", 0), (r"^\s*[一二三]、.*$", re.M), (r"[\u4e00-\u9fff]+", re.S)):
+        ours, theirs = compile_cached(source, flags), re.compile(source, flags)
+        assert (ours.pattern, ours.flags, ours.groupindex) == (theirs.pattern, theirs.flags, theirs.groupindex)
+        text = "一、完成投资12亿元\n二、增长8%"
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]

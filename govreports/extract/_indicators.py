@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import _regex
 from .._regex import longest_first
 from ..datasets._lexicons import indicator_rows
 
@@ -69,5 +70,5 @@ def alias_pattern() -> re.Pattern[str]:
     Written as a trie (:func:`govreports._regex.longest_first`): 2.2x faster
     over the corpus than the sorted alternation.
     """
-    return re.compile(longest_first(alias_table()))
+    return _regex.compile(longest_first(alias_table()))
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import _regex
 from .._deprecated import renamed_arguments
 from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
@@ -59,11 +60,11 @@ _ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
 #: pages use, 至/到, and 一 written for a dash (1一11月)
 _RANGE_DASH = "[-—–~～至到－‐−─―一]"
 
-_GROWTH_WORDS = re.compile(
+_GROWTH_WORDS = _regex.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|按不变价格?计算|可比价|可比)?"
     r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
 )
-_GROWTH_CLAUSE = re.compile(
+_GROWTH_CLAUSE = _regex.compile(
     r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
     r"|[“\"]?十[一二三四五]?五[”\"]?(?:时期|期间)?|[五5]年来|(?:过去|近)?[两二三四五2-5]年|累计|累积"
@@ -79,18 +80,18 @@ _GROWTH_CLAUSE = re.compile(
     r"(?:突破|超过|达到|达|为|逾|接近|近|定为|定在|确定为|预期为|预计为|设定为|安排为|完成|实现"
     r"|(?:成功|首次|一举|顺利)?(?:迈上|迈入|跨上|跨入|跨越|跨过|迈过|站上|跃上))?\s*$"
 )
-_AVG = re.compile(r"年均|平均每年|年平均")  # (every match holds 均 or 平: looked for first)
-_SHARE = re.compile(r"占|比重|占比|(?<![增涨降速])率")
+_AVG = _regex.compile(r"年均|平均每年|年平均")  # (every match holds 均 or 平: looked for first)
+_SHARE = _regex.compile(r"占|比重|占比|(?<![增涨降速])率")
 # 财政支出70%以上用于民生: the part of the indicator spent on something
-_SHARE_AFTER = re.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
-_OF_TARGET = re.compile(r"(?:目标|计划|任务|预算(?!收入|支出)|指标)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
+_SHARE_AFTER = _regex.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
+_OF_TARGET = _regex.compile(r"(?:目标|计划|任务|预算(?!收入|支出)|指标)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
 # the figures of a list before this one (…分别完成县下达指标的279%、113%、…): what the list shares precedes them
-_PCT_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*%\s*[、和及与]\s*)+$")
+_PCT_LIST_TAIL = _regex.compile(r"(?:\d+(?:\.\d+)?\s*%\s*[、和及与]\s*)+$")
 _LIST_JOINERS = frozenset("、和及与")  # what _PCT_LIST_TAIL and _AMOUNT_LIST_TAIL end with, but white space
-_TARGET_CUES = re.compile(
+_TARGET_CUES = _regex.compile(
     r"预期目标|主要目标|目标是|目标为|力争|争取|确保|计划|预计[^，,。；;]{0,8}(?:今年|明年)|奋斗目标|目标任务是|要实现|控制在"
 )
-_ESTIMATE = re.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预测")
+_ESTIMATE = _regex.compile(r"预计|初步(?:核算|统计|测算|估算|预计)|预测")
 
 
 def _estimated(before: str) -> bool:
@@ -100,7 +101,7 @@ def _estimated(before: str) -> bool:
 # starts with a literal character (a lookbehind is placed after it, not
 # before), so the regex engine skips to candidate characters in C: up to 8x
 # faster than a leading lookbehind or optional group (benchmarks/run.py).
-_FIVE_YEAR = re.compile(
+_FIVE_YEAR = _regex.compile(
     # (a base of comparison, 是“十二五”末的1.4倍, is left out where the markers are found: _Markers)
     r"五年来|过去五年|五年间|[“”‘]?十[一二三四五]五[”’]?(?:期间|时期|以来|末|规划)"
     r"|本届(?:人民)?政府(?!的?(?:开局|第一|首))|五年累计|年均"
@@ -109,18 +110,18 @@ _FIVE_YEAR = re.compile(
 )
 # A five-year phrase in the figure's own clause makes a level the years' total
 # (五年实际利用外资609亿美元), unless the clause says the level was reached (由A增加到B)
-_FIVE_IN_CLAUSE = re.compile(r"五年(?:来|间|内|中)?(?=[^，,。；;：:]*$)")
-_REACHED_IN_CLAUSE = re.compile(r"达到|达|增加到|提高到|增至|升至|跃升|由|从|为")
+_FIVE_IN_CLAUSE = _regex.compile(r"五年(?:来|间|内|中)?(?=[^，,。；;：:]*$)")
+_REACHED_IN_CLAUSE = _regex.compile(r"达到|达|增加到|提高到|增至|升至|跃升|由|从|为")
 # a clause that ends with the verb of a level reached (…分别达到, 提高到): the figure is where it got to
 # (or 分别达到3.5万元和: the verb before the figures listed)
-_REACHED_VERB_END = re.compile(
+_REACHED_VERB_END = _regex.compile(
     r"(?:达到|达|增加到|提高到|增至|升至|跃升至|跃升到)(?:了)?"
     r"(?:\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人|%)?\s*(?:[、和及与]|以及))*\s*[约近超逾]?$"
 )
 
-_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*" + _RANGE_DASH + r"\s*((?:19|20)\d{2})\s*年")
+_SPAN = _regex.compile(r"((?:19|20)\d{2})\s*年?\s*" + _RANGE_DASH + r"\s*((?:19|20)\d{2})\s*年")
 # 十年来, 40年来, 三年内: several years back (or ahead); the number before 年 is read by _years_before
-_MANY_YEARS = re.compile(
+_MANY_YEARS = _regex.compile(
     r"年(?<=[\d两二三四五六七八九十]年)(?:来|间|内|以来)|年(?<=过去[\d两二三四五六七八九十]年)|年(?<=过去的[\d两二三四五六七八九十]年)"
     r"|年(?<=连续[两二三四五六七八九十]年)(?=[^，,。；;]{0,10}(?:增长|保持|稳定|超过|突破))"
     # 近三年，…累计完成: the last years, opening a clause
@@ -141,38 +142,38 @@ def _years_before(text: str, at: int) -> tuple[int, int]:
         return 0, at  # a four-digit year or a longer number
     return _years_count(text[i:at]), i
 # 比2011年增长46.6%: a change over several years from a base year
-_BASE_YEAR = re.compile(
+_BASE_YEAR = _regex.compile(
     r"[比较]((?:19|20)\d{2})年(?:末|底)?的?(?:[（(]([^）)]{0,6})[）)])?(?:分别)?(?:增长|增加|提高|翻|增收)"
 )
 # 比“十二五”末增长19.3%, 较“十三五”时期增长36%: the plan period's last year is the base
-_BASE_PERIOD = re.compile(r"[比较]“?十([一二三四五])五”?(?:末|期末|时期|期间)?的?(?:分别)?(?:增长|增加|提高|翻)")
+_BASE_PERIOD = _regex.compile(r"[比较]“?十([一二三四五])五”?(?:末|期末|时期|期间)?的?(?:分别)?(?:增长|增加|提高|翻)")
 _PLAN_PERIOD_LAST = {n: first + 4 for n, first in PLAN_PERIOD_FIRST_YEAR.items()}
 # 比2012年(下同)增长47.7%: the base year holds for the changes after it in the paragraph
-_SAME_BELOW = re.compile(r"下同|以下同")
+_SAME_BELOW = _regex.compile(r"下同|以下同")
 # a change over the year before stays one year (…年均增长28.6%，…同比增长22.9%)
-_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|与上年相比|与上年同期相比")
+_YEAR_ON_YEAR = _regex.compile(r"同比|比上年|较上年|比去年|较去年|与上年相比|与上年同期相比")
 # the years of a review that is not five (一、过去四年工作回顾, 四年来，): the length of 年均 and 本届
-_REVIEW_YEARS = re.compile(
+_REVIEW_YEARS = _regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*"
     r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
     # (a numbered part run into a one-line report: …。一、过去四年工作回顾; …任务。四年来，我们…)
     r"|(?<=[。！？；])\s*(?:[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年|([两二三四六七])年来[，,])",
     re.M,
 )
-_FIVE_YEAR_REVIEW = re.compile(
+_FIVE_YEAR_REVIEW = _regex.compile(
     r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])"
     r"|五年的工作(?:主要体现|回顾)"  # 五年的工作主要体现在以下五个方面 (not 今后五年的工作)
 )
 # “十三五”时期, 十二五期间工作回顾: a review of a plan period
-_PLAN_PERIOD_REVIEW = re.compile(
+_PLAN_PERIOD_REVIEW = _regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+、)?\s*“?十[一二三四五]五”?(?:时期|期间)"
     r"|“?十[一二三四五]五”?(?:时期|期间)?(?:工作)?回顾",
     re.M,
 )
 # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
-_FROM_YEAR = re.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
+_FROM_YEAR = _regex.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
 # 2015年与2010年相比, 与2010年相比，…, 同2005年相比: a base of comparison (the years after it to the year compared)
-_COMPARED_YEAR = re.compile(r"[与同和跟]((?:19|20)\d{2})\s*年(?:末|底)?(?:相比|比较)")
+_COMPARED_YEAR = _regex.compile(r"[与同和跟]((?:19|20)\d{2})\s*年(?:末|底)?(?:相比|比较)")
 
 
 def _years_count(s: str) -> int:
@@ -188,18 +189,18 @@ def _years_count(s: str) -> int:
 
 
 # “十四五”末, 十四五期末: the last year of a plan period
-_PLAN_END = re.compile(r"末$")
+_PLAN_END = _regex.compile(r"末$")
 
 
 def _plan_end(marker: tuple) -> bool:
     """Whether a time marker names a plan period's last year (“十三五”末: 2020), as a year does."""
     return marker[0] == _Markers.FIVE and bool(_PLAN_END.search(marker[1].group())) and "十" in marker[1].group()
-_COMPARED_BEFORE = re.compile(r"[与比较同][“\"‘]?$")
+_COMPARED_BEFORE = _regex.compile(r"[与比较同][“\"‘]?$")
 # months of a year: 1-11月 (digits), 前三季度, 上半年 (半年度), 第二季度, 截至11月
 # (1月至10月, 1月-10月 too)
-_MONTH_RANGE = re.compile(r"(\d\d?)\s*月?\s*" + _RANGE_DASH + r"\s*(\d\d?)\s*月")
+_MONTH_RANGE = _regex.compile(r"(\d\d?)\s*月?\s*" + _RANGE_DASH + r"\s*(\d\d?)\s*月")
 # 一至九月份, 1至十一月, 元至十月: months in Chinese numerals
-_MONTH_RANGE_ZH = re.compile(
+_MONTH_RANGE_ZH = _regex.compile(
     r"(十[一二]|[一二三四五六七八九十元])\s*月?\s*[-—–~～至到]\s*(十[一二]|[一二三四五六七八九十])\s*月"
 )
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
@@ -209,7 +210,7 @@ _FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十
 _BASE_YEAR_LEADS = ("比19", "比20", "较19", "较20")
 _FROM_YEAR_LEADS = ("由19", "由20", "从19", "从20")
 # 党的十八大以来: since the first year after a party congress (statistics count 十八大以来 from 2013)
-_CONGRESS_SINCE = re.compile(r"(十八|十九|二十)大(?:召开)?以来")
+_CONGRESS_SINCE = _regex.compile(r"(十八|十九|二十)大(?:召开)?以来")
 _CONGRESS_FIRST_YEAR = {"十八": 2013, "十九": 2018, "二十": 2023}
 _CONGRESS_SINCE_LEADS = ("十八大", "十九大", "二十大")
 _COMPARED_YEAR_LEADS = ("与19", "与20", "同19", "同20", "和19", "和20", "跟19", "跟20")
@@ -218,7 +219,7 @@ _BASE_PERIOD_LEADS = ("比十", "比“十", "较十", "较“十")
 _MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二季度", "三季度", "四季度", "截", "至", "到")
 # the characters of 1-11月 and 一至九月 (besides white space and digits): _regex.find_in_runs
 _MONTH_RANGE_CHARS = frozenset("月元十一二三四五六七八九-—–~～至到－‐−─―")
-_MONTH_WORDS = re.compile(
+_MONTH_WORDS = _regex.compile(
     r"前(?P<first>[一二三两])个?季度?|上半年|半(?<!下半)年度|第(?P<quarter>[一二三四])季度|一季度|二季度|三季度|四季度"
     # 截至11月, 截止到十月底, 截止2022年11月, 至11月底, 到10月末, 截至三季度末
     r"|截[至止]\s*到?\s*(?:今年|(?:19|20)\d{2}\s*年)?\s*(?:(?P<until>\d\d?|十[一二]?|[一二三四五六七八九])\s*月"
@@ -227,39 +228,39 @@ _MONTH_WORDS = re.compile(
     r"|前(?P<months>\d\d?|十[一二]|[一二三四五六七八九十两])个?月"  # 前11个月, 前10月
 )
 # 1—3季度: found from 季度 backwards (a pattern led by a digit would be tried at every digit)
-_QUARTER_RANGE_BEFORE = re.compile(r"([1-4一二三四])\s*[-—–~～至到]\s*([1-4一二三四])\s*$")
+_QUARTER_RANGE_BEFORE = _regex.compile(r"([1-4一二三四])\s*[-—–~～至到]\s*([1-4一二三四])\s*$")
 # a year not preceded by 比/较/于 or a digit (比2021年, 12020年)
 # (not a base of comparison: 比2010年, 是2010年的1.76倍)
 # (nor a year compared with: 与2010年相比)
-_YEAR = re.compile(
+_YEAR = _regex.compile(
     r"((?:1(?<![比较于由从是\d]1)9|2(?<![比较于由从是\d]2)0)\d{2})\s*年"
     r"(?![度]?" + _RANGE_DASH + r"\d|(?:末|底)?(?:相比|比较))"
 )
 # a year that dates the report, not a figure: a session date (2021年2月4日在…), a title (2021年忠县政府工作报告)
-_NOT_A_PERIOD = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,。；;\n]{0,14}?工作报告")
-_MILESTONE_AFTER = re.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
+_NOT_A_PERIOD = _regex.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,。；;\n]{0,14}?工作报告")
+_MILESTONE_AFTER = _regex.compile(r"[”\"]?\s*(?:大关|台阶|关口)")
 _MILESTONE_AFTER_FIRST = frozenset("”\"大台关")  # or white space: what a match starts with
-_MILESTONE_BEFORE = re.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
+_MILESTONE_BEFORE = _regex.compile(r"(?:跨越|突破|迈上|迈过|站上|跃上)[^，,。；;]{0,8}$")
 # 先后突破1000亿元和2000亿元, 首超5000亿元: a verb of crossing before a level ...
-_MILESTONE_VERB = re.compile(r"(?:突破|跨越|跨过|跨上|跨入|迈过|迈上|迈入|步入|越过|站上|跃上|冲破|首超|首破)")
+_MILESTONE_VERB = _regex.compile(r"(?:突破|跨越|跨过|跨上|跨入|迈过|迈上|迈入|步入|越过|站上|跃上|冲破|首超|首破)")
 # ... unless the level is then stated exactly (突破千亿、达到1050亿元)
-_REACHED_LEVEL = re.compile(r"达到|达|为|增至|增加到|提高到|实现|完成|增长")
+_REACHED_LEVEL = _regex.compile(r"达到|达|为|增至|增加到|提高到|实现|完成|增长")
 # ... or a threshold noun after it in its clause: 6万亿元、7万亿元两个台阶
-_MILESTONE_NOUN = re.compile(r"台阶|大关|关口|门槛|俱乐部")
-_SERIES = re.compile(r"先后|连续|相继|接连|陆续|连跨|连上")
-_MILESTONE_LIST = re.compile(r"[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?[\d.一二三四五六七八九十百千万亿]+")
-_MILESTONE_LIST_BEFORE = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?元?[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?\s*$")
+_MILESTONE_NOUN = _regex.compile(r"台阶|大关|关口|门槛|俱乐部")
+_SERIES = _regex.compile(r"先后|连续|相继|接连|陆续|连跨|连上")
+_MILESTONE_LIST = _regex.compile(r"[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?[\d.一二三四五六七八九十百千万亿]+")
+_MILESTONE_LIST_BEFORE = _regex.compile(r"[\d.]+\s*(?:万亿|亿|万)?元?[”\"]?\s*(?:[、和及至到]|以及)\s*[“\"]?\s*$")
 # Indicators that are always about a named thing (羊毛衫市场成交额): a modifier
 # before them names the thing, not a part of the region.
 _NAMED_SCOPE = frozenset({"market_turnover"})
-_SUBPOP_HEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十百]+)(?:家|个|户|村|所|座)[^，,。；;]{0,20}$")
+_SUBPOP_HEAD = _regex.compile(r"(?:\d+|[一两二三四五六七八九十百]+)(?:家|个|户|村|所|座)[^，,。；;]{0,20}$")
 # 超过200亿元的县, 亿元以上的企业: a figure that picks out a group of units
-_THRESHOLD_OF = re.compile(
+_THRESHOLD_OF = _regex.compile(
     r"(?:以上|以下)?的[\u4e00-\u9fff]{0,4}?(?:县|市|区|乡|镇|街道|村|企业|项目|园区|开发区|产业|集群)"  # (的外贸型企业)
 )
 # 500万元以上固定资产投资, 1000万元及以上项目, 100万元以上非规模企业: a figure closed by 以上 that
 # opens the name of what it bounds (the statistics' scope of the next figure, not a figure)
-_SCOPE_NOUN = re.compile(r"(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,6}?(?:企业|项目|固定资产投资)")
+_SCOPE_NOUN = _regex.compile(r"(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,6}?(?:企业|项目|固定资产投资)")
 
 
 def _scope_of_next(text: str, end: int, s1: int) -> bool:
@@ -270,14 +271,14 @@ def _scope_of_next(text: str, end: int, s1: int) -> bool:
 
 # A sentence or paragraph that opens with a part of the region as its
 # subject (开发区建设步伐加快，完成生产总值780亿元; 县域经济…): its figures are that part's
-_PART_SUBJECT = re.compile(
+_PART_SUBJECT = _regex.compile(
     r"(?:开发区|高新区|经开区|园区|新区|工业园|产业园|保税区|自贸区|试验区|示范区|商务区|功能区|兵团|农垦|非公有制经济|非公经济|民营经济|有限公司|集团)"
 )
-_PART_SUBJECT_ABOVE_COUNTY = re.compile(_PART_SUBJECT.pattern.replace("(?:", "(?:县域|", 1))
-_SUBPOP_WORDS = re.compile(
+_PART_SUBJECT_ABOVE_COUNTY = _regex.compile(_PART_SUBJECT.pattern.replace("(?:", "(?:县域|", 1))
+_SUBPOP_WORDS = _regex.compile(
     r"(?:企业|园区|开发区|产业园|镇属|村级|村集体|片区|景区|试点|产业|行业|区市县|县市区|市县区|县区|各县|各区|各镇|各乡)[^，,。；;]{0,12}$"
 )
-_REGION_WIDE = re.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟旗街域]|全社会")
+_REGION_WIDE = _regex.compile(r"规上工业企业|规模以上工业企业|限上企业|规上企业|全[镇乡市县省区州盟旗街域]|全社会")
 # Words that may stand right before an indicator's name without narrowing it
 # (全镇实现地区生产总值, 2022年全年完成固定资产投资, 其中出口).
 _NEUTRAL_WORDS = (
@@ -300,13 +301,13 @@ _NEUTRAL_WORDS = (
 # Verbs that end the phrase naming an indicator: what stands before them is
 # the clause's subject or lead (经济发展量质并举，2019年完成一般公共预算收入…),
 # which narrows the indicator only when it names a part (31家企业完成…).
-_HEAD_VERB = re.compile(r"(?:实现了?|完成了?|达到了?|累计)$")
-_LEAD_BREAK = re.compile(
+_HEAD_VERB = _regex.compile(r"(?:实现了?|完成了?|达到了?|累计)$")
+_LEAD_BREAK = _regex.compile(
     r"(?:19|20)\d{2}年|全年|今年|去年|上年|年度|年末|月份?|季度|上半年|预计|初步|统计|全[镇乡市县省区州盟旗]|我[镇乡市县省区州盟旗]|本[镇乡市县区旗]"
 )
 # One neutral word at the end; stripped in a loop. (A "(?:…)+$" pattern would
 # backtrack exponentially: 实现了 can be split as 实现了 or 实现+了.)
-_NEUTRAL_ONE = re.compile(f"(?:{_NEUTRAL_WORDS})$")
+_NEUTRAL_ONE = _regex.compile(f"(?:{_NEUTRAL_WORDS})$")
 #: How far back from a figure or an indicator's name wording is read.
 _LOOKBACK = 120
 #: Longest sentence stored in a row; longer ones are cut to a window around the figure.
@@ -319,55 +320,55 @@ _CROWDED_WINDOW = 100
 #: Most figures kept of one sentence (real sentences hold a few dozen); the
 #: kept rows of a sentence with more are flagged ``figures_capped``.
 _MAX_SENTENCE_FIGURES = 500
-_RATIO_OF = re.compile(r"(?:占|相当于)$")
-_SEP = re.compile(r"[，,；;：:]")
-_FENBIE = re.compile(r"分别")
-_LIST_JOIN = re.compile(r"^\s*(?:[、和与及]|以及)\s*(?:引进(?:到位)?)?$")  # (实际利用外资、引进省外内资)
+_RATIO_OF = _regex.compile(r"(?:占|相当于)$")
+_SEP = _regex.compile(r"[，,；;：:]")
+_FENBIE = _regex.compile(r"分别")
+_LIST_JOIN = _regex.compile(r"^\s*(?:[、和与及]|以及)\s*(?:引进(?:到位)?)?$")  # (实际利用外资、引进省外内资)
 
 _QUARTER_MONTHS = {"一": 3, "二": 6, "两": 6, "三": 9}
 # A one-year marker after a plan-period name: “十四五”开局之年，今年主要预期目标是…
-_ANNUAL = re.compile(
+_ANNUAL = _regex.compile(
     r"今年|明年|本年|全年|19\d{2}年(?!\s*[-—–至到])|20\d{2}年(?!\s*[-—–至到])|主要预期目标|预期目标|目标是|目标为"
 )
 _ANNUAL_LEADS = ("今年", "明年", "本年", "全年", "19", "20", "主要预期目标", "预期目标", "目标是", "目标为")
 # Words between an indicator's name and a figure that make it another measure:
 # 单位GDP能耗下降3%, 生产总值中…比重, 对经济增长贡献率, 招引项目与主导产业契合度超70%
-_GAP_OTHER = re.compile(
+_GAP_OTHER = _regex.compile(
     r"能耗|电耗|水耗|地耗|耗地|排放|比重|占比|贡献率|弹性|密度|用地|恢复(?:到|至)|相当于|(?:目标|任务|计划)数?的|每平方公里|每亩|亩均|地均"
     r"|契合度|关联度|满意度|依存度|集中度"
     r"|增量的"  # 规上工业增加值增量的近70%来自…: a share of its increase
     r"|用于"  # 财政收入用于民生支出348亿元: what it is spent on
 )
-_PAREN_ASIDE = re.compile(r"[（(][^（）()]{0,24}[）)]")
+_PAREN_ASIDE = _regex.compile(r"[（(][^（）()]{0,24}[）)]")
 # the verb of a change to a new level after a start (…，分别增加到, 提高至)
 _CHANGE_TO = (
     r"\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?"
     r"(?:增加|增长|提高|扩大|上升|跃升|提升|发展|增|升|跃|扩|缩小|缩减|下降|降低|减少|回落|降)(?:到|至)"
 )
-_FROM_VALUE = re.compile(r"(?:[:：∶]1)?" + _CHANGE_TO)
+_FROM_VALUE = _regex.compile(r"(?:[:：∶]1)?" + _CHANGE_TO)
 # 从25475元和8892元增加到32432元和12787元: the first of starts listed before the change
-_FROM_LIST = re.compile(r"(?:\s*(?:[、和及与]|以及)\s*[\d.]+\s*(?:万亿|亿|万)?(?:元|美元)?)+" + _CHANGE_TO)
+_FROM_LIST = _regex.compile(r"(?:\s*(?:[、和及与]|以及)\s*[\d.]+\s*(?:万亿|亿|万)?(?:元|美元)?)+" + _CHANGE_TO)
 # 从200亿元跨入300亿元俱乐部, 从2017年的1.45万亿元接连突破…: a start before a crossing
-_FROM_CROSSING = re.compile(
+_FROM_CROSSING = _regex.compile(
     r"\s*[，,]?\s*(?:先后|一举|接连|连续|相继)?(?:跨入|迈入|步入|跃上|跨上|迈上|突破|跨越|跨过)"
 )
 # 从接近2万亿元到突破3万2千亿元: a start, then where it went
-_FROM_TO = re.compile(r"(?:[:：∶]1)?\s*[，,]?\s*(?:到|至)(?!\d)")
-_FROM_START = re.compile(r"[从由][^，,。；;]{0,10}$")
-_CHANGE_END = re.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降|增收|减收)了?(?:约|近|超)?\s*$")
+_FROM_TO = _regex.compile(r"(?:[:：∶]1)?\s*[，,]?\s*(?:到|至)(?!\d)")
+_FROM_START = _regex.compile(r"[从由][^，,。；;]{0,10}$")
+_CHANGE_END = _regex.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降|增收|减收)了?(?:约|近|超)?\s*$")
 # the amounts of a list before this one (分别增收约7500元和3600元): what the list shares precedes them
-_AMOUNT_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?\s*[、和及与]\s*)+$")
-_PLAN_PERIOD = re.compile(r"十([一二三四五])五")
-_REVIEW_TARGET = re.compile(r"预期目标|目标是|目标为|力争|争取")  # (every match holds 目 or 争)
-_THIS_YEAR = re.compile(r"今年|明年|\d{4}年")
-_DONE = re.compile(r"完成|实现了|达到了")
+_AMOUNT_LIST_TAIL = _regex.compile(r"(?:\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?\s*[、和及与]\s*)+$")
+_PLAN_PERIOD = _regex.compile(r"十([一二三四五])五")
+_REVIEW_TARGET = _regex.compile(r"预期目标|目标是|目标为|力争|争取")  # (every match holds 目 or 争)
+_THIS_YEAR = _regex.compile(r"今年|明年|\d{4}年")
+_DONE = _regex.compile(r"完成|实现了|达到了")
 # Wording only results use (全镇实现地区生产总值45.2亿元，同比增长5.3%): a
 # sentence without headings that says so is not a goal, whatever its year
-_RESULT_WORDS = re.compile(r"同比|比上年同期|较上年同期|实现|完成")
-_REGION_SUFFIX = re.compile(region_suffix_pattern() + "$")
-_ENDS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]$")
-_CROSSING = re.compile(r"跨越|跨过|跨入|突破|迈上|迈过|迈入|步入|超过|站上|跃上|首超")
-_REACHED = re.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
+_RESULT_WORDS = _regex.compile(r"同比|比上年同期|较上年同期|实现|完成")
+_REGION_SUFFIX = _regex.compile(region_suffix_pattern() + "$")
+_ENDS_WORD = _regex.compile(r"[\u4e00-\u9fffA-Za-z]$")
+_CROSSING = _regex.compile(r"跨越|跨过|跨入|突破|迈上|迈过|迈入|步入|超过|站上|跃上|首超")
+_REACHED = _regex.compile(r"(?:降|减|提高|上升|增长|增加|回落|控制)(?:到|至|在)\s*$")
 _REACHED_LAST = frozenset("到至在")
 
 
@@ -413,17 +414,17 @@ def _other_subject_between(gap: str, seps: list) -> bool:
     return False
 
 
-_NUMBER_START = re.compile(r"(?<![\d.])\d")
+_NUMBER_START = _regex.compile(r"(?<![\d.])\d")
 
 
 # the end of a name of another figure (第一产业产值10.98亿元, 税收收入2亿元)
-_OTHER_FIGURE_NAME = re.compile(
+_OTHER_FIGURE_NAME = _regex.compile(
     r"[\u4e00-\u9fff](?:产值|增加值|收入|投资|总额|销售额|营业额|总量|产量|利润|税收|资金|外资|内资)"
     r"(?:达到?|为|实现|完成|突破)?\s*$"
 )
 
 # a clause of nothing but the name's own figure (达109亿元): the growth after it is the name's too
-_OWN_FIGURE = re.compile(
+_OWN_FIGURE = _regex.compile(
     r"\s*(?:预计)?(?:(?:19|20)\d{2}年)?(?:全年)?(?:达到?|为|实现|完成|突破)?\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?"
     r"(?:元|美元|吨|万?人)?(?:以上|左右)?\s*$"
 )
@@ -433,19 +434,21 @@ _NAME_CLAUSE_MAX = 12  # GDP增速逐季攀升，…
 _TIMED_LIST_MAX = 50  # 上半年增长3.2%、前三季度增长4.4%、预计全年增长…
 # the first months of a year (1-10月, 前10个月, 上半年, 前三季度), as a span a figure is stated for
 _YEAR_SO_FAR = r"1\s*" + _RANGE_DASH + r"\s*\d{1,2}\s*月份?|前\d{1,2}个?月|上半年|前三季度"
-_TIMED_FIGURE = re.compile(
+_TIMED_FIGURE = _regex.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:" + _YEAR_SO_FAR
     + r"|(?:截至|截止)\d{1,2}月(?:底|末)?|全年)\s*(?:预计)?(?:累计)?(?:完成|实现|达到?|为)?\s*[约近超逾]?$"
 )
 
 # 确保增长16%、力争增长17%: a second goal for the same name
-_GOAL_LEAD = re.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
+_GOAL_LEAD = _regex.compile(r"^\s*(?:力争|争取|确保|努力|力求|预计|年均)*")
 # 上半年增长3.2%、前三季度增长4.4%、预计全年增长5%: the same name's figure of another span of the year
-_TIME_LABEL = re.compile(
+_TIME_LABEL = _regex.compile(
     r"\s*(?:预计)?(?:(?:19|20)\d{2}\s*年)?\s*(?:" + _YEAR_SO_FAR + r"|一季度|全年)\s*(?:预计)?"
 )
 # 上半年3.2%: a span of the year and the name's figure of it, a clause of its own
-_TIMED_OWN = re.compile(_TIME_LABEL.pattern + r"(?:增长|增速|达到?|为|实现|完成)?\s*[\d.]+\s*(?:%|亿元|万元|元)?\s*$")
+_TIMED_OWN = _regex.compile(
+    _TIME_LABEL.pattern + r"(?:增长|增速|达到?|为|实现|完成)?\s*[\d.]+\s*(?:%|亿元|万元|元)?\s*$"
+)
 
 
 def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> tuple[_Alias | None, str]:
@@ -508,7 +511,7 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
 
 
 # the clause of a change from one level to another, after a clause of the name without a figure
-_FROM_TO_CLAUSE = re.compile(
+_FROM_TO_CLAUSE = _regex.compile(
     r"\s*[从由](?:(?:19|20)\d{2}\s*年(?:末|底)?的?)?\s*$"
     r"|\s*[从由](?:(?:19|20)\d{2}\s*年(?:末|底)?的?)?[\d.]+\s*[万亿]*元"
     r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|上升到|上升至|跃升至|跃升到|攀升至|扩大到|扩大至)"
@@ -517,8 +520,8 @@ _FROM_TO_CLAUSE = re.compile(
 
 
 # a clause of nothing but a crossing verb before the figure (首次突破, 成功跨越“)
-_MILESTONE_MODIFIERS = re.compile(r"\s*(?:并|且|已|还|总量|首次|首度|历史性地?|一举|成功|顺利|率先){0,2}\s*")
-_MILESTONE_CLAUSE = re.compile(
+_MILESTONE_MODIFIERS = _regex.compile(r"\s*(?:并|且|已|还|总量|首次|首度|历史性地?|一举|成功|顺利|率先){0,2}\s*")
+_MILESTONE_CLAUSE = _regex.compile(
     _MILESTONE_MODIFIERS.pattern + r"(?:突破|跨越|跨过|跨上|迈过|迈上|站上|跃上|首超|首破)了?\s*[“\"]?\s*$"
 )
 
@@ -529,7 +532,7 @@ _PAIR_ALIASES: dict[str, tuple[str, str]] = {
     for a, i in alias_table().items()
     if i == "resident_income" and a.startswith("城乡")
 }
-_PAIR_PHRASE = re.compile(
+_PAIR_PHRASE = _regex.compile(
     r"城镇(?:常住)?(?:居民)?(?:和|与|、)(?:农村|农牧区|牧区|农村牧区)(?:常住)?(?:居民|牧民)?"
     r"(?:人均可支配收入|人均纯收入|纯收入|人均收入)"  # 城镇、农村居民纯收入分别达到…
 )
@@ -569,8 +572,8 @@ def _list_items(text: str, lo: int, hi: int, aliases: list[_Alias]) -> list[_Ali
     return items
 
 
-_HAS_DIGIT = re.compile(r"\d")
-_ITEM_SPLIT = re.compile(r"\s*(?:、|以及|和|与|及)\s*")
+_HAS_DIGIT = _regex.compile(r"\d")
+_ITEM_SPLIT = _regex.compile(r"\s*(?:、|以及|和|与|及)\s*")
 
 
 def _assign_fenbie(text: str, sent: tuple[int, int], aliases: list[_Alias], qs: list) -> dict[int, _Alias | None]:
@@ -705,22 +708,22 @@ def _paired_names(
 
 
 _PAIR_TAIL_CHARS = frozenset(" ，,")
-_LIST_DELIM = re.compile(r"、|和|及|与")
-_ITEM_DELIM = re.compile(r"[、，,；;：:]|其中|和|及|与")
+_LIST_DELIM = _regex.compile(r"、|和|及|与")
+_ITEM_DELIM = _regex.compile(r"[、，,；;：:]|其中|和|及|与")
 # what joins two name-value pairs, read back from the second name: 、 ， 和 … or ，其中
-_PAIR_DELIM = re.compile(r" *(?:[、，,] *(?:其中 *[，,：:]? *)?|其中 *[，,：:]? *|和|及|与) *$")
-_NAME_VERB = re.compile(r"(?:完成|实现|达到?|为)\s*$")
+_PAIR_DELIM = _regex.compile(r" *(?:[、，,] *(?:其中 *[，,：:]? *)?|其中 *[，,：:]? *|和|及|与) *$")
+_NAME_VERB = _regex.compile(r"(?:完成|实现|达到?|为)\s*$")
 _FENBIE_LEAD = frozenset(" \u3000")
 # Words between a list of names and 分别: 年均分别, 同比分别, 增速分别
-_FENBIE_LEAD_WORDS = re.compile(r"(?:(?:19|20)\d{2}年)?(?:年均|同比|比上年|增速|增幅|均|都|也)*$")
-_NEUTRAL_START = re.compile(
+_FENBIE_LEAD_WORDS = _regex.compile(r"(?:(?:19|20)\d{2}年)?(?:年均|同比|比上年|增速|增幅|均|都|也)*$")
+_NEUTRAL_START = _regex.compile(
     r"\s*(?:全年|全[镇乡市县区旗]|预计|初步(?:核算|统计)|据初步统计|实现了?|完成了?|其中|(?:19|20)\d{2}年"
     r"|[一二三四五六七八九十]是)\s*"
 )
 
 
 # 均/都 right after the last name of a list (年均 too: each grew so much a year)
-_SHARED = re.compile(r"\s*(?:同比|比上年|较上年)?年?(?:[均都](?![衡匀值市])|分别|同步)")  # (同步增长9%: both)
+_SHARED = _regex.compile(r"\s*(?:同比|比上年|较上年)?年?(?:[均都](?![衡匀值市])|分别|同步)")  # (同步增长9%: both)
 
 
 def _alias_run(text: str, before: list[_Alias], *, relaxed: bool = True) -> list[_Alias]:
@@ -742,7 +745,7 @@ def _alias_run(text: str, before: list[_Alias], *, relaxed: bool = True) -> list
 
 # Between two names of a list, each name's own value may stand: 工业投资90亿元、技改投资…,
 # 城镇居民人均可支配收入22600元，农村居民…, 财政总收入52.01亿元，其中公共财政预算收入…
-_NAME_GAP = re.compile(
+_NAME_GAP = _regex.compile(
     r"\s*(?:完成|实现|达到?|为)?\s*[约近超逾]?[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|万?人)?(?:以上|左右)?\s*"
     r"(?:[、，,]|和|与|及|以及)\s*(?:其中[：:，,]?)?\s*(?:全年|全[镇乡市县区旗])?\s*(?:实现|完成)?\s*$"
 )
@@ -754,7 +757,7 @@ def _pair_twins(alias: _Alias, pair: tuple[str, str] | None = None) -> list[_Ali
     return [_Alias(alias.start, alias.end, alias.text, ind) for ind in pair or _PAIR_ALIASES[alias.text]]
 
 
-_FIGURE_JOIN = re.compile(r"\s*(?:[、和与及]|以及)\s*$")
+_FIGURE_JOIN = _regex.compile(r"\s*(?:[、和与及]|以及)\s*$")
 _JOIN_FIRST = frozenset("、和与及以") | frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
@@ -912,7 +915,7 @@ def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
 
 # 11月底，全县…: the end of a month leading a clause, as of which the figures stand (not 于11月底竣工,
 # 6月底前完成: a date, a deadline)
-_MONTH_END_LEAD = re.compile(r"(\d\d?|十[一二]?|[一二三四五六七八九])\s*月[底末]")
+_MONTH_END_LEAD = _regex.compile(r"(\d\d?|十[一二]?|[一二三四五六七八九])\s*月[底末]")
 _MONTH_END_CHARS = _MONTH_RANGE_CHARS | frozenset("底末")
 _CLAUSE_BREAKS = frozenset("。；;，,：:！？!?\n")
 
@@ -1026,13 +1029,13 @@ class _Markers:
 
 
 # A total over several years (五年累计完成投资2413.8亿元), not a level reached
-_CUMULATIVE = re.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
+_CUMULATIVE = _regex.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
 # A report to a mid-year session reviews this year's months (今年以来, 上半年)
-_MID_YEAR = re.compile(
+_MID_YEAR = _regex.compile(
     r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来\s*[，,]\s*(?:全|我)(?:镇|乡|县|区|市|旗|街道)"
 )
 # 2023年上半年, 前三季度, 2023年1-9月 in a text's title or opening: the months it reports on
-_OWN_MONTHS = re.compile(
+_OWN_MONTHS = _regex.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*年度?\s*)?(?:(?P<part>上半年|前三季度|一季度)|(?:1|一|元)\s*" + _RANGE_DASH
     + r"\s*(?P<m>\d{1,2})\s*月)"
 )
@@ -1058,8 +1061,8 @@ def _own_months(text: str, plan_year: int | None, year_end: bool) -> tuple[bool,
 
 
 # 2022年工作总结, 2022年度工作总结和2023年工作计划 (not 2022年上半年工作总结: months of a year under way)
-_YEAR_SUMMARY_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?(?:全年)?工作总结")
-_SUMMARY_AFTER = re.compile(r"份?[^，,。\n]{0,8}?(?:工作总结|工作情况|工作汇报|经济运行|工作报告)")
+_YEAR_SUMMARY_TITLE = _regex.compile(r"((?:19|20)\d{2})\s*年度?(?:全年)?工作总结")
+_SUMMARY_AFTER = _regex.compile(r"份?[^，,。\n]{0,8}?(?:工作总结|工作情况|工作汇报|经济运行|工作报告)")
 
 
 _MULTI_TAGS = frozenset({_Markers.SPAN, _Markers.FIVE, _Markers.SINCE, _Markers.MANY, _Markers.BASE})
@@ -1182,8 +1185,8 @@ def _five_year_period(
 _LAST_YEAR_CUES = ("去年", "上年")
 _CLAUSE_OPENERS = frozenset(["", "，", ",", "。", "；", ";", "：", ":", "\n", " "])  # 去年全县…, not 与去年持平
 # 去年 and 上年, but not 比去年/较上年/同上年 (comparisons) nor 上年同期
-_PAST_CUE = re.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
-_TIME_CUE = re.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
+_PAST_CUE = _regex.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
+_TIME_CUE = _regex.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
 _TIME_CUE_LEADS = ("过去", "去年", "上年", "一年来", "今年", "明年", "本年")
 #: The leads of every time marker a report's :class:`_Markers` finds, found in one scan of it
 _MARKER_LEADS = LeadScan({
@@ -1191,9 +1194,9 @@ _MARKER_LEADS = LeadScan({
     "base_period": _BASE_PERIOD_LEADS, "month": _MONTH_WORDS_LEADS, "cue": _TIME_CUE_LEADS, "annual": _ANNUAL_LEADS,
     "compared": _COMPARED_YEAR_LEADS, "congress": _CONGRESS_SINCE_LEADS,
 })
-_FUTURE_CUE = re.compile(r"今年|明年|本年")
+_FUTURE_CUE = _regex.compile(r"今年|明年|本年")
 # Words that make a lead or a heading speak of one year, whatever plan period it names
-_ONE_YEAR = re.compile(r"今年|明年|本年|去年|过去一年|开局|开门红|起好步|第一年|收官之年|之年")
+_ONE_YEAR = _regex.compile(r"今年|明年|本年|去年|过去一年|开局|开门红|起好步|第一年|收官之年|之年")
 
 
 def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = None) -> str:
@@ -1220,28 +1223,28 @@ def _kind(section_kind: str, sentence: str, q_rel: int, last_cue: str | None = N
 
 # 粮食播种面积…，总产量10.4万吨: 产量 names grain output when grain was just named
 # (but not 水稻产量, 玉米产量: a single crop).
-_GRAIN_OUTPUT = re.compile(  # lookbehinds after the first character: see _FIVE_YEAR
+_GRAIN_OUTPUT = _regex.compile(  # lookbehinds after the first character: see _FIVE_YEAR
     r"总(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]总)产量?|产(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]产)量"
 )
 _GRAIN_OUTPUT_LEADS = ("总产", "产量")  # what every match starts with (see find_led)
-_GRAIN_BEFORE = re.compile(r"粮[^。；;\n]{0,24}$")
+_GRAIN_BEFORE = _regex.compile(r"粮[^。；;\n]{0,24}$")
 # 一般公共预算收入和支出分别达4.78亿元、20.2亿元: 支出 is the budget's expenditure
-_BUDGET_PAIR = re.compile(r"(?:一般公共预算|一般预算|公共财政预算|地方财政)收入(?:和|与|及|、)(?P<exp>支出)")
+_BUDGET_PAIR = _regex.compile(r"(?:一般公共预算|一般预算|公共财政预算|地方财政)收入(?:和|与|及|、)(?P<exp>支出)")
 # 规模以上工业企业实现产值312亿元: the subject names the scope, the verb splits the name
-_ABOVE_SCALE_OUTPUT = re.compile(
+_ABOVE_SCALE_OUTPUT = _regex.compile(
     r"(?:规模以上|规上)(?:工业)?(?:企业)?(?:共|累计|全年)?(?:实现|完成|创造?)了?(?:工业)?(?P<name>总?产值)"
 )
 # 规上工业总产值、增加值分别增长12.7%、11.5%, 规模以上工业实现总产值218亿元、增加值61亿元,
 # …完成总产值2070亿元，实现增加值605亿元: the value added of the scope just named
 # (it starts with its literal 工业 so that the engine skips to it; the scope before it is read after)
-_SHARED_SCOPE_VALUE_ADDED = re.compile(
+_SHARED_SCOPE_VALUE_ADDED = _regex.compile(
     r"工业(?:企业)?(?:实现|完成)?(?:工业)?总?产值"
     r"(?:\s*\d[\d.,]*\s*(?:万亿|亿|万)?元\s*[、，,和及与]\s*(?:实现|完成)?|[、和及与])(?P<name>增加值)"
 )
 _ABOVE_SCALE_BEFORE = ("规模以上", "规上")
 # 规模以上工业完成增加值50亿元, 全区规模工业发展到169户，完成增加值64.8亿元: as _ABOVE_SCALE_OUTPUT,
 # the subject names the scope of the value added (a count of its enterprises may come between)
-_ABOVE_SCALE_VALUE_ADDED = re.compile(
+_ABOVE_SCALE_VALUE_ADDED = _regex.compile(
     r"(?:规模以上|规上|规模)工业(?:企业)?(?P<count>[^，,。；;\d]{0,8}\d+\s*[户家个][，,])?"
     r"(?:共|累计|全年)?(?:实现|完成|创造)了?(?:工业)?(?P<name>增加值)"
 )
@@ -1249,7 +1252,7 @@ _ABOVE_SCALE_VALUE_ADDED = re.compile(
 
 @lru_cache(maxsize=1)
 def _alias_tail() -> re.Pattern[str]:
-    return re.compile(f"(?:{alias_pattern().pattern})$")
+    return _regex.compile(f"(?:{alias_pattern().pattern})$")
 
 
 def _strip_head(head: str) -> tuple[str, bool]:
@@ -1306,29 +1309,29 @@ def _without_asides(text: str, aliases: list[_Alias]) -> list[_Alias]:
 
 # a clause that measures against another's figure (赶超江门开平市2020年的经济总量), and no figure after the name
 _COMPARED_VERB = r"(?:赶超|超过|超越|追上|追平|相当于|接近)"
-_COMPARED_NAME = re.compile(_COMPARED_VERB + r"[^，,。；;：:\d]{0,16}(?:\d{4}年)?[^，,。；;：:\d]{0,8}的$")
-_NO_FIGURE_AFTER = re.compile(r"[^，,。；;\d]{0,12}[，,。；;]")
-_COMPARED_CLAUSE = re.compile(r"\s*" + _COMPARED_VERB + r"[^，,。；;：:\d]{0,16}")
+_COMPARED_NAME = _regex.compile(_COMPARED_VERB + r"[^，,。；;：:\d]{0,16}(?:\d{4}年)?[^，,。；;：:\d]{0,8}的$")
+_NO_FIGURE_AFTER = _regex.compile(r"[^，,。；;\d]{0,12}[，,。；;]")
+_COMPARED_CLAUSE = _regex.compile(r"\s*" + _COMPARED_VERB + r"[^，,。；;：:\d]{0,16}")
 
 
 # Words that make a name another thing's (新增就业参保, 新增就业大学生: other counts)
-_OTHER_NAME_AFTER: dict[str, re.Pattern[str]] = {"新增就业": re.compile("参保|大学生|驿站|创业|再就业|中")}
+_OTHER_NAME_AFTER: dict[str, re.Pattern[str]] = {"新增就业": _regex.compile("参保|大学生|驿站|创业|再就业|中")}
 # what 比 compares to when it is not a ratio's 比: 比“十二五”末, 比2015年, 比上年, 比全省
-_COMPARED_TO = re.compile(r"\s*(?:“?十[一二三四五]五|(?:19|20)\d{2}\s*年|上年|去年|同期|全国|全省|全市|全区|全县)")
+_COMPARED_TO = _regex.compile(r"\s*(?:“?十[一二三四五]五|(?:19|20)\d{2}\s*年|上年|去年|同期|全国|全省|全市|全区|全县)")
 
 
 # a clause of nothing but its years and a total of 投资 (五年累计完成投资845亿元; not 重点项目累计完成投资)
-_TOTAL_INVESTMENT = re.compile(
+_TOTAL_INVESTMENT = _regex.compile(
     r"(?<=[，,])\s*(?:[一二两三四五六七八九十\d]+年(?:来)?|“?十[一二三四五]五”?(?:期间|时期))?\s*累计(?:完成)?(?P<name>投资)(?=\s*\d)"
 )
 # the primary industry named for its growth alone (其中一产增长3.9%，二产增长14.1%)
 # (not 拉动一产增长1.7个百分点: a contribution to it)
-_PRIMARY_GROWTH = re.compile(
+_PRIMARY_GROWTH = _regex.compile(
     r"(?P<name>第一产业(?<!拉动第一产业)|一产(?<![第统单])(?<!拉动一产))(?=(?:同比|比上年)?(?:增长|下降))"
 )
 _PRIMARY_GROWTH_LEADS = ("第一产业", "一产")
-_TOTAL_INVESTMENT_CORE = re.compile(r"累计(?:完成)?投资")  # what every match holds
-_SENTENCE_OR_LIST_END = re.compile(r"[。；;！？!?\n]")
+_TOTAL_INVESTMENT_CORE = _regex.compile(r"累计(?:完成)?投资")  # what every match holds
+_SENTENCE_OR_LIST_END = _regex.compile(r"[。；;！？!?\n]")
 
 
 def _names_budget_pair(text: str) -> bool:
@@ -1403,14 +1406,14 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
 
 
 # 全区实现增加值745亿元: the value added of the whole region is its GDP
-_WHOLE_VALUE_ADDED = re.compile(r"全[镇乡县区市旗](?:全年|预计)?(?:共|累计)?(?:实现|完成|创造)?了?(?P<name>增加值)")
+_WHOLE_VALUE_ADDED = _regex.compile(r"全[镇乡县区市旗](?:全年|预计)?(?:共|累计)?(?:实现|完成|创造)?了?(?P<name>增加值)")
 # 一、二、三次产业增加值分别…, 农林牧渔业、服务业增加值分别…: names listed with their last
 # word written once, before 分别 (the literal first, so that the engine skips to it)
-_SHARED_SUFFIX = re.compile(r"增加值(?=[^，,。；;]{0,8}分别)|总产值(?=[^，,。；;]{0,8}分别)")
+_SHARED_SUFFIX = _regex.compile(r"增加值(?=[^，,。；;]{0,8}分别)|总产值(?=[^，,。；;]{0,8}分别)")
 _SHARED_SUFFIX_LEADS = ("增加值", "总产值")
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
-_SECTOR_ITEM = re.compile(r"第?([一二三])(?:产业?|次产业)?")
-_SECTOR_LAST = re.compile(r"(?:产|产业|次产业)$")
+_CLAUSE_BREAK = _regex.compile(r"[，,。；;：:\n]")
+_SECTOR_ITEM = _regex.compile(r"第?([一二三])(?:产业?|次产业)?")
+_SECTOR_LAST = _regex.compile(r"(?:产|产业|次产业)$")
 
 
 def _shared_suffix_items(text: str) -> list[_Alias]:
@@ -1450,11 +1453,11 @@ _by_start = operator.itemgetter(_FIGURE_COLUMNS.index("start"))
 
 # 迈上千亿台阶, 突破百亿元大关, 跨越两亿大关: a threshold in numerals, which the number
 # parser leaves alone (千方百计 and 百亿级 are no figures)
-_NUMERAL_MARK_START = re.compile(
+_NUMERAL_MARK_START = _regex.compile(
     r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超|破)[“\"]?[一两二三四五六七八九十百千]"
 )
 # (破 alone: 首破, 双破, 破百亿元大关; a threshold with its unit may end the clause: 地区生产总值突破百亿元，…)
-_NUMERAL_MARK = re.compile(
+_NUMERAL_MARK = _regex.compile(
     r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超|破(?<![突打攻识看]破))[“\"]?"
     r"(?P<num>[一两二三四五六七八九十百千]{1,3}?)(?P<mult>万亿|亿|万)(?P<unit>元|美元)?[”\"]?"
     r"(?:(?=新?的?(?:大关|台阶|俱乐部|关口))|(?<=元)(?=[，,。；;]|$))"
@@ -1520,7 +1523,7 @@ def _session_month(date: object, published: object, plan_year: int | None, text:
 
 
 # (去年/上年 in a comparison, 比上年同期增长, is not a year reviewed)
-_ANNUAL_REVIEW = re.compile(r"过去(?:的)?一年|(?<![比较同与和])(?:去年|上年)(?!同期)|一年来|五年来|过去五年")
+_ANNUAL_REVIEW = _regex.compile(r"过去(?:的)?一年|(?<![比较同与和])(?:去年|上年)(?!同期)|一年来|五年来|过去五年")
 
 
 # What a sentence ends with (see split_sentences): its mark, closing quotes or brackets, white space
@@ -1901,7 +1904,7 @@ def _time_lead(text: str, start: int, marker: tuple) -> bool:
     return a - start <= 8 and not (a and text[a - 1] in "从自至于") and not text.startswith(("开始", "以来", "起"), b)
 
 
-_MONTHS_AFTER = re.compile(
+_MONTHS_AFTER = _regex.compile(
     r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:(?P<a>\d\d?)\s*月?\s*" + _RANGE_DASH
     + r"\s*(?P<b>\d\d?)\s*月份?(?:数据|数)?"
     # （截至10月底）, （截止2022年11月）: January to that month
@@ -1910,8 +1913,8 @@ _MONTHS_AFTER = re.compile(
 #: A sentence's lead (1—9月，, 2012年全镇：) is at most this long.
 _SENTENCE_LEAD_MAX = 20
 # a list's caption with its months, ended by a colon (主要经济指标完成情况（截至11月底）：)
-_CAPTION_LEAD = re.compile(r"[^，,。；;：:\n\d]*(?:[（(][^（）()\n]{0,16}[）)])?[^，,。；;：:\n\d]*[：:]")
-_COMPARED_LEAD = re.compile(r"相比|比较|对比|同比|以来")
+_CAPTION_LEAD = _regex.compile(r"[^，,。；;：:\n\d]*(?:[（(][^（）()\n]{0,16}[）)])?[^，,。；;：:\n\d]*[：:]")
+_COMPARED_LEAD = _regex.compile(r"相比|比较|对比|同比|以来")
 #: How far a paragraph is read (a text without line breaks is one long paragraph).
 _PARA_MAX = 3000
 #: A caption's list (…如下：⏎item；⏎item；): how many lines are read back, and how long an item is.
@@ -1955,7 +1958,7 @@ def _lead_sentence(leads: str) -> re.Pattern[str]:
     """Where a sentence opening with one of ``leads`` starts (the ends of the matches), an item
     number before it allowed (（一）五年来，…: an item of a part); a plan period (“十三五”期间，)
     is always one."""
-    return re.compile(  # (led by the sentence's end, not a look behind: the engine skips to it)
+    return _regex.compile(  # (led by the sentence's end, not a look behind: the engine skips to it)
         r"[。！？]\s*(?=(?:[（(][一二三四五六七八九十]{1,2}[)）]\s*)?"
         rf"(?:{leads}|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期)[，,]))"
     )
@@ -1967,15 +1970,15 @@ _PERIOD_LEAD_SENTENCE = _lead_sentence(
 )
 
 
-_CLAUSE_END = re.compile(r"[，,；;]")
+_CLAUSE_END = _regex.compile(r"[，,；;]")
 _MONTHS_CLAUSE_AFTER = 3  # clauses of no figure a months clause may follow
 
 #: A paragraph's lead ends at its first comma or colon (过去五年，), within 40 characters.
-_LEAD_END = re.compile(r"[，,：:。；;]")
+_LEAD_END = _regex.compile(r"[，,：:。；;]")
 # a later sentence of a paragraph that opens with one year (过去五年，…。2021年，全县…):
 # it ends the reach of the paragraph's lead, as 去年 or 全年 do
-_COMPARED_TO_YEAR = re.compile(r"[比较是于](?:(?:19|20)\d{2}\s*年|[“\"]?十[一二三四五]?五)")
-_SENTENCE_YEAR = re.compile(
+_COMPARED_TO_YEAR = _regex.compile(r"[比较是于](?:(?:19|20)\d{2}\s*年|[“\"]?十[一二三四五]?五)")
+_SENTENCE_YEAR = _regex.compile(
     r"(?<=[。；;！!])\s*(?:19|20)\d{2}\s*年(?:度)?(?:[，,]|(?=全[镇乡市县省区州盟旗]|我[镇乡市县省区州盟旗]))"
 )
 _LEAD_MAX = 40
@@ -2091,7 +2094,7 @@ def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[
             yield qi, q, [(a, wording, "shared", True) for a in shared] or [(alias, wording, cue, False)]
 
 
-_CAPTION_DASH = re.compile(r"[ \t]*(?:——|—|－－|--)[ \t]*")
+_CAPTION_DASH = _regex.compile(r"[ \t]*(?:——|—|－－|--)[ \t]*")
 _CAPTION_GAP = 4
 
 
@@ -2105,8 +2108,8 @@ def _caption_of(text: str, q: _numbers.Quantity, aliases: list[_Alias]) -> _Alia
 
 
 # 完成年初人代会目标45亿元的116%, 完成年初预算计划38亿元的61.92%: the target a result is measured against
-_TARGET_OF = re.compile(r"(?:完成|为|达到?)[^，,。；;\d]{0,12}(?:目标|计划|预算)(?:任务|数)?\s*$")
-_TARGET_OF_AFTER = re.compile(r"\s*的\s*\d")
+_TARGET_OF = _regex.compile(r"(?:完成|为|达到?)[^，,。；;\d]{0,12}(?:目标|计划|预算)(?:任务|数)?\s*$")
+_TARGET_OF_AFTER = _regex.compile(r"\s*的\s*\d")
 
 
 def _target_of(text: str, s0: int, q: _numbers.Quantity, before: list[_Alias]) -> _Alias | None:
@@ -2157,8 +2160,8 @@ def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias], region
 
 
 # the whole of a place (全市, 全街道), in a share's wording or opening the whole's name (全市生产总值)
-_WHOLE_PLACE = re.compile(r"全(?:[镇乡市县省区州盟旗国]|街道)")
-_SHARE_OF = re.compile(r"占(?:了|到)?(?P<whole>" + _WHOLE_PLACE.pattern + r"|[镇乡县区市]域)?$")
+_WHOLE_PLACE = _regex.compile(r"全(?:[镇乡市县省区州盟旗国]|街道)")
+_SHARE_OF = _regex.compile(r"占(?:了|到)?(?P<whole>" + _WHOLE_PLACE.pattern + r"|[镇乡县区市]域)?$")
 
 
 def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, str | None]:
@@ -2208,7 +2211,7 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     return indicator, None
 
 
-_TOWN_LEVEL = re.compile(r"(?:镇|乡|街道)级")
+_TOWN_LEVEL = _regex.compile(r"(?:镇|乡|街道)级")
 #: The unit a report's region is, named by one character before an indicator
 _OWN_UNIT = {
     "township": ("镇", "乡"),
@@ -2216,9 +2219,9 @@ _OWN_UNIT = {
     "city": ("市", "州", "盟"),
     "province": ("省",),
 }
-_OWN_LEVEL = re.compile(r"本级")
+_OWN_LEVEL = _regex.compile(r"本级")
 # A clause's lead ends with how things went (工业经济稳中有进, 农业生产持续向好)
-_LEAD_PREDICATE = re.compile(
+_LEAD_PREDICATE = _regex.compile(
     r"稳中有进|稳中向好|稳中有升|稳中提质|持续向好|持续增长|稳步提升|稳步增长|平稳增长|快速增长|较快增长|量质齐升|"
     r"成效明显|成效显著|明显增强|不断壮大|不断增强|加快发展|提质增效|再创新高|逆势上扬|"
     # a text whose punctuation was lost (…持续健康发展一年来全镇完成固定资产投资, …呈现了良好态势全镇生产总值):
@@ -2353,11 +2356,11 @@ def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wordin
     )
 
 
-_SPENT_SHARE = re.compile(r"\s*(?:中)?用于[^，,。；;\d]{1,12}?的?(?:比例|比重|占比)(?:达到|达|为|超过|提高到)?\s*$")
+_SPENT_SHARE = _regex.compile(r"\s*(?:中)?用于[^，,。；;\d]{1,12}?的?(?:比例|比重|占比)(?:达到|达|为|超过|提高到)?\s*$")
 # a name the figure is a share of: 占(全市)财政总支出的81%
-_SHARE_OF_BEFORE = re.compile(r"占(?:到|了)?(?:同期|全[市县区镇乡省州盟旗]|[^，,。；;\d]{0,4}级)?$")
+_SHARE_OF_BEFORE = _regex.compile(r"占(?:到|了)?(?:同期|全[市县区镇乡省州盟旗]|[^，,。；;\d]{0,4}级)?$")
 # the wording of a share after its owner's name: 占…, …，占…, 总量占… (工业投资总量占固定资产投资比重37.6%)
-_SHARE_WORDING = re.compile(r"\s*(?:总量|总额|规模)?[占，,]")
+_SHARE_WORDING = _regex.compile(r"\s*(?:总量|总额|规模)?[占，,]")
 
 
 def _indicator_and_measure(
@@ -2422,10 +2425,10 @@ def _indicator_and_measure(
     return indicator, measure
 
 
-_ITEM_VALUE_END = re.compile(r"[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人|%)?(?:以上|左右)?$")
+_ITEM_VALUE_END = _regex.compile(r"[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人|%)?(?:以上|左右)?$")
 # a count closing the item before the name (引进招商项目95个、到位资金…), not 31家企业 as the subject
-_COUNT_ITEM_BEFORE = re.compile(r"\d\s*(?:个|项|家)(?:以上|左右)?\s*[、，,]\s*(?:实际|共|累计)?$")
-_GAP_TO_OTHERS = re.compile(
+_COUNT_ITEM_BEFORE = _regex.compile(r"\d\s*(?:个|项|家)(?:以上|左右)?\s*[、，,]\s*(?:实际|共|累计)?$")
+_GAP_TO_OTHERS = _regex.compile(
     r"高于|低于|快于|慢于|领先|超过全|高出"
     # 分别比自治区增速高0.6和0.5个百分点, 对照规划目标…增速分别低0.8和3.7个百分点: a gap to another figure
     r"|(?<![占同对])比(?!重|例|率|值|上|去|前|同|年初)[^，,。；;\d]{1,12}?(?<![提降])[高低快慢](?!于)"
@@ -2434,9 +2437,9 @@ _GAP_TO_OTHERS = re.compile(
 
 # An all-industry or all-retail indicator named after a scope word is the scoped one.
 _SCOPED: dict[str, tuple[str, re.Pattern[str]]] = {
-    "industrial_output": ("industrial_output_above_scale", re.compile(r"规上|规模以上|规模工业")),
-    "industrial_value_added_all": ("industrial_value_added", re.compile(r"规上|规模以上|规模工业")),
-    "retail_sales": ("retail_sales_above_quota", re.compile(r"限上|限额以上")),
+    "industrial_output": ("industrial_output_above_scale", _regex.compile(r"规上|规模以上|规模工业")),
+    "industrial_value_added_all": ("industrial_value_added", _regex.compile(r"规上|规模以上|规模工业")),
+    "retail_sales": ("retail_sales_above_quota", _regex.compile(r"限上|限额以上")),
 }
 
 # The unit kinds of the figures an indicator of each unit kind can have.
@@ -2669,7 +2672,7 @@ def _period_options(
 # 城镇登记失业率保持在3.4%以下, 粮食产量常年保持在40万吨以上, 生产总值先后跨越两百亿元、三百亿元台阶:
 # a level held, or passed one after another, through the years reviewed is of those years, not of the
 # last (searched in the figure's clause and the list it closes: 先后跨越A、B)
-_HELD_THROUGH = re.compile(
+_HELD_THROUGH = _regex.compile(
     r"(?:保持|稳定|控制)在[^，,；;。]*$|(?:先后|相继)(?:跨越|突破|迈上|越过|跨上|跨过)[^，,；;。]*$"
 )
 _HELD_LIST_BACK = 16
@@ -2698,9 +2701,11 @@ def _total_to_year(
 #: Indicators whose amounts add up over years (investment): completed over a review of years, a total.
 _SUMMED = frozenset({"fixed_asset_investment", "industrial_investment", "investment_funds_in_place",
                      "foreign_investment"})
-_ONE_YEAR_CHANGE_AFTER = re.compile(r"[^。；;]*?(?:比上年|较上年|同比|(?<!年均)增长|(?<!年均)下降)")
-_DONE_NOT_REACHED = re.compile(r"^(?!.*(?:达到|达|增至|增加到|提高到|跃升|升至)).*(?:完成|实现|引进|利用|到位)", re.S)
-_ONE_YEAR_WORDS = re.compile(r"全年|今年|去年|上年|当年|年内|同比|比上年|较上年|月")
+_ONE_YEAR_CHANGE_AFTER = _regex.compile(r"[^。；;]*?(?:比上年|较上年|同比|(?<!年均)增长|(?<!年均)下降)")
+_DONE_NOT_REACHED = _regex.compile(
+    r"^(?!.*(?:达到|达|增至|增加到|提高到|跃升|升至)).*(?:完成|实现|引进|利用|到位)", re.S
+)
+_ONE_YEAR_WORDS = _regex.compile(r"全年|今年|去年|上年|当年|年内|同比|比上年|较上年|月")
 
 
 def _own_clause_markers(found: list, text: str, q_start: int) -> list:
@@ -2730,7 +2735,7 @@ def _same_below(marks: _Markers, text: str, q_start: int) -> list:
 
 # 同比增长6.5%，两年平均增长5.3%: the yearly average of the last two (three) years, against the
 # year before a disrupted one (the statistics bureau's wording of 2021 and 2022)
-_AVERAGE_OF_YEARS = re.compile(r"(?<![\d两二三])([两二三23])年(?:的)?平均")
+_AVERAGE_OF_YEARS = _regex.compile(r"(?<![\d两二三])([两二三23])年(?:的)?平均")
 
 
 def _average_years(clause: str, measure: str, period: str | None) -> str | None:

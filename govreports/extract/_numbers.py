@@ -94,6 +94,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import _regex
 from .._regex import longest_first
 
 __all__ = [
@@ -319,7 +320,7 @@ _UNIT_LOOKAHEAD: dict[str, str] = {
 }
 # Every unit, the longest that fits winning.
 UNIT_RE_SRC = longest_first(_UNIT_INFO, _UNIT_LOOKAHEAD)
-_UNIT_AT = re.compile(UNIT_RE_SRC)
+_UNIT_AT = _regex.compile(UNIT_RE_SRC)
 MULT_RE_SRC = "万亿|千亿|百亿|千万|百万|亿|万|千|百"
 
 # --------------------------------------------------------------------------
@@ -328,7 +329,7 @@ MULT_RE_SRC = "万亿|千亿|百亿|千万|百万|亿|万|千|百"
 
 # A number token.  Alternatives are tried in order at each position; each is
 # a simple loop without nested quantifiers, so matching is linear.
-_TOKEN = re.compile(
+_TOKEN = _regex.compile(
     # the leading class lets the engine skip non-candidates quickly (4x faster)
     r"(?=[0-9Xx*百〇零一二两三四五六七八九十])(?:"
     r"(?P<pct>百分之)(?P<pctnum>[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)"
@@ -341,20 +342,20 @@ _TOKEN = re.compile(
 # What follows a number: 多/余, then either a unit, or a multiplier
 # (optionally 多/余) and an optional unit.  The unit alternative comes first
 # so that 千米 / 百分点 are read as units, not multiplier + rest.
-_TAIL = re.compile(
+_TAIL = _regex.compile(
     r"(?P<mid>多|余)?"
     r"(?:[ \u3000]?(?P<unit1>" + UNIT_RE_SRC + r")"
     r"|[ \u3000]?(?P<mult>" + MULT_RE_SRC + r")(?P<mid2>多|余)?"
     r"(?:[ \u3000]?(?P<unit2>" + UNIT_RE_SRC + r"))?)?"
 )
 
-_POST_UNIT = re.compile(r"及以上|及以下|左右|以上|以下|以内|之内")
-_POST_BARE = re.compile(r"及以上|及以下|左右|以上|以下|以内|之内|多|余")
+_POST_UNIT = _regex.compile(r"及以上|及以下|左右|以上|以下|以内|之内")
+_POST_BARE = _regex.compile(r"及以上|及以下|左右|以上|以下|以内|之内|多|余")
 _POST_QUAL_FIRST = frozenset("及左以之多余")  # a qualifier after the figure starts with one of these
 
 # Lookbehinds stand after the first character (约 not preceded by 签/预 …), so
 # every alternative starts with a literal and search skips to candidates.
-_PRE_QUAL = re.compile(
+_PRE_QUAL = _regex.compile(
     r"(?:大约|约(?<![签预合节制公相特邀条契隐]约)|不超过|不超|超过|超(?<![不赶高]超)|突破|逾|不低于|不少于|至少|最少|不高于"
     r"|不到|不足|接近|将近|近(?<![最附靠临邻将接]近)|最多|低于(?<!不低于))[ \t]*$"
 )
@@ -395,26 +396,26 @@ _POST_QUAL_KIND = {
     "余": "at_least",
 }
 
-_RANGE_SEP = re.compile(r"[ \t]*(?:——|—|–|-|～|~|〜|至|到)[ \t]*")
+_RANGE_SEP = _regex.compile(r"[ \t]*(?:——|—|–|-|～|~|〜|至|到)[ \t]*")
 _RANGE_SEP_FIRST = frozenset(" \t—–-～~〜至到")  # a range separator starts with one of these
 
-_DIRECTION = re.compile(
+_DIRECTION = _regex.compile(
     r"负增长|下降|减少|下滑|回落|降低|下跌|缩减|减小|萎缩|缩小|压减|削减|降幅|减幅|跌幅"
     r"|增长|增加|提高|上升|提升|回升|扩大|上涨|增幅|涨幅"
 )
 _DECLINE_WORDS = frozenset(
     "负增长 下降 减少 下滑 回落 降低 下跌 缩减 减小 萎缩 缩小 压减 削减 降幅 减幅 跌幅".split()
 )
-_DECLINE_END = re.compile(r"(?:降|减|跌)了?$")
+_DECLINE_END = _regex.compile(r"(?:降|减|跌)了?$")
 # those of them that start a decline word, and the bare 降/减/跌: a window without one holds no
 # decline (a bare character class is searched in C, 3x faster than slicing the window)
-_DECLINE_CHAR = re.compile("[" + "".join(sorted({w[0] for w in _DECLINE_WORDS} | set("降减跌"))) + "]")
-_TO_LAST_BREAK = re.compile(r"(?:.*[，,。；;：:！？!?\n\r（(])?", re.S)
+_DECLINE_CHAR = _regex.compile("[" + "".join(sorted({w[0] for w in _DECLINE_WORDS} | set("降减跌"))) + "]")
+_TO_LAST_BREAK = _regex.compile(r"(?:.*[，,。；;：:！？!?\n\r（(])?", re.S)
 _LIST_SEPARATORS = frozenset("、和及与或 \t")
 _DATE_CHARS = frozenset("年月日号时季")
 _LINE_START_SKIP = frozenset(" \t\u3000#>*-+|")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_YEAR_HEAD = re.compile(r"(?:19[5-9]\d|194[9]|20[0-4]\d)")
+_YEAR_HEAD = _regex.compile(r"(?:19[5-9]\d|194[9]|20[0-4]\d)")
 
 _FULLWIDTH_MAP: dict[str, str] = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -428,7 +429,7 @@ _FULLWIDTH_MAP: dict[str, str] = {
     "＊": "*",
 }
 _FULLWIDTH = str.maketrans(_FULLWIDTH_MAP)
-_NEEDS_NORMALISING = re.compile(r"[０-９．％﹪－−Ｘｘ＊]")
+_NEEDS_NORMALISING = _regex.compile(r"[０-９．％﹪－−Ｘｘ＊]")
 
 # characters that can follow a Chinese numeral that is a figure: the first
 # character of a unit or multiplier, 多/余, a range separator, 点 of 个百分点
@@ -443,7 +444,7 @@ _CN_FOLLOW_CHARS = frozenset(
 # runs here too, with a lookahead after an atomic run, re-scanned a rejected run
 # from each of its characters: quadratic on a long run of numerals.)
 _CN_FOLLOW_CLASS = "[" + "".join(map(re.escape, sorted(_CN_FOLLOW_CHARS))) + "]"
-_SCAN = re.compile(
+_SCAN = _regex.compile(
     _TOKEN.pattern.replace(
         r"|(?P<ar>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)*)",
         r"|(?P<arx>(?P<ar>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)*)" + _TAIL.pattern + ")",
@@ -600,7 +601,7 @@ def _place_of(ch: str) -> int:
 # parse_number / to_unit
 # --------------------------------------------------------------------------
 
-_PARSE_NUMBER = re.compile(
+_PARSE_NUMBER = _regex.compile(
     r"(?P<sign>[-+负])?[ \t]*(?:"
     r"(?P<ar>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?P<mult>万亿|千亿|百亿|千万|百万|亿|万|千|百)?"
     r"|(?P<pct>百分之)?(?P<cn>[〇零一二两三四五六七八九十百千万亿点]+)"
@@ -887,7 +888,7 @@ _EXCLUDE_AFTER = frozenset("·•‧・:：∶/_")
 _EXCLUDE_BEFORE = _EXCLUDE_AFTER | frozenset("第 \t")
 
 
-_RATIO_TO_ONE = re.compile(r"[:：∶]1(?![0-9.:：∶])")
+_RATIO_TO_ONE = _regex.compile(r"[:：∶]1(?![0-9.:：∶])")
 
 
 def _arabic_is_excluded(t: str, part: _Part, n: int) -> bool:

@@ -79,6 +79,7 @@ import bisect
 import re
 from typing import Any
 
+from .. import _regex
 from .._lazy import pandas as pd
 from .._util import require_columns
 from ..errors import InvalidOptionError
@@ -127,7 +128,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # Paragraph-initial enumeration markers. Order matters: 一是 before 一、.
-_MARKER = re.compile(
+_MARKER = _regex.compile(
     rf"""
     (?P<cn_paren>[（(]\s*{_CN}\s*[）)])
   | (?P<ar_paren>[（(]\s*\d{{1,2}}\s*[）)])
@@ -138,41 +139,41 @@ _MARKER = re.compile(
     """,
     re.X,
 )
-_NUMERAL = re.compile(rf"{_CN}|\d{{1,2}}")
+_NUMERAL = _regex.compile(rf"{_CN}|\d{{1,2}}")
 # Styles that enumerate paragraphs rather than head them: they never nest in
 # themselves, a new 一是 after 三是 restarts the list at the same depth.
 _LEAD_STYLES = frozenset({"yishi", "di"})
-_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*[\s:：]*$")
+_BOLD_LINE = _regex.compile(r"^\*\*(.+?)\*\*[\s:：]*$")
 
 _HEADING_WHOLE_MAX = 60  # a marked line up to this long without a full stop inside is all title
-_SENT_TERM_INSIDE = re.compile(r"[。！？；;!?]")
-_HEADING_CUT = re.compile(r"[。！？；;!?]")  # else the title ends at the first full stop
-_LEAD_CUT = re.compile(r"[。！？；;!?：:]")  # 一是… leads end at a colon too
+_SENT_TERM_INSIDE = _regex.compile(r"[。！？；;!?]")
+_HEADING_CUT = _regex.compile(r"[。！？；;!?]")  # else the title ends at the first full stop
+_LEAD_CUT = _regex.compile(r"[。！？；;!?：:]")  # 一是… leads end at a colon too
 # "一、2011年工作回顾 2011年是…" (what (?<=\S{6})\s+(?=\S) matches, opened by the blank so that
 # the engine skips to blanks: the lookbehind first was tried at every position)
-_TITLE_GAP = re.compile(r"\s(?<=\S{6}\s)\s*(?=\S)")
+_TITLE_GAP = _regex.compile(r"\s(?<=\S{6}\s)\s*(?=\S)")
 _BARE_MAX = 50  # bare (unmarked) headings: short, no sentence punctuation
 _MARKED_MAX = 60  # Markdown / bold-only headings longer than this are body text
 _BARE_BAD_END = frozenset("。！？；;：:，,、.!?…—-－~～")
-_BARE_BAD_START = re.compile(
+_BARE_BAD_START = _regex.compile(
     r"^(?:——|—|-|－|>|\||（|\(|【(?!附)|"
     # a figure caption of a summary (167.83亿元——经济总量稳步提升), not a heading
     r"[\d.]+\s*(?:万亿|亿|万|千)?(?:元|美元|吨|人次|人|个|%)?\s*[—－-]{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
     r"[〇零一二三四五六七八九]{4}年[〇零一二三四五六七八九十]{1,2}月|"
     r"(?:来源|[主协承]办单位|责任单位|牵头单位|配合单位|注|资料|作者|编辑|单位|时间|日期|发布)\s*[：:])"
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = _regex.compile(r"[\u4e00-\u9fff]")
 _PART_TITLE_MAX = 25  # a bare part title (2022年工作回顾) is short and has no comma
-_COMMA = re.compile(r"[，,]")
+_COMMA = _regex.compile(r"[，,]")
 
 # Title block and opening -----------------------------------------------------
 
-_GREETING = re.compile(r"^(?:各位代表|各位委员|同志们)[：:，,！!]?$")
+_GREETING = _regex.compile(r"^(?:各位代表|各位委员|同志们)[：:，,！!]?$")
 _GREETING_WITHIN = 40  # paragraphs
-_INTRO = re.compile(r"我代表|受.{0,10}委托|报告(?:政府)?工作|审议|提出意见")
+_INTRO = _regex.compile(r"我代表|受.{0,10}委托|报告(?:政府)?工作|审议|提出意见")
 _TITLE_BLOCK_MAX = 10  # paragraphs searched for the meeting date
 # a meeting date: 2023年1月12日, （2013年1月）, 2013年1月在…; not 本届政府于2007年12月组成
-_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|\s*(?=在|[)）]|$))")
+_DATE = _regex.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|\s*(?=在|[)）]|$))")
 _DATE_LINE_MAX = 120  # a title block's date line is short; a teaser paragraph is not
 _LATE_MONTH = 10  # a meeting from October on plans for the next year
 _UNHEADED_REVIEW_MIN_PARAS = 2
@@ -181,18 +182,18 @@ _UNHEADED_REVIEW_MIN_CHARS = 300
 # Kinds named by headings -------------------------------------------------------
 
 _KIND_HEAD_MAX = 40  # only the head of a long heading line names its part
-_APPENDIX = re.compile(
+_APPENDIX = _regex.compile(
     r"(?:名词|词语|用语|术语|有关内容)\s*(?:解释|注释|注解|说明|释义|解读)|注\s*释|注\s*解|释\s*义|"
     r"^[【《]?附\s*(?:件|录|表|[：:]|$)|》附件|有关情况说明"
 )
 _APPENDIX_LINE_MAX = 30  # "名词注解：" with its colon still heads the glossary
-_PROBLEMS_HEADING = re.compile(
+_PROBLEMS_HEADING = _regex.compile(
     r"(?:存在|面临)的?(?:主要|突出)?(?:问题|困难|不足|挑战|矛盾)|困难和(?:问题|挑战)|问题和(?:不足|困难|挑战)|"
     r"不足和差距|差距和不足|清醒(?:地)?(?:看到|认识)"
 )
-_TARGETS_HEADING = re.compile(r"预期目标|主要目标|发展目标|奋斗目标|主要指标")
-_NOT_TARGETS_ONLY = re.compile(r"任务|工作|要求|安排|措施|举措|部署|思路|重点|政策|完成情况|执行情况")
-_REVIEW_HEADING = re.compile(
+_TARGETS_HEADING = _regex.compile(r"预期目标|主要目标|发展目标|奋斗目标|主要指标")
+_NOT_TARGETS_ONLY = _regex.compile(r"任务|工作|要求|安排|措施|举措|部署|思路|重点|政策|完成情况|执行情况")
+_REVIEW_HEADING = _regex.compile(
     r"回顾|过去|一年来|五年来|这一年|这五年|以来|工作总结|完成情况|执行情况|成就|取得[^，,]{0,10}成绩|成绩显著|进展|去年|上一年|本届政府|"
     r"(?:实现|取得|完成|开创|迈出|走出|创造)了|圆满|开局良好|良好开局|全面完成|顺利完成|显著|可喜|稳中向好|"
     r"迈出|迈上|跨上|新气象|佳绩|(?:全面|胜利|顺利)实现|有突破|"
@@ -200,24 +201,24 @@ _REVIEW_HEADING = re.compile(
     # a numbered result line taken for a heading: 2、规模以上工业实现销售11.6亿元，同比增长47%；
     r"\d(?:亿元|万元|%)[，,]\s*(?:同比|比上年|较上年)(?:增长|下降)"
 )
-_PLAN_CARRIED_OUT = re.compile(r"(?:计划|目标任务|目标)的?(?:执行|完成)(?:情况)?")
-_PLAN_HEADING = re.compile(
+_PLAN_CARRIED_OUT = _regex.compile(r"(?:计划|目标任务|目标)的?(?:执行|完成)(?:情况)?")
+_PLAN_HEADING = _regex.compile(
     r"安排|任务|要求|目标|思路|打算|建议|部署|计划|今后|今年(?!以来)|明年|下一步|重点工作|工作重点|"
     r"展望|政策取向|总体考虑|主要考虑|自身建设|规划纲要|做好"
 )
 # "全力以赴实现“十五五”良好开局", "确保“十三五”开好局": the coming period, a plan
-_PLAN_ASPIRATION = re.compile(
+_PLAN_ASPIRATION = _regex.compile(
     r"(?:确保|奋力|全力以赴|努力|力争|争取|奋战|为)[^，,。]{0,14}(?:良好开局|开好局|开门红|起好步)|开好局|起好步|开门红"
 )
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_PART_OF_YEAR = re.compile(
+_YEAR = _regex.compile(r"((?:19|20)\d\d)\s*年")
+_PART_OF_YEAR = _regex.compile(
     r"\s*(?:上半年|前三季度|一季度|[1一]\s*[-—–~～至到－‐−─―]\s*(?:\d{1,2}|十[一二]?|[二三四五六七八九])\s*月)"
 )
-_WORK_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:的|度)?(?:政府)?(?:主要|重点)?(?:工作|任务)")
+_WORK_YEAR = _regex.compile(r"((?:19|20)\d\d)\s*年(?:的|度)?(?:政府)?(?:主要|重点)?(?:工作|任务)")
 
 # Problems paragraphs -----------------------------------------------------------
 
-_PROBLEM_CUE = re.compile(
+_PROBLEM_CUE = _regex.compile(
     r"清醒|在(?:看到|肯定|总结)(?:成绩|成就)|(?:也|还|同时|但|但是)(?:要|应|应当|必须)?(?:清醒)?地?(?:看到|认识到|意识到)|"
     r"存在(?:着)?的?(?:一些|不少|许多|诸多)?(?:突出)?的?(?:困难|问题|矛盾|不足|差距|短板)|"
     r"问题和不足|不足之处|差距和不足|不足和差距"
@@ -225,50 +226,50 @@ _PROBLEM_CUE = re.compile(
 _PROBLEM_CUE_SPAN = 120  # the cue opens the paragraph
 # In the plan part only an explicit acknowledgement counts (深圳 states its
 # problems after the five-year goals), not "面临的困难和挑战" in an outlook.
-_PROBLEM_CUE_STRICT = re.compile(r"清醒地?(?:看到|认识到|意识到)|在(?:看到|肯定|总结)(?:成绩|成就)的?同时")
+_PROBLEM_CUE_STRICT = _regex.compile(r"清醒地?(?:看到|认识到|意识到)|在(?:看到|肯定|总结)(?:成绩|成就)的?同时")
 # Paragraphs that carry a problems statement on.
-_PROBLEM_GOES_ON = re.compile(
+_PROBLEM_GOES_ON = _regex.compile(
     r"^(?:我们还|我们也|同时|此外|另外|还有|对此|对于这些|这些|正视|面对这些|政府工作|政府自身|——|—|－|-|·|•|"
     r"[一二三四五六七八九十]是|[（(]?[一二三四五六七八九十][）)、])"
 )
-_PROBLEM_WORDS = re.compile(r"问题|不足|困难|差距|短板|矛盾|挑战|薄弱|风险")
+_PROBLEM_WORDS = _regex.compile(r"问题|不足|困难|差距|短板|矛盾|挑战|薄弱|风险")
 _PROBLEM_WORDS_SPAN = 60
 
 # The plan part opening without a heading of its own (after the problems).
-_PLAN_START = re.compile(
+_PLAN_START = _regex.compile(
     r"^(?:今年|明年|新的一年|((?:19|20)\d\d)\s*年(?:是|，是|政府工作|的政府工作|全[市省区县州镇]|经济社会|我们))|"
     r"^.{0,30}(?:指导思想|总体要求|总的要求|总体思路|工作思路)"
 )
 
 # Targets paragraphs ------------------------------------------------------------
 
-_TARGET_CUE = re.compile(
+_TARGET_CUE = _regex.compile(
     r"主要预期目标|预期[^，。；：:\n]{0,6}(?:目标|指标)(?:建议)?(?:是|为|[：:])|"
     r"主要(?:发展|奋斗|经济)?(?:目标|指标)(?:建议)?(?:和任务)?(?:是|为|[：:])|预期性指标[，,：:]|"
     r"发展的?(?:主要)?目标(?:建议)?(?:是|为|[：:])"
 )
 # A targets statement is followed closely by figures or growth words.
-_TARGET_FIGURE = re.compile(r"\d|增长|左右|以上|以内|同步")
+_TARGET_FIGURE = _regex.compile(r"\d|增长|左右|以上|以内|同步")
 _TARGET_FIGURE_SPAN = 80
 # "实现上述主要预期目标，必须…" refers back to the targets, it does not state them.
-_TARGET_BACKREF = re.compile(r"上述|实现|完成|确保|围绕|对照|达到|未能|没有")
+_TARGET_BACKREF = _regex.compile(r"上述|实现|完成|确保|围绕|对照|达到|未能|没有")
 _TARGET_BACKREF_SPAN = 8
 _TARGET_LIST_ITEM_MAX = 100  # "主要预期目标是：" followed by one target per line
 _TARGET_LIST_MAX = 15  # paragraphs
-_DASH_ITEM = re.compile(r"^(?:——|—|－|-|·|•)")
+_DASH_ITEM = _regex.compile(r"^(?:——|—|－|-|·|•)")
 
 # Closing call and what may follow it -------------------------------------------
 
-_CLOSING_CUE = re.compile(r"^(?:各位代表|各位委员|同志们|让我们)")
-_LET_US = re.compile(r"让我们")
-_LET_US_START = re.compile(r"^让我们")
+_CLOSING_CUE = _regex.compile(r"^(?:各位代表|各位委员|同志们|让我们)")
+_LET_US = _regex.compile(r"让我们")
+_LET_US_START = _regex.compile(r"^让我们")
 _CLOSING_WITHIN = 3  # the call is among the last paragraphs of the speech
 _BARE_GREETING_MAX = 8  # a "各位代表！" line on its own
 # A run of blanks longer than 41 is read as 41: the entry pattern matches
 # the same (a run inside the term, at most 40 characters, is too long either
 # way; elsewhere any length fits) and runs of blanks cannot make it quadratic.
-_LONG_BLANKS = re.compile(r"(\s{41})\s+")
-_GLOSSARY_ENTRY = re.compile(
+_LONG_BLANKS = _regex.compile(r"(\s{41})\s+")
+_GLOSSARY_ENTRY = _regex.compile(
     r"^(?:[\[［【]?\d{1,3}[\]］】]?\s*[.、．]?|[（(]\d{1,3}[）)]|[①-⑳])?\s*[“\"「『]?[^。：:；;！？]{1,40}?[”\"」』]?\s*[：:]"
 )
 _NOTE_LINE_MAX = 30  # signature and date lines
@@ -284,7 +285,7 @@ _NOTE_FRAGMENT_MAX = 12  # a glossary entry broken across lines
 # (linear: \s* never starts a match). The pattern opens with a bare character
 # class so that search skips to candidates in C (a leading lookahead or group
 # disables that: 2x slower); an ASCII mark right before a digit is no break.
-_SENT_BREAK = re.compile(
+_SENT_BREAK = _regex.compile(
     r"[。！？；!?;\n](?:(?<=\n)\s*|(?:(?<=[。！？；])|(?!\d))((?:[。！？；”’」』）)》】〕]|[!?;](?!\d))*)\s*)"
 )
 
@@ -376,7 +377,7 @@ class _Para:
 # firm's name); so does an unnumbered review or plan heading, which ends where its words end
 # (…提出意见。2009年政府工作回顾2009年，在市委…, 2019年和今年以来工作回顾, 过去五年工作回顾),
 # not 2024年工作总结和2025年工作思路 (a title)
-_INLINE_PART = re.compile(
+_INLINE_PART = _regex.compile(
     r"(?P<end>[。！？；：:])\s*(?:(?=(?:[一二三四五六七八九]|十[一二三四五六七八九]?)、(?![一二三四五六七八九十]))"
     r"|(?P<heading>(?:(?:19|20)\d{2}\s*年度?"
     r"(?:(?:和|及|暨)(?:今年以来|本届政府|过去[一二三四五]年|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?))?"

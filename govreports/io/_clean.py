@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import _regex
 from ..datasets._lexicons import t2s_table
 from ..errors import BinaryFileError, DecodeError, EmptyFileError
 
@@ -207,12 +208,12 @@ def _try_utf16(data: bytes) -> Decoded | None:
 
 # --------------------------------------------------------------------------- characters
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+_ZERO_WIDTH = _regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 # Full-width ASCII variants: digits, Latin letters and the few symbols that
 # belong to numbers. Chinese punctuation (，：；（）！？) keeps its full width.
-_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝]")
-_SPACES = re.compile("[\u3000\u00a0\u2002\u2003\u2009\u202f\t\x0b\x0c]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_FULLWIDTH = _regex.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝]")
+_SPACES = _regex.compile("[\u3000\u00a0\u2002\u2003\u2009\u202f\t\x0b\x0c]")
+_CONTROL = _regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # The three classes above replaced in one scan (each character on its own: the order of
 # the three substitutions made no difference), instead of three scans of the whole text.
 _NORMALISED_CHARS = {
@@ -221,7 +222,7 @@ _NORMALISED_CHARS = {
     **{chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]},
     **{c: chr(ord(c) - 0xFEE0) for c in "％＋＝"},
 }
-_NORMALISED = re.compile("[" + re.escape("".join(_NORMALISED_CHARS)) + "]")
+_NORMALISED = _regex.compile("[" + re.escape("".join(_NORMALISED_CHARS)) + "]")
 
 
 def _normalised_char(m: re.Match[str]) -> str:
@@ -229,11 +230,11 @@ def _normalised_char(m: re.Match[str]) -> str:
 
 
 # the dot first, the digit before it checked after: the scan skips to dots in C
-_FW_DOT_IN_NUMBER = re.compile(r"[．。·](?<=\d[．。·])(?=\d)")
+_FW_DOT_IN_NUMBER = _regex.compile(r"[．。·](?<=\d[．。·])(?=\d)")
 # Spaces PDF extraction leaves inside figures: between digits, around a
 # decimal point or percent sign, and between a number and a CJK unit.
-_SPACE_IN_NUMBER = re.compile(r"(?<=[\d.]) +(?=[\d.%])|(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
-_MULTI_SPACE = re.compile(r" {2,}")
+_SPACE_IN_NUMBER = _regex.compile(r"(?<=[\d.]) +(?=[\d.%])|(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
+_MULTI_SPACE = _regex.compile(r" {2,}")
 # Chinese text has no word spaces: a space next to a Chinese character or a
 # full-width punctuation mark is typesetting (盘古之白 before Latin words, a gap
 # after 。 in web copies) or a line break that extraction turned into a space.
@@ -243,7 +244,7 @@ _MULTI_SPACE = re.compile(r" {2,}")
 # run not followed by a Chinese character was rescanned to its end from each
 # of them (80,000 spaces between two Latin letters: 35 s).
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—"
-_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +|(?<! ) +(?=[{_CJK}])")
+_CJK_SPACE = _regex.compile(f"(?<=[{_CJK}]) +|(?<! ) +(?=[{_CJK}])")
 
 
 def normalize_chars(text: str) -> str:
@@ -305,7 +306,7 @@ JUNK_PATTERNS: tuple[str, ...] = (
     r"(浏览次数|访问量|阅读次数|点击数)[:：]?\s*\d*",
     r".{0,30}政府工作报告汇编\s*[(（]\d+篇[)）].*",
 )
-_JUNK = re.compile("|".join(f"(?:{p})" for p in JUNK_PATTERNS))
+_JUNK = _regex.compile("|".join(f"(?:{p})" for p in JUNK_PATTERNS))
 _JUNK_MAX_LEN = 160
 
 
@@ -336,10 +337,10 @@ def remove_junk_lines(lines: Iterable[str]) -> tuple[list[str], list[str]]:
 _TERMINAL = "。！？!?；;：:…”’」』）)"
 _SENTENCE_END = "。！？!?…"
 _CLOSERS = "”’」』）)\"'》"
-_HEADING_START = re.compile(
+_HEADING_START = _regex.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．]|第[一二三四五六七八九十]{1,3}[章节部分]|#{1,6}\s)"
 )
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = _regex.compile(
     r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－])?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"
 )
 
@@ -481,7 +482,7 @@ def reflow(lines: list[str]) -> list[str]:
 #: converted. Simplified reports hold a few (乾, 於: at most 0.14% in the
 #: 3,004 corpus reports); traditional web copies about 30%.
 TRADITIONAL_SHARE = 0.05
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = _regex.compile(r"[\u4e00-\u9fff]")
 
 
 def to_simplified(text: str) -> tuple[str, bool]:
@@ -528,7 +529,7 @@ def _count_traditional(text: str) -> int:
 
 
 #: A character beyond the Basic Multilingual Plane.
-_BEYOND_PLANE = re.compile("[\U00010000-\U0010ffff]")
+_BEYOND_PLANE = _regex.compile("[\U00010000-\U0010ffff]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -539,14 +540,14 @@ def _traditional_chars() -> tuple[re.Pattern[str], re.Pattern[str]]:
     chars = sorted(map(chr, t2s_table()))
     plane = "".join(re.escape(c) for c in chars if c <= "\uffff")
     beyond = "".join(re.escape(c) for c in chars if c > "\uffff")
-    return re.compile(f"[{plane}]"), re.compile(f"[{beyond}]" if beyond else "(?!)")
+    return _regex.compile(f"[{plane}]"), _regex.compile(f"[{beyond}]" if beyond else "(?!)")
 
 
 # --------------------------------------------------------------------------- text
 
 # Some mirrors gloss characters with their pinyin: 生产(chǎn)总值, 发(fā)展
 # (the bracket first, the character before it checked after: the scan skips to brackets)
-_PINYIN_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]")
+_PINYIN_GLOSS = _regex.compile(r"[（(](?<=[\u4e00-\u9fff][（(])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]")
 #: Glosses a text must hold before they are removed (a single one may be the author's).
 PINYIN_GLOSSES_MIN = 5
 
@@ -610,13 +611,13 @@ def clean_text(text: str, *, reflow_lines: bool = True) -> str:
 
 # Lines that may follow the last sentence of a complete report: signatures,
 # dates, source attributions of web copies, editors' notes, stray punctuation.
-_TRAILER = re.compile(
+_TRAILER = _regex.compile(
     r"[（(]?(?:本文有删[减节]|有删[减节]|来源[:：].{0,30}|[^。！？!?，,；;：:]{0,20}(?:日报|晚报|新闻网|网站|门户网站|宣传部|新华社|新华网|人民网|政府网|人民政府|办公室).{0,10}"
     r"|[—－-]*\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日.{0,40}|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
     r"|[.。,，、\s]+)[)）]?"
 )
-_LIST_ITEM = re.compile(r"(?:\d{1,3}[.、．]|[（(]\d{1,3}[)）]).{1,60}")
-_FINAL_PAREN = re.compile(r"[（(][^（()）\n]{1,40}[)）]$")
+_LIST_ITEM = _regex.compile(r"(?:\d{1,3}[.、．]|[（(]\d{1,3}[)）]).{1,60}")
+_FINAL_PAREN = _regex.compile(r"[（(][^（()）\n]{1,40}[)）]$")
 
 
 def is_truncated(text: str) -> bool:

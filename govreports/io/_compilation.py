@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import _regex
 from ..schema import region_suffix_pattern
 from ._clean import line_chunks, remove_junk_lines
 
@@ -22,14 +23,14 @@ _REGION = r"[\u4e00-\u9fff]{1,20}?" + region_suffix_pattern()
 
 #: A report title line: region, optional 人民政府, year, 政府工作报告, and in a
 #: table of contents a page number.
-TITLE_LINE = re.compile(
+TITLE_LINE = _regex.compile(
     rf"^\s*(?:\d{{1,3}}\s*[.、．]\s*)?(?P<region>{_REGION})(?:人民政府)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*"
     r"(?:人民)?政府工作报告\s*(?P<page>\d{1,4})?\s*$"
 )
-_TOC_HEAD = re.compile(r"^\s*目\s*录\s*$")
+_TOC_HEAD = _regex.compile(r"^\s*目\s*录\s*$")
 # possessive blanks around the optional mark: a long run of blanks after the
 # number cannot be split between them in every way (quadratic on raw lines)
-_TOC_NUMBER = re.compile(r"^\s*\d{1,3}\s*+[.、．]?\s*+$")
+_TOC_NUMBER = _regex.compile(r"^\s*\d{1,3}\s*+[.、．]?\s*+$")
 
 
 @dataclass

@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .. import _regex
 from ..errors import (
     CorruptFileError,
     EmptyFileError,
@@ -175,16 +176,16 @@ def _read_text(path: Path, limits: Limits) -> RawDocument:
     return RawDocument(str(path), "text", dec.text, dec.encoding, flags=list(dec.flags))
 
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+_FRONT_MATTER = _regex.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_MD_HEADING = _regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 # paired emphasis only: a lone ** is a template placeholder (增长**%)
-_EMPHASIS_MARK = re.compile(r"\*\*|__")
+_EMPHASIS_MARK = _regex.compile(r"\*\*|__")
 _EMPHASIS_NOT_AFTER_STARS = frozenset("%％万亿个")
-_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
-_MD_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M)
+_MD_QUOTE = _regex.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+_MD_RULE = _regex.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M)
 # the delimiter row of a table (| --- | :---: |): markup, no text. Possessive
 # quantifiers: no run of blanks can be split two ways (linear on a line of blanks)
-_MD_TABLE_RULE = re.compile(
+_MD_TABLE_RULE = _regex.compile(
     r"^[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|)+(?:[ \t]*+:?-{3,}+:?)?[ \t]*+$", re.M
 )
 
@@ -432,7 +433,7 @@ def _read_docx(path: Path, limits: Limits) -> RawDocument:
 
 # --------------------------------------------------------------------------- pdf
 
-_CID = re.compile(r"\(cid:\d+\)")
+_CID = _regex.compile(r"\(cid:\d+\)")
 
 
 class _PdfBudget:
@@ -833,10 +834,10 @@ _SKIP_TAGS = {
 _VOID_TAGS = {
     "br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track",
 }
-_NAV_HINT = re.compile(
+_NAV_HINT = _regex.compile(
     r"nav|menu|breadcrumb|crumb|footer|header|banner|sidebar|share|position|location|toolbar|copyright|links?$", re.I
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = _regex.compile(r"[\u4e00-\u9fff]")
 
 
 _IMPLIED_CLOSE: dict[str, frozenset[str]] = {

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from .. import _regex
 from .._lazy import pandas as pd
 from ..datasets._divisions import division_rows
 from ..errors import GovReportsError, InvalidOptionError, MissingColumnsError
@@ -50,7 +51,7 @@ _REGION_SUFFIXES: tuple[str, ...] = (
     "特别行政区", "街道办事处", "自治区", "自治州", "自治县", "自治旗", "办事处",
     "地区", "街道", "苏木", "林区", "新区", "省", "市", "县", "区", "旗", "盟", "镇", "乡",
 )
-_GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府)$")
+_GOVERNMENT_SUFFIX = _regex.compile(r"(?:人民政府|政府)$")
 
 # The decision rule: the best candidate's score must be at least this many times
 # the runner-up's (2 keeps one stray mention from deciding a close call) and at

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
+from .. import _regex
 from .._jieba import jieba_word_freq
 from .._util import HEADINGS_CHARS
 from ..datasets._divisions import division_levels
@@ -41,40 +42,40 @@ _CN_DIGIT = "〇零一二三四五六七八九十"
 # a region name's suffix; the patterns that read 办事处 after a name keep it out of the name
 _SUFFIX = region_suffix_pattern()
 _NAME_SUFFIX = region_suffix_pattern(office=False)
-_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_MEETING = re.compile(
+_DATE = _regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_MEETING = _regex.compile(
     r"在(?P<region>[\u4e00-\u9fff]{2,20}?)?(?:第[\d" + _CN_DIGIT + r"]+届)(?P<national>全国)?人民代表大会"
 )
 _ROLE = r"(?:国务院)?(?:代理|代)?(?:总理|副总理|省长|市长|主席|州长|盟长|县长|区长|旗长|镇长|乡长|街道办事处主任|专员)"
-_SPEAKER = re.compile(
+_SPEAKER = _regex.compile(
     rf"^[（(]?[^\n]{{0,24}}?(?P<role>{_ROLE})\s*(?P<name>[\u4e00-\u9fff·]{{2,6}})[）)]?$"
 )
-_DATE_NAME = re.compile(r"^[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]$")
-_TITLE_REGION_YEAR = re.compile(
+_DATE_NAME = _regex.compile(r"^[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[）)]$")
+_TITLE_REGION_YEAR = _regex.compile(
     r"(?P<region>[\u4e00-\u9fff]{1,20}?" + _NAME_SUFFIX + r")(?:人民政府|政府|办事处)?\s*"
     # 辽宁省2001年省政府工作报告: the level said again
     r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[省市县区镇乡]?人民|[省市县区镇乡])?(?:政府工作报告|《政府工作报告》|工作报告)"
 )
-_TITLE_YEAR_REGION = re.compile(
+_TITLE_YEAR_REGION = _regex.compile(
     r"(?P<year>(?:19|20)\d{2})\s*(?:年度?|(?![年\d]))\s*(?P<region>[\u4e00-\u9fff]{1,20}?" + _NAME_SUFFIX + r")"
     # 2018杭州市上城区望江街道办事处政府工作报告, 苍山县两会《政府工作报告》
     r"(?:办事处|两会)?\s*《?(?:人民)?政府工作报告"
 )
-_TITLE_REGION_ONLY = re.compile(
+_TITLE_REGION_ONLY = _regex.compile(
     r"^(?:[（(][^）)]{1,10}[）)])?(?P<region>[\u4e00-\u9fff]{1,20}?" + _NAME_SUFFIX + r")(?:人民)?政府工作报告"
 )
-_TITLE_YEAR = re.compile(
+_TITLE_YEAR = _regex.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:《)?(?:[\u4e00-\u9fff]{0,20})?政府工作报告"
     r"|政府工作报告\s*[（(]\s*(?P<year2>(?:19|20)\d{2})\s*年?\s*[）)]"
 )
-_PATH_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})(?:\D.*)?$")
-_REGION_NAME = re.compile(
+_PATH_YEAR = _regex.compile(r"^(?P<year>(?:19|20)\d{2})(?:\D.*)?$")
+_REGION_NAME = _regex.compile(
     r"^(?:[\u4e00-\u9fff]{2,20}" + _NAME_SUFFIX
     + r"|(?![本全我该各此两])[\u4e00-\u9fff]县)$"  # 浚县, 萧县: counties with a one-character name
 )
 # XX, X.X, xx, x.x not inside a Latin word; ** before a unit (增长**%). Led by the letter, the
 # check on the character before it written after it: the scan skips to candidates in C.
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = _regex.compile(
     r"(?:X(?<![A-Za-z]X)(?:\.X|X)|x(?<![A-Za-z]x)(?:\.x|x))(?![A-Za-z])|\*\*(?=[%％万亿个])"
 )
 
@@ -130,7 +131,7 @@ def level_of_region(region: str | None) -> tuple[str | None, bool]:
 
 
 # words no place name holds (a heading read as a title: 本屆政府工作回顧縣…)
-_NOT_A_PLACE = re.compile(r"工作|回顾|回顧|报告|報告|会议|會議|本届|本屆|总结|總結")
+_NOT_A_PLACE = _regex.compile(r"工作|回顾|回顧|报告|報告|会议|會議|本届|本屆|总结|總結")
 def _names_a_place(region: str) -> bool:
     """Whether a candidate region is a place's name: not a generic one (全县, 乡镇) and holding no word a
     place name never holds (a heading read as a title: 本届政府工作回顾县)."""
@@ -164,7 +165,7 @@ _AND_YEARS = (
     r"|(?:及|和|暨|与)[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:时期|期间)?|(?:及|和|暨|与)第?[一二三四五六七八九十]+届(?:政府)?"
     r"|(?:及|和|暨|与)今年(?:以来)?)?"  # (2019年和今年以来工作回顾: a mid-year session's)
 )
-_PLAN_HEADING = re.compile(
+_PLAN_HEADING = _regex.compile(
     rf"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}"
     rf"|((?:19|20)\d{{2}}) ?年{_PLAN_WORDS}[^\n]{{0,12}}$)",
     re.M,
@@ -172,7 +173,7 @@ _PLAN_HEADING = re.compile(
 # 一、“十二五”时期工作回顾: the review of a whole plan period, delivered after its last year
 # (on the corpus, 249 of the 251 reports with such a heading are for the year after the period;
 # the other two are files named by the year they review)
-_PLAN_PERIOD_REVIEW = re.compile(
+_PLAN_PERIOD_REVIEW = _regex.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*[“\"]?十([一二三四五])五[”\"’]?"
     r"(?:时期|期间)?(?:的)?(?:工作)?(?:回顾|主要成就|发展成就)",
     re.M,
@@ -183,7 +184,7 @@ _REVIEW_WORDS = (
     r"(?:度)?(?:的)?(?:政府)?(?:工作(?:简要)?(?:回顾|回顧)|简要回顾|工作亮点与成效|工作成效|工作总结"
     r"|工作(?:和|及|暨)[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?(?:的)?(?:工作|发展)?回顾)"
 )
-_REVIEW_HEADING = re.compile(
+_REVIEW_HEADING = _regex.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?"
     r"(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?(?:和|及|暨|与))?"  # (“十一五”时期和2010年工作回顾)
     r"((?:19|20)\d{2}) ?年"
@@ -194,7 +195,7 @@ _REVIEW_HEADING = re.compile(
 )
 
 # the same heading run into the text after a sentence (。一、2018年工作回顾过去的一年…)
-_REVIEW_HEADING_INLINE = re.compile(
+_REVIEW_HEADING_INLINE = _regex.compile(
     # (numbered, it may follow anything: 发布日期:2025-01-20 10:08:09一、2024年工作回顾)
     r"(?:(?<=[。：:])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?|(?<=\d)(?:一、|[（(]一[)）]))"
     r"\s*((?:19|20)\d{2}) ?年"
@@ -259,12 +260,12 @@ def _reviews_its_own_year(text: str, year: int) -> bool:
     ) or any(int(m["y"]) == year for m in _YEAR_MET.finditer(text, 0, 6000))
 
 
-_REVIEW_LEAD = re.compile(
+_REVIEW_LEAD = _regex.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年[，,][^。\n]{0,120}?"
     r"(?:同比|比上年|较上年)(?:增长|下降|提高|减少)"
 )
-_GOAL_WORDS = re.compile(r"力争|争取|预期|目标|确保|计划")
-_YEAR_MET = re.compile(
+_GOAL_WORDS = _regex.compile(r"力争|争取|预期|目标|确保|计划")
+_YEAR_MET = _regex.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?:报告指出)?(?P<y>(?:19|20)\d{2})\s*年[，,]?是[^。\n]{0,300}?"
     r"(?:圆满|全面|超额|较好地|顺利)?完成了?(?:年初|全年|年度|县人代会|镇人代会|人代会)[^。\n]{0,12}?(?:确定|制定|既定|下达)的"
 )
@@ -398,67 +399,67 @@ def _head_lines(text: str) -> list[str]:
 _HEAD_CHARS = 1500
 _UNIT = r"[\u4e00-\u9fff]{1,20}?" + _SUFFIX
 # A date on a page's furniture line: 发布日期: 2010-03-09, 时间:2026-02-26
-_PUB_DATE = re.compile(
+_PUB_DATE = _regex.compile(
     r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[】\]]?\s*[:：|]?\s*\|?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
 )
 # a page's bare timestamp (梨树县人民政府 2017-01-10 16:56:00): a publication date
-_PUB_STAMP = re.compile(
+_PUB_STAMP = _regex.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?!\d)"
 )
 # a header line that ends with a date (2023-01-10, 2023.01.10, 测试镇人民政府 2023-01-10)
-_BARE_DATE_LINE = re.compile(
+_BARE_DATE_LINE = _regex.compile(
     r"^[^\d\n]{0,24}?\s*[\[【]?\s*(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"\s*[\]】]?\s*$"  # ([2022-11-20]: in brackets)
 )
 # a page header's line of labels with a date among them (来源：太平镇 | 2022-11-20 | 浏览：120)
-_HEADER_DATE = re.compile(
+_HEADER_DATE = _regex.compile(
     r"(?:来源|浏览|阅读|点击|作者|字号|访问)[^\n]*?(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
     r"(?P<d>\d{1,2})(?!\d)"
     r"|(?<!\d)(?P<y2>(?:19|20)\d{2})(?P<sep2>[-/.])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2})(?!\d)"
     r"[^\n]*?(?:来源|浏览|阅读|点击|作者|字号|访问)"
 )
-_MONTH_LINE = re.compile(r"^\s*[（(]?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*[）)]?\s*$")
+_MONTH_LINE = _regex.compile(r"^\s*[（(]?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*[）)]?\s*$")
 _TITLE_BLOCK_LINES = 8
 # 2021年09月17日 15:56 浏览:615: a repost's stamp (a date with a clock time), not the session
-_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?!\d)")
+_CLOCK = _regex.compile(r"\s*\d{1,2}:\d{2}(?!\d)")
 # a line that is only a date: the title block's (2022年3月24日) under the session line
-_DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE.pattern + r"\s*[）)]?\s*$")
-_PUB_LABEL = re.compile(r"(?:发布|发文|成文|生成|更新|印发|来源|浏览|阅读|点击|公开|时间|日期)[^\n]{0,6}$")
-_SESSION_DATE = re.compile(
+_DATE_LINE = _regex.compile(r"^\s*[（(]?\s*" + _DATE.pattern + r"\s*[）)]?\s*$")
+_PUB_LABEL = _regex.compile(r"(?:发布|发文|成文|生成|更新|印发|来源|浏览|阅读|点击|公开|时间|日期)[^\n]{0,6}$")
+_SESSION_DATE = _regex.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:在|于)?[^。，,；;]{0,30}?"
     r"(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)\s*(?:人民代表大会|人大)"
 )
-_MEETING_ANY = re.compile(
+_MEETING_ANY = _regex.compile(
     rf"(?:在|日|——|^|\s)(?P<region>{_UNIT})?\s*(?:第[\d{_CN_DIGIT}]+届|[{_CN_DIGIT}]+届)(?P<national>全国)?"
     r"(?:人民代表大会|人大)"
 )
-_SELF = re.compile(
+_SELF = _regex.compile(
     rf"(?:我代表|受)(?P<region>{_UNIT})(?:第[{_CN_DIGIT}\d]+届)?(?:人民)?政府"
     # 我代表普陀区人民政府长寿路街道办事处: the street office speaks, not its district
     r"(?P<street>[\u4e00-\u9fff]{2,8}?街道)?"
 )
-_SELF_BARE = re.compile(
+_SELF_BARE = _regex.compile(
     r"(?:我代表|受)(?:本)?(?P<unit>镇|乡|街道|县|区|市|旗|州)(?:人民)?政府"
     r"|在(?P<unit2>镇|乡|县|区|市|旗)(?:第[\d一二三四五六七八九十]+届|[一二三四五六七八九十]+届)"
 )
-_HEADER_ORG = re.compile(
+_HEADER_ORG = _regex.compile(
     rf"(?:发布机构|发文机关|发布单位|来源|信息来源)\s*[:：|]?\s*(?P<region>{_UNIT})"
     r"(?:人民政府|政府|办事处|党政办|党政综合办公室)?"
 )
-_CRUMBS = re.compile(r"(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?(?P<path>[^\n]{0,120})")
+_CRUMBS = _regex.compile(r"(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?(?P<path>[^\n]{0,120})")
 _SELF_WORDS = {
-    "township": re.compile(
+    "township": _regex.compile(
         r"(?:全|我|本)(?:镇|乡|街道)|镇(?:党委|人大|政府)|乡(?:党委|人大|政府)|街道(?:党工委|办事处)"
     ),
-    "county": re.compile(r"(?:全|我|本)(?:县|区|旗)(?!委|政府)"),
+    "county": _regex.compile(r"(?:全|我|本)(?:县|区|旗)(?!委|政府)"),
 }
 _ROLE_UNIT = {"县长": "county", "区长": "county", "旗长": "county", "镇长": "township", "乡长": "township",
               "苏木达": "township", "主任": "township", "市长": None, "州长": "city", "盟长": "city"}
 
 
 # the furniture of a document-sharing site or a repost (页数, 上传, 下载文档, 公文搜, 网友投稿 …)
-_REPOST_SITE = re.compile(
+_REPOST_SITE = _regex.compile(
     r"页数[:：]|上传(?:人|者|时间|用户)|文库|资源描述|下载文档|下载积分|公文搜|网友投稿|范文|小编|分享赚钱|文档格式|格式[:：]\s*DOC"
 )
 _REPOST_HEAD = 800  # characters of a page's head where its site shows
@@ -474,7 +475,7 @@ class _Session:
     year: int | None = None  # a session line dated by its month only (2016年2月在青龙乡第十五届…)
 
 
-_MONTH_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
+_MONTH_DATE = _regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 
 
 def _title(fm: dict[str, str], title_hint: str | None, head_lines: list[str]) -> str | None:
@@ -706,7 +707,7 @@ def _year_from_body(text: str, session: _Session) -> tuple[int | None, str | Non
 
 
 # 一、2022年工作回顾, 2023年政府工作回顾, 一、2024年办事处工作回顾: the year reviewed
-_REVIEW_YEAR = re.compile(
+_REVIEW_YEAR = _regex.compile(
     # (at a line's start, or inline after 。/： in a text run into one paragraph)
     r"(?:^|(?<=[。：:]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:关于)?(?:过去五年|“?十[一二三四五]五”?)?(?:和|及|暨)?"
     # (not 2025年上半年工作总结: a mid-year summary is of the year itself, see _MID_YEAR_HEADING)
@@ -717,7 +718,7 @@ _REVIEW_YEAR = re.compile(
     re.M,
 )
 # 二、2023年工作安排: the year planned
-_PLAN_YEAR = re.compile(
+_PLAN_YEAR = _regex.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*((?:19|20)\d{2})年(?:的)?(?:政府)?"
     r"(?:工作安排|主要任务|工作目标|重点工作|工作部署|总体要求|工作思路|主要目标|工作打算|总体思路|工作重点|目标任务"
     r"|工作\s*$"  # 二、2023年的工作
@@ -726,12 +727,12 @@ _PLAN_YEAR = re.compile(
     re.M,
 )
 # 2023年，全镇经济社会发展的主要预期目标是：…: the plan names its year in a sentence
-_PLAN_YEAR_SENTENCE = re.compile(
+_PLAN_YEAR_SENTENCE = _regex.compile(
     r"(?:^|(?<=[\n。]))[ \t\u3000]*((?:19|20)\d{2})年[，,]?[^。\n]{0,30}?"
     r"(?:主要预期目标|预期目标(?:是|为)|政府工作的总体要求|工作的指导思想|总体工作思路)"
 )
 # 2012年是雅瑶镇在挑战中加快发展的一年。一年来…: the review opens with its year
-_OPENING_YEAR = re.compile(
+_OPENING_YEAR = _regex.compile(
     r"(?:^|。)\s*(?:刚刚过去的)?((?:19|20)\d{2})年(?:是|，是|,是)[^\n]{0,200}?(?:一年来|这一年|过去的一年|过去一年)",
     re.M,
 )
@@ -740,7 +741,7 @@ _OPENING_YEAR = re.compile(
 # 二〇一四年工作回顾: a year in Chinese numerals, four characters like its digits
 #: A year in Chinese numerals (二〇一四, 二零二三; 二0二二 and 二O二二 typed with a digit or letter for 〇)
 _CN_YEAR_SRC = r"[一二][〇零○Ｏ0OＯ][〇零○Ｏ0OＯ一二三四五六七八九]{2}"
-_CN_YEAR = re.compile(_CN_YEAR_SRC + r"(?=\s*年)")
+_CN_YEAR = _regex.compile(_CN_YEAR_SRC + r"(?=\s*年)")
 _CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ0OＯ一二三四五六七八九", "0000000123456789")
 
 
@@ -750,7 +751,7 @@ def _arabic_years(text: str) -> str:
 
 
 # 二〇二三年一月十日: a date in Chinese numerals (the month and day after a year only)
-_CN_DATE = re.compile(
+_CN_DATE = _regex.compile(
     rf"(?P<y>{_CN_YEAR_SRC})\s*年"
     r"(?:\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月(?:\s*(?P<d>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日)?)?"
 )
@@ -780,7 +781,7 @@ def _arabic_dates(text: str) -> str:
 
 
 # X街道2025年工作总结及2026年工作计划, 2022年度工作总结: the title of an annual summary
-_SUMMARY_TITLE = re.compile(
+_SUMMARY_TITLE = _regex.compile(
     # (2023年上半年工作总结: a mid-year summary, of its own year)
     # (关于X镇2022年度工作情况的报告: the same)
     r"((?:19|20)\d{2})\s*年度?(?P<part>上半年|前三季度|1\s*" + _MONTH_DASH
@@ -798,7 +799,7 @@ _SUMMARY_TITLE = re.compile(
 )
 
 
-_SUMMARY_LINE = re.compile(r"[^\d\n，,。]{0,30}?" + _SUMMARY_TITLE.pattern + r"[^\n，,。]{0,16}$")
+_SUMMARY_LINE = _regex.compile(r"[^\d\n，,。]{0,30}?" + _SUMMARY_TITLE.pattern + r"[^\n，,。]{0,16}$")
 
 
 def _year_from_headings(head: str) -> int | None:
@@ -830,12 +831,12 @@ def _year_from_headings(head: str) -> int | None:
 
 # 一、上半年国民经济和社会发展计划执行情况, 前三季度工作总结: a report on the months of its year
 _FIRST_MONTHS = r"(?:上半年|前三季度|1\s*" + _MONTH_DASH + r"\s*\d{1,2}\s*月)"  # the months of a year under way
-_MID_YEAR_REPORT = re.compile(
+_MID_YEAR_REPORT = _regex.compile(
     r"^(?:[一二三四五六七八九十]+、)?\s*(?:(?:19|20)\d{2}\s*年)?\s*" + _FIRST_MONTHS
     + r"[^\n。]{0,24}(?:执行情况|完成情况|工作总结|工作回顾)",
     re.M,
 )
-_MID_YEAR_HEADING = re.compile(
+_MID_YEAR_HEADING = _regex.compile(
     r"^(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})\s*年\s*" + _FIRST_MONTHS + r"[^\n。]{0,12}(?:工作|情况|回顾)",
     re.M,
 )
@@ -880,26 +881,26 @@ def _tells_deeds(opening: str) -> bool:
 
 # 2023年，全镇上下坚持…，较好完成了年初确定的各项工作任务。: the first paragraph led by a year
 # tells what was done in it (a text whose title and headings are lost opens with its review)
-_OPENING_REVIEW = re.compile(
+_OPENING_REVIEW = _regex.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?:刚刚过去的)?(?P<y>(?:19|20)\d{2})\s*年(?:[，,]\s*是?|是)(?P<s>[^\n]{0,250})"
 )
 _OPENING_REVIEW_WITHIN = 1500
 # “十三五”期间，我镇…。五年来，…; “十一五”时期，是我县…极不平凡的五年: a text whose title is lost
 # opening with the review of a whole plan period (for the year after it; not “十三五”以来: under way)
-_OPENING_PLAN_PERIOD = re.compile(
+_OPENING_PLAN_PERIOD = _regex.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*[“\"]?十(?P<p>[一二三四五])五[”\"’]?(?:规划)?(?:时期|期间|期間|的五年)"
     r"[，,]?\s*(?P<s>[^\n]{0,250})"
 )
-_REVIEW_DEEDS = re.compile(
+_REVIEW_DEEDS = _regex.compile(
     r"交出了|完成了|较好地?完成|圆满完成|全面完成|超额完成|取得了|实现了|经受住|克服了?|战胜了?|攻坚克难|砥砺奋进|负重前行"
     r"|极不平凡|极不寻常|极为不易|团结带领|在[^。\n]{0,40}?(?:领导|領導)下"
 )
-_PLAN_DEEDS = re.compile(
+_PLAN_DEEDS = _regex.compile(
     r"今年(?!以来)|明年|(?<![重主需只])要(?![求素点事])|将|力争|确保|(?<!扎实)(?<!扎實)做好|主要预期目标|预期目标|总体要求|指导思想|总体思路|建议|目标是"
 )
 # the months of a year under way: 上半年, 前三季度, 一季度, 今年以来, 1-N月 to October (1-11月 is
 # reported to a December session, which plans the next year)
-_MID_YEAR_WORDS = re.compile(
+_MID_YEAR_WORDS = _regex.compile(
     r"上半年|前三季度|一季度|(?P<since>今年以来)"
     r"|[1１一]\s*" + _MONTH_DASH + r"\s*(?P<n>[1-9]|10|[一二三四五六七八九十])\s*月"
     r"|(?:截至|截止|至)\s*(?P<n2>[1-9]|10|[一二三四五六七八九十])\s*月(?:底|末)"
@@ -907,29 +908,29 @@ _MID_YEAR_WORDS = re.compile(
 
 
 # 刚刚过去的2022年, 即将过去的2017年 (a December session), 过去的一年（2022年）: the year reviewed
-_PAST_YEAR = re.compile(
+_PAST_YEAR = _regex.compile(
     r"(?:(?:刚刚|刚|即将)过去的\s*|过去的?一年\s*[（(]\s*|(?:^|(?<=[\n。：:]))\s*回顾\s*)((?:19|20)\d{2})"
     r"(?:\s*年(?!上半年|前三季度)|(?=[，,]))"  # (回顾2018，书写…篇章)
 )
 # 2022年,是稳中求进、克难而进、砥砺奋进的一年。: the text opens by naming the year it reviews
-_OPENING_YEAR_OF = re.compile(r"(?:^|。)\s*((?:19|20)\d{2})年[，,]?是[^\n。]{0,60}的一年[。，,]", re.M)
+_OPENING_YEAR_OF = _regex.compile(r"(?:^|。)\s*((?:19|20)\d{2})年[，,]?是[^\n。]{0,60}的一年[。，,]", re.M)
 # 2022年以来，在区委、区政府的正确领导下，…。一年来，…: a year's review opening with its year
-_OPENING_LED = re.compile(
+_OPENING_LED = _regex.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年(?:以来)?[，,][^。\n]{0,30}?在[^。\n]{0,40}?领导下"
     r"(?![^。\n]{0,80}(?:上半年|前三季度|一季度))"
 )
-_YEAR_LOOKED_BACK = re.compile(r"一年来|过去的一年|过去一年|全年")
+_YEAR_LOOKED_BACK = _regex.compile(r"一年来|过去的一年|过去一年|全年")
 
 
 # 各位代表：…2017年，县域经济持续向好，全县实现生产总值239亿元: results of the year named
-_OPENING_RESULTS = re.compile(
+_OPENING_RESULTS = _regex.compile(
     r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?P<y>(?:19|20)\d{2})\s*年(?:[，,]|(?=[全我][镇乡县区市街]))[^。\n]{0,120}?"
     r"(?:实现|完成|同比|比上年|较上年)[^。\n]{0,40}?\d"
 )
 
 
 # 今年是“十四五”开局之年, 过去的一年是新中国成立70周年: a year named by what it is
-_NAMED_YEAR = re.compile(
+_NAMED_YEAR = _regex.compile(
     r"(?P<when>今年|明年|去年|过去的?一年|刚刚过去的一年)[，,]?(?:既)?是[^。\n；;]{0,30}?"
     r"(?:“?十(?P<plan>[一二三四五])五”?(?:规划|时期)?的?(?P<pos>开局|起步|收官|开篇)之年"
     r"|(?P<what>新中国成立|建党|中国共产党成立|改革开放)(?P<n>\d{2,3}|一百|[一二三四五六七八九]?十)周年"
@@ -974,7 +975,7 @@ def _year_from_named_year(head: str) -> int | None:
 
 
 # 2023年，力争地区生产总值增长6%: the year planned, leading a sentence
-_PLAN_LEAD = re.compile(
+_PLAN_LEAD = _regex.compile(
     r"(?:^|(?<=[\n。；：:]))[ \t\u3000]*((?:19|20)\d{2})\s*年[，,]?\s*(?:[全我本][镇乡县区市旗][^，,。\n]{0,8}?)?"
     r"(?:(?:经济社会发展的?)?主要(?:预期)?目标(?:是|为)|要?力争|工作的?总体要求是)"
     r"(?![^。\n]{0,6}(?:完成|实现了))"  # (not 2020年主要目标是…完成: a year looked back on)
@@ -995,18 +996,18 @@ def _year_from_sentence_lead(head: str) -> int | None:
 
 
 # 2023年1-10月, 2023年前三季度, 截至2023年10月底, 比2022年同期: the months of a year the text reports on
-_YEAR_MONTHS = re.compile(
+_YEAR_MONTHS = _regex.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?:1|一|元)\s*" + _MONTH_DASH + r"\s*(?P<m>\d{1,2})\s*月"
     r"|(?P<part>上半年|前三季度)|(?P<m2>\d{1,2})\s*月[底末])"
     r"|(?:比|较|与)(?P<base>(?:19|20)\d{2})\s*年同期"
 )
 # 前三季度工作总结, 1-8月工作情况: a title naming a year's first months but not the year
-_MONTHS_TITLE = re.compile(_FIRST_MONTHS + r"[^\n。，,]{0,12}(?:工作|情况|回顾|总结)")
+_MONTHS_TITLE = _regex.compile(_FIRST_MONTHS + r"[^\n。，,]{0,12}(?:工作|情况|回顾|总结)")
 # 2023年以来，… leading a sentence (in a summary of the months: that year's)
-_SINCE_LEAD = re.compile(r"(?:^|(?<=[\n。]))[ \t\u3000]*((?:19|20)\d{2})\s*年以来[，,]")
+_SINCE_LEAD = _regex.compile(r"(?:^|(?<=[\n。]))[ \t\u3000]*((?:19|20)\d{2})\s*年以来[，,]")
 # 今年以来, 1-9月, 截至9月底: a text telling of the year so far, before its last quarter (not
 # 上半年 or 前三季度 alone, which an annual review names as well)
-_SO_FAR = re.compile(
+_SO_FAR = _regex.compile(
     r"今年以来|(?:[1１一]\s*" + _MONTH_DASH + r"|截至|截止)\s*(?:[1-9]|[一二三四五六七八九])\s*月(?![份]?[1-9\d])"
 )
 
@@ -1033,8 +1034,10 @@ def _year_from_months(head: str) -> int | None:
 
 
 # 党的十九大和十九届二中、三中、四中全会精神: the party congresses and plenums a text studies
-_CONGRESS = re.compile(r"(十[六七八九]|二十)大")
-_PLENUM = re.compile(r"(十[六七八九]|二十)届(?P<ns>[一二三四五六七]中?(?:\s*[、和及与]\s*[一二三四五六七]中?)*)中全会")
+_CONGRESS = _regex.compile(r"(十[六七八九]|二十)大")
+_PLENUM = _regex.compile(
+    r"(十[六七八九]|二十)届(?P<ns>[一二三四五六七]中?(?:\s*[、和及与]\s*[一二三四五六七]中?)*)中全会"
+)
 #: The year planned by the first annual sessions after each congress (0) and plenum of the party's
 #: Central Committees: 十九届四中全会 (October 2019) → the reports of early 2020. A plenum held in
 #: February (十九届三中全会, 2018) is named first by the next winter's reports.
@@ -1168,17 +1171,17 @@ def _region_from_body(text: str, head_lines: list[str], session: _Session, role:
     return None, ""
 
 
-_HONOUR_AFTER = re.compile(r"称号|创建|荣誉")
+_HONOUR_AFTER = _regex.compile(r"称号|创建|荣誉")
 _OPENS_WITH_NAME = 12  # characters from a text's start within which its own name opens it
 # a text that opens with its title, run into the text when line breaks were lost:
 # 新篁镇“十一五”工作总结及“十二五”工作规划一、2010年工作总结今年以来，…
-_OPENING_TITLE = re.compile(
+_OPENING_TITLE = _regex.compile(
     r"\s*(?P<region>(?:[\u4e00-\u9fff]{2,8}?" + _NAME_SUFFIX + r"){1,4})(?:人民政府|政府|办事处)?"
     r"[^，,。\n]{0,24}?(?:工作总结|政府工作报告|工作报告)"
 )
 # The suffixes of a township's and a county's name, for names found in the body
 _LEVEL_SUFFIX = {level: region_suffix_pattern(suffixes) for level, suffixes in LEVEL_SUFFIXES.items()}
-_SHORT_SUFFIX = {lv: re.compile(suffix + "$") for lv, suffix in _LEVEL_SUFFIX.items()}
+_SHORT_SUFFIX = {lv: _regex.compile(suffix + "$") for lv, suffix in _LEVEL_SUFFIX.items()}
 _SHORT_MIN_COUNT = 3
 _SHORT_MAX_FREQ = 300  # jieba's dictionary frequency: 黎平 33, 黄池 7; 建设 26381, 和平 7998
 
@@ -1222,7 +1225,7 @@ def _short_name_in_body(text: str, level: str) -> str | None:
 
 
 # Words a region pattern can take in front of a name: 在霍山县, 政府工作报告程家集镇
-_REGION_LEAD = re.compile(r"^(?:.*(?:工作报告|报告|会议))?(?:在|于|向|由|是|据)?|人民政府|政府(?=.)|办事处(?=.)")
+_REGION_LEAD = _regex.compile(r"^(?:.*(?:工作报告|报告|会议))?(?:在|于|向|由|是|据)?|人民政府|政府(?=.)|办事处(?=.)")
 
 
 def _set_region(meta: ReportMeta, text: str, fm: dict[str, str], p: PurePath | None, title_region: str | None,

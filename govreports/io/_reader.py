@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal, Union
 
+from .. import _regex
 from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
 from .._util import check_option
@@ -34,7 +34,7 @@ _NOT_REPORTS = ("readme", "license", "licence", "changelog", "copying")
 _SHORT = 2_000
 #: Control characters (NUL, escape codes …) never belong in a region, title,
 #: speaker or date; they would reach file names, ids and terminals.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_CONTROL = _regex.compile(r"[\x00-\x1f\x7f-\x9f]+")
 #: Years an Int64 column and a reader can hold; which years are plausible is
 #: for metadata inference to decide.
 _YEARS = range(1, 10_000)

@@ -32,7 +32,6 @@ from __future__ import annotations
 import html
 import math
 import os
-import re
 import shutil
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import _regex
 from .._format import QUALIFIER_ZH, fmt_growth, fmt_signed, fmt_value, row_labels
 from .._lazy import pandas as pd
 from .._parallel import Engine
@@ -80,7 +80,7 @@ _MEASURE_HEADERS = {
     "growth": "growth, last year",
     "target": "target, this year",
 }
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = _regex.compile(r"\s+")
 
 
 class ReportDataError(GovReportsError, ValueError):

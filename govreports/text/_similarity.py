@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
+from .. import _regex
 from .._deprecated import renamed_arguments
 from .._lazy import pandas as pd
 from .._parallel import Engine
@@ -97,7 +98,7 @@ def similarity(
     return frame.reset_index(drop=True)
 
 
-_NORM = re.compile(r"[\s\W_]+", re.U)
+_NORM = _regex.compile(r"[\s\W_]+", re.U)
 
 
 def _norm(s: str) -> str:

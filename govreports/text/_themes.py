@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from .. import _regex
 from .._deprecated import renamed_arguments
 from .._lazy import pandas as pd
 from .._parallel import Engine
@@ -170,20 +171,22 @@ def _with_document_columns(out: pd.DataFrame, tokens: pd.DataFrame, by: list[str
 
 _NUM = "一二两三四五六七八九十百千万双"
 # 三提三效, 五清一改, 一改两为五做到, 一岗双责: two or more numeral-led pieces
-_COMPOUND = re.compile(rf"(?<![{_NUM}\u4e00-\u9fff])(?:[{_NUM}]{{1,2}}[^{_NUM}\W\d]{{1,2}}){{2,4}}(?![\u4e00-\u9fff])")
-_COMPOUND_IN = re.compile(rf"^(?:[{_NUM}]{{1,2}}[^{_NUM}\W\d]{{1,3}}){{2,4}}$")
+_COMPOUND = _regex.compile(
+    rf"(?<![{_NUM}\u4e00-\u9fff])(?:[{_NUM}]{{1,2}}[^{_NUM}\W\d]{{1,2}}){{2,4}}(?![\u4e00-\u9fff])"
+)
+_COMPOUND_IN = _regex.compile(rf"^(?:[{_NUM}]{{1,2}}[^{_NUM}\W\d]{{1,3}}){{2,4}}$")
 # 十大专项行动, 三大革命, 六大攻坚
-_N_DA = re.compile(
+_N_DA = _regex.compile(
     rf"[{_NUM}]{{1,2}}大[\u4e00-\u9fff]{{0,4}}?"
     r"(?:专项行动|行动计划|攻坚战|行动|工程|战略|革命|攻坚|任务|体系|机制|举措|产业|板块|平台|战役|计划|竞赛|专项|改革|建设|提升|中心|基地|集群|片区|功能区)"
 )
 # 1+5+N, 1+X
-_FORMULA = re.compile(r"(?<![\d.+])\d{1,3}(?:\s*\+\s*(?:\d{1,3}|[A-Za-z]))+(?![\d+])")
-_QUOTED = re.compile(r"“([^“”\n]{2,12})”")
-_NOT_SLOGAN = re.compile(
+_FORMULA = _regex.compile(r"(?<![\d.+])\d{1,3}(?:\s*\+\s*(?:\d{1,3}|[A-Za-z]))+(?![\d+])")
+_QUOTED = _regex.compile(r"“([^“”\n]{2,12})”")
+_NOT_SLOGAN = _regex.compile(
     rf"^(?:(?:二手|二甲|三甲|一体化|一次性|一般|一批|一流|一线|一级|二级|三级|一直|一同|一起|万一).*|[{_NUM}]+五|党的[{_NUM}]+大|[{_NUM}]+大|[\d{_NUM}]+|.*[年月日号届次奖名位]|.*[{_NUM}\d]+(?:周年|强|佳))$"
 )
-_PACKAGE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}?)[\d{_NUM}]+条$")
+_PACKAGE = _regex.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}?)[\d{_NUM}]+条$")
 
 
 def _classify(s: str) -> str | None:

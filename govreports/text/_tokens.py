@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
+from .. import _regex
 from .._jieba import jieba_word_freq, quiet_jieba
 from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
@@ -61,8 +62,8 @@ _TERM_FREQ_MIN = 20_000
 _TERM_FREQ_PER_DOC = 1_000
 # Runs of digits or Latin letters (2022年, 5G, PM2.5, RCEP) are cut out before
 # jieba sees the text: both engines then only segment Chinese, where they agree.
-_ALNUM_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%+#&\-]*")
-_WORDLIKE = re.compile(r"[\w\u4e00-\u9fff]", re.U)
+_ALNUM_RUN = _regex.compile(r"[0-9A-Za-z][0-9A-Za-z.%+#&\-]*")
+_WORDLIKE = _regex.compile(r"[\w\u4e00-\u9fff]", re.U)
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -80,7 +81,7 @@ def _indicator_terms() -> tuple[str, ...]:
     return tuple(sorted(a for a in alias_table() if len(a) >= 3 and _ALL_HAN.fullmatch(a) and a not in policy))
 
 
-_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_ALL_HAN = _regex.compile(r"[\u4e00-\u9fff]+")
 
 
 # --------------------------------------------------------------------------- engines
@@ -159,7 +160,7 @@ def clear_cache() -> None:
     _CACHE.clear()
 
 
-_BARE_NUMBER = re.compile(r"[0-9][0-9.,%+\-]*")
+_BARE_NUMBER = _regex.compile(r"[0-9][0-9.,%+\-]*")
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +170,7 @@ def _figure_atoms() -> re.Pattern[str]:
     :mod:`govreports.numbers`. One regex pass: tokenizing needs the span,
     not the parsed value."""
 
-    return re.compile(
+    return _regex.compile(
         rf"[0-9][0-9,.]*(?:[多余])?(?:(?:{MULT_RE_SRC})(?:[多余])?(?:{UNIT_RE_SRC}|%)?|{UNIT_RE_SRC}|%)(?![0-9])"
     )
 
