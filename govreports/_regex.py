@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import _sre
 import atexit
-import marshal
+import json
 import os
 import re
 import sys
@@ -62,20 +62,20 @@ class _Programs:
         if not self.made or self.path is None or sys.dont_write_bytecode:
             return
         programs = {**(self.known or {}), **self.made}
-        programs = dict(list(programs.items())[-_PROGRAMS_MAX:])
+        rows = [[source, flags, *program] for (source, flags), program in programs.items()][-_PROGRAMS_MAX:]
+        body = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        head = json.dumps({"python": _HEADER, "checksum": zlib.crc32(body)}).encode("utf-8")
         try:
-            payload = marshal.dumps(programs)
-            data = marshal.dumps((_HEADER, zlib.crc32(payload), payload))
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path), prefix=".programs-")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
+                    fh.write(head + b"\n" + body)
                 os.replace(tmp, self.path)
             except BaseException:
                 os.unlink(tmp)
                 raise
-        except (OSError, ValueError):
+        except OSError:
             pass  # a read-only install, a full disk: the next run compiles again
 
 
@@ -91,16 +91,19 @@ def _programs_path() -> str | None:
 
 
 def _read_programs(path: str | None) -> dict[tuple[str, int], tuple]:
-    """The programs of the file at ``path``; none when it is absent, damaged or of another Python."""
+    """The programs of the file at ``path``; none when it is absent, damaged or of another Python.
+    The file is two lines of JSON: a header (the Python that wrote it, the checksum of the
+    second line) and the programs, each ``[pattern, flags, *the arguments of _sre.compile]``."""
     if path is None:
         return {}
     try:
         with open(path, "rb") as fh:
-            header, checksum, payload = marshal.loads(fh.read())
-        if header != _HEADER or checksum != zlib.crc32(payload):
+            head, _, body = fh.read().partition(b"\n")
+        header = json.loads(head)
+        if header.get("python") != list(_HEADER) or header.get("checksum") != zlib.crc32(body):
             return {}
-        programs = marshal.loads(payload)
-        return programs if isinstance(programs, dict) else {}
+        return {(source, flags): (final, code, groups, groupindex, tuple(indexgroup))
+                for source, flags, final, code, groups, groupindex, indexgroup in json.loads(body)}
     except Exception:  # absent, unreadable or not ours: compile as if there were no file
         return {}
 
@@ -145,6 +148,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     _PROGRAMS.add(key, program)
     return compiled
+
+
+_compile_cached = compile  # (inside this module: a call named compile would read as Python's builtin)
 
 
 def _compiled_program(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple]:
@@ -290,7 +296,7 @@ class LeadScan:
             word: [name for name in self.names if any(word.startswith(w) for w in owners if name in owners[w])]
             for word in owners
         }
-        self._scan = compile(longest_first(owners))
+        self._scan = _compile_cached(longest_first(owners))
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """Name → the ascending positions in ``text`` where one of its leads starts."""
