@@ -45,7 +45,7 @@ from ._pipeline import Pipeline
 from ._util import atomic_output
 from .datasets import data_versions
 from .errors import GovReportsWarning
-from .extract._metrics import metric_csv_columns, metric_rows_of_dicts, metric_table, panel
+from .extract._metrics import metric_csv_columns, metric_row_groups_of_dicts, metric_table, panel
 from .extract._review import apply_corrections, read_corrections
 from .io._export import CsvRows, flatten_lists
 from .io._formats import Limits
@@ -301,9 +301,21 @@ def _csv_blocks(batch: Batch) -> BatchResult:
     reports = report_rows(records)
     for rep in reports:  # as the frame holds them: a level not in LEVELS is missing
         rep["level"] = rep["level"] if rep["level"] in LEVELS else None
-    fields, rows = metric_rows_of_dicts(locate_rows(reports))
+    fields, groups = metric_row_groups_of_dicts(locate_rows(reports))
     writer = _csv_writer(tuple(fields))
     rid, year, region, start = (fields.index(c) for c in ("report_id", "year", "region", "start"))
+    groups = [g for g in groups if g[1]]
+    ids = [carry[rid] if rid < len(carry) else None for carry, _ in groups]
+    if all(type(i) is str for i in ids) and len(set(ids)) == len(ids):
+        # a report's rows are in order of their start already, and no two reports share an id:
+        # sorting the reports by id sorts the rows as extract_metrics does
+        groups.sort(key=lambda g: g[0][rid])
+        texts = writer.group_texts(groups, fixed={"report_id": REPORT_ID})
+        if texts is not None:
+            result.blocks = [(carry[rid], carry[year], carry[region], text) for (carry, _), text in zip(groups, texts)]
+            result.header = writer.header
+            return result
+    rows = [carry + r for carry, rs in groups for r in rs]
     rows.sort(key=operator.itemgetter(rid, start))  # as extract_metrics sorts them (stably)
     bounds = [0] + [i for i in range(1, len(rows)) if rows[i][rid] != rows[i - 1][rid]] + [len(rows)]
     texts = writer.texts(rows, bounds, fixed={"report_id": REPORT_ID}) if rows else []

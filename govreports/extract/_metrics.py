@@ -2875,11 +2875,17 @@ def _iter_reports(reports: pd.DataFrame) -> Iterable[dict]:
         yield d
 
 
-def _rows_with_carry(rep: dict) -> list[tuple]:
-    """One report's figure rows with the report's columns in front (runs in workers)."""
+def _carry_and_rows(rep: dict) -> tuple[tuple, list[tuple]]:
+    """One report's columns (those in front of every row of its figures) and its figure rows."""
     carry = tuple(rep.get(k) for k in _CARRY) + tuple(rep[k] for k in _OPTIONAL_CARRY if k in rep)
     carry += (text_hash(rep["text"]),)
-    return [carry + r for r in _report_rows(rep)]
+    return carry, _report_rows(rep)
+
+
+def _rows_with_carry(rep: dict) -> list[tuple]:
+    """One report's figure rows with the report's columns in front (runs in workers)."""
+    carry, rows = _carry_and_rows(rep)
+    return [carry + r for r in rows]
 
 
 def extract_metrics(
@@ -2984,25 +2990,45 @@ def metric_rows_of_dicts(reports: Sequence[Mapping[str, object]]) -> tuple[list[
     """:func:`metric_rows` of reports given as dicts with the reports frame's columns
     (:func:`govreports.schema.report_rows`, levels valid or None; located or not), in this
     process, without pandas."""
+    return _metric_rows_of(_items_of_dicts(reports), reports[0].keys() if reports else ())
+
+
+def metric_row_groups_of_dicts(
+    reports: Sequence[Mapping[str, object]],
+) -> tuple[list[str], list[tuple[tuple, list[tuple]]]]:
+    """:func:`metric_rows_of_dicts` a report at a time: the fields, and for each report
+    its columns in front of the fields (``carry``) and its rows of the other fields, as
+    ``(carry, rows)`` (``carry + row`` for each row is a row of :func:`metric_rows_of_dicts`)."""
+    fields = _metric_fields(reports[0].keys() if reports else ())
+    return fields, [_carry_and_rows(d) for d in _items_of_dicts(reports)]
+
+
+def _items_of_dicts(reports: Sequence[Mapping[str, object]]) -> list[dict]:
+    """The fields of the reports that extraction reads (:data:`_REPORT_FIELDS`, ``published``)."""
     items = []
     for rep in reports:
         d = {c: rep[c] for c in _REPORT_FIELDS if c in rep}
         meta = rep.get("meta")
         d["published"] = meta.get("published") if isinstance(meta, dict) else None
         items.append(d)
-    return _metric_rows_of(items, reports[0].keys() if reports else ())
+    return items
 
 
 def _metric_rows_of(items: list[dict], present: Iterable[str], **options) -> tuple[list[str], list[tuple]]:
     """The fields and rows of the reports ``items`` (:func:`_iter_reports`); ``present``: the
     reports' columns (which optional ones to carry)."""
     rows: list[tuple] = []
+    for part in run_map(_rows_with_carry, items, desc="figures", **options):
+        rows.extend(part)
+    return _metric_fields(present), rows
+
+
+def _metric_fields(present: Iterable[str]) -> list[str]:
+    """The fields of the metric rows of reports of the columns ``present``."""
     columns = list(METRIC_COLUMNS)
     for c in reversed([c for c in _OPTIONAL_CARRY if c in present]):
         columns.insert(columns.index("source") + 1, c)  # e.g. division_code after locate(): right after source
-    for part in run_map(_rows_with_carry, items, desc="figures", **options):
-        rows.extend(part)
-    return columns, rows
+    return columns
 
 
 _PANEL_EXCLUDE = {"subpopulation", "multi_year", "partial_year", "glued", "placeholder", "from_value", "other_year"}

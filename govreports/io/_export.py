@@ -252,6 +252,49 @@ class CsvRows:
         lines = _csv_lines(columns)
         return ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
 
+    def group_texts(self, groups: Sequence[tuple[tuple, Sequence[tuple]]], *, fixed: Mapping[str, str] | None = None
+                    ) -> list[str] | None:
+        """:meth:`texts` of rows given in groups ``(carry, rows)``, one text per group: each
+        group's rows are ``carry + row`` for each ``row`` of ``rows``. The fields of
+        ``carry`` are written once per group when they are the table's first columns, in
+        order, and no group is empty (else the rows are made and written by :meth:`texts`)."""
+        k = len(groups[0][0]) if groups else 0
+        if (not 0 < k < len(self.columns) or self.sources[:k] != list(range(k)) or min(self.sources[k:]) < k
+                or any(len(carry) != k or not rows for carry, rows in groups)):
+            bounds = [0]
+            for _, rs in groups:
+                bounds.append(bounds[-1] + len(rs))
+            return self.texts([carry + r for carry, rs in groups for r in rs], bounds, fixed=fixed)
+        fixed = fixed or {}
+        rows = [r for _, rs in groups for r in rs]
+        fields = [()] * k + list(zip(*rows))  # the rows' fields after the carried ones, at their indices
+        carried = list(zip(*[carry for carry, _ in groups]))
+        made: dict[tuple[int, Callable], Sequence[str]] = {}
+        try:
+            # a carried field a value per group: the formats write value by value after testing the
+            # types of the column's values, which are the same for the groups as for their rows
+            head = [[fixed[c]] * len(groups) if c in fixed else fmt(carried[i])
+                    for c, i, fmt in zip(self.columns[:k], self.sources[:k], self.formats[:k])]
+            columns = [[fixed[c]] * len(rows) if c in fixed else _made(made, fmt, i, fields)
+                       for c, i, fmt in zip(self.columns[k:], self.sources[k:], self.formats[k:])]
+        except _NotPlain:
+            return None
+        lines = [",".join(row) + "\n" for row in zip(*columns)]
+        special = _special_rows(columns)
+        head_special = _special_rows(head)
+        texts, end = [], 0
+        for g, (values, (_, rs)) in enumerate(zip(zip(*head), groups)):
+            start, end = end, end + len(rs)
+            prefix = ",".join(values) + ","
+            if g not in head_special and special.isdisjoint(range(start, end)):
+                texts.append(prefix + prefix.join(lines[start:end]))  # each line after the group's fields
+                continue
+            texts.append("".join(
+                _csv_line([*values, *(column[i] for column in columns)]) if g in head_special or i in special
+                else prefix + lines[i] for i in range(start, end)
+            ))
+        return texts
+
 
 def _made(made: dict[tuple[int, Callable], Sequence[str]], fmt: Callable, i: int, fields: list[tuple]
           ) -> Sequence[str]:
@@ -271,11 +314,7 @@ def _csv_lines(columns: list[Sequence[str]]) -> list[str]:
     """One CSV line per row of these columns of text, each ending in ``\\n``: the fields
     joined by commas, or, for a row with a field the csv module quotes, that module's line."""
     lines = [",".join(row) + "\n" for row in zip(*columns)]
-    special = set()
-    for column in columns:
-        joined = "\x01".join(column)  # (one scan per character for the whole column)
-        if any(c in joined for c in _CSV_SPECIAL):
-            special.update(i for i, v in enumerate(column) if any(c in v for c in _CSV_SPECIAL))
+    special = _special_rows(columns)
     if special or len(columns) < 2:  # (a row of one empty field is written "")
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -285,6 +324,23 @@ def _csv_lines(columns: list[Sequence[str]]) -> list[str]:
             writer.writerow([column[i] for column in columns])
             lines[i] = buf.getvalue()
     return lines
+
+
+def _special_rows(columns: list[Sequence[str]]) -> set[int]:
+    """The rows of these columns of text with a field the csv module quotes (:data:`_CSV_SPECIAL`)."""
+    special = set()
+    for column in columns:
+        joined = "\x01".join(column)  # (one scan per character for the whole column)
+        if any(c in joined for c in _CSV_SPECIAL):
+            special.update(i for i, v in enumerate(column) if any(c in v for c in _CSV_SPECIAL))
+    return special
+
+
+def _csv_line(values: list[str]) -> str:
+    """The csv module's line of these fields (as pandas writes them)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(values)
+    return buf.getvalue()
 
 
 class _NotPlain(Exception):
