@@ -2009,36 +2009,42 @@ def _report_rows(row: dict) -> list[tuple]:
     """All figures of one report (pure function of the report's fields), as
     tuples of :data:`_FIGURE_COLUMNS` (tuples build a frame faster than dicts)."""
     rep = _Report(row)
+    text, aliases, alias_starts = rep.text, rep.aliases, rep.alias_starts
     out: list[tuple] = []
     for si, qs in rep.by_sentence().items():
-        s0, s1 = rep.sents[si]
+        s0, s1 = sent = rep.sents[si]
         section_kind = rep.section_kind(s0)
         rep.sent_limit = _MAX_SENTENCE if len(qs) <= _CROWDED_FIGURES else _CROWDED_WINDOW
         rep.sent_capped = len(qs) > _MAX_SENTENCE_FIGURES
         if rep.sent_capped:
             qs = qs[:_MAX_SENTENCE_FIGURES]
-        for _qi, q, attached in _sentence_attachments(rep, s0, s1, qs):
+        sent_aliases = [a for a in aliases[bisect.bisect_left(alias_starts, s0):bisect.bisect_left(alias_starts, s1)]
+                        if a.end <= s1]
+        if not sent_aliases:
+            # no indicator named in the sentence (most sentences): nothing to attach, each figure's
+            # wording is the window before it (what _attach gives a figure of no name before it)
+            for _qi, q in qs:
+                before = text[max(s0, q.start - _LOOKBACK):q.start]
+                out.append(_plain_row(rep, sent, q, before, section_kind, before))
+            continue
+        for _qi, q, attached in _sentence_attachments(rep, s0, s1, qs, sent_aliases):
             for alias, wording, cue, is_shared in attached:
                 if alias is None:  # most figures of a report: the short path
-                    out.append(_plain_row(rep, (s0, s1), q, wording, section_kind))
+                    out.append(_plain_row(rep, sent, q, wording, section_kind))
                 else:
-                    out.append(_figure_row(rep, (s0, s1), q, alias, wording, cue, is_shared, section_kind))
+                    out.append(_figure_row(rep, sent, q, alias, wording, cue, is_shared, section_kind))
     out.sort(key=_by_start)
     return out
 
 
-def _sentence_attachments(rep: _Report, s0: int, s1: int, qs: list) -> Iterable[tuple[int, _numbers.Quantity, list]]:
+def _sentence_attachments(
+    rep: _Report, s0: int, s1: int, qs: list, sent_aliases: list[_Alias]
+) -> Iterable[tuple[int, _numbers.Quantity, list]]:
     """Each quantity of one sentence with the indicator names it is attached
     to: ``(alias or None, wording between them, cue, stated for several)``;
-    the cue is the rule that attached it (:data:`govreports.schema.ATTACH_CUES`)."""
+    the cue is the rule that attached it (:data:`govreports.schema.ATTACH_CUES`).
+    ``sent_aliases``: the names in the sentence (at least one)."""
     text = rep.text
-    lo = bisect.bisect_left(rep.alias_starts, s0)
-    hi = bisect.bisect_left(rep.alias_starts, s1)
-    sent_aliases = [a for a in rep.aliases[lo:hi] if a.end <= s1]
-    if not sent_aliases:  # no indicator named in the sentence (most sentences): nothing to attach
-        for qi, q in qs:
-            yield qi, q, [(None, _attach(text, s0, q.start, [])[1], "", False)]
-        return
     sent_alias_ends = [a.end for a in sent_aliases]
     alias_starts = {a.start for a in sent_aliases}
     fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in text[s0:s1] else {}
@@ -2329,19 +2335,30 @@ def _stored_sentence(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, 
     return rep.text[a:b], a
 
 
-def _plain_row(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wording: str, section_kind: str) -> tuple:
+def _plain_row(
+    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wording: str, section_kind: str,
+    before: str | None = None,
+) -> tuple:
     """The row of a figure attached to no indicator: what :func:`_figure_row`
-    computes for it, without the steps that only concern an indicator."""
+    computes for it, without the steps that only concern an indicator.
+    ``before``: the sentence's text before the figure, at most :data:`_LOOKBACK`
+    characters (when already at hand)."""
     text = rep.text
     s0, s1 = sent
     flags = set(q.flags)
     after = text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else ""  # (read for a percent only)
     measure = _measure(q, wording, "", after)
     lo_q = max(s0, q.start - _LOOKBACK)
-    kind, period = _plain_kind_and_period(rep, q, section_kind, text[lo_q:q.start], lo_q, flags)
+    if before is None:
+        before = text[lo_q:q.start]
+    kind, period = _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
     if measure == "growth_avg":
         flags.add("multi_year")
-    qualifier = _milestone(rep, sent, q, "", kind, flags)
+    after = text[q.end:q.end + 1]
+    # (of no indicator, a milestone needs one of these after the figure: see _milestone)
+    qualifier = _milestone(rep, sent, q, "", kind, flags) if after in _MILESTONE_AFTER_FIRST or after.isspace() else (
+        q.qualifier
+    )
     negative = q.negative
     if _reaches(wording):
         negative = False
@@ -2760,12 +2777,15 @@ def _plain_kind_and_period(
         # a report to a mid-year session: its figures are of months of this year (the few such
         # reports afford reading the paragraph, which figures of no indicator otherwise skip)
         found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
-    period, pflags = _period(found, marks, q.start, kind, plan_year, mid_year=rep.mid_year,
-                             session_month=rep.session_month)
-    if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
-        kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
-        period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None)
-    flags.update(pflags)
+    if not found:  # (most figures: what _period says of no markers, the year reviewed or planned)
+        period = None if plan_year is None else str(plan_year - 1 if kind == "actual" else plan_year)
+    else:
+        period, pflags = _period(found, marks, q.start, kind, plan_year, mid_year=rep.mid_year,
+                                 session_month=rep.session_month)
+        if kind == "target" and "partial_year" in pflags and not _TARGET_CUES.search(before):
+            kind = "actual"  # 今年一季度…下降3%: stated in the plan, but a result
+            period, pflags = _period(found, marks, q.start, kind, plan_year + 1 if plan_year else None)
+        flags.update(pflags)
     if kind == "actual" and _estimated(before):
         flags.add("estimate")
     return kind, period

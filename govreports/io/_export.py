@@ -279,7 +279,7 @@ class CsvRows:
                        for c, i, fmt in zip(self.columns[k:], self.sources[k:], self.formats[k:])]
         except _NotPlain:
             return None
-        lines = [",".join(row) + "\n" for row in zip(*columns)]
+        lines = [",".join(row) for row in zip(*columns)]
         special = _special_rows(columns)
         head_special = _special_rows(head)
         texts, end = [], 0
@@ -287,11 +287,12 @@ class CsvRows:
             start, end = end, end + len(rs)
             prefix = ",".join(values) + ","
             if g not in head_special and special.isdisjoint(range(start, end)):
-                texts.append(prefix + prefix.join(lines[start:end]))  # each line after the group's fields
+                # each line after the group's fields, each ended by a line break
+                texts.append(prefix + ("\n" + prefix).join(lines[start:end]) + "\n")
                 continue
             texts.append("".join(
                 _csv_line([*values, *(column[i] for column in columns)]) if g in head_special or i in special
-                else prefix + lines[i] for i in range(start, end)
+                else prefix + lines[i] + "\n" for i in range(start, end)
             ))
         return texts
 
@@ -389,9 +390,10 @@ def _texts_csv(values: Sequence) -> Sequence[str]:
 
 
 def _categories_csv(names: dict[str, str], values: Sequence) -> Sequence[str]:
-    if not _types(values) <= {str, *_MISSING}:
+    types = _types(values)
+    if not types <= {str, *_MISSING}:
         raise _NotPlain
-    out = [names.get(v) if type(v) is str else "" for v in values]
+    out = list(map(names.get, values)) if types <= {str} else [names.get(v) if type(v) is str else "" for v in values]
     if None in out:
         raise _NotPlain  # not a category (pandas makes it missing, or will refuse it)
     return out
