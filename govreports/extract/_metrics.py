@@ -381,7 +381,10 @@ def _reaches(wording: str) -> bool:
 def _ends_in(s: str, chars: frozenset[str]) -> bool:
     """Whether the last character of ``s`` but white space is one of ``chars``: a pattern
     ending in ``[chars]\\s*$`` matches only then (tested first: most wordings end otherwise)."""
-    return s.rstrip()[-1:] in chars
+    last = s[-1:]
+    if last.isspace():  # (rare: the copy without the trailing white space made only then)
+        return s.rstrip()[-1:] in chars
+    return last in chars
 
 
 @dataclass
