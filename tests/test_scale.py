@@ -265,6 +265,28 @@ def test_csv_rows_of_named_dtypes_write_what_the_frame_writes(sample):
     assert report_rows([]) == []
 
 
+def test_csv_rows_written_by_report_are_the_rows_written_whole(sample):
+    """The rows of each report written with the report's columns once (``group_texts``, what the
+    command writes) are the rows made whole and written (``texts``), a field to quote among the
+    report's columns or not, and so are groups the writer cannot write that way."""
+    from govreports.extract._metrics import metric_csv_columns, metric_row_groups_of_dicts
+    from govreports.io._export import CsvRows
+    from govreports.io._locate import locate_rows
+
+    fields, groups = metric_row_groups_of_dicts(locate_rows(sample.drop(columns=["flags"]).to_dict("records")))
+    writer = CsvRows.of(*metric_csv_columns(fields), fields)
+    region = fields.index("region")
+    quoted = [(carry[:region] + ('a,"b"',) + carry[region + 1:], rows) for carry, rows in groups[:2]]
+    shorter = [(carry[:-1], [carry[-1:] + r for r in rows]) for carry, rows in groups]  # the hash among the rows
+    empty = groups[:1] + [(groups[1][0], [])] + groups[2:]  # (written whole)
+    for gs in (groups, quoted + groups[2:], shorter, empty):
+        bounds = [0]
+        for _, rows in gs:
+            bounds.append(bounds[-1] + len(rows))
+        whole = [carry + r for carry, rows in gs for r in rows]
+        assert writer.group_texts(gs, fixed={"report_id": "X"}) == writer.texts(whole, bounds, fixed={"report_id": "X"})
+
+
 _DTYPES = {"f": "float64", "i": "Int64", "n": "int64", "b": "bool"}
 
 
