@@ -280,13 +280,15 @@ _NOTE_FRAGMENT_MAX = 12  # a glossary entry broken across lines
 # Sentence ends: a run of terminators plus closing quotes/brackets, or a line
 # break. "." never ends a sentence (207.45); ASCII ; ! ? only when no digit
 # follows ("1;2" lists stay).
-# A sentence break: end marks with the closing quotes or brackets after them
-# (group 1 ends after them), or a line break, with the whitespace that follows
-# (linear: \s* never starts a match). The pattern opens with a bare character
-# class so that search skips to candidates in C (a leading lookahead or group
-# disables that: 2x slower); an ASCII mark right before a digit is no break.
-_SENT_BREAK = _regex.compile(
-    r"[。！？；!?;\n](?:(?<=\n)\s*|(?:(?<=[。！？；])|(?!\d))((?:[。！？；”’」』）)》】〕]|[!?;](?!\d))*)\s*)"
+# A sentence is matched whole: from its first non-blank character to the end marks with the
+# closing quotes or brackets after them, or else to its last non-blank character before a line
+# break or the end (the look behind backs the greedy run off trailing blanks); an ASCII mark
+# right before a digit is no end (1;2). One match per sentence, its span the result: no Python
+# work per break, as finding the breaks and stripping the pieces between them took.
+_SENT_END = r"(?:[。！？；]|[!?;](?!\d))(?:[。！？；”’」』）)》】〕]|[!?;](?!\d))*"
+_SENTENCE = _regex.compile(
+    r"(?:[^\s。！？；!?;]|[!?;](?=\d))[^。！？；!?;\n]*(?:[!?;](?=\d)[^。！？；!?;\n]*)*"
+    rf"(?:{_SENT_END}|(?<=\S))|{_SENT_END}"
 )
 
 
@@ -959,32 +961,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['全镇实现地区生产总值207.45亿元，同比增长2.0%。', '他说：“好！”', '下一句']
     """
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    append = spans.append
-    isspace = str.isspace
-    for m in _SENT_BREAK.finditer(text):
-        # a sentence ends after its marks (group 1), or before a line break;
-        # the whitespace after it is part of the break
-        b = m.end(1)
-        if b < 0:
-            b = m.start()  # a line break: group 1 did not take part
-        if b > pos and not isspace(text[pos]) and not isspace(text[b - 1]):
-            append((pos, b))  # the common case: nothing to strip
-        else:
-            _append_stripped(text, pos, b, spans)
-        pos = m.end()
-    _append_stripped(text, pos, len(text), spans)
-    return spans
+    return list(map(_span, _SENTENCE.finditer(text)))
 
 
-def _append_stripped(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        spans.append((a, b))
+_span = re.Match.span
 
 
 # --------------------------------------------------------------------------- frames
