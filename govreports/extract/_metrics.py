@@ -889,7 +889,7 @@ def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
     :class:`_Markers` form: ``(start, end, (MONTHS, (first, last), start, end))``;
     ``word_starts``: where the leads of the month words start (:data:`_MARKER_LEADS`)."""
     if word_starts is None:
-        word_starts = _MARKER_LEADS.starts(text)["month"]
+        word_starts = _marker_starts(text)["month"]
     months = _Markers.MONTHS
     found = [
         (m.start(), m.end(), (months, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
@@ -946,7 +946,7 @@ class _Markers:
         # spans, plan periods, years and months in one index: a figure's
         # window is looked up once (most windows hold none of them)
         # each marker: (tag, payload, start, end)
-        starts = _MARKER_LEADS.starts(text)  # every lead of every marker, in one scan
+        starts = _marker_starts(text)  # every lead of every marker, in one scan
         spans = match_led(_SPAN, text, starts["year"])
         # 国土空间总体规划（2021―2035年）: the years of a plan's name in brackets date no figure
         titled = [(m.start(), m.end()) for m in spans if _in_brackets(text, m.start(), m.end())]
@@ -987,7 +987,7 @@ class _Markers:
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
-        self._annual_starts = starts["annual"]
+        self._starts = starts
         self.cues = self._index((m.start(), m.end(), m) for m in match_led(_TIME_CUE, text, starts["cue"]))
 
     def leads_clause(self, year_end: int) -> bool:
@@ -998,7 +998,8 @@ class _Markers:
     @functools.cached_property
     def annual(self) -> tuple[list[int], list[tuple[int, int, object]]]:
         """One-year markers (今年, 2023年, 预期目标), wanted only after a plan period: found on demand."""
-        return self._index((m.start(), m.end(), m) for m in match_led(_ANNUAL, self._text, self._annual_starts))
+        annual = _annual_starts(self._text, self._starts)
+        return self._index((m.start(), m.end(), m) for m in match_led(_ANNUAL, self._text, annual))
 
     @staticmethod
     def _index(found: Iterable[tuple[int, int, object]]) -> tuple[list[int], list[tuple[int, int, object]]]:
@@ -1188,12 +1189,51 @@ _CLAUSE_OPENERS = frozenset(["", "，", ",", "。", "；", ";", "：", ":", "\n"
 _PAST_CUE = _regex.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
 _TIME_CUE = _regex.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
 _TIME_CUE_LEADS = ("过去", "去年", "上年", "一年来", "今年", "明年", "本年")
-#: The leads of every time marker a report's :class:`_Markers` finds, found in one scan of it
+#: The leads of the time markers a report's :class:`_Markers` finds, found in one scan of it; the
+#: scan tries every position holding the first character of a lead, and “”, 和, 全, 比 … are
+#: frequent: the leads that are a character before a year's 19/20 (比2020, 和2019) or before
+#: 十 (“十, 比十, 比“十) are read off those positions instead (:func:`_marker_starts`), and the
+#: one-year markers' own leads (全年, 预期目标) are looked for only when they are wanted
 _MARKER_LEADS = LeadScan({
-    "year": _YEAR_LEADS, "five": _FIVE_YEAR_LEADS, "base": _BASE_YEAR_LEADS, "from": _FROM_YEAR_LEADS,
-    "base_period": _BASE_PERIOD_LEADS, "month": _MONTH_WORDS_LEADS, "cue": _TIME_CUE_LEADS, "annual": _ANNUAL_LEADS,
-    "compared": _COMPARED_YEAR_LEADS, "congress": _CONGRESS_SINCE_LEADS,
+    "year": _YEAR_LEADS, "five": tuple(w for w in _FIVE_YEAR_LEADS if w[0] not in "“”‘"), "month": _MONTH_WORDS_LEADS,
+    "cue": _TIME_CUE_LEADS, "congress": _CONGRESS_SINCE_LEADS,
 })
+# the leads a character longer than a year's (比2020): name → the characters before 19/20
+_BEFORE_YEAR = {"base": "比较", "from": "由从", "compared": "".join(sorted(_COMPARED_FIRST))}
+_ANNUAL_CUES = tuple(w for w in _ANNUAL_LEADS if w in _TIME_CUE_LEADS)  # 今年: found as a time cue's lead
+_ANNUAL_OWN = tuple(w for w in _ANNUAL_LEADS if w not in _TIME_CUE_LEADS and w not in _YEAR_LEADS)  # 全年
+
+
+def _marker_starts(text: str) -> dict[str, list[int]]:
+    """Name → the ascending positions in ``text`` where a lead of its time markers starts (as one
+    ``LeadScan`` of every lead would give them), but for the one-year markers (:func:`_annual_starts`)."""
+    starts = _MARKER_LEADS.starts(text)
+    years = [p for p in starts["year"] if p]
+    for name, chars in _BEFORE_YEAR.items():
+        starts[name] = [p - 1 for p in years if text[p - 1] in chars]
+    tens = [p for p in starts["five"] if p and text[p] == "十"]
+    quoted = [p - 1 for p in tens if text[p - 1] in "“”‘"]
+    if quoted:
+        starts["five"] = sorted(starts["five"] + quoted)
+    starts["base_period"] = sorted(
+        [p - 1 for p in tens if text[p - 1] in "比较"]
+        + [p - 2 for p in tens if p > 1 and text[p - 1] == "“" and text[p - 2] in "比较"]
+    )
+    return starts
+
+
+def _annual_starts(text: str, starts: dict[str, list[int]]) -> list[int]:
+    """Where the leads of :data:`_ANNUAL` start in ``text``; ``starts``: :func:`_marker_starts`."""
+    found = set(starts["year"])
+    found.update(p for p in starts["cue"] if text.startswith(_ANNUAL_CUES, p))
+    for word in _ANNUAL_OWN:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 _FUTURE_CUE = _regex.compile(r"今年|明年|本年")
 # Words that make a lead or a heading speak of one year, whatever plan period it names
 _ONE_YEAR = _regex.compile(r"今年|明年|本年|去年|过去一年|开局|开门红|起好步|第一年|收官之年|之年")
