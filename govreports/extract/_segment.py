@@ -191,8 +191,9 @@ _APPENDIX = _regex.compile(
 )
 _APPENDIX_START = _regex.compile(r"[【《]?附\s*(?:件|录|表|[：:]|$)")
 _APPENDIX_LINE_MAX = 30  # "名词注解：" with its colon still heads the glossary
-_PROBLEMS_HEADING = _regex.compile(
-    r"(?:存在|面临)的?(?:主要|突出)?(?:问题|困难|不足|挑战|矛盾)|困难和(?:问题|挑战)|问题和(?:不足|困难|挑战)|"
+_PROBLEMS = r"的?(?:主要|突出)?(?:问题|困难|不足|挑战|矛盾)"
+_PROBLEMS_HEADING = _regex.compile(  # (every alternative led by a literal: the engine skips to candidates)
+    rf"存在{_PROBLEMS}|面临{_PROBLEMS}|困难和(?:问题|挑战)|问题和(?:不足|困难|挑战)|"
     r"不足和差距|差距和不足|清醒(?:地)?(?:看到|认识)"
 )
 _TARGETS_HEADING = _regex.compile(r"预期目标|主要目标|发展目标|奋斗目标|主要指标")
@@ -214,8 +215,10 @@ _PLAN_HEADING = _regex.compile(
     r"展望|政策取向|总体考虑|主要考虑|自身建设|规划纲要|做好"
 )
 # "全力以赴实现“十五五”良好开局", "确保“十三五”开好局": the coming period, a plan
-_PLAN_ASPIRATION = _regex.compile(
-    r"(?:确保|奋力|全力以赴|努力|力争|争取|奋战|为)[^，,。]{0,14}(?:良好开局|开好局|开门红|起好步)|开好局|起好步|开门红"
+_PLAN_ASPIRATION = _regex.compile(  # (every alternative led by a literal: the engine skips to candidates)
+    "|".join(w + r"[^，,。]{0,14}(?:良好开局|开好局|开门红|起好步)"
+             for w in ("确保", "奋力", "全力以赴", "努力", "力争", "争取", "奋战", "为"))
+    + "|开好局|起好步|开门红"
 )
 _YEAR = _regex.compile(r"((?:19|20)\d\d)\s*年")
 _PART_OF_YEAR = _regex.compile(
