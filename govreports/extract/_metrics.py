@@ -153,12 +153,17 @@ _SAME_BELOW = _regex.compile(r"下同|以下同")
 # a change over the year before stays one year (…年均增长28.6%，…同比增长22.9%)
 _YEAR_ON_YEAR = _regex.compile(r"同比|比上年|较上年|比去年|较去年|与上年相比|与上年同期相比")
 # the years of a review that is not five (一、过去四年工作回顾, 四年来，): the length of 年均 and 本届
+# (at a line's start; the line break before it is part of the match, and the text's start is
+# tried apart (_REVIEW_YEARS_FIRST): led by a character, the engine skips to candidates, where
+# ``^`` or a look behind first has it try the pattern at every position of the head)
+_REVIEW_YEARS_LINE = (
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
+)
+_REVIEW_YEARS_FIRST = _regex.compile(_REVIEW_YEARS_LINE)
 _REVIEW_YEARS = _regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*"
-    r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
+    r"\n" + _REVIEW_YEARS_LINE
     # (a numbered part run into a one-line report: …。一、过去四年工作回顾; …任务。四年来，我们…)
-    r"|(?<=[。！？；])\s*(?:[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年|([两二三四六七])年来[，,])",
-    re.M,
+    + r"|[。！？；]\s*(?:[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
 )
 _FIVE_YEAR_REVIEW = _regex.compile(
     r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])"
@@ -1538,7 +1543,7 @@ def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None
     another number of years (过去三年, 四年来): searched once for the review's length and
     for whether the report reviews several years."""
     five = _FIVE_YEAR_REVIEW.search(head)
-    return five, None if five else _REVIEW_YEARS.search(head)
+    return five, None if five else _REVIEW_YEARS_FIRST.match(head) or _REVIEW_YEARS.search(head)
 
 
 
