@@ -1366,8 +1366,9 @@ _COMPARED_TO = _regex.compile(r"\s*(?:“?十[一二三四五]五|(?:19|20)\d{2}
 
 
 # a clause of nothing but its years and a total of 投资 (五年累计完成投资845亿元; not 重点项目累计完成投资)
+# (led by its comma, not a look behind of it: the engine skips to the commas; the clause starts after it)
 _TOTAL_INVESTMENT = _regex.compile(
-    r"(?<=[，,])\s*(?:[一二两三四五六七八九十\d]+年(?:来)?|“?十[一二三四五]五”?(?:期间|时期))?\s*累计(?:完成)?(?P<name>投资)(?=\s*\d)"
+    r"[，,]\s*(?:[一二两三四五六七八九十\d]+年(?:来)?|“?十[一二三四五]五”?(?:期间|时期))?\s*累计(?:完成)?(?P<name>投资)(?=\s*\d)"
 )
 # the primary industry named for its growth alone (其中一产增长3.9%，二产增长14.1%)
 # (not 拉动一产增长1.7个百分点: a contribution to it)
@@ -1375,6 +1376,19 @@ _PRIMARY_GROWTH = _regex.compile(
     r"(?P<name>第一产业(?<!拉动第一产业)|一产(?<![第统单])(?<!拉动一产))(?=(?:同比|比上年)?(?:增长|下降))"
 )
 _PRIMARY_GROWTH_LEADS = ("第一产业", "一产")
+
+
+def _primary_starts(text: str) -> list[int]:
+    """Where :data:`_PRIMARY_GROWTH_LEADS` start in ``text``: each 一产, and the 第 of a 第一产业
+    before it (one search of the text instead of one for each lead)."""
+    out = []
+    at = text.find("一产")
+    while at >= 0:
+        if at and text.startswith("第一产业", at - 1):
+            out.append(at - 1)
+        out.append(at)
+        at = text.find("一产", at + 1)
+    return out
 _TOTAL_INVESTMENT_CORE = _regex.compile(r"累计(?:完成)?投资")  # what every match holds
 _SENTENCE_OR_LIST_END = _regex.compile(r"[。；;！？!?\n]")
 
@@ -1428,16 +1442,17 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
                                     head_end=m.start() - len(scope)))
     if "分别" in text:
         extra.extend(a for a in _shared_suffix_items(text) if free(a.start, a.end))
-    for m in find_led(_PRIMARY_GROWTH, text, _PRIMARY_GROWTH_LEADS):
+    for m in match_led(_PRIMARY_GROWTH, text, _primary_starts(text)):
         a, b = m.span("name")
         if free(a, b):  # 一产增长3.9%, 第一产业增长5%: the primary industry's value added
             extra.append(_Alias(a, b, m.group("name"), "agri_value_added"))
     for m in _TOTAL_INVESTMENT.finditer(text) if _TOTAL_INVESTMENT_CORE.search(text) else ():
         a, b = m.span("name")
-        i = bisect.bisect_left(starts, m.start()) - 1  # the last name before the clause
+        clause = m.start() + 1  # (after the comma)
+        i = bisect.bisect_left(starts, clause) - 1  # the last name before the clause
         if (
-            i >= 0 and aliases[i].indicator == "fixed_asset_investment" and m.start() - aliases[i].end <= 40
-            and not _SENTENCE_OR_LIST_END.search(text, aliases[i].end, m.start()) and free(a, b)
+            i >= 0 and aliases[i].indicator == "fixed_asset_investment" and clause - aliases[i].end <= 40
+            and not _SENTENCE_OR_LIST_END.search(text, aliases[i].end, clause) and free(a, b)
         ):
             # 固定资产投资245亿元，五年累计完成投资845亿元: the investment named before, summed
             extra.append(_Alias(a, b, m.group("name"), "fixed_asset_investment"))
