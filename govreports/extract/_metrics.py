@@ -28,7 +28,7 @@ from .. import _regex
 from .._deprecated import renamed_arguments
 from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
-from .._regex import LeadScan, find_in_runs, find_led, match_led
+from .._regex import LeadScan, find_led, match_led, matches_in, runs_around
 from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
     FIRST_MONTHS_LAST,
@@ -896,13 +896,16 @@ def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
     if word_starts is None:
         word_starts = _marker_starts(text)["month"]
     months = _Markers.MONTHS
+    # the runs around each 月 of the characters of all three patterns, found once (each pattern's
+    # matches in them are those of find_in_runs with its own characters: see matches_in)
+    runs = runs_around(text, "月", _MONTH_END_CHARS)
     found = [
         (m.start(), m.end(), (months, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
-        for m in find_in_runs(_MONTH_RANGE, text, "月", _MONTH_RANGE_CHARS)
+        for m in matches_in(_MONTH_RANGE, text, runs)
     ]
     found += [
         (m.start(), m.end(), (months, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), m.end()))
-        for m in find_in_runs(_MONTH_RANGE_ZH, text, "月", _MONTH_RANGE_CHARS)
+        for m in matches_in(_MONTH_RANGE_ZH, text, runs)
         if not (m.start() and text[m.start() - 1] in _YEARS_DIGITS)  # not 二十一至十二月
     ]
     found += [
@@ -912,7 +915,7 @@ def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
     ]
     found += [
         (m.start(), m.end(), (months, (1, _month_number(m.group(1))), m.start(), m.end()))
-        for m in find_in_runs(_MONTH_END_LEAD, text, "月", _MONTH_END_CHARS)
+        for m in matches_in(_MONTH_END_LEAD, text, runs)
         if (m.start() == 0 or text[m.start() - 1] in _CLAUSE_BREAKS) and text[m.end():m.end() + 1] in ("，", ",")
     ]
     return found + _quarter_ranges(text)
@@ -928,14 +931,17 @@ _CLAUSE_BREAKS = frozenset("。；;，,：:！？!?\n")
 def _quarter_ranges(text: str) -> list:
     """Month markers of quarter ranges (1—3季度: January to September), in :class:`_Markers` form."""
     out = []
-    at = text.find("季度")
+    at = text.find("季")  # (one character is looked for faster than two)
     while at >= 0:
+        if not text.startswith("度", at + 1):
+            at = text.find("季", at + 1)
+            continue
         m = _QUARTER_RANGE_BEFORE.search(text, max(0, at - 8), at)
         if m:
             q1, q2 = ("1234".find(q) + 1 or "一二三四".index(q) + 1 for q in m.groups())
             if q1 <= q2:
                 out.append((m.start(), at + 2, (_Markers.MONTHS, (3 * q1 - 2, 3 * q2), m.start(), at + 2)))
-        at = text.find("季度", at + 2)
+        at = text.find("季", at + 2)
     return out
 
 
