@@ -19,7 +19,10 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-__all__ = ["LeadScan", "compile", "find_led", "find_in_runs", "longest_first", "match_led", "program_cache_info"]
+__all__ = [
+    "LeadScan", "compile", "find_led", "find_in_runs", "longest_first", "match_led", "matches_in", "program_cache_info",
+    "runs_around",
+]
 
 # --------------------------------------------------------------------------- compiled programs
 #
@@ -317,7 +320,8 @@ def find_in_runs(pattern: re.Pattern[str], text: str, anchor: str, chars: frozen
     anchors whose every match holds ``anchor`` and only characters of ``chars``, white
     space or decimal digits (1-11月: digits, dashes and 月).
 
-    The pattern is searched only in the runs of such characters around each ``anchor``.
+    The pattern is searched only in the runs of such characters around each ``anchor``
+    (:func:`runs_around`).
 
     Examples
     --------
@@ -325,10 +329,33 @@ def find_in_runs(pattern: re.Pattern[str], text: str, anchor: str, chars: frozen
     >>> [m.group() for m in find_in_runs(p, "今年3月和11 月", "月", frozenset("月"))]
     ['3月', '11 月']
     """
+    return matches_in(pattern, text, runs_around(text, anchor, chars))
+
+
+def matches_in(pattern: re.Pattern[str], text: str, runs: Iterable[tuple[int, int]]) -> list[re.Match[str]]:
+    """The matches of ``pattern.finditer`` in each of ``runs`` of ``text``, in order: what
+    :func:`find_in_runs` gives for runs of :func:`runs_around` (or of a larger set of
+    characters: several patterns searched in the same runs)."""
+    out: list[re.Match[str]] = []
+    finditer = pattern.finditer
+    for lo, hi in runs:
+        out += finditer(text, lo, hi)
+    return out
+
+
+def runs_around(text: str, anchor: str, chars: frozenset[str]) -> list[tuple[int, int]]:
+    """The runs of ``text`` around each ``anchor`` made of it, characters of ``chars``,
+    white space and decimal digits, as ``(start, end)`` (ascending, disjoint).
+
+    Examples
+    --------
+    >>> runs_around("今年3月和11 月", "月", frozenset("月"))
+    [(2, 4), (5, 9)]
+    """
     def inside(ch: str) -> bool:
         return ch in chars or ch.isspace() or ch.isdecimal()
 
-    out: list[re.Match[str]] = []
+    out: list[tuple[int, int]] = []
     n = len(text)
     done = 0
     at = text.find(anchor)
@@ -339,7 +366,7 @@ def find_in_runs(pattern: re.Pattern[str], text: str, anchor: str, chars: frozen
                 lo -= 1
             while hi < n and inside(text[hi]):
                 hi += 1
-            out += pattern.finditer(text, lo, hi)
+            out.append((lo, hi))
             done = hi
         at = text.find(anchor, at + 1)
     return out

@@ -74,12 +74,13 @@ def _spans(matches) -> list:
     return [(m.span(), m.groups()) for m in matches]
 
 
-#: The names of :data:`_LED`'s patterns in ``_metrics._MARKER_LEADS`` (the one scan of every lead).
+#: The names of :data:`_LED`'s patterns in ``_metrics._marker_starts`` (the one scan of every lead).
 _LED_NAMES = ["year", "year", "five", "base", "from", "base_period", "month", "cue", "annual"]
 
 
 def _same_as_scan(text: str) -> None:
-    starts = _metrics._MARKER_LEADS.starts(text)
+    starts = _metrics._marker_starts(text)
+    starts["annual"] = _metrics._annual_starts(text, starts)
     for (pattern, leads), name in zip(_LED, _LED_NAMES, strict=True):
         assert _spans(find_led(pattern, text, leads)) == _spans(pattern.finditer(text)), pattern.pattern[:40]
         assert _spans(match_led(pattern, text, starts[name])) == _spans(pattern.finditer(text)), name

@@ -28,7 +28,7 @@ from .. import _regex
 from .._deprecated import renamed_arguments
 from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
-from .._regex import LeadScan, find_in_runs, find_led, match_led
+from .._regex import LeadScan, find_led, match_led, matches_in, runs_around
 from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
     FIRST_MONTHS_LAST,
@@ -153,12 +153,17 @@ _SAME_BELOW = _regex.compile(r"下同|以下同")
 # a change over the year before stays one year (…年均增长28.6%，…同比增长22.9%)
 _YEAR_ON_YEAR = _regex.compile(r"同比|比上年|较上年|比去年|较去年|与上年相比|与上年同期相比")
 # the years of a review that is not five (一、过去四年工作回顾, 四年来，): the length of 年均 and 本届
+# (at a line's start; the line break before it is part of the match, and the text's start is
+# tried apart (_REVIEW_YEARS_FIRST): led by a character, the engine skips to candidates, where
+# ``^`` or a look behind first has it try the pattern at every position of the head)
+_REVIEW_YEARS_LINE = (
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
+)
+_REVIEW_YEARS_FIRST = _regex.compile(_REVIEW_YEARS_LINE)
 _REVIEW_YEARS = _regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?\s*"
-    r"(?:过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
+    r"\n" + _REVIEW_YEARS_LINE
     # (a numbered part run into a one-line report: …。一、过去四年工作回顾; …任务。四年来，我们…)
-    r"|(?<=[。！？；])\s*(?:[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年|([两二三四六七])年来[，,])",
-    re.M,
+    + r"|[。！？；]\s*(?:[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
 )
 _FIVE_YEAR_REVIEW = _regex.compile(
     r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])"
@@ -892,15 +897,18 @@ def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
     :class:`_Markers` form: ``(start, end, (MONTHS, (first, last), start, end))``;
     ``word_starts``: where the leads of the month words start (:data:`_MARKER_LEADS`)."""
     if word_starts is None:
-        word_starts = _MARKER_LEADS.starts(text)["month"]
+        word_starts = _marker_starts(text)["month"]
     months = _Markers.MONTHS
+    # the runs around each 月 of the characters of all three patterns, found once (each pattern's
+    # matches in them are those of find_in_runs with its own characters: see matches_in)
+    runs = runs_around(text, "月", _MONTH_END_CHARS)
     found = [
         (m.start(), m.end(), (months, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
-        for m in find_in_runs(_MONTH_RANGE, text, "月", _MONTH_RANGE_CHARS)
+        for m in matches_in(_MONTH_RANGE, text, runs)
     ]
     found += [
         (m.start(), m.end(), (months, (_ZH_MONTH[m.group(1)], _ZH_MONTH[m.group(2)]), m.start(), m.end()))
-        for m in find_in_runs(_MONTH_RANGE_ZH, text, "月", _MONTH_RANGE_CHARS)
+        for m in matches_in(_MONTH_RANGE_ZH, text, runs)
         if not (m.start() and text[m.start() - 1] in _YEARS_DIGITS)  # not 二十一至十二月
     ]
     found += [
@@ -910,7 +918,7 @@ def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
     ]
     found += [
         (m.start(), m.end(), (months, (1, _month_number(m.group(1))), m.start(), m.end()))
-        for m in find_in_runs(_MONTH_END_LEAD, text, "月", _MONTH_END_CHARS)
+        for m in matches_in(_MONTH_END_LEAD, text, runs)
         if (m.start() == 0 or text[m.start() - 1] in _CLAUSE_BREAKS) and text[m.end():m.end() + 1] in ("，", ",")
     ]
     return found + _quarter_ranges(text)
@@ -926,14 +934,17 @@ _CLAUSE_BREAKS = frozenset("。；;，,：:！？!?\n")
 def _quarter_ranges(text: str) -> list:
     """Month markers of quarter ranges (1—3季度: January to September), in :class:`_Markers` form."""
     out = []
-    at = text.find("季度")
+    at = text.find("季")  # (one character is looked for faster than two)
     while at >= 0:
+        if not text.startswith("度", at + 1):
+            at = text.find("季", at + 1)
+            continue
         m = _QUARTER_RANGE_BEFORE.search(text, max(0, at - 8), at)
         if m:
             q1, q2 = ("1234".find(q) + 1 or "一二三四".index(q) + 1 for q in m.groups())
             if q1 <= q2:
                 out.append((m.start(), at + 2, (_Markers.MONTHS, (3 * q1 - 2, 3 * q2), m.start(), at + 2)))
-        at = text.find("季度", at + 2)
+        at = text.find("季", at + 2)
     return out
 
 
@@ -949,7 +960,7 @@ class _Markers:
         # spans, plan periods, years and months in one index: a figure's
         # window is looked up once (most windows hold none of them)
         # each marker: (tag, payload, start, end)
-        starts = _MARKER_LEADS.starts(text)  # every lead of every marker, in one scan
+        starts = _marker_starts(text)  # every lead of every marker, in one scan
         spans = match_led(_SPAN, text, starts["year"])
         # 国土空间总体规划（2021―2035年）: the years of a plan's name in brackets date no figure
         titled = [(m.start(), m.end()) for m in spans if _in_brackets(text, m.start(), m.end())]
@@ -990,7 +1001,7 @@ class _Markers:
         found.sort(key=operator.itemgetter(0))  # stable: each kind keeps its order
         self.period = self._index(found)
         self._text = text
-        self._annual_starts = starts["annual"]
+        self._starts = starts
         self.cues = self._index((m.start(), m.end(), m) for m in match_led(_TIME_CUE, text, starts["cue"]))
 
     def leads_clause(self, year_end: int) -> bool:
@@ -1001,7 +1012,8 @@ class _Markers:
     @functools.cached_property
     def annual(self) -> tuple[list[int], list[tuple[int, int, object]]]:
         """One-year markers (今年, 2023年, 预期目标), wanted only after a plan period: found on demand."""
-        return self._index((m.start(), m.end(), m) for m in match_led(_ANNUAL, self._text, self._annual_starts))
+        annual = _annual_starts(self._text, self._starts)
+        return self._index((m.start(), m.end(), m) for m in match_led(_ANNUAL, self._text, annual))
 
     @staticmethod
     def _index(found: Iterable[tuple[int, int, object]]) -> tuple[list[int], list[tuple[int, int, object]]]:
@@ -1191,12 +1203,51 @@ _CLAUSE_OPENERS = frozenset(["", "，", ",", "。", "；", ";", "：", ":", "\n"
 _PAST_CUE = _regex.compile(r"过去(?:的)?一年|去(?<![比较]去)年|上(?<![比较同]上)年(?!同期)|一年来")
 _TIME_CUE = _regex.compile(_PAST_CUE.pattern + r"|今年(?!以来)|明年|本年")
 _TIME_CUE_LEADS = ("过去", "去年", "上年", "一年来", "今年", "明年", "本年")
-#: The leads of every time marker a report's :class:`_Markers` finds, found in one scan of it
+#: The leads of the time markers a report's :class:`_Markers` finds, found in one scan of it; the
+#: scan tries every position holding the first character of a lead, and “”, 和, 全, 比 … are
+#: frequent: the leads that are a character before a year's 19/20 (比2020, 和2019) or before
+#: 十 (“十, 比十, 比“十) are read off those positions instead (:func:`_marker_starts`), and the
+#: one-year markers' own leads (全年, 预期目标) are looked for only when they are wanted
 _MARKER_LEADS = LeadScan({
-    "year": _YEAR_LEADS, "five": _FIVE_YEAR_LEADS, "base": _BASE_YEAR_LEADS, "from": _FROM_YEAR_LEADS,
-    "base_period": _BASE_PERIOD_LEADS, "month": _MONTH_WORDS_LEADS, "cue": _TIME_CUE_LEADS, "annual": _ANNUAL_LEADS,
-    "compared": _COMPARED_YEAR_LEADS, "congress": _CONGRESS_SINCE_LEADS,
+    "year": _YEAR_LEADS, "five": tuple(w for w in _FIVE_YEAR_LEADS if w[0] not in "“”‘"), "month": _MONTH_WORDS_LEADS,
+    "cue": _TIME_CUE_LEADS, "congress": _CONGRESS_SINCE_LEADS,
 })
+# the leads a character longer than a year's (比2020): name → the characters before 19/20
+_BEFORE_YEAR = {"base": "比较", "from": "由从", "compared": "".join(sorted(_COMPARED_FIRST))}
+_ANNUAL_CUES = tuple(w for w in _ANNUAL_LEADS if w in _TIME_CUE_LEADS)  # 今年: found as a time cue's lead
+_ANNUAL_OWN = tuple(w for w in _ANNUAL_LEADS if w not in _TIME_CUE_LEADS and w not in _YEAR_LEADS)  # 全年
+
+
+def _marker_starts(text: str) -> dict[str, list[int]]:
+    """Name → the ascending positions in ``text`` where a lead of its time markers starts (as one
+    ``LeadScan`` of every lead would give them), but for the one-year markers (:func:`_annual_starts`)."""
+    starts = _MARKER_LEADS.starts(text)
+    years = [p for p in starts["year"] if p]
+    for name, chars in _BEFORE_YEAR.items():
+        starts[name] = [p - 1 for p in years if text[p - 1] in chars]
+    tens = [p for p in starts["five"] if p and text[p] == "十"]
+    quoted = [p - 1 for p in tens if text[p - 1] in "“”‘"]
+    if quoted:
+        starts["five"] = sorted(starts["five"] + quoted)
+    starts["base_period"] = sorted(
+        [p - 1 for p in tens if text[p - 1] in "比较"]
+        + [p - 2 for p in tens if p > 1 and text[p - 1] == "“" and text[p - 2] in "比较"]
+    )
+    return starts
+
+
+def _annual_starts(text: str, starts: dict[str, list[int]]) -> list[int]:
+    """Where the leads of :data:`_ANNUAL` start in ``text``; ``starts``: :func:`_marker_starts`."""
+    found = set(starts["year"])
+    found.update(p for p in starts["cue"] if text.startswith(_ANNUAL_CUES, p))
+    for word in _ANNUAL_OWN:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 _FUTURE_CUE = _regex.compile(r"今年|明年|本年")
 # Words that make a lead or a heading speak of one year, whatever plan period it names
 _ONE_YEAR = _regex.compile(r"今年|明年|本年|去年|过去一年|开局|开门红|起好步|第一年|收官之年|之年")
@@ -1324,8 +1375,9 @@ _COMPARED_TO = _regex.compile(r"\s*(?:“?十[一二三四五]五|(?:19|20)\d{2}
 
 
 # a clause of nothing but its years and a total of 投资 (五年累计完成投资845亿元; not 重点项目累计完成投资)
+# (led by its comma, not a look behind of it: the engine skips to the commas; the clause starts after it)
 _TOTAL_INVESTMENT = _regex.compile(
-    r"(?<=[，,])\s*(?:[一二两三四五六七八九十\d]+年(?:来)?|“?十[一二三四五]五”?(?:期间|时期))?\s*累计(?:完成)?(?P<name>投资)(?=\s*\d)"
+    r"[，,]\s*(?:[一二两三四五六七八九十\d]+年(?:来)?|“?十[一二三四五]五”?(?:期间|时期))?\s*累计(?:完成)?(?P<name>投资)(?=\s*\d)"
 )
 # the primary industry named for its growth alone (其中一产增长3.9%，二产增长14.1%)
 # (not 拉动一产增长1.7个百分点: a contribution to it)
@@ -1333,6 +1385,19 @@ _PRIMARY_GROWTH = _regex.compile(
     r"(?P<name>第一产业(?<!拉动第一产业)|一产(?<![第统单])(?<!拉动一产))(?=(?:同比|比上年)?(?:增长|下降))"
 )
 _PRIMARY_GROWTH_LEADS = ("第一产业", "一产")
+
+
+def _primary_starts(text: str) -> list[int]:
+    """Where :data:`_PRIMARY_GROWTH_LEADS` start in ``text``: each 一产, and the 第 of a 第一产业
+    before it (one search of the text instead of one for each lead)."""
+    out = []
+    at = text.find("一产")
+    while at >= 0:
+        if at and text.startswith("第一产业", at - 1):
+            out.append(at - 1)
+        out.append(at)
+        at = text.find("一产", at + 1)
+    return out
 _TOTAL_INVESTMENT_CORE = _regex.compile(r"累计(?:完成)?投资")  # what every match holds
 _SENTENCE_OR_LIST_END = _regex.compile(r"[。；;！？!?\n]")
 
@@ -1341,11 +1406,11 @@ def _names_budget_pair(text: str) -> bool:
     """Whether ``text`` holds 收入和支出 (与, 及, 、 for 和), which every match of
     :data:`_BUDGET_PAIR` holds: the pattern is searched only then (its scan tests
     every 一, 公 and 地; the few 支出 of a report are looked at instead)."""
-    at = text.find("支出", 3)
+    at = text.find("支", 3)  # (one character is looked for faster than two)
     while at >= 0:
-        if text[at - 1] in "和与及、" and text.startswith("收入", at - 3):
+        if text.startswith("出", at + 1) and text[at - 1] in "和与及、" and text.startswith("收入", at - 3):
             return True
-        at = text.find("支出", at + 1)
+        at = text.find("支", at + 1)
     return False
 
 
@@ -1386,16 +1451,17 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
                                     head_end=m.start() - len(scope)))
     if "分别" in text:
         extra.extend(a for a in _shared_suffix_items(text) if free(a.start, a.end))
-    for m in find_led(_PRIMARY_GROWTH, text, _PRIMARY_GROWTH_LEADS):
+    for m in match_led(_PRIMARY_GROWTH, text, _primary_starts(text)):
         a, b = m.span("name")
         if free(a, b):  # 一产增长3.9%, 第一产业增长5%: the primary industry's value added
             extra.append(_Alias(a, b, m.group("name"), "agri_value_added"))
     for m in _TOTAL_INVESTMENT.finditer(text) if _TOTAL_INVESTMENT_CORE.search(text) else ():
         a, b = m.span("name")
-        i = bisect.bisect_left(starts, m.start()) - 1  # the last name before the clause
+        clause = m.start() + 1  # (after the comma)
+        i = bisect.bisect_left(starts, clause) - 1  # the last name before the clause
         if (
-            i >= 0 and aliases[i].indicator == "fixed_asset_investment" and m.start() - aliases[i].end <= 40
-            and not _SENTENCE_OR_LIST_END.search(text, aliases[i].end, m.start()) and free(a, b)
+            i >= 0 and aliases[i].indicator == "fixed_asset_investment" and clause - aliases[i].end <= 40
+            and not _SENTENCE_OR_LIST_END.search(text, aliases[i].end, clause) and free(a, b)
         ):
             # 固定资产投资245亿元，五年累计完成投资845亿元: the investment named before, summed
             extra.append(_Alias(a, b, m.group("name"), "fixed_asset_investment"))
@@ -1414,6 +1480,18 @@ _WHOLE_VALUE_ADDED = _regex.compile(r"全[镇乡县区市旗](?:全年|预计)?(
 # word written once, before 分别 (the literal first, so that the engine skips to it)
 _SHARED_SUFFIX = _regex.compile(r"增加值(?=[^，,。；;]{0,8}分别)|总产值(?=[^，,。；;]{0,8}分别)")
 _SHARED_SUFFIX_LEADS = ("增加值", "总产值")
+
+
+def _shared_suffix_starts(text: str) -> list[int]:
+    """Where :data:`_SHARED_SUFFIX_LEADS` start in ``text``, found from their last character
+    (one search for one character instead of one for each word of three)."""
+    out = []
+    at = text.find("值", 2)
+    while at >= 0:
+        if text.startswith(_SHARED_SUFFIX_LEADS, at - 2):
+            out.append(at - 2)
+        at = text.find("值", at + 1)
+    return out
 _CLAUSE_BREAK = _regex.compile(r"[，,。；;：:\n]")
 _SECTOR_ITEM = _regex.compile(r"第?([一二三])(?:产业?|次产业)?")
 _SECTOR_LAST = _regex.compile(r"(?:产|产业|次产业)$")
@@ -1425,7 +1503,7 @@ def _shared_suffix_items(text: str) -> list[_Alias]:
     over the item's own words (一 → agri_value_added), named by the whole list."""
     table = alias_table()
     out = []
-    for m in find_led(_SHARED_SUFFIX, text, _SHARED_SUFFIX_LEADS):
+    for m in match_led(_SHARED_SUFFIX, text, _shared_suffix_starts(text)):
         lo = max(0, m.start() - 30)
         start = max([b.end() for b in _CLAUSE_BREAK.finditer(text, lo, m.start())] or [lo])
         start = _past_neutral_start(text, start, m.start())
@@ -1501,7 +1579,7 @@ def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None
     another number of years (过去三年, 四年来): searched once for the review's length and
     for whether the report reviews several years."""
     five = _FIVE_YEAR_REVIEW.search(head)
-    return five, None if five else _REVIEW_YEARS.search(head)
+    return five, None if five else _REVIEW_YEARS_FIRST.match(head) or _REVIEW_YEARS.search(head)
 
 
 

@@ -139,6 +139,8 @@ _MARKER = _regex.compile(
     """,
     re.X,
 )
+# what a marker starts with, besides a decimal digit (\d: str.isdecimal): most lines start otherwise
+_MARKER_FIRST = frozenset("（(第一二三四五六七八九十")
 _NUMERAL = _regex.compile(rf"{_CN}|\d{{1,2}}")
 # Styles that enumerate paragraphs rather than head them: they never nest in
 # themselves, a new 一是 after 三是 restarts the list at the same depth.
@@ -182,33 +184,41 @@ _UNHEADED_REVIEW_MIN_CHARS = 300
 # Kinds named by headings -------------------------------------------------------
 
 _KIND_HEAD_MAX = 40  # only the head of a long heading line names its part
+# (every alternative led by a literal, the anchored one apart: the engine skips to candidates)
 _APPENDIX = _regex.compile(
-    r"(?:名词|词语|用语|术语|有关内容)\s*(?:解释|注释|注解|说明|释义|解读)|注\s*释|注\s*解|释\s*义|"
-    r"^[【《]?附\s*(?:件|录|表|[：:]|$)|》附件|有关情况说明"
+    "|".join(w + r"\s*(?:解释|注释|注解|说明|释义|解读)" for w in ("名词", "词语", "用语", "术语", "有关内容"))
+    + r"|注\s*释|注\s*解|释\s*义|》附件|有关情况说明"
 )
+_APPENDIX_START = _regex.compile(r"[【《]?附\s*(?:件|录|表|[：:]|$)")
 _APPENDIX_LINE_MAX = 30  # "名词注解：" with its colon still heads the glossary
-_PROBLEMS_HEADING = _regex.compile(
-    r"(?:存在|面临)的?(?:主要|突出)?(?:问题|困难|不足|挑战|矛盾)|困难和(?:问题|挑战)|问题和(?:不足|困难|挑战)|"
+_PROBLEMS = r"的?(?:主要|突出)?(?:问题|困难|不足|挑战|矛盾)"
+_PROBLEMS_HEADING = _regex.compile(  # (every alternative led by a literal: the engine skips to candidates)
+    rf"存在{_PROBLEMS}|面临{_PROBLEMS}|困难和(?:问题|挑战)|问题和(?:不足|困难|挑战)|"
     r"不足和差距|差距和不足|清醒(?:地)?(?:看到|认识)"
 )
 _TARGETS_HEADING = _regex.compile(r"预期目标|主要目标|发展目标|奋斗目标|主要指标")
 _NOT_TARGETS_ONLY = _regex.compile(r"任务|工作|要求|安排|措施|举措|部署|思路|重点|政策|完成情况|执行情况")
+# (every alternative led by a literal, so that the engine skips to candidates: a group or \d
+# first has it try the whole list at every position)
 _REVIEW_HEADING = _regex.compile(
     r"回顾|过去|一年来|五年来|这一年|这五年|以来|工作总结|完成情况|执行情况|成就|取得[^，,]{0,10}成绩|成绩显著|进展|去年|上一年|本届政府|"
-    r"(?:实现|取得|完成|开创|迈出|走出|创造)了|圆满|开局良好|良好开局|全面完成|顺利完成|显著|可喜|稳中向好|"
-    r"迈出|迈上|跨上|新气象|佳绩|(?:全面|胜利|顺利)实现|有突破|"
-    r"工作亮点|亮点与成效|工作成效|主要成效|工作成果|主要成绩|"
-    # a numbered result line taken for a heading: 2、规模以上工业实现销售11.6亿元，同比增长47%；
-    r"\d(?:亿元|万元|%)[，,]\s*(?:同比|比上年|较上年)(?:增长|下降)"
+    + "|".join(w + "了" for w in ("实现", "取得", "完成", "开创", "迈出", "走出", "创造"))
+    + r"|圆满|开局良好|良好开局|全面完成|顺利完成|显著|可喜|稳中向好|"
+    r"迈出|迈上|跨上|新气象|佳绩|全面实现|胜利实现|顺利实现|有突破|"
+    r"工作亮点|亮点与成效|工作成效|主要成效|工作成果|主要成绩"
 )
+# a numbered result line taken for a heading: 2、规模以上工业实现销售11.6亿元，同比增长47%；
+_REVIEW_RESULT = _regex.compile(r"\d(?:亿元|万元|%)[，,]\s*(?:同比|比上年|较上年)(?:增长|下降)")
 _PLAN_CARRIED_OUT = _regex.compile(r"(?:计划|目标任务|目标)的?(?:执行|完成)(?:情况)?")
 _PLAN_HEADING = _regex.compile(
     r"安排|任务|要求|目标|思路|打算|建议|部署|计划|今后|今年(?!以来)|明年|下一步|重点工作|工作重点|"
     r"展望|政策取向|总体考虑|主要考虑|自身建设|规划纲要|做好"
 )
 # "全力以赴实现“十五五”良好开局", "确保“十三五”开好局": the coming period, a plan
-_PLAN_ASPIRATION = _regex.compile(
-    r"(?:确保|奋力|全力以赴|努力|力争|争取|奋战|为)[^，,。]{0,14}(?:良好开局|开好局|开门红|起好步)|开好局|起好步|开门红"
+_PLAN_ASPIRATION = _regex.compile(  # (every alternative led by a literal: the engine skips to candidates)
+    "|".join(w + r"[^，,。]{0,14}(?:良好开局|开好局|开门红|起好步)"
+             for w in ("确保", "奋力", "全力以赴", "努力", "力争", "争取", "奋战", "为"))
+    + "|开好局|起好步|开门红"
 )
 _YEAR = _regex.compile(r"((?:19|20)\d\d)\s*年")
 _PART_OF_YEAR = _regex.compile(
@@ -218,8 +228,9 @@ _WORK_YEAR = _regex.compile(r"((?:19|20)\d\d)\s*年(?:的|度)?(?:政府)?(?:主
 
 # Problems paragraphs -----------------------------------------------------------
 
-_PROBLEM_CUE = _regex.compile(
-    r"清醒|在(?:看到|肯定|总结)(?:成绩|成就)|(?:也|还|同时|但|但是)(?:要|应|应当|必须)?(?:清醒)?地?(?:看到|认识到|意识到)|"
+_SEEING = r"(?:要|应|应当|必须)?(?:清醒)?地?(?:看到|认识到|意识到)"
+_PROBLEM_CUE = _regex.compile(  # (every alternative led by a literal: the engine skips to candidates)
+    rf"清醒|在(?:看到|肯定|总结)(?:成绩|成就)|也{_SEEING}|还{_SEEING}|同时{_SEEING}|但(?:是)?{_SEEING}|"
     r"存在(?:着)?的?(?:一些|不少|许多|诸多)?(?:突出)?的?(?:困难|问题|矛盾|不足|差距|短板)|"
     r"问题和不足|不足之处|差距和不足|不足和差距"
 )
@@ -280,13 +291,15 @@ _NOTE_FRAGMENT_MAX = 12  # a glossary entry broken across lines
 # Sentence ends: a run of terminators plus closing quotes/brackets, or a line
 # break. "." never ends a sentence (207.45); ASCII ; ! ? only when no digit
 # follows ("1;2" lists stay).
-# A sentence break: end marks with the closing quotes or brackets after them
-# (group 1 ends after them), or a line break, with the whitespace that follows
-# (linear: \s* never starts a match). The pattern opens with a bare character
-# class so that search skips to candidates in C (a leading lookahead or group
-# disables that: 2x slower); an ASCII mark right before a digit is no break.
-_SENT_BREAK = _regex.compile(
-    r"[。！？；!?;\n](?:(?<=\n)\s*|(?:(?<=[。！？；])|(?!\d))((?:[。！？；”’」』）)》】〕]|[!?;](?!\d))*)\s*)"
+# A sentence is matched whole: from its first non-blank character to the end marks with the
+# closing quotes or brackets after them, or else to its last non-blank character before a line
+# break or the end (the look behind backs the greedy run off trailing blanks); an ASCII mark
+# right before a digit is no end (1;2). One match per sentence, its span the result: no Python
+# work per break, as finding the breaks and stripping the pieces between them took.
+_SENT_END = r"(?:[。！？；]|[!?;](?!\d))(?:[。！？；”’」』）)》】〕]|[!?;](?!\d))*"
+_SENTENCE = _regex.compile(
+    r"(?:[^\s。！？；!?;]|[!?;](?=\d))[^。！？；!?;\n]*(?:[!?;](?=\d)[^。！？；!?;\n]*)*"
+    rf"(?:{_SENT_END}|(?<=\S))|{_SENT_END}"
 )
 
 
@@ -326,10 +339,15 @@ def _is_bare_heading(s: str, max_len: int = _BARE_MAX) -> bool:
     return len(_CJK.findall(s)) >= 2
 
 
+def _is_appendix(s: str) -> bool:
+    """Whether ``s`` names an appendix or a glossary (附件, 名词解释)."""
+    return _APPENDIX.search(s) is not None or _APPENDIX_START.match(s) is not None
+
+
 def _own_kind(heading: str, plan_year: int | None) -> str | None:
     """Kind named by a heading's own words: review, plan, mixed, problems,
     targets, other (appendix) or None."""
-    if _APPENDIX.search(heading):
+    if _is_appendix(heading):
         return "other"
     if _PROBLEMS_HEADING.search(heading):
         return "problems"
@@ -346,7 +364,7 @@ def _own_kind(heading: str, plan_year: int | None) -> str | None:
     if not review and _PLAN_ASPIRATION.search(heading):
         return "plan"
     if not years:
-        review = bool(_REVIEW_HEADING.search(heading))
+        review = _REVIEW_HEADING.search(heading) is not None or _REVIEW_RESULT.search(heading) is not None
         # (上半年国民经济和社会发展计划执行情况: a plan carried out is reviewed)
         plan = bool(_PLAN_HEADING.search(_PLAN_CARRIED_OUT.sub("", heading)))
     if review and plan:
@@ -435,6 +453,8 @@ def _unmarked(text: str) -> tuple[str, str | None]:
     if text.startswith("#"):
         level, title = _md_heading(text)
         return title.replace("**", "").strip(), f"md{level}"
+    if "*" not in text:  # (one character is looked for faster than two: most lines hold none)
+        return text, None
     bold = _BOLD_LINE.match(text)
     if bold and "**" not in bold.group(1):
         return bold.group(1).strip(), "bold"
@@ -460,7 +480,7 @@ def _classify_paragraphs(paras: list[_Para]) -> int:
         s, marked = plain[i]
         if not s or i == skip:
             continue
-        m = _MARKER.match(s)
+        m = _MARKER.match(s) if s[0] in _MARKER_FIRST or s[0].isdecimal() else None
         if m is not None:
             style = m.lastgroup or ""
             # A Markdown level is explicit structure: it decides the nesting.
@@ -479,9 +499,9 @@ def _classify_paragraphs(paras: list[_Para]) -> int:
             p.style, p.heading, p.bare = marked, s, True
         elif marked == "bold" and _is_bare_heading(s, _MARKED_MAX):
             p.style, p.heading, p.bare = marked, s, True
-        elif _is_bare_heading(s) or (len(s) <= _APPENDIX_LINE_MAX and s[-1] in "：:" and _APPENDIX.search(s)):
+        elif _is_bare_heading(s) or (len(s) <= _APPENDIX_LINE_MAX and s[-1] in "：:" and _is_appendix(s)):
             p.style, p.heading, p.bare = "bare", s, True
-        if p.heading is not None and _APPENDIX.search(p.heading):
+        if p.heading is not None and _is_appendix(p.heading):
             p.appendix = True
     if greeted:
         # A table of contents above the greeting (document-site copies list the
@@ -959,32 +979,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['全镇实现地区生产总值207.45亿元，同比增长2.0%。', '他说：“好！”', '下一句']
     """
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    append = spans.append
-    isspace = str.isspace
-    for m in _SENT_BREAK.finditer(text):
-        # a sentence ends after its marks (group 1), or before a line break;
-        # the whitespace after it is part of the break
-        b = m.end(1)
-        if b < 0:
-            b = m.start()  # a line break: group 1 did not take part
-        if b > pos and not isspace(text[pos]) and not isspace(text[b - 1]):
-            append((pos, b))  # the common case: nothing to strip
-        else:
-            _append_stripped(text, pos, b, spans)
-        pos = m.end()
-    _append_stripped(text, pos, len(text), spans)
-    return spans
+    return list(map(_span, _SENTENCE.finditer(text)))
 
 
-def _append_stripped(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        spans.append((a, b))
+_span = re.Match.span
 
 
 # --------------------------------------------------------------------------- frames
