@@ -1080,6 +1080,7 @@ def find_quantities(text: str) -> list[Quantity]:
     pos = 0
     prev_end = -1
     prev_negative = False
+    prev_bare = False
     search = _SCAN.search
     while pos < n:
         m = search(t, pos)
@@ -1091,6 +1092,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if kind == "arx":
             # most figures take the short way; the rest the general one below
             q = _plain_arabic_figure(text, t, m, n, prev_end, prev_negative)
+            if q is False:
+                continue
             part = _ar_part(t, m) if q is None else None
         else:
             if kind == "cn":
@@ -1121,37 +1124,45 @@ def find_quantities(text: str) -> list[Quantity]:
                     pos = skip
                 continue
         # ---- glued neighbours (37.5%25%) ---------------------------------
-        if out and out[-1].end == q.start and _glued_pair(out[-1], q):
+        # (prev_end and prev_bare are the end and unitlessness of out[-1], if any)
+        if prev_end == q.start and _glued_pair(out[-1], q):
             prev_q = out[-1]
             if "glued" not in prev_q.flags:
                 out[-1] = _with_flag(prev_q, "glued")
             if "glued" not in q.flags:
                 q = _with_flag(q, "glued")
-        if out and not out[-1].unit and _shares_unit(t, out[-1], q):
+        if prev_bare and _shares_unit(t, out[-1], q):
             out[-1] = _with_unit(out[-1], q)  # 46324和26682元: the unit written once after the list
         out.append(q)
-        if q.end > pos:
-            pos = q.end
         prev_end = q.end
+        if prev_end > pos:
+            pos = prev_end
         prev_negative = q.negative
+        prev_bare = not q.unit
     return out
 
 
 def _plain_arabic_figure(
     text: str, t: str, m: re.Match[str], n: int, prev_end: int, prev_negative: bool
-) -> Quantity | None:
-    """The quantity of a scanner match of an Arabic number with a unit, or None to take the general path.
+) -> Quantity | bool | None:
+    """The quantity of a scanner match of an Arabic number with a unit; False for a date; None to take
+    the general path.
 
     Most figures (``207.45亿元``, ``约3万人``) are a plain number of at most four integer digits with a
     unit, no range after it and no neighbour that excludes it. For those this gives what
     :func:`_ar_part`, :func:`_excluded_until` and :func:`_quantity_from_part` give, without the
     intermediate part; anything else (a thousands comma, five or more digits, which may be a glued year,
-    a range separator, an excluding neighbour) returns None.
+    a range separator, an excluding neighbour) returns None. A number with no unit before a date
+    character (2023年, 10余年) is excluded there whatever else holds, with scanning resuming at the
+    match's end: False.
     """
     rest, mid, unit1, mult, mid2, unit2 = m.group(*_AR_GROUP_NUMBERS)
     base = unit1 or unit2 or ""
     mult = mult or ""
     if not base and not mult:
+        end = m.end()  # (nothing but 多/余 follows the digits)
+        if end < n and (t[end] in _DATE_CHARS or t.startswith(("周年", "世纪"), end)):
+            return False
         return None
     if "," in rest:
         return None
@@ -1181,7 +1192,10 @@ def _plain_arabic_figure(
         negative = sign_start < s
         post_kind = post_kind or pre_kind
     if not negative:
-        negative = _decline(t, start, prev_end, prev_negative)
+        # the test that opens _decline, whose call most figures need not pay
+        lo = start - 10 if start - 10 > prev_end else prev_end
+        if prev_negative or _DECLINE_CHAR.search(t, lo if lo > 0 else 0, start) is not None:
+            negative = _decline(t, start, prev_end, prev_negative)
     return _new_quantity(  # start, end, surface, value, value_high, unit, unit_kind, qualifier, negative, flags
         start, end, text[start:end], float(t[s:e]), None, mult + base, _UNIT_INFO[base][0] if base else "none",
         post_kind or ("at_least" if mid or mid2 else None), negative, (),
