@@ -851,6 +851,20 @@ def test_scanner_reads_the_arabic_tail_in_the_same_match() -> None:
     ]
 
 
+def test_quantities_made_by_the_scanner_are_ordinary_quantities() -> None:
+    # _new_quantity fills a mutable twin and then changes its class: the result must be a plain,
+    # frozen Quantity, equal (and hashing equal) to one built by the constructor
+    (q,) = find_quantities("增长约3.5%")
+    built = Quantity(
+        start=2, end=7, surface="约3.5%", value=3.5, value_high=None, unit="%", unit_kind="percent",
+        qualifier="about", negative=False, flags=(),
+    )
+    assert type(q) is Quantity and q == built and hash(q) == hash(built) and repr(q) == repr(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.value = 1.0  # type: ignore[misc]
+    assert dataclasses.replace(q, value=1.0).value == 1.0
+
+
 def test_fast_paths_agree_with_the_patterns() -> None:
     # a pre-qualifier ends in one of _PRE_QUAL_LAST
     assert {w[-1] for w in numbers._PRE_QUAL_KIND} <= numbers._PRE_QUAL_LAST

@@ -146,29 +146,35 @@ class Quantity:
     flags: tuple[str, ...]
 
 
-# The frozen dataclass's __init__ sets each field through object.__setattr__;
-# the scanner, which makes one per figure, sets the slots directly instead.
-_QUANTITY_SLOT_SETTERS = tuple(Quantity.__dict__[name].__set__ for name in Quantity.__slots__)
+class _QuantityInTheMaking:
+    """A mutable twin of :class:`Quantity`, with the same slots and so the same layout."""
+
+    __slots__ = Quantity.__slots__
 
 
 def _new_quantity(
     start: int, end: int, surface: str, value: float | None, value_high: float | None, unit: str, unit_kind: str,
     qualifier: str | None, negative: bool, flags: tuple[str, ...],
 ) -> Quantity:
-    """``Quantity(...)`` with the same fields, built twice as fast."""
-    q = object.__new__(Quantity)
-    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = _QUANTITY_SLOT_SETTERS
-    s0(q, start)
-    s1(q, end)
-    s2(q, surface)
-    s3(q, value)
-    s4(q, value_high)
-    s5(q, unit)
-    s6(q, unit_kind)
-    s7(q, qualifier)
-    s8(q, negative)
-    s9(q, flags)
-    return q
+    """``Quantity(...)`` with the same fields, built almost three times as fast.
+
+    The frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; the scanner,
+    which makes one per figure, fills a twin with plain attribute stores instead and then makes it a
+    Quantity (Python allows ``__class__`` to change between classes of the same layout).
+    """
+    q = _QuantityInTheMaking()
+    q.start = start
+    q.end = end
+    q.surface = surface
+    q.value = value
+    q.value_high = value_high
+    q.unit = unit
+    q.unit_kind = unit_kind
+    q.qualifier = qualifier
+    q.negative = negative
+    q.flags = flags
+    q.__class__ = Quantity  # type: ignore[assignment]
+    return q  # type: ignore[return-value]
 
 
 # --------------------------------------------------------------------------
