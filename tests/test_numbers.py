@@ -843,8 +843,15 @@ def test_range_and_qualifier_boundaries(text, surface, value, high, qualifier) -
 
 
 def test_scanner_reads_the_arabic_tail_in_the_same_match() -> None:
-    # _SCAN is _TOKEN with the tail of an Arabic number added: the replacement must have happened
+    # _SCAN reads an Arabic number's tail in the same match, and opens with a consumed character class
+    # (not a lookahead) so that search skips to candidates in C; its matches start where _TOKEN's do
     assert "arx" in numbers._SCAN.groupindex and "unit1" in numbers._SCAN.groupindex
+    assert numbers._SCAN.pattern.startswith("[")
+    sample = "第3项，XX亿元 **%增长一百分之五2023年十二 一般3,456.7万元"
+    assert [m.start() for m in numbers._SCAN.finditer(sample)] == [
+        m.start() for m in numbers._TOKEN.finditer(sample) if m.lastgroup != "cn" or m.end() - m.start() > 1
+        or (m.end() < len(sample) and sample[m.end()] in numbers._CN_FOLLOW_CHARS)
+    ]
     qs = find_quantities("增长1000多万元，约\n5%，大约 3个")
     assert [(q.surface, q.unit, q.qualifier) for q in qs] == [
         ("1000多万元", "万元", "at_least"), ("约\n5%", "%", "about"), ("大约 3个", "个", "about"),
