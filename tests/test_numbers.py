@@ -843,12 +843,33 @@ def test_range_and_qualifier_boundaries(text, surface, value, high, qualifier) -
 
 
 def test_scanner_reads_the_arabic_tail_in_the_same_match() -> None:
-    # _SCAN is _TOKEN with the tail of an Arabic number added: the replacement must have happened
+    # _SCAN reads an Arabic number's tail in the same match, and opens with a consumed character class
+    # (not a lookahead) so that search skips to candidates in C; its matches start where _TOKEN's do
     assert "arx" in numbers._SCAN.groupindex and "unit1" in numbers._SCAN.groupindex
+    assert numbers._SCAN.pattern.startswith("[")
+    sample = "第3项，XX亿元 **%增长一百分之五2023年十二 一般3,456.7万元"
+    assert [m.start() for m in numbers._SCAN.finditer(sample)] == [
+        m.start() for m in numbers._TOKEN.finditer(sample) if m.lastgroup != "cn" or m.end() - m.start() > 1
+        or (m.end() < len(sample) and sample[m.end()] in numbers._CN_FOLLOW_CHARS)
+    ]
     qs = find_quantities("增长1000多万元，约\n5%，大约 3个")
     assert [(q.surface, q.unit, q.qualifier) for q in qs] == [
         ("1000多万元", "万元", "at_least"), ("约\n5%", "%", "about"), ("大约 3个", "个", "about"),
     ]
+
+
+def test_quantities_made_by_the_scanner_are_ordinary_quantities() -> None:
+    # _new_quantity fills a mutable twin and then changes its class: the result must be a plain,
+    # frozen Quantity, equal (and hashing equal) to one built by the constructor
+    (q,) = find_quantities("增长约3.5%")
+    built = Quantity(
+        start=2, end=7, surface="约3.5%", value=3.5, value_high=None, unit="%", unit_kind="percent",
+        qualifier="about", negative=False, flags=(),
+    )
+    assert type(q) is Quantity and q == built and hash(q) == hash(built) and repr(q) == repr(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.value = 1.0  # type: ignore[misc]
+    assert dataclasses.replace(q, value=1.0).value == 1.0
 
 
 def test_fast_paths_agree_with_the_patterns() -> None:
