@@ -361,6 +361,9 @@ _FROM_CROSSING = _regex.compile(
 _FROM_TO = _regex.compile(r"(?:[:：∶]1)?\s*[，,]?\s*(?:到|至)(?!\d)")
 _FROM_START = _regex.compile(r"[从由][^，,。；;]{0,10}$")
 _CHANGE_END = _regex.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降|增收|减收)了?(?:约|近|超)?\s*$")
+# the last characters the words of _GROWTH_WORDS and of _CHANGE_END (with its 了, 约…) end with
+_GROWTH_LAST = frozenset("长幅速度高升涨降少落滑低加增")
+_CHANGE_LAST = frozenset("增加减少长降收了约近超")
 # the amounts of a list before this one (分别增收约7500元和3600元): what the list shares precedes them
 _AMOUNT_LIST_TAIL = _regex.compile(r"(?:\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?\s*[、和及与]\s*)+$")
 _PLAN_PERIOD = _regex.compile(r"十([一二三四五])五")
@@ -858,9 +861,18 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         return "growth"
     if q.unit_kind == "count":
         return "count"
-    shared = _AMOUNT_LIST_TAIL.sub("", wording) if _ends_in(wording, _LIST_JOINERS) else wording
-    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
-        return "growth"  # 增加2亿元, 分别增收约7500元和3600元: a change (no indicator's level)
+    last = wording[-1:]
+    if last.isspace():
+        last = wording.rstrip()[-1:]
+    if last in _LIST_JOINERS:
+        shared = _AMOUNT_LIST_TAIL.sub("", wording)
+        if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
+            return "growth"  # 分别增收约7500元和3600元: a change (no indicator's level)
+    # (else each pattern matches only a wording whose last character but white space ends one of its words)
+    elif (last in _GROWTH_LAST and _GROWTH_WORDS.fullmatch(wording.strip()[-6:])) or (
+        last in _CHANGE_LAST and _CHANGE_END.search(wording, max(0, len(wording) - 12))
+    ):
+        return "growth"  # 增加2亿元: a change (no indicator's level)
     if q.unit_kind == "none" and unit_kinds().get(indicator) == "count":
         return "count"  # 新增就业人数23万: a count written with its place word only
     return "level"
