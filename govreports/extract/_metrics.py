@@ -383,7 +383,10 @@ _REACHED_LAST = frozenset("到至在")
 def _reaches(wording: str) -> bool:
     """Whether ``wording`` ends with a verb of reaching a level (降到, 提高到, 控制在): the figure
     after it is the level reached, not a change (the pattern tried only after its last character)."""
-    return _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)) is not None
+    last = wording[-1:]  # (what _ends_in tests, without the call: once for every figure)
+    if last.isspace():
+        last = wording.rstrip()[-1:]
+    return last in _REACHED_LAST and _REACHED.search(wording, max(0, len(wording) - 12)) is not None
 
 
 def _ends_in(s: str, chars: frozenset[str]) -> bool:
@@ -1757,9 +1760,12 @@ class _Report:
         i = bisect.bisect_left(starts, pos) - 1
         if i < 0 or items[i][1] > pos:
             return None
-        text = self.text
-        para_start = max(text.rfind("\n", max(0, pos - 4 * _LOOKBACK), pos) + 1, pos - 4 * _LOOKBACK)
-        return items[i][2].group() if starts[i] >= para_start else None
+        # (in the paragraph: no line break between the cue and pos, read forward from the cue
+        # instead of back from pos)
+        start = starts[i]
+        if start < pos - 4 * _LOOKBACK or self.text.find("\n", start, pos) >= 0:
+            return None
+        return items[i][2].group()
 
     def context_markers(self, pos: int) -> list:
         """Time markers that set the period of a whole paragraph or section:
@@ -2865,7 +2871,10 @@ def _plain_kind_and_period(
     """Kind and period of a figure of no indicator, from its sentence."""
     marks, plan_year = rep.marks, rep.plan_year
     kind = _kind(section_kind, before, len(before), rep.last_time_cue(q.start) if section_kind == "plan" else None)
-    found = marks.between(marks.period, lo_q, q.start)
+    starts = marks.period[0]
+    i = bisect.bisect_left(starts, lo_q)
+    # (what marks.between gives, read only when a marker starts in the window: most figures have none)
+    found = marks.between(marks.period, lo_q, q.start) if i < len(starts) and starts[i] < q.start else []
     if not found and rep.mid_year:
         # a report to a mid-year session: its figures are of months of this year (the few such
         # reports afford reading the paragraph, which figures of no indicator otherwise skip)
