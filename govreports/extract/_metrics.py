@@ -2033,20 +2033,23 @@ def _paragraph_start(text: str, pos: int) -> int:
         line_end = len(text)
     if line_end - start > ONE_PARAGRAPH_MIN:
         # (the whole report, or most of it, run into this line: a one-paragraph copy)
-        cuts = _line_cuts(text[start:line_end], 2 * (line_end - start) > len(text))
+        cuts = _line_cuts(text, start, line_end)
         i = bisect.bisect_right(cuts, pos - start)
         start += cuts[i - 1] if i else 0
     return start
 
 
 @lru_cache(maxsize=256)
-def _line_cuts(line: str, whole_report: bool) -> tuple[int, ...]:
-    """Where the paragraphs of a long line start, in order: its numbered parts and inline
-    headings (:func:`inline_cuts`), and its sentences led by the years they tell of — in a
-    lined report only five years or a plan period (…。五年来，…累计新增城镇就业441.8万人), since
-    another number of years there is an aside of its paragraph (8年来，我们坚持…。全市生产总值
-    20059亿元、增长5.6% tells of the year reviewed)."""
-    leads = (_PERIOD_LEAD_SENTENCE if whole_report else _FIVE_LEAD_SENTENCE).finditer(line)
+def _line_cuts(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the paragraphs of the long line ``text[start:end]`` start, in order (offsets into the
+    line): its numbered parts and inline headings (:func:`inline_cuts`), and its sentences led by
+    the years they tell of — in a lined report (the line not most of the text) only five years or
+    a plan period (…。五年来，…累计新增城镇就业441.8万人), since another number of years there is an
+    aside of its paragraph (8年来，我们坚持…。全市生产总值20059亿元、增长5.6% tells of the year
+    reviewed). Keyed by the text and the line's ends: no copy of the line is made and hashed for
+    each figure read in it (the text's hash is kept by the string)."""
+    line = text[start:end]
+    leads = (_PERIOD_LEAD_SENTENCE if 2 * (end - start) > len(text) else _FIVE_LEAD_SENTENCE).finditer(line)
     return tuple(sorted({*inline_cuts(line), *(m.end() for m in leads)}))
 
 
@@ -2497,9 +2500,12 @@ def _indicator_and_measure(
     if indicator and (
         _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
         or (
-            (_FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) or _FROM_TO.match(text, q.end, min(s1, q.end + 8))
-             or _FROM_LIST.match(text, q.end, min(s1, q.end + 30)))
-            and _FROM_START.search(text, max(s0, q.start - 12), q.start)
+            # (the start before the figure looked for first: one search, where few figures have one)
+            _FROM_START.search(text, max(s0, q.start - 12), q.start)
+            and (
+                _FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) or _FROM_TO.match(text, q.end, min(s1, q.end + 8))
+                or _FROM_LIST.match(text, q.end, min(s1, q.end + 30))
+            )
         )
     ):
         flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level, not a figure of the indicator
