@@ -1868,7 +1868,10 @@ class _Report:
         figure's window (else the window already reads the whole sentence)."""
         text = self.text
         lo = max(0, pos - _PARA_MAX // 5)
-        start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
+        start = max(  # (the six calls written out: no generator per figure)
+            text.rfind("。", lo, pos), text.rfind("！", lo, pos), text.rfind("？", lo, pos),
+            text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos),
+        ) + 1 or lo
         return None if start >= window_start else self._lead_of(start, pos)
 
     def _time_words(self, lead_end: int, pos: int) -> bool:
