@@ -330,6 +330,13 @@ _SEP = _regex.compile(r"[，,；;：:]")
 _FENBIE = _regex.compile(r"分别")
 _LIST_JOIN = _regex.compile(r"^\s*(?:[、和与及]|以及)\s*(?:引进(?:到位)?)?$")  # (实际利用外资、引进省外内资)
 
+
+def _after_last_sep(s: str) -> int:
+    """Where the last clause of ``s`` starts: after its last :data:`_SEP` character, else 0
+    (the six characters looked for from the end in C: no match object for every separator)."""
+    return max(s.rfind("，"), s.rfind(","), s.rfind("；"), s.rfind(";"), s.rfind("："), s.rfind(":")) + 1
+
+
 _QUARTER_MONTHS = {"一": 3, "二": 6, "两": 6, "三": 9}
 # A one-year marker after a plan-period name: “十四五”开局之年，今年主要预期目标是…
 _ANNUAL = _regex.compile(
@@ -2284,7 +2291,7 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     seg = text[lo:head_end]
     if "(" in seg or "（" in seg:  # 全镇(含青山河高新园区,下同)完成: the aside's comma ends no clause
         seg = _PAREN_ASIDE.sub(lambda m: "\0" * len(m.group()), seg)
-    clause_start = lo + max([m.end() for m in _SEP.finditer(seg)] or [0])
+    clause_start = lo + _after_last_sep(seg)
     head = _PAREN_ASIDE.sub("", text[clause_start:head_end])  # 预计（下同）可实现
     if rep.region:
         head = head.replace(rep.region, "")
@@ -2609,7 +2616,7 @@ def _kind_and_period(
     before = text[lo_q:q.start]
     if not indicator:
         return _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
-    clause = before[max([m.end() for m in _SEP.finditer(before)] or [0]):]
+    clause = before[_after_last_sep(before):]
     opts = _period_options(rep, sent, q, measure, indicator, before, clause)
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
     late = rep.year_end
