@@ -330,6 +330,13 @@ _SEP = _regex.compile(r"[，,；;：:]")
 _FENBIE = _regex.compile(r"分别")
 _LIST_JOIN = _regex.compile(r"^\s*(?:[、和与及]|以及)\s*(?:引进(?:到位)?)?$")  # (实际利用外资、引进省外内资)
 
+
+def _after_last_sep(s: str) -> int:
+    """Where the last clause of ``s`` starts: after its last :data:`_SEP` character, else 0
+    (the six characters looked for from the end in C: no match object for every separator)."""
+    return max(s.rfind("，"), s.rfind(","), s.rfind("；"), s.rfind(";"), s.rfind("："), s.rfind(":")) + 1
+
+
 _QUARTER_MONTHS = {"一": 3, "二": 6, "两": 6, "三": 9}
 # A one-year marker after a plan-period name: “十四五”开局之年，今年主要预期目标是…
 _ANNUAL = _regex.compile(
@@ -361,6 +368,9 @@ _FROM_CROSSING = _regex.compile(
 _FROM_TO = _regex.compile(r"(?:[:：∶]1)?\s*[，,]?\s*(?:到|至)(?!\d)")
 _FROM_START = _regex.compile(r"[从由][^，,。；;]{0,10}$")
 _CHANGE_END = _regex.compile(r"(?:新增|净增|多增|增加|净减|减少|增长|下降|增收|减收)了?(?:约|近|超)?\s*$")
+# the last characters the words of _GROWTH_WORDS and of _CHANGE_END (with its 了, 约…) end with
+_GROWTH_LAST = frozenset("长幅速度高升涨降少落滑低加增")
+_CHANGE_LAST = frozenset("增加减少长降收了约近超")
 # the amounts of a list before this one (分别增收约7500元和3600元): what the list shares precedes them
 _AMOUNT_LIST_TAIL = _regex.compile(r"(?:\d+(?:\.\d+)?\s*(?:万亿|亿|万)?元?\s*[、和及与]\s*)+$")
 _PLAN_PERIOD = _regex.compile(r"十([一二三四五])五")
@@ -380,7 +390,10 @@ _REACHED_LAST = frozenset("到至在")
 def _reaches(wording: str) -> bool:
     """Whether ``wording`` ends with a verb of reaching a level (降到, 提高到, 控制在): the figure
     after it is the level reached, not a change (the pattern tried only after its last character)."""
-    return _ends_in(wording, _REACHED_LAST) and _REACHED.search(wording, max(0, len(wording) - 12)) is not None
+    last = wording[-1:]  # (what _ends_in tests, without the call: once for every figure)
+    if last.isspace():
+        last = wording.rstrip()[-1:]
+    return last in _REACHED_LAST and _REACHED.search(wording, max(0, len(wording) - 12)) is not None
 
 
 def _ends_in(s: str, chars: frozenset[str]) -> bool:
@@ -858,9 +871,18 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         return "growth"
     if q.unit_kind == "count":
         return "count"
-    shared = _AMOUNT_LIST_TAIL.sub("", wording) if _ends_in(wording, _LIST_JOINERS) else wording
-    if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
-        return "growth"  # 增加2亿元, 分别增收约7500元和3600元: a change (no indicator's level)
+    last = wording[-1:]
+    if last.isspace():
+        last = wording.rstrip()[-1:]
+    if last in _LIST_JOINERS:
+        shared = _AMOUNT_LIST_TAIL.sub("", wording)
+        if _GROWTH_WORDS.fullmatch(wording.strip()[-6:] or "") or _CHANGE_END.search(shared, max(0, len(shared) - 12)):
+            return "growth"  # 分别增收约7500元和3600元: a change (no indicator's level)
+    # (else each pattern matches only a wording whose last character but white space ends one of its words)
+    elif (last in _GROWTH_LAST and _GROWTH_WORDS.fullmatch(wording.strip()[-6:])) or (
+        last in _CHANGE_LAST and _CHANGE_END.search(wording, max(0, len(wording) - 12))
+    ):
+        return "growth"  # 增加2亿元: a change (no indicator's level)
     if q.unit_kind == "none" and unit_kinds().get(indicator) == "count":
         return "count"  # 新增就业人数23万: a count written with its place word only
     return "level"
@@ -1745,9 +1767,12 @@ class _Report:
         i = bisect.bisect_left(starts, pos) - 1
         if i < 0 or items[i][1] > pos:
             return None
-        text = self.text
-        para_start = max(text.rfind("\n", max(0, pos - 4 * _LOOKBACK), pos) + 1, pos - 4 * _LOOKBACK)
-        return items[i][2].group() if starts[i] >= para_start else None
+        # (in the paragraph: no line break between the cue and pos, read forward from the cue
+        # instead of back from pos)
+        start = starts[i]
+        if start < pos - 4 * _LOOKBACK or self.text.find("\n", start, pos) >= 0:
+            return None
+        return items[i][2].group()
 
     def context_markers(self, pos: int) -> list:
         """Time markers that set the period of a whole paragraph or section:
@@ -1850,7 +1875,10 @@ class _Report:
         figure's window (else the window already reads the whole sentence)."""
         text = self.text
         lo = max(0, pos - _PARA_MAX // 5)
-        start = max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1 or lo
+        start = max(  # (the six calls written out: no generator per figure)
+            text.rfind("。", lo, pos), text.rfind("！", lo, pos), text.rfind("？", lo, pos),
+            text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos),
+        ) + 1 or lo
         return None if start >= window_start else self._lead_of(start, pos)
 
     def _time_words(self, lead_end: int, pos: int) -> bool:
@@ -2015,20 +2043,23 @@ def _paragraph_start(text: str, pos: int) -> int:
         line_end = len(text)
     if line_end - start > ONE_PARAGRAPH_MIN:
         # (the whole report, or most of it, run into this line: a one-paragraph copy)
-        cuts = _line_cuts(text[start:line_end], 2 * (line_end - start) > len(text))
+        cuts = _line_cuts(text, start, line_end)
         i = bisect.bisect_right(cuts, pos - start)
         start += cuts[i - 1] if i else 0
     return start
 
 
 @lru_cache(maxsize=256)
-def _line_cuts(line: str, whole_report: bool) -> tuple[int, ...]:
-    """Where the paragraphs of a long line start, in order: its numbered parts and inline
-    headings (:func:`inline_cuts`), and its sentences led by the years they tell of — in a
-    lined report only five years or a plan period (…。五年来，…累计新增城镇就业441.8万人), since
-    another number of years there is an aside of its paragraph (8年来，我们坚持…。全市生产总值
-    20059亿元、增长5.6% tells of the year reviewed)."""
-    leads = (_PERIOD_LEAD_SENTENCE if whole_report else _FIVE_LEAD_SENTENCE).finditer(line)
+def _line_cuts(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the paragraphs of the long line ``text[start:end]`` start, in order (offsets into the
+    line): its numbered parts and inline headings (:func:`inline_cuts`), and its sentences led by
+    the years they tell of — in a lined report (the line not most of the text) only five years or
+    a plan period (…。五年来，…累计新增城镇就业441.8万人), since another number of years there is an
+    aside of its paragraph (8年来，我们坚持…。全市生产总值20059亿元、增长5.6% tells of the year
+    reviewed). Keyed by the text and the line's ends: no copy of the line is made and hashed for
+    each figure read in it (the text's hash is kept by the string)."""
+    line = text[start:end]
+    leads = (_PERIOD_LEAD_SENTENCE if 2 * (end - start) > len(text) else _FIVE_LEAD_SENTENCE).finditer(line)
     return tuple(sorted({*inline_cuts(line), *(m.end() for m in leads)}))
 
 
@@ -2260,7 +2291,7 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     seg = text[lo:head_end]
     if "(" in seg or "（" in seg:  # 全镇(含青山河高新园区,下同)完成: the aside's comma ends no clause
         seg = _PAREN_ASIDE.sub(lambda m: "\0" * len(m.group()), seg)
-    clause_start = lo + max([m.end() for m in _SEP.finditer(seg)] or [0])
+    clause_start = lo + _after_last_sep(seg)
     head = _PAREN_ASIDE.sub("", text[clause_start:head_end])  # 预计（下同）可实现
     if rep.region:
         head = head.replace(rep.region, "")
@@ -2479,9 +2510,12 @@ def _indicator_and_measure(
     if indicator and (
         _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
         or (
-            (_FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) or _FROM_TO.match(text, q.end, min(s1, q.end + 8))
-             or _FROM_LIST.match(text, q.end, min(s1, q.end + 30)))
-            and _FROM_START.search(text, max(s0, q.start - 12), q.start)
+            # (the start before the figure looked for first: one search, where few figures have one)
+            _FROM_START.search(text, max(s0, q.start - 12), q.start)
+            and (
+                _FROM_CROSSING.match(text, q.end, min(s1, q.end + 8)) or _FROM_TO.match(text, q.end, min(s1, q.end + 8))
+                or _FROM_LIST.match(text, q.end, min(s1, q.end + 30))
+            )
         )
     ):
         flags.add("from_value")  # 由1000亿元增加到1500亿元: the old level, not a figure of the indicator
@@ -2582,7 +2616,7 @@ def _kind_and_period(
     before = text[lo_q:q.start]
     if not indicator:
         return _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
-    clause = before[max([m.end() for m in _SEP.finditer(before)] or [0]):]
+    clause = before[_after_last_sep(before):]
     opts = _period_options(rep, sent, q, measure, indicator, before, clause)
     last_cue = rep.last_time_cue(q.start) if section_kind in ("plan", "other", "closing") else None
     late = rep.year_end
@@ -2853,7 +2887,10 @@ def _plain_kind_and_period(
     """Kind and period of a figure of no indicator, from its sentence."""
     marks, plan_year = rep.marks, rep.plan_year
     kind = _kind(section_kind, before, len(before), rep.last_time_cue(q.start) if section_kind == "plan" else None)
-    found = marks.between(marks.period, lo_q, q.start)
+    starts = marks.period[0]
+    i = bisect.bisect_left(starts, lo_q)
+    # (what marks.between gives, read only when a marker starts in the window: most figures have none)
+    found = marks.between(marks.period, lo_q, q.start) if i < len(starts) and starts[i] < q.start else []
     if not found and rep.mid_year:
         # a report to a mid-year session: its figures are of months of this year (the few such
         # reports afford reading the paragraph, which figures of no indicator otherwise skip)

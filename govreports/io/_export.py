@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import json
 import math
 import os
@@ -382,6 +383,8 @@ def _texts_csv(values: Sequence) -> Sequence[str]:
     types = _types(values)
     if types <= {str}:
         return values
+    if types == {list} and _types(itertools.chain.from_iterable(values)) <= {str}:
+        return [";".join(v) for v in values]  # (lists of text, as the rows' flags are: no test per value)
     if not types <= {str, type(None), float, list}:
         raise _NotPlain
     if float in types and any(type(v) is float and v == v for v in values):
