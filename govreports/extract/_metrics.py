@@ -222,6 +222,10 @@ _COMPARED_YEAR_LEADS = ("与19", "与20", "同19", "同20", "和19", "和20", "�
 _COMPARED_FIRST = frozenset(lead[0] for lead in _COMPARED_YEAR_LEADS)  # what a compared base starts with
 _BASE_PERIOD_LEADS = ("比十", "比“十", "较十", "较“十")
 _MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二季度", "三季度", "四季度", "截", "至", "到")
+# the month words' leads that are frequent characters (half the hits of a scan of every lead): read
+# off the positions of 月 and 季 instead (:func:`_month_word_starts`)
+_MONTH_LEADS_APART = ("前", "第", "至", "到")
+_MONTH_SCANNED_LEADS = tuple(w for w in _MONTH_WORDS_LEADS if w not in _MONTH_LEADS_APART)
 # the characters of 1-11月 and 一至九月 (besides white space and digits): _regex.find_in_runs
 _MONTH_RANGE_CHARS = frozenset("月元十一二三四五六七八九-—–~～至到－‐−─―")
 _MONTH_WORDS = _regex.compile(
@@ -895,13 +899,14 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
 def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
     """The month markers of a text (1-11月, 一至九月, 前三季度, 截至11月, 1—3季度), in
     :class:`_Markers` form: ``(start, end, (MONTHS, (first, last), start, end))``;
-    ``word_starts``: where the leads of the month words start (:data:`_MARKER_LEADS`)."""
+    ``word_starts``: where the scanned leads of the month words start (:func:`_marker_starts`)."""
     if word_starts is None:
         word_starts = _marker_starts(text)["month"]
     months = _Markers.MONTHS
     # the runs around each 月 of the characters of all three patterns, found once (each pattern's
     # matches in them are those of find_in_runs with its own characters: see matches_in)
     runs = runs_around(text, "月", _MONTH_END_CHARS)
+    word_starts = _month_word_starts(text, word_starts, runs)
     found = [
         (m.start(), m.end(), (months, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
         for m in matches_in(_MONTH_RANGE, text, runs)
@@ -928,6 +933,27 @@ def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
 # 6月底前完成: a date, a deadline)
 _MONTH_END_LEAD = _regex.compile(r"(\d\d?|十[一二]?|[一二三四五六七八九])\s*月[底末]")
 _MONTH_END_CHARS = _MONTH_RANGE_CHARS | frozenset("底末")
+
+
+def _month_word_starts(text: str, scanned: list[int], runs: list[tuple[int, int]]) -> list[int]:
+    """Where a match of :data:`_MONTH_WORDS` may start in ``text`` (ascending): the ``scanned``
+    positions of its other leads, every 至 and 到 of the ``runs`` around 月 (:func:`runs_around`
+    with :data:`_MONTH_END_CHARS`: 至 11 月底 lies in one) and the 前 and 第 two to four
+    characters before a 月 (前11个月) or two or three before a 季 (前三个季度, 第一季度)."""
+    found = set(scanned)
+    find = text.find
+    for lo, hi in runs:
+        for lead in "至到":
+            at = find(lead, lo, hi)
+            while at >= 0:
+                found.add(at)
+                at = find(lead, at + 1, hi)
+    for anchor, back in (("月", (2, 3, 4)), ("季", (2, 3))):
+        at = find(anchor)
+        while at >= 0:
+            found.update(at - k for k in back if at >= k and text[at - k] in "前第")
+            at = find(anchor, at + 1)
+    return sorted(found)
 _CLAUSE_BREAKS = frozenset("。；;，,：:！？!?\n")
 
 
@@ -1206,10 +1232,11 @@ _TIME_CUE_LEADS = ("过去", "去年", "上年", "一年来", "今年", "明年"
 #: The leads of the time markers a report's :class:`_Markers` finds, found in one scan of it; the
 #: scan tries every position holding the first character of a lead, and “”, 和, 全, 比 … are
 #: frequent: the leads that are a character before a year's 19/20 (比2020, 和2019) or before
-#: 十 (“十, 比十, 比“十) are read off those positions instead (:func:`_marker_starts`), and the
-#: one-year markers' own leads (全年, 预期目标) are looked for only when they are wanted
+#: 十 (“十, 比十, 比“十) are read off those positions instead (:func:`_marker_starts`), as are the
+#: month words' 前, 第, 至 and 到 (:func:`_month_word_starts`), and the one-year markers' own leads
+#: (全年, 预期目标) are looked for only when they are wanted
 _MARKER_LEADS = LeadScan({
-    "year": _YEAR_LEADS, "five": tuple(w for w in _FIVE_YEAR_LEADS if w[0] not in "“”‘"), "month": _MONTH_WORDS_LEADS,
+    "year": _YEAR_LEADS, "five": tuple(w for w in _FIVE_YEAR_LEADS if w[0] not in "“”‘"), "month": _MONTH_SCANNED_LEADS,
     "cue": _TIME_CUE_LEADS, "congress": _CONGRESS_SINCE_LEADS,
 })
 # the leads a character longer than a year's (比2020): name → the characters before 19/20
@@ -1220,7 +1247,8 @@ _ANNUAL_OWN = tuple(w for w in _ANNUAL_LEADS if w not in _TIME_CUE_LEADS and w n
 
 def _marker_starts(text: str) -> dict[str, list[int]]:
     """Name → the ascending positions in ``text`` where a lead of its time markers starts (as one
-    ``LeadScan`` of every lead would give them), but for the one-year markers (:func:`_annual_starts`)."""
+    ``LeadScan`` of every lead would give them), but for the one-year markers (:func:`_annual_starts`)
+    and the month words' leads read off other positions (:func:`_month_word_starts`)."""
     starts = _MARKER_LEADS.starts(text)
     years = [p for p in starts["year"] if p]
     for name, chars in _BEFORE_YEAR.items():
