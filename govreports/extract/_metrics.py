@@ -211,7 +211,11 @@ _MONTH_RANGE_ZH = _regex.compile(
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
 # what every match of these patterns starts with (found in one scan: _MARKER_LEADS)
 _YEAR_LEADS = ("19", "20")
-_FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十", "本届政府", "本届人民政府", "年均")
+# (a plan period's lead is its name, 十四五, not its 十: the scan stops at fewer of the frequent 十)
+_PLAN_PERIODS = tuple(f"十{n}五" for n in "一二三四五")
+_FIVE_YEAR_LEADS = (
+    "五年", "过去五年", *(q + p for q in ("“", "”", "‘", "") for p in _PLAN_PERIODS), "本届政府", "本届人民政府", "年均"
+)
 _BASE_YEAR_LEADS = ("比19", "比20", "较19", "较20")
 _FROM_YEAR_LEADS = ("由19", "由20", "从19", "从20")
 # 党的十八大以来: since the first year after a party congress (statistics count 十八大以来 from 2013)
@@ -220,7 +224,7 @@ _CONGRESS_FIRST_YEAR = {"十八": 2013, "十九": 2018, "二十": 2023}
 _CONGRESS_SINCE_LEADS = ("十八大", "十九大", "二十大")
 _COMPARED_YEAR_LEADS = ("与19", "与20", "同19", "同20", "和19", "和20", "跟19", "跟20")
 _COMPARED_FIRST = frozenset(lead[0] for lead in _COMPARED_YEAR_LEADS)  # what a compared base starts with
-_BASE_PERIOD_LEADS = ("比十", "比“十", "较十", "较“十")
+_BASE_PERIOD_LEADS = tuple(a + q + p for a in "比较" for q in ("", "“") for p in _PLAN_PERIODS)
 _MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二季度", "三季度", "四季度", "截", "至", "到")
 # the month words' leads that are frequent characters (half the hits of a scan of every lead): read
 # off the positions of 月 and 季 instead (:func:`_month_word_starts`)
@@ -1232,7 +1236,7 @@ _TIME_CUE_LEADS = ("过去", "去年", "上年", "一年来", "今年", "明年"
 #: The leads of the time markers a report's :class:`_Markers` finds, found in one scan of it; the
 #: scan tries every position holding the first character of a lead, and “”, 和, 全, 比 … are
 #: frequent: the leads that are a character before a year's 19/20 (比2020, 和2019) or before
-#: 十 (“十, 比十, 比“十) are read off those positions instead (:func:`_marker_starts`), as are the
+#: 十X五 (“十四五, 比十三五, 比“十三五) are read off those positions instead (:func:`_marker_starts`), as are the
 #: month words' 前, 第, 至 and 到 (:func:`_month_word_starts`), and the one-year markers' own leads
 #: (全年, 预期目标) are looked for only when they are wanted
 _MARKER_LEADS = LeadScan({
