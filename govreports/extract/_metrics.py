@@ -1614,7 +1614,29 @@ def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None
     another number of years (过去三年, 四年来): searched once for the review's length and
     for whether the report reviews several years."""
     five = _FIVE_YEAR_REVIEW.search(head)
-    return five, None if five else _REVIEW_YEARS_FIRST.match(head) or _REVIEW_YEARS.search(head)
+    if five:
+        return five, None
+    return five, _REVIEW_YEARS_FIRST.match(head) or (_REVIEW_YEARS.search(head) if _may_review_years(head) else None)
+
+
+_REVIEW_PAST_YEARS = _regex.compile(r"过去的?[两二三四六七]年")
+
+
+def _may_review_years(head: str) -> bool:
+    """Whether ``head`` holds 过去三年 (过去的三年) or 三年来， (两 to 七 years), which every match of
+    :data:`_REVIEW_YEARS` holds: that pattern, tried at every line break and sentence end, is
+    searched only then (in a few heads); its leads are looked for with ``str.find``."""
+    at = head.find("年来")
+    while at >= 0:
+        if at and head[at - 1] in "两二三四六七" and head[at + 2:at + 3] in ("，", ","):
+            return True
+        at = head.find("年来", at + 1)
+    at = head.find("过去")
+    while at >= 0:
+        if _REVIEW_PAST_YEARS.match(head, at):
+            return True
+        at = head.find("过去", at + 1)
+    return False
 
 
 
