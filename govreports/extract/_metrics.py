@@ -958,6 +958,8 @@ def _month_word_starts(text: str, scanned: list[int], runs: list[tuple[int, int]
             found.update(at - k for k in back if at >= k and text[at - k] in "前第")
             at = find(anchor, at + 1)
     return sorted(found)
+
+
 _CLAUSE_BREAKS = frozenset("。；;，,：:！？!?\n")
 
 
