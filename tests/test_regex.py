@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreports._regex import find_in_runs, find_led, longest_first, match_led
+from govreports._regex import find_in_runs, find_led, longest_first, match_led, runs_around
 from govreports.extract import _metrics
 from govreports.extract._indicators import alias_pattern, alias_table
 from govreports.extract._numbers import _UNIT_AT, _UNIT_INFO, _UNIT_LOOKAHEAD
@@ -81,10 +81,14 @@ _LED_NAMES = ["year", "year", "five", "base", "from", "base_period", "month", "c
 def _same_as_scan(text: str) -> None:
     starts = _metrics._marker_starts(text)
     starts["annual"] = _metrics._annual_starts(text, starts)
+    scanned = dict(starts)  # the month words' 前, 第, 至 and 到 are read off 月 and 季, not scanned for
+    runs = runs_around(text, "月", _metrics._MONTH_END_CHARS)
+    starts["month"] = _metrics._month_word_starts(text, starts["month"], runs)
     for (pattern, leads), name in zip(_LED, _LED_NAMES, strict=True):
         assert _spans(find_led(pattern, text, leads)) == _spans(pattern.finditer(text)), pattern.pattern[:40]
         assert _spans(match_led(pattern, text, starts[name])) == _spans(pattern.finditer(text)), name
-        assert starts[name] == sorted({i for lead in leads for i in range(len(text)) if text.startswith(lead, i)})
+        leads = _metrics._MONTH_SCANNED_LEADS if name == "month" else leads
+        assert scanned[name] == sorted({i for lead in leads for i in range(len(text)) if text.startswith(lead, i)})
     for pattern in (_metrics._MONTH_RANGE, _metrics._MONTH_RANGE_ZH):
         got = find_in_runs(pattern, text, "月", _metrics._MONTH_RANGE_CHARS)
         assert _spans(got) == _spans(pattern.finditer(text)), pattern.pattern[:40]

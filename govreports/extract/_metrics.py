@@ -28,7 +28,7 @@ from .. import _regex
 from .._deprecated import renamed_arguments
 from .._lazy import pandas as pd
 from .._parallel import Engine, run_map
-from .._regex import LeadScan, find_led, match_led, matches_in, runs_around
+from .._regex import LeadScan, match_led, matches_in, runs_around
 from .._util import HEADINGS_CHARS, require_columns, text_hash
 from ..schema import (
     FIRST_MONTHS_LAST,
@@ -211,7 +211,11 @@ _MONTH_RANGE_ZH = _regex.compile(
 _ZH_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "元": 1, "两": 2}
 # what every match of these patterns starts with (found in one scan: _MARKER_LEADS)
 _YEAR_LEADS = ("19", "20")
-_FIVE_YEAR_LEADS = ("五年", "过去五年", "“十", "”十", "‘十", "十", "本届政府", "本届人民政府", "年均")
+# (a plan period's lead is its name, 十四五, not its 十: the scan stops at fewer of the frequent 十)
+_PLAN_PERIODS = tuple(f"十{n}五" for n in "一二三四五")
+_FIVE_YEAR_LEADS = (
+    "五年", "过去五年", *(q + p for q in ("“", "”", "‘", "") for p in _PLAN_PERIODS), "本届政府", "本届人民政府", "年均"
+)
 _BASE_YEAR_LEADS = ("比19", "比20", "较19", "较20")
 _FROM_YEAR_LEADS = ("由19", "由20", "从19", "从20")
 # 党的十八大以来: since the first year after a party congress (statistics count 十八大以来 from 2013)
@@ -220,8 +224,12 @@ _CONGRESS_FIRST_YEAR = {"十八": 2013, "十九": 2018, "二十": 2023}
 _CONGRESS_SINCE_LEADS = ("十八大", "十九大", "二十大")
 _COMPARED_YEAR_LEADS = ("与19", "与20", "同19", "同20", "和19", "和20", "跟19", "跟20")
 _COMPARED_FIRST = frozenset(lead[0] for lead in _COMPARED_YEAR_LEADS)  # what a compared base starts with
-_BASE_PERIOD_LEADS = ("比十", "比“十", "较十", "较“十")
+_BASE_PERIOD_LEADS = tuple(a + q + p for a in "比较" for q in ("", "“") for p in _PLAN_PERIODS)
 _MONTH_WORDS_LEADS = ("前", "上半年", "半年度", "第", "一季度", "二季度", "三季度", "四季度", "截", "至", "到")
+# the month words' leads that are frequent characters (half the hits of a scan of every lead): read
+# off the positions of 月 and 季 instead (:func:`_month_word_starts`)
+_MONTH_LEADS_APART = ("前", "第", "至", "到")
+_MONTH_SCANNED_LEADS = tuple(w for w in _MONTH_WORDS_LEADS if w not in _MONTH_LEADS_APART)
 # the characters of 1-11月 and 一至九月 (besides white space and digits): _regex.find_in_runs
 _MONTH_RANGE_CHARS = frozenset("月元十一二三四五六七八九-—–~～至到－‐−─―")
 _MONTH_WORDS = _regex.compile(
@@ -917,13 +925,14 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
 def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
     """The month markers of a text (1-11月, 一至九月, 前三季度, 截至11月, 1—3季度), in
     :class:`_Markers` form: ``(start, end, (MONTHS, (first, last), start, end))``;
-    ``word_starts``: where the leads of the month words start (:data:`_MARKER_LEADS`)."""
+    ``word_starts``: where the scanned leads of the month words start (:func:`_marker_starts`)."""
     if word_starts is None:
         word_starts = _marker_starts(text)["month"]
     months = _Markers.MONTHS
     # the runs around each 月 of the characters of all three patterns, found once (each pattern's
     # matches in them are those of find_in_runs with its own characters: see matches_in)
     runs = runs_around(text, "月", _MONTH_END_CHARS)
+    word_starts = _month_word_starts(text, word_starts, runs)
     found = [
         (m.start(), m.end(), (months, (int(m.group(1)), int(m.group(2))), m.start(), m.end()))
         for m in matches_in(_MONTH_RANGE, text, runs)
@@ -950,6 +959,29 @@ def _month_markers(text: str, word_starts: list[int] | None = None) -> list:
 # 6月底前完成: a date, a deadline)
 _MONTH_END_LEAD = _regex.compile(r"(\d\d?|十[一二]?|[一二三四五六七八九])\s*月[底末]")
 _MONTH_END_CHARS = _MONTH_RANGE_CHARS | frozenset("底末")
+
+
+def _month_word_starts(text: str, scanned: list[int], runs: list[tuple[int, int]]) -> list[int]:
+    """Where a match of :data:`_MONTH_WORDS` may start in ``text`` (ascending): the ``scanned``
+    positions of its other leads, every 至 and 到 of the ``runs`` around 月 (:func:`runs_around`
+    with :data:`_MONTH_END_CHARS`: 至 11 月底 lies in one) and the 前 and 第 two to four
+    characters before a 月 (前11个月) or two or three before a 季 (前三个季度, 第一季度)."""
+    found = set(scanned)
+    find = text.find
+    for lo, hi in runs:
+        for lead in "至到":
+            at = find(lead, lo, hi)
+            while at >= 0:
+                found.add(at)
+                at = find(lead, at + 1, hi)
+    for anchor, back in (("月", (2, 3, 4)), ("季", (2, 3))):
+        at = find(anchor)
+        while at >= 0:
+            found.update(at - k for k in back if at >= k and text[at - k] in "前第")
+            at = find(anchor, at + 1)
+    return sorted(found)
+
+
 _CLAUSE_BREAKS = frozenset("。；;，,：:！？!?\n")
 
 
@@ -1228,10 +1260,11 @@ _TIME_CUE_LEADS = ("过去", "去年", "上年", "一年来", "今年", "明年"
 #: The leads of the time markers a report's :class:`_Markers` finds, found in one scan of it; the
 #: scan tries every position holding the first character of a lead, and “”, 和, 全, 比 … are
 #: frequent: the leads that are a character before a year's 19/20 (比2020, 和2019) or before
-#: 十 (“十, 比十, 比“十) are read off those positions instead (:func:`_marker_starts`), and the
-#: one-year markers' own leads (全年, 预期目标) are looked for only when they are wanted
+#: 十X五 (“十四五, 比十三五, 比“十三五) are read off those positions instead (:func:`_marker_starts`), as are the
+#: month words' 前, 第, 至 and 到 (:func:`_month_word_starts`), and the one-year markers' own leads
+#: (全年, 预期目标) are looked for only when they are wanted
 _MARKER_LEADS = LeadScan({
-    "year": _YEAR_LEADS, "five": tuple(w for w in _FIVE_YEAR_LEADS if w[0] not in "“”‘"), "month": _MONTH_WORDS_LEADS,
+    "year": _YEAR_LEADS, "five": tuple(w for w in _FIVE_YEAR_LEADS if w[0] not in "“”‘"), "month": _MONTH_SCANNED_LEADS,
     "cue": _TIME_CUE_LEADS, "congress": _CONGRESS_SINCE_LEADS,
 })
 # the leads a character longer than a year's (比2020): name → the characters before 19/20
@@ -1242,7 +1275,8 @@ _ANNUAL_OWN = tuple(w for w in _ANNUAL_LEADS if w not in _TIME_CUE_LEADS and w n
 
 def _marker_starts(text: str) -> dict[str, list[int]]:
     """Name → the ascending positions in ``text`` where a lead of its time markers starts (as one
-    ``LeadScan`` of every lead would give them), but for the one-year markers (:func:`_annual_starts`)."""
+    ``LeadScan`` of every lead would give them), but for the one-year markers (:func:`_annual_starts`)
+    and the month words' leads read off other positions (:func:`_month_word_starts`)."""
     starts = _MARKER_LEADS.starts(text)
     years = [p for p in starts["year"] if p]
     for name, chars in _BEFORE_YEAR.items():
@@ -1303,6 +1337,22 @@ _GRAIN_OUTPUT = _regex.compile(  # lookbehinds after the first character: see _F
     r"总(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]总)产量?|产(?<![稻米麦豆类薯菜棉果茶肉奶蛋鱼]产)量"
 )
 _GRAIN_OUTPUT_LEADS = ("总产", "产量")  # what every match starts with (see find_led)
+# the 产 of either lead: a pattern led by one character is searched faster than two words
+_GRAIN_OUTPUT_CORE = _regex.compile(r"产(?:(?<=总产)|(?=量))")
+
+
+def _grain_starts(text: str) -> list[int]:
+    """Where :data:`_GRAIN_OUTPUT_LEADS` start in ``text`` (ascending), read off their 产."""
+    out = []
+    for m in _GRAIN_OUTPUT_CORE.finditer(text):
+        at = m.start()
+        if at and text[at - 1] == "总":
+            out.append(at - 1)
+        if text.startswith("量", at + 1):
+            out.append(at)
+    return out
+
+
 _GRAIN_BEFORE = _regex.compile(r"粮[^。；;\n]{0,24}$")
 # 一般公共预算收入和支出分别达4.78亿元、20.2亿元: 支出 is the budget's expenditure
 _BUDGET_PAIR = _regex.compile(r"(?:一般公共预算|一般预算|公共财政预算|地方财政)收入(?:和|与|及|、)(?P<exp>支出)")
@@ -1446,7 +1496,7 @@ def _with_context_aliases(text: str, aliases: list[_Alias]) -> list[_Alias]:
         i = bisect.bisect_right(starts, a) - 1
         return not ((i >= 0 and aliases[i].end > a) or (i + 1 < len(aliases) and aliases[i + 1].start < b))
 
-    for m in find_led(_GRAIN_OUTPUT, text, _GRAIN_OUTPUT_LEADS):
+    for m in match_led(_GRAIN_OUTPUT, text, _grain_starts(text)):
         if free(m.start(), m.end()) and _GRAIN_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             extra.append(_Alias(m.start(), m.end(), m.group(), "grain_output"))
     for m in _BUDGET_PAIR.finditer(text) if _names_budget_pair(text) else ():
@@ -1556,9 +1606,12 @@ _by_start = operator.itemgetter(_FIGURE_COLUMNS.index("start"))
 
 # 迈上千亿台阶, 突破百亿元大关, 跨越两亿大关: a threshold in numerals, which the number
 # parser leaves alone (千方百计 and 百亿级 are no figures)
-_NUMERAL_MARK_START = _regex.compile(
-    r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超|破)[“\"]?[一两二三四五六七八九十百千]"
-)
+# Whether a text holds one: a search per verb's first character, each led by that literal (a
+# search for the whole alternation tests every character against the set of first characters,
+# twice as slow); 破 alone covers 突破, and a verb whose first character is missing is not searched
+_NUMERAL_MARK_STARTS = tuple((verbs[0], _regex.compile(verbs + r"[“\"]?[一两二三四五六七八九十百千]")) for verbs in (
+    "破", "迈[上过入]", "跨[越过上入]", "站上", "跃上", "首超",
+))
 # (破 alone: 首破, 双破, 破百亿元大关; a threshold with its unit may end the clause: 地区生产总值突破百亿元，…)
 _NUMERAL_MARK = _regex.compile(
     r"(?:突破|迈上|迈过|跨越|跨过|跨上|跨入|迈入|站上|跃上|首超|破(?<![突打攻识看]破))[“\"]?"
@@ -1601,7 +1654,29 @@ def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None
     another number of years (过去三年, 四年来): searched once for the review's length and
     for whether the report reviews several years."""
     five = _FIVE_YEAR_REVIEW.search(head)
-    return five, None if five else _REVIEW_YEARS_FIRST.match(head) or _REVIEW_YEARS.search(head)
+    if five:
+        return five, None
+    return five, _REVIEW_YEARS_FIRST.match(head) or (_REVIEW_YEARS.search(head) if _may_review_years(head) else None)
+
+
+_REVIEW_PAST_YEARS = _regex.compile(r"过去的?[两二三四六七]年")
+
+
+def _may_review_years(head: str) -> bool:
+    """Whether ``head`` holds 过去三年 (过去的三年) or 三年来， (两 to 七 years), which every match of
+    :data:`_REVIEW_YEARS` holds: that pattern, tried at every line break and sentence end, is
+    searched only then (in a few heads); its leads are looked for with ``str.find``."""
+    at = head.find("年来")
+    while at >= 0:
+        if at and head[at - 1] in "两二三四六七" and head[at + 2:at + 3] in ("，", ","):
+            return True
+        at = head.find("年来", at + 1)
+    at = head.find("过去")
+    while at >= 0:
+        if _REVIEW_PAST_YEARS.match(head, at):
+            return True
+        at = head.find("过去", at + 1)
+    return False
 
 
 
@@ -1713,7 +1788,7 @@ class _Report:
         self.leaf_starts = [s["start"] for s in self.leaves]
         self.sents = split_sentences(text)
         self.quantities = _numbers.find_quantities(text)
-        if _NUMERAL_MARK_START.search(text):
+        if any(lead in text and start.search(text) for lead, start in _NUMERAL_MARK_STARTS):
             self.quantities = sorted(self.quantities + _numeral_marks(text), key=operator.attrgetter("start"))
         self._by_sentence: dict[int, list[tuple[int, _numbers.Quantity]]] | None = None
         self.marks = _Markers(text)
