@@ -1094,14 +1094,15 @@ def find_quantities(text: str) -> list[Quantity]:
             break
         pos = m.end()
         kind = m.lastgroup
-        q = None
         if kind == "arx":
             # most figures take the short way; the rest the general one below
             q = _plain_arabic_figure(text, t, m, n, prev_end, prev_negative)
             if q is False:
                 continue
-            part = _ar_part(t, m) if q is None else None
+            if q is None:
+                part = _ar_part(t, m)
         else:
+            q = None
             if kind == "cn":
                 # most Chinese numeral runs are words (一般, 统一): reject them on
                 # the next character before doing any parsing
@@ -1170,14 +1171,14 @@ def _plain_arabic_figure(
         if end < n and (t[end] in _DATE_CHARS or t.startswith(("周年", "世纪"), end)):
             return False
         return None
-    if "," in rest:
-        return None
-    dot = rest.find(".")
-    if dot < 0:
-        if len(rest) > 3:
+    if len(rest) > 3:
+        # (three characters or fewer after the first digit hold no comma, no second point, at most four
+        # integer digits: a comma or a point comes with three or one digits after it)
+        if "," in rest:
             return None
-    elif dot > 3 or rest.find(".", dot + 1) >= 0:
-        return None
+        dot = rest.find(".")
+        if dot < 0 or dot > 3 or rest.find(".", dot + 1) >= 0:
+            return None
     # the neighbours that could exclude a number with a unit (_arabic_is_excluded)
     s, e, end = m.start(), m.end(_AR_GROUP_NUMBERS[0]), m.end()
     before = _BEFORE_PLAIN.get(t[s - 1], 0) if s else 0
