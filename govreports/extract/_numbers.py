@@ -1202,7 +1202,7 @@ def _plain_arabic_figure(
         lo = start - 10 if start - 10 > prev_end else prev_end
         if prev_negative or _DECLINE_CHAR.search(t, lo if lo > 0 else 0, start) is not None:
             negative = _decline(t, start, prev_end, prev_negative)
-    # _new_quantity written out: the call with its ten arguments is a sixth of the work here
+    # _new_quantity written out: no call with ten arguments for each of the ~57,000 figures taking this path
     q = _QuantityInTheMaking()
     q.start = start
     q.end = end
