@@ -883,3 +883,21 @@ def test_fast_paths_agree_with_the_patterns() -> None:
         assert find_quantities(f"工业产值{word}5.2%")[0].negative, word
     for word in set(numbers._DIRECTION.pattern.split("|")) - numbers._DECLINE_WORDS:
         assert not find_quantities(f"工业产值{word}5.2%")[0].negative, word
+
+
+def test_short_path_tables_and_short_numbers() -> None:
+    # the character before a figure: one that excludes it wins over one that may end a qualifier (a space)
+    assert all(numbers._BEFORE_PLAIN[ch] == 1 for ch in numbers._EXCLUDE_BEFORE)
+    assert all(numbers._BEFORE_PLAIN[ch] == 2 for ch in numbers._SIGN_OR_PRE_QUAL_LAST - numbers._EXCLUDE_BEFORE)
+    assert numbers._UNIT_KIND[""] == "none" and numbers._UNIT_KIND["元"] == "money"
+    # the digits after the first, when three characters or fewer, hold no comma and no second point
+    rng = random.Random(7)
+    for _ in range(3000):
+        digits = "1" + "".join(rng.choice("0,.5") for _ in range(rng.randint(0, 6)))
+        m = numbers._SCAN.match(digits + "元")
+        rest = m.group("ar")
+        if len(rest) <= 3:
+            assert "," not in rest and rest.count(".") <= 1, digits
+    assert [(q.surface, q.value) for q in find_quantities("1,234万元和1.5.2万元、12.5万元")] == [
+        ("1,234万元", 1234.0), ("12.5万元", 12.5),
+    ]

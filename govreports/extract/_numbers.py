@@ -1094,14 +1094,15 @@ def find_quantities(text: str) -> list[Quantity]:
             break
         pos = m.end()
         kind = m.lastgroup
-        q = None
         if kind == "arx":
             # most figures take the short way; the rest the general one below
             q = _plain_arabic_figure(text, t, m, n, prev_end, prev_negative)
             if q is False:
                 continue
-            part = _ar_part(t, m) if q is None else None
+            if q is None:
+                part = _ar_part(t, m)
         else:
+            q = None
             if kind == "cn":
                 # most Chinese numeral runs are words (一般, 统一): reject them on
                 # the next character before doing any parsing
@@ -1170,28 +1171,27 @@ def _plain_arabic_figure(
         if end < n and (t[end] in _DATE_CHARS or t.startswith(("周年", "世纪"), end)):
             return False
         return None
-    if "," in rest:
-        return None
-    dot = rest.find(".")
-    if dot < 0:
-        if len(rest) > 3:
+    if len(rest) > 3:
+        # (three characters or fewer after the first digit hold no comma, no second point, at most four
+        # integer digits: a comma or a point comes with three or one digits after it)
+        if "," in rest:
             return None
-    elif dot > 3 or rest.find(".", dot + 1) >= 0:
-        return None
+        dot = rest.find(".")
+        if dot < 0 or dot > 3 or rest.find(".", dot + 1) >= 0:
+            return None
     # the neighbours that could exclude a number with a unit (_arabic_is_excluded)
     s, e, end = m.start(), m.end(_AR_GROUP_NUMBERS[0]), m.end()
-    if (s and t[s - 1] in _EXCLUDE_BEFORE) or t[s] == "0" or (e < n and t[e] in _EXCLUDE_AFTER):
+    before = _BEFORE_PLAIN.get(t[s - 1], 0) if s else 0
+    if before == 1 or t[s] == "0" or (e < n and t[e] in _EXCLUDE_AFTER):
         return None
     post_kind = None
-    if end < n:
-        ch = t[end]
-        if ch in _RANGE_SEP_FIRST:
+    if end < n and t[end] in _AFTER_PLAIN:
+        if t[end] in _RANGE_SEP_FIRST:
             return None
-        if ch in _POST_QUAL_FIRST:
-            post_kind, end = _post_qualifier_at(t, end, base, mid or mid2)
+        post_kind, end = _post_qualifier_at(t, end, base, mid or mid2)
     start = s
     negative = False
-    if s > prev_end and s and t[s - 1] in _SIGN_OR_PRE_QUAL_LAST:
+    if before and s > prev_end:
         floor = prev_end if prev_end > 0 else 0
         sign_start = _sign_before(t, s, floor)
         pre_kind, start = _pre_qualifier(t, sign_start, floor)
@@ -1202,10 +1202,27 @@ def _plain_arabic_figure(
         lo = start - 10 if start - 10 > prev_end else prev_end
         if prev_negative or _DECLINE_CHAR.search(t, lo if lo > 0 else 0, start) is not None:
             negative = _decline(t, start, prev_end, prev_negative)
-    return _new_quantity(  # start, end, surface, value, value_high, unit, unit_kind, qualifier, negative, flags
-        start, end, text[start:end], float(t[s:e]), None, mult + base, _UNIT_INFO[base][0] if base else "none",
-        post_kind or ("at_least" if mid or mid2 else None), negative, (),
-    )
+    # _new_quantity written out: no call with ten arguments for each of the ~57,000 figures taking this path
+    q = _QuantityInTheMaking()
+    q.start = start
+    q.end = end
+    q.surface = text[start:end]
+    q.value = float(t[s:e])
+    q.value_high = None
+    q.unit = mult + base
+    q.unit_kind = _UNIT_KIND[base]
+    q.qualifier = post_kind or ("at_least" if mid or mid2 else None)
+    q.negative = negative
+    q.flags = ()
+    q.__class__ = Quantity  # type: ignore[assignment]
+    return q  # type: ignore[return-value]
+
+
+# For the short path: the character before a figure excludes it (1) or may end a sign or qualifier (2);
+# the first characters of what may follow a figure (a range separator or a qualifier); the kind of a unit.
+_BEFORE_PLAIN = {**dict.fromkeys(_SIGN_OR_PRE_QUAL_LAST, 2), **dict.fromkeys(_EXCLUDE_BEFORE, 1)}
+_AFTER_PLAIN = _RANGE_SEP_FIRST | _POST_QUAL_FIRST
+_UNIT_KIND = {"": "none", **{u: info[0] for u, info in _UNIT_INFO.items()}}
 
 
 def _lone_numeral_skip(t: str, pos: int, n: int) -> int:
@@ -1218,8 +1235,11 @@ def _lone_numeral_skip(t: str, pos: int, n: int) -> int:
     """
     if t[pos - 1] == "十":
         return -1  # a place value
-    _, mult, base, end = _read_tail(t, pos)
-    if mult or (base and _UNIT_INFO[base][0] != "count") or (end < n and t[end] in _RANGE_SEP_FIRST):
+    tail = _TAIL.match(t, pos)  # (what _read_tail reads, without its tuple of strings)
+    _, unit1, mult, _, unit2 = tail.groups()
+    base = unit1 or unit2
+    end = tail.end()
+    if mult or (base and _UNIT_KIND[base] != "count") or (end < n and t[end] in _RANGE_SEP_FIRST):
         return -1
     return end
 
