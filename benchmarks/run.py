@@ -170,7 +170,7 @@ def bench_tokens(reports) -> dict:
     out = {}
     gr.tokenize(reports.head(1), cache=False)
     gr.tokenize(reports.head(1), tokenizer="rjieba", cache=False)
-    for name, kwargs in (("jieba", {"engine": "jieba"}), ("rjieba", {"engine": "rjieba"})):
+    for name, kwargs in (("jieba", {"tokenizer": "jieba"}), ("rjieba", {"tokenizer": "rjieba"})):
         clear_cache()
         t = time.perf_counter()
         toks = gr.tokenize(reports, cache=False, **kwargs)
