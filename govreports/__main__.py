@@ -1,5 +1,5 @@
 """python -m govreports"""
 
-from ._cli import main
+from ._cli import run
 
-raise SystemExit(main())
+run()

@@ -16,6 +16,7 @@ inputs is refused before any work.
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import math
 import os
@@ -658,6 +659,28 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*previous)
+
+
+def run() -> None:
+    """The ``govreports`` command (and ``python -m govreports``): :func:`main`, then the process ends.
+
+    After a command that loaded pyarrow (a Parquet output or input) the process ends without the
+    interpreter's own finalization: the exit handlers run and the streams are flushed, then
+    ``os._exit``. Arrow's thread pools can abort a process in that finalization ('terminate
+    called without an active exception', status -6, apache/arrow#34314) after a complete output;
+    the collection in :func:`_arrow_released` made it rarer, not impossible (twice in full test
+    runs in one session).
+    """
+    status = main()
+    if "pyarrow" not in sys.modules:
+        raise SystemExit(status)
+    atexit._run_exitfuncs()  # what finalization would run first: pools ended, logs and temp files closed
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
