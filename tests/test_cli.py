@@ -9,6 +9,8 @@ import sys
 import pandas as pd
 import pytest
 
+import govreports as gr
+
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
     env = dict(os.environ, GOVREPORTS_PROGRESS="0")
@@ -244,3 +246,22 @@ def test_main_leaves_the_garbage_collector_as_it_found_it(tmp_path):
     assert main(["metrics", "--sample", "-o", str(tmp_path / "m.csv")]) == 0
     assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
     assert (tmp_path / "m.csv").stat().st_size > 0
+
+
+def test_a_parquet_run_ends_after_the_exit_handlers(tmp_path):
+    # after a command that loaded pyarrow, run() ends the process with os._exit (Arrow's thread
+    # pools can abort the interpreter's finalization): exit handlers still run, output is whole
+    out = tmp_path / "m.parquet"
+    code = (
+        "import atexit, sys\n"
+        "from govreports import _cli\n"
+        "atexit.register(lambda: print('handler ran', flush=True))\n"
+        f"sys.argv = ['govreports', 'metrics', '--sample', '--format', 'parquet', '-o', {str(out)!r}]\n"
+        "_cli.run()\n"
+        "print('not reached')\n"
+    )
+    env = dict(os.environ, GOVREPORTS_PROGRESS="0")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["handler ran"]
+    assert len(gr.read_table(out)) == len(gr.extract_metrics(gr.load_sample()))
