@@ -340,9 +340,17 @@ _LIST_JOIN = _regex.compile(r"^\s*(?:[、和与及]|以及)\s*(?:引进(?:到位
 
 
 def _after_last_sep(s: str) -> int:
-    """Where the last clause of ``s`` starts: after its last :data:`_SEP` character, else 0
-    (the six characters looked for from the end in C: no match object for every separator)."""
-    return max(s.rfind("，"), s.rfind(","), s.rfind("；"), s.rfind(";"), s.rfind("："), s.rfind(":")) + 1
+    """Where the last clause of ``s`` starts: after its last :data:`_SEP` character, else 0."""
+    return _clause_start(s, 0, len(s), 0)
+
+
+def _clause_start(text: str, lo: int, hi: int, default: int) -> int:
+    """Where the last clause of ``text[lo:hi]`` starts (an offset into ``text``): after its last
+    :data:`_SEP` character, else ``default`` (the six characters looked for from the end in C:
+    no match object for every separator)."""
+    last = max(text.rfind("，", lo, hi), text.rfind(",", lo, hi), text.rfind("；", lo, hi),
+               text.rfind(";", lo, hi), text.rfind("：", lo, hi), text.rfind(":", lo, hi))
+    return last + 1 if last >= 0 else default
 
 
 _QUARTER_MONTHS = {"一": 3, "二": 6, "两": 6, "三": 9}
@@ -670,7 +678,7 @@ def _fenbie_names(text: str, s0: int, at: int, aliases: list[_Alias]) -> list[_A
         run = _alias_run(text, before, relaxed=False)  # A、B和C分别: names only
         if len(run) >= 2:
             return list(run)
-    clause_start = max([m.end() for m in _SEP.finditer(text, max(s0, at - _LOOKBACK), at)] or [max(s0, at - _LOOKBACK)])
+    clause_start = _clause_start(text, max(s0, at - _LOOKBACK), at, max(s0, at - _LOOKBACK))
     core_end = at
     while core_end > clause_start and text[core_end - 1] in _FENBIE_LEAD:
         core_end -= 1  # 年均分别, 同比分别
@@ -2346,7 +2354,7 @@ def _share_owner(text: str, s0: int, alias: _Alias, before: list[_Alias], region
             return owner  # 生产总值59.44亿元,…,占全市生产总值11.7%: the county's share of its city's
         # 规上企业实现工业总产值153.76亿元,占全街道工业总产值69.37%: the scoped part's share of the whole
         scoped = _SCOPED.get(owner.indicator)
-        lo = max([m.end() for m in _SEP.finditer(text, max(s0, owner.start - 24), owner.start)] or [s0])
+        lo = _clause_start(text, max(s0, owner.start - 24), owner.start, s0)
         if not (whole and scoped and scoped[1].search(text, lo, owner.start)):
             return None
     return owner
@@ -2614,7 +2622,7 @@ def _indicator_and_measure(
         # 规上企业累计完成工业总产值, 限上企业实现社会消费品零售额: the scoped indicator
         scoped, cue = _SCOPED[indicator]
         lo = max(s0, alias.start - 24)
-        clause_start = max([m.end() for m in _SEP.finditer(text, lo, alias.start)] or [lo])
+        clause_start = _clause_start(text, lo, alias.start, lo)
         if cue.search(text, clause_start, alias.start):
             indicator = scoped
     if indicator and not _unit_fits(indicator, q, measure):
@@ -2805,7 +2813,7 @@ def _time_markers(
 
 def _in_compared_clause(text: str, lo: int, marker: tuple) -> bool:
     """Whether a year stands in a clause measuring against another's figure (赶超X2020年的经济总量,)."""
-    start = max([m.end() for m in _SEP.finditer(text, lo, marker[2])] or [lo])
+    start = _clause_start(text, lo, marker[2], lo)
     return bool(_COMPARED_CLAUSE.match(text, start, marker[2])) and bool(_NO_FIGURE_AFTER.match(text, marker[3]))
 
 
@@ -2921,7 +2929,7 @@ def _own_clause_markers(found: list, text: str, q_start: int) -> list:
     next clause's figure, unless the average is stated for a list (年均增长分别为…)."""
     if not any(tag == _Markers.FIVE and m.group() == "年均" for tag, m, *_ in found):
         return found
-    clause_start = max((m.end() for m in _SEP.finditer(text, max(0, q_start - _LOOKBACK), q_start)), default=q_start)
+    clause_start = _clause_start(text, max(0, q_start - _LOOKBACK), q_start, q_start)
     if _CUMULATIVE.search(text, clause_start, q_start):
         return found  # …年均增长44%，累计完成9509.3亿元: a total over the same years
     out = []
@@ -3004,7 +3012,7 @@ def _milestone(
         and measure == "level"
         and (q.unit_kind in ("money", "physical") or q.unit in ("万亿", "亿", "万"))
     ):
-        clause0 = max([m.end() for m in _SEP.finditer(text, max(s0, q.start - 40), q.start)] or [max(s0, q.start - 40)])
+        clause0 = _clause_start(text, max(s0, q.start - 40), q.start, max(s0, q.start - 40))
         end = _SEP.search(text, q.end, min(s1, q.end + 24))
         clause1 = end.start() if end else min(s1, q.end + 24)
         verb = _MILESTONE_VERB.search(text, clause0, q.end)  # the surface may hold it: 突破5000亿元
