@@ -155,3 +155,45 @@ def test_a_table_saved_before_the_rename_is_read_with_the_new_name(tmp_path, sam
         warnings.simplefilter("error")  # a frame of this version warns of nothing
         gr.review_sheet(sample_panel)
         gr.panel(gr.extract_metrics(gr.load_sample()))
+
+
+def test_software_versions_are_what_importlib_metadata_gives_for_every_installed_distribution():
+    from importlib import metadata
+
+    from govreports.io._export import _installed_versions
+
+    names = sorted({d.metadata["Name"] for d in metadata.distributions() if d.metadata["Name"]})
+    assert len(names) > 20
+    expected = {}
+    for name in names:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+        if version:
+            expected[name] = version
+    assert _installed_versions(names) == expected
+    assert _installed_versions(["no-such-distribution-here"]) == {}
+
+
+def test_software_versions_follow_the_path_order_and_the_metadata_files(tmp_path, monkeypatch):
+    from importlib import metadata
+
+    from govreports.io._export import _installed_versions
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, version in ((first, "2.0"), (second, "1.0")):
+        (folder / f"Some_Pkg-{version}.dist-info").mkdir(parents=True)
+        (folder / f"Some_Pkg-{version}.dist-info" / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: some-pkg\nVersion: {version}\n\nVersion: 9.9 in the description\n")
+    (second / "legacy_pkg.egg-info").write_text("Metadata-Version: 1.0\nName: legacy-pkg\nVersion: 0.3\n")
+    (second / "empty_pkg-1.dist-info").mkdir()
+    (second / "empty_pkg-1.dist-info" / "METADATA").write_text("")
+    (second / "empty_pkg-1.dist-info" / "PKG-INFO").write_text("Name: empty-pkg\nVersion: 1.5\n")
+    (second / "bare_pkg-2.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(first), str(second)])
+    names = ["some.pkg", "Legacy-Pkg", "empty_pkg", "bare-pkg"]
+    got = _installed_versions(names)
+    assert got == {"some.pkg": "2.0", "Legacy-Pkg": "0.3", "empty_pkg": "1.5"}
+    metadata.FastPath.__new__.cache_clear()  # importlib.metadata caches folder listings by path
+    assert got == {n: metadata.version(n) for n in names if metadata.version(n)}
