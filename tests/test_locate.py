@@ -296,3 +296,38 @@ def test_corpus_regions_resolve() -> None:
     ok = out[out["division_code"] != ""]
     names = ok["division_code"].map(gaz["name"])
     assert (names == ok["region"]).all()
+
+
+def test_the_units_read_from_the_gazetteer_lines_are_its_csv_rows():
+    from govreports.datasets._divisions import division_rows
+    from govreports.io._locate import _gazetteer
+
+    header, rows = division_rows()  # the csv module's reading of the file
+    gaz = _gazetteer()
+    assert list(gaz.units) == [row[0] for row in rows]
+    assert all(tuple(gaz.units.fields(row[0])) == row for row in rows)
+    children: dict[str, list[str]] = {}
+    for row in rows:
+        if row[header.index("parent_code")]:
+            children.setdefault(row[header.index("parent_code")], []).append(row[0])
+    assert gaz.children == children
+    city = {}
+    for row in rows:
+        if row[header.index("level")] == "city":
+            city.setdefault(row[header.index("short_name")], []).append(row[0])
+    assert all(gaz.by_short.get(("city", name)) == codes for name, codes in city.items())
+
+
+@pytest.mark.parametrize("body", [
+    "110000000000,北京市,北京,北京市,4.10,province,,北京市,北京市\n",  # a field missing
+    "110000000000,北京市,北京,北京市,4.10,province,,北京市,北京市,,\n",  # one too many
+    "110000000000,北京市,北京,北京市,4.10,provinz,,北京市,北京市,\n",  # not a level
+    "110000000000,北京市,北京,北京市,4.10,province,,北京市,北京市,\n" * 2,  # a code twice
+])
+def test_malformed_gazetteer_lines_are_refused_with_the_way_to_rebuild(body):
+    from govreports.errors import GovReportsError
+    from govreports.io._locate import _Units
+
+    assert len(_Units("110000000000,北京市,北京,北京市,4.10,province,,北京市,北京市,\n")) == 1
+    with pytest.raises(GovReportsError, match="build_gazetteer"):
+        _Units(body)

@@ -17,10 +17,15 @@ from .._lazy import pandas as pd
 
 
 @lru_cache(maxsize=1)
+def division_text() -> str:
+    """The gazetteer's CSV text (its header line first)."""
+    return gzip.decompress((resources.files("govreports.datasets") / "gazetteer.csv.gz").read_bytes()).decode("utf-8")
+
+
+@lru_cache(maxsize=1)
 def division_rows() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """The gazetteer's header and rows, as tuples of strings."""
-    raw = gzip.decompress((resources.files("govreports.datasets") / "gazetteer.csv.gz").read_bytes()).decode("utf-8")
-    reader = csv.reader(io.StringIO(raw))
+    reader = csv.reader(io.StringIO(division_text()))
     header = tuple(next(reader))
     return header, tuple(map(tuple, reader))
 

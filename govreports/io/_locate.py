@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .. import _regex
 from .._lazy import pandas as pd
-from ..datasets._divisions import division_rows
+from ..datasets._divisions import division_text
 from ..errors import GovReportsError, InvalidOptionError, MissingColumnsError
 
 __all__ = ["locate", "LOCATE_COLUMNS", "CONFIDENCES"]
@@ -78,35 +78,53 @@ class _Unit(NamedTuple):
     county: str
 
 
-_CODE_AT, _LEVEL_AT, _PARENT_AT = (_Unit._fields.index(f) for f in ("code", "level", "parent_code"))
 _MENTION_AT, _WEIGHT_AT = (_Unit._fields.index(f) for f in ("mention", "mention_weight"))
 
 
 class _Units(Mapping[str, _Unit]):
-    """The gazetteer's units by code, each made from its row when first looked up (a run
-    reads a few hundred of the 44,690; passes over all of them read :attr:`rows`)."""
+    """The gazetteer's units by code, each made from its line of the CSV when first looked up (a
+    run reads a few hundred of the 44,690). Only each line's code, level and parent code are read
+    for all of them (:data:`_LEVEL_AND_PARENT`): splitting every line into its ten fields took most
+    of the 0.08 CPU-s the gazetteer cost each run."""
 
-    def __init__(self, rows: Iterable[tuple[str, ...]]) -> None:
-        self.rows = {row[_CODE_AT]: row for row in rows}
+    def __init__(self, body: str) -> None:
+        lines = body.split("\n")
+        if lines and not lines[-1]:
+            lines.pop()  # the newline that ends the file
+        self.lines = {line[: line.find(",")]: line for line in lines}
+        levels, parents = list(zip(*_LEVEL_AND_PARENT.findall(body))) or [(), ()]
+        #: ``(code, level, parent_code)`` of every unit, in the file's order.
+        self.placed = list(zip(self.lines, levels, parents))
+        if (len(self.lines) != len(lines) or len(self.placed) != len(lines)
+                or body.count(",") != len(lines) * (len(_Unit._fields) - 1)):
+            raise GovReportsError("gazetteer.csv.gz has malformed rows (each must be one line of "
+                                  f"{len(_Unit._fields)} unquoted fields, a level among {', '.join(_GAZ_LEVELS)}, "
+                                  "and a code of its own); rebuild it with tools/build_gazetteer.py")
         self._made: dict[str, _Unit] = {}
-        for row in self.rows.values():
-            if len(row) != len(_Unit._fields):
-                _Unit._make(row)  # raises, as making every unit at once did
 
     def __getitem__(self, code: str) -> _Unit:
         unit = self._made.get(code)
         if unit is None:
-            unit = self._made[code] = _Unit._make(self.rows[code])
+            unit = self._made[code] = _Unit._make(self.lines[code].split(","))
         return unit
 
+    def fields(self, code: str) -> list[str]:
+        """The fields of ``code``'s line (for passes over many units: no unit is kept)."""
+        return self.lines[code].split(",")
+
     def __contains__(self, code: object) -> bool:
-        return code in self.rows
+        return code in self.lines
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.rows)
+        return iter(self.lines)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.lines)
+
+
+# Each line's level (the only fields of ASCII letters) and the parent code after it; the header
+# line is not part of the text searched.
+_LEVEL_AND_PARENT = _regex.compile(",(" + "|".join(_GAZ_LEVELS) + r"),([^,\n]*),")
 
 
 class _ByLevel:
@@ -123,10 +141,10 @@ class _ByLevel:
         table = self._tables.get(level)
         if table is None:
             table = {}
-            at = self._field_at
-            for row in self._units.rows.values():
-                if row[_LEVEL_AT] == level:
-                    table.setdefault(row[at], []).append(row[_CODE_AT])
+            at, fields = self._field_at, self._units.fields
+            for code, unit_level, _ in self._units.placed:
+                if unit_level == level:
+                    table.setdefault(fields(code)[at], []).append(code)
             self._tables[level] = table  # (whole: a thread looking it up meanwhile makes its own)
         return table.get(name, default)
 
@@ -144,7 +162,8 @@ class _Gazetteer:
     def weights(self) -> dict[str, float]:
         """The weight of one mention of each name form (made when a report's name is first found ambiguous)."""
         weights = {}
-        for row in self.units.rows.values():
+        for code in self.units:
+            row = self.units.fields(code)
             if row[_MENTION_AT]:
                 weights[row[_MENTION_AT]] = float(row[_WEIGHT_AT] or 1)
         return weights
@@ -162,15 +181,18 @@ class _Gazetteer:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    header, rows = division_rows()
-    if header != _Unit._fields:
+    header, _, body = division_text().partition("\n")
+    if tuple(header.split(",")) != _Unit._fields:
         raise GovReportsError("gazetteer.csv.gz has unexpected columns; "
                               "rebuild it with tools/build_gazetteer.py")
-    units = _Units(rows)
+    if '"' in body or "\r" in body:
+        raise GovReportsError("gazetteer.csv.gz has quoted fields or CR line ends; "
+                              "rebuild it with tools/build_gazetteer.py")
+    units = _Units(body)
     gaz = _Gazetteer(units)
-    for row in units.rows.values():
-        if row[_PARENT_AT]:
-            gaz.children.setdefault(row[_PARENT_AT], []).append(row[_CODE_AT])
+    for code, _, parent in units.placed:
+        if parent:
+            gaz.children.setdefault(parent, []).append(code)
     return gaz
 
 
