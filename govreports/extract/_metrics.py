@@ -871,11 +871,14 @@ def _completion_ratio(q: _numbers.Quantity, wording: str) -> bool:
 
 
 def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = "") -> str:
-    if q.unit_kind == "points":
+    unit_kind = q.unit_kind
+    if unit_kind == "count":  # (the most frequent kind, whatever the wording)
+        return "count"
+    if unit_kind == "points":
         return "points"
-    if q.unit_kind in ("percent", "none") and ("均" in wording or "平" in wording) and _AVG.search(wording):
+    if unit_kind in ("percent", "none") and ("均" in wording or "平" in wording) and _AVG.search(wording):
         return "growth_avg"  # 年均增长8% (年均1270多万人 is a count, 年均投资50亿元 a level)
-    if q.unit_kind == "percent":
+    if unit_kind == "percent":
         if indicator == "unemployment":
             return "level"  # a rate is the indicator's level
         if _SHARE.search(wording) and not _GROWTH_WORDS.search(wording):
@@ -885,8 +888,6 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         if _completion_ratio(q, wording):
             return "share"  # 完成年初目标45亿元的116%: a completion ratio, not a growth rate
         return "growth"
-    if q.unit_kind == "count":
-        return "count"
     last = wording[-1:]
     if last.isspace():
         last = wording.rstrip()[-1:]
@@ -899,7 +900,7 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         last in _CHANGE_LAST and _CHANGE_END.search(wording, max(0, len(wording) - 12))
     ):
         return "growth"  # 增加2亿元: a change (no indicator's level)
-    if q.unit_kind == "none" and unit_kinds().get(indicator) == "count":
+    if unit_kind == "none" and unit_kinds().get(indicator) == "count":
         return "count"  # 新增就业人数23万: a count written with its place word only
     return "level"
 
@@ -2185,9 +2186,11 @@ def _months_in(s: str) -> list:
     return [(tag, span, 0, 0) for _, _, (tag, span, *_) in sorted(_month_markers(s), key=operator.itemgetter(0))]
 
 
+@lru_cache(maxsize=1024)
 def _heading_markers(heading: str) -> list:
     """Period markers of a heading: a span, a plan period or five years, or
-    one year; none when it names both (过去五年和2022年工作回顾)."""
+    one year; none when it names both (过去五年和2022年工作回顾). (Cached: the sections of
+    one heading ask for it again, and the lists are only read.)"""
     if not heading or _ONE_YEAR.search(heading):  # 确保“十二五”实现良好开局: the first year
         return []
     found = [(_Markers.SPAN, m, 0, 0) for m in _SPAN.finditer(heading)]
@@ -2205,16 +2208,19 @@ def _report_rows(row: dict) -> list[tuple]:
     tuples of :data:`_FIGURE_COLUMNS` (tuples build a frame faster than dicts)."""
     rep = _Report(row)
     text, aliases, alias_starts = rep.text, rep.aliases, rep.alias_starts
+    leaves, leaf_starts, sents = rep.leaves, rep.leaf_starts, rep.sents
     out: list[tuple] = []
     for si, qs in rep.by_sentence().items():
-        s0, s1 = sent = rep.sents[si]
-        section_kind = rep.section_kind(s0)
+        s0, s1 = sent = sents[si]
+        leaf = leaves[bisect.bisect_right(leaf_starts, s0) - 1] if leaves else None  # (rep.section_kind(s0))
+        section_kind = leaf["kind"] if leaf else "other"
         rep.sent_limit = _MAX_SENTENCE if len(qs) <= _CROWDED_FIGURES else _CROWDED_WINDOW
         rep.sent_capped = len(qs) > _MAX_SENTENCE_FIGURES
         if rep.sent_capped:
             qs = qs[:_MAX_SENTENCE_FIGURES]
-        sent_aliases = [a for a in aliases[bisect.bisect_left(alias_starts, s0):bisect.bisect_left(alias_starts, s1)]
-                        if a.end <= s1]
+        lo = bisect.bisect_left(alias_starts, s0)
+        hi = bisect.bisect_left(alias_starts, s1, lo)
+        sent_aliases = [a for a in aliases[lo:hi] if a.end <= s1] if lo < hi else []
         if not sent_aliases:
             # no indicator named in the sentence (most sentences): nothing to attach, each figure's
             # wording is the window before it (what _attach gives a figure of no name before it)
@@ -2559,12 +2565,11 @@ def _plain_row(
         negative = False
         if measure == "growth" or measure == "share":
             measure = "level"
-    value, high = _signed(q, negative)
+    value, high = _signed(q, negative) if negative else (q.value, q.value_high)
     sentence, stored_start = _stored_sentence(rep, sent, q, flags)
-    flags -= _ATTACHED_ONLY
     return (
         "", "", kind, measure, value, high, q.unit, qualifier, period, section_kind,
-        sentence, stored_start, q.start, q.end, sorted(flags), "", False,
+        sentence, stored_start, q.start, q.end, sorted(flags - _ATTACHED_ONLY) if flags else [], "", False,
     )
 
 
