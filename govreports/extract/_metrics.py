@@ -500,7 +500,9 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     if not aliases or q_start - aliases[-1].end > _LOOKBACK:
         return None, text[lo:q_start]
     a = aliases[-1]
-    gap = _PAREN_ASIDE.sub("", text[a.end:q_start])  # （预计数，下同）
+    gap = text[a.end:q_start]
+    if "(" in gap or "（" in gap:
+        gap = _PAREN_ASIDE.sub("", gap)  # （预计数，下同）
     seps = list(_SEP.finditer(gap))
     if not seps:
         if _HAS_DIGIT.search(gap):
@@ -1838,6 +1840,18 @@ class _Report:
                 out.setdefault(si, []).append((qi, q))
         return out
 
+    @functools.cached_property
+    def unmarked_periods(self) -> dict[str, str | None]:
+        """The period of a figure of each kind that no time marker dates (what :func:`_period` gives
+        without markers): the year reviewed (``actual``) or planned (``target``); read once."""
+        year = self.plan_year
+        return {"actual": None if year is None else str(year - 1), "target": None if year is None else str(year)}
+
+    @functools.cached_property
+    def part_leads(self) -> dict[int, bool]:
+        """:func:`_part_lead` of the paragraphs read so far, by the position read from."""
+        return {}
+
     def leaf(self, pos: int) -> dict | None:
         return self.leaves[bisect.bisect_right(self.leaf_starts, pos) - 1] if self.leaves else None
 
@@ -2207,7 +2221,7 @@ def _report_rows(row: dict) -> list[tuple]:
     """All figures of one report (pure function of the report's fields), as
     tuples of :data:`_FIGURE_COLUMNS` (tuples build a frame faster than dicts)."""
     rep = _Report(row)
-    text, aliases, alias_starts = rep.text, rep.aliases, rep.alias_starts
+    aliases, alias_starts = rep.aliases, rep.alias_starts
     leaves, leaf_starts, sents = rep.leaves, rep.leaf_starts, rep.sents
     out: list[tuple] = []
     for si, qs in rep.by_sentence().items():
@@ -2224,14 +2238,12 @@ def _report_rows(row: dict) -> list[tuple]:
         if not sent_aliases:
             # no indicator named in the sentence (most sentences): nothing to attach, each figure's
             # wording is the window before it (what _attach gives a figure of no name before it)
-            for _qi, q in qs:
-                before = text[max(s0, q.start - _LOOKBACK):q.start]
-                out.append(_plain_row(rep, sent, q, before, section_kind, before))
+            out += _plain_rows(rep, sent, qs, section_kind)
             continue
-        for _qi, q, attached in _sentence_attachments(rep, s0, s1, qs, sent_aliases):
+        for qi, q, attached in _sentence_attachments(rep, s0, s1, qs, sent_aliases):
             for alias, wording, cue, is_shared in attached:
                 if alias is None:  # most figures of a report: the short path
-                    out.append(_plain_row(rep, sent, q, wording, section_kind))
+                    out += _plain_rows(rep, sent, [(qi, q)], section_kind, [wording])
                 else:
                     out.append(_figure_row(rep, sent, q, alias, wording, cue, is_shared, section_kind))
     out.sort(key=_by_start)
@@ -2248,7 +2260,7 @@ def _sentence_attachments(
     text = rep.text
     sent_alias_ends = [a.end for a in sent_aliases]
     alias_starts = {a.start for a in sent_aliases}
-    fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in text[s0:s1] else {}
+    fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if text.find("分别", s0, s1) >= 0 else {}
     listed, listed_any = _assign_figure_lists(text, s0, sent_aliases, qs, fenbie)
     for qi, q in qs:
         before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
@@ -2449,6 +2461,15 @@ def _about_a_part(text: str, s0: int, clause_start: int, rep: _Report) -> bool:
         first = _SEP.search(opening)
         if first is not None and part.search(opening, 0, first.start()):
             return True
+    opens = rep.part_leads.get(s0)  # (the sentence's other names ask again)
+    if opens is None:
+        opens = rep.part_leads[s0] = _part_lead(text, s0, rep, part)
+    return opens
+
+
+def _part_lead(text: str, s0: int, rep: _Report, part: re.Pattern[str]) -> bool:
+    """Whether the paragraph holding ``s0`` opens with a part of the region (``part``) as the
+    subject of its lead, before ``s0``: :func:`_about_a_part` of the paragraph."""
     para_start = _paragraph_start(text, s0)
     if para_start < s0:
         opening = _PAREN_ASIDE.sub("", text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
@@ -2536,41 +2557,48 @@ def _stored_sentence(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, 
     return rep.text[a:b], a
 
 
-def _plain_row(
-    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wording: str, section_kind: str,
-    before: str | None = None,
-) -> tuple:
-    """The row of a figure attached to no indicator: what :func:`_figure_row`
-    computes for it, without the steps that only concern an indicator.
-    ``before``: the sentence's text before the figure, at most :data:`_LOOKBACK`
-    characters (when already at hand)."""
+def _plain_rows(
+    rep: _Report, sent: tuple[int, int], qs: list, section_kind: str, wordings: list[str] | None = None,
+) -> list[tuple]:
+    """The rows of figures of one sentence attached to no indicator: what :func:`_figure_row`
+    computes for each, without the steps that only concern an indicator (what the sentence gives
+    every figure read once). ``qs``: their ``(index, quantity)`` pairs; ``wordings``: each one's
+    wording, by default the sentence's text before it, at most :data:`_LOOKBACK` characters (what
+    :func:`_attach` gives a figure of no name before it)."""
     text = rep.text
     s0, s1 = sent
-    flags = set(q.flags)
-    after = text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else ""  # (read for a percent only)
-    measure = _measure(q, wording, "", after)
-    lo_q = max(s0, q.start - _LOOKBACK)
-    if before is None:
+    whole = None  # a short sentence (most) is stored whole, unflagged, with each figure (_stored_sentence)
+    if s1 - s0 <= rep.sent_limit and not rep.sent_capped:
+        if rep.sent_key != sent:
+            rep.sent_key, rep.sent_text = sent, text[s0:s1]
+        whole = (rep.sent_text, s0)
+    out = []
+    for k, (_qi, q) in enumerate(qs):
+        flags = set(q.flags)
+        lo_q = max(s0, q.start - _LOOKBACK)
         before = text[lo_q:q.start]
-    kind, period = _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
-    if measure == "growth_avg":
-        flags.add("multi_year")
-    after = text[q.end:q.end + 1]
-    # (of no indicator, a milestone needs one of these after the figure: see _milestone)
-    qualifier = _milestone(rep, sent, q, "", kind, flags) if after in _MILESTONE_AFTER_FIRST or after.isspace() else (
-        q.qualifier
-    )
-    negative = q.negative
-    if _reaches(wording):
-        negative = False
-        if measure == "growth" or measure == "share":
-            measure = "level"
-    value, high = _signed(q, negative) if negative else (q.value, q.value_high)
-    sentence, stored_start = _stored_sentence(rep, sent, q, flags)
-    return (
-        "", "", kind, measure, value, high, q.unit, qualifier, period, section_kind,
-        sentence, stored_start, q.start, q.end, sorted(flags - _ATTACHED_ONLY) if flags else [], "", False,
-    )
+        wording = before if wordings is None else wordings[k]
+        # (what follows a figure read for a percent only)
+        measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else "")
+        kind, period = _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
+        if measure == "growth_avg":
+            flags.add("multi_year")
+        after = text[q.end:q.end + 1]
+        # (of no indicator, a milestone needs one of these after the figure: see _milestone)
+        milestone = after in _MILESTONE_AFTER_FIRST or after.isspace()
+        qualifier = _milestone(rep, sent, q, "", kind, flags) if milestone else q.qualifier
+        negative = q.negative
+        if _reaches(wording):
+            negative = False
+            if measure == "growth" or measure == "share":
+                measure = "level"
+        value, high = _signed(q, negative) if negative else (q.value, q.value_high)
+        sentence, stored_start = whole or _stored_sentence(rep, sent, q, flags)
+        out.append((
+            "", "", kind, measure, value, high, q.unit, qualifier, period, section_kind,
+            sentence, stored_start, q.start, q.end, sorted(flags - _ATTACHED_ONLY) if flags else [], "", False,
+        ))
+    return out
 
 
 _SPENT_SHARE = _regex.compile(r"\s*(?:中)?用于[^，,。；;\d]{1,12}?的?(?:比例|比重|占比)(?:达到|达|为|超过|提高到)?\s*$")
@@ -2984,7 +3012,7 @@ def _plain_kind_and_period(
         # reports afford reading the paragraph, which figures of no indicator otherwise skip)
         found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
     if not found:  # (most figures: what _period says of no markers, the year reviewed or planned)
-        period = None if plan_year is None else str(plan_year - 1 if kind == "actual" else plan_year)
+        period = rep.unmarked_periods[kind]
     else:
         period, pflags = _period(found, marks, q.start, kind, plan_year, mid_year=rep.mid_year,
                                  session_month=rep.session_month)
