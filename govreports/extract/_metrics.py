@@ -60,10 +60,17 @@ _ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
 #: pages use, 至/到, and 一 written for a dash (1一11月)
 _RANGE_DASH = "[-—–~～至到－‐−─―一]"
 
+# the words a change is said with (增长, 下降 …), last in every match of _GROWTH_WORDS: the words
+# before them are optional, so a text holds a match of _GROWTH_WORDS exactly when it holds one of
+# these (_GROWTH_VERB, a search led by literals: the engine skips to their first characters)
+_GROWTH_VERBS = (
+    r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
+)
 _GROWTH_WORDS = _regex.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|按不变价格?计算|可比价|可比)?"
-    r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
+    r"(?:名义|实际)?(?:年均|平均每年|每年)?" + _GROWTH_VERBS
 )
+_GROWTH_VERB = _regex.compile(_GROWTH_VERBS)
 _GROWTH_CLAUSE = _regex.compile(
     r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
@@ -82,6 +89,13 @@ _GROWTH_CLAUSE = _regex.compile(
 )
 _AVG = _regex.compile(r"年均|平均每年|年平均")  # (every match holds 均 or 平: looked for first)
 _SHARE = _regex.compile(r"占|比重|占比|(?<![增涨降速])率")
+
+
+def _has_share_word(wording: str) -> bool:
+    """Whether ``wording`` holds a :data:`_SHARE` word (each holds 占, 比重 or 率: looked for first)."""
+    return ("占" in wording or "比重" in wording or "率" in wording) and _SHARE.search(wording) is not None
+
+
 # 财政支出70%以上用于民生: the part of the indicator spent on something
 _SHARE_AFTER = _regex.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
 _OF_TARGET = _regex.compile(r"(?:目标|计划|任务|预算(?!收入|支出)|指标)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
@@ -529,7 +543,7 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     if "、" in clause:  # …突破百亿元大关，达109亿元、增长9.2%: the growth of the level just stated
         head, _, tail = clause.rpartition("、")
         own = _OWN_FIGURE.match(head) and a.text not in GROWTH_ONLY_ALIASES  # (not 与经济增长同步，…5.7万元、增长)
-        if own and _GROWTH_WORDS.search(tail) and _GROWTH_CLAUSE.match(tail):
+        if own and _GROWTH_VERB.search(tail) and _GROWTH_CLAUSE.match(tail):
             clause = tail
     # the name's figure continued: its growth (…207.45亿元，同比增长2.0%), or the mark its level passed
     # (地区生产总值达到556.4亿元，首次突破500亿元大关: flagged milestone; 突破 may open the figure's surface)
@@ -869,7 +883,8 @@ def _completion_ratio(q: _numbers.Quantity, wording: str) -> bool:
     if q.unit_kind != "percent":
         return False
     shared = (_PCT_LIST_TAIL.sub("", wording) if _ends_in(wording, _LIST_JOINERS) else wording)[-32:]
-    return "占" not in shared and _OF_TARGET.search(shared) is not None  # 占…预算收入的76%: a share of it
+    # (占…预算收入的76%: a share of it; every match of _OF_TARGET holds 的)
+    return "占" not in shared and "的" in shared and _OF_TARGET.search(shared) is not None
 
 
 def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = "") -> str:
@@ -883,7 +898,7 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
     if unit_kind == "percent":
         if indicator == "unemployment":
             return "level"  # a rate is the indicator's level
-        if _SHARE.search(wording) and not _GROWTH_WORDS.search(wording):
+        if _has_share_word(wording) and not _GROWTH_VERB.search(wording):
             return "share"
         if _SHARE_AFTER.match(after):
             return "share"  # 财政支出70%以上用于民生
@@ -2618,7 +2633,7 @@ def _indicator_and_measure(
     if alias is None:
         return "", _measure(q, wording, "", after)
     indicator = alias.indicator
-    share_of = _SHARE.search(wording) is not None and _SHARE_WORDING.match(wording) is not None
+    share_of = _SHARE_WORDING.match(wording) is not None and _has_share_word(wording)
     # 财政支出用于民生的比例达到74.6%: the part of the indicator spent on something (as 财政支出70%用于民生)
     spent = q.unit_kind == "percent" and _SPENT_SHARE.match(wording) is not None
     if _GAP_OTHER.search(wording) and not share_of and not spent:
@@ -2638,7 +2653,7 @@ def _indicator_and_measure(
         indicator = ""
     measure = "share" if spent else _measure(q, wording, indicator, after)
     if (
-        measure == "growth" and q.unit_kind == "percent" and not _GROWTH_WORDS.search(wording)
+        measure == "growth" and q.unit_kind == "percent" and not _GROWTH_VERB.search(wording)
         and _SHARE_OF_BEFORE.search(text, max(s0, alias.start - 8), alias.start)
     ):
         measure = "share"  # 民生支出占财政总支出的81%: a part of the whole the name says, not its growth
