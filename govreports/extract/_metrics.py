@@ -382,6 +382,13 @@ _GAP_OTHER = _regex.compile(
     r"|用于"  # 财政收入用于民生支出348亿元: what it is spent on
 )
 _PAREN_ASIDE = _regex.compile(r"[（(][^（）()]{0,24}[）)]")
+
+
+def _drop_asides(s: str) -> str:
+    """``s`` without its bracketed asides (:data:`_PAREN_ASIDE`: looked for only in a text holding a bracket)."""
+    return _PAREN_ASIDE.sub("", s) if "(" in s or "（" in s else s
+
+
 # the verb of a change to a new level after a start (…，分别增加到, 提高至)
 _CHANGE_TO = (
     r"\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?"
@@ -514,9 +521,7 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     if not aliases or q_start - aliases[-1].end > _LOOKBACK:
         return None, text[lo:q_start]
     a = aliases[-1]
-    gap = text[a.end:q_start]
-    if "(" in gap or "（" in gap:
-        gap = _PAREN_ASIDE.sub("", gap)  # （预计数，下同）
+    gap = _drop_asides(text[a.end:q_start])  # （预计数，下同）
     seps = list(_SEP.finditer(gap))
     if not seps:
         if _HAS_DIGIT.search(gap):
@@ -1125,6 +1130,11 @@ class _Markers:
 
 # A total over several years (五年累计完成投资2413.8亿元), not a level reached
 _CUMULATIVE = _regex.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
+
+
+def _has_cumulative(s: str) -> bool:
+    """Whether ``s`` holds a :data:`_CUMULATIVE` word (each holds 累, 计 or 共: looked for first)."""
+    return ("累" in s or "计" in s or "共" in s) and _CUMULATIVE.search(s) is not None
 # A report to a mid-year session reviews this year's months (今年以来, 上半年)
 _MID_YEAR = _regex.compile(
     r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来\s*[，,]\s*(?:全|我)(?:镇|乡|县|区|市|旗|街道)"
@@ -2408,7 +2418,7 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     if "(" in seg or "（" in seg:  # 全镇(含青山河高新园区,下同)完成: the aside's comma ends no clause
         seg = _PAREN_ASIDE.sub(lambda m: "\0" * len(m.group()), seg)
     clause_start = lo + _after_last_sep(seg)
-    head = _PAREN_ASIDE.sub("", text[clause_start:head_end])  # 预计（下同）可实现
+    head = _drop_asides(text[clause_start:head_end])  # 预计（下同）可实现
     if rep.region:
         head = head.replace(rep.region, "")
     if rep.short_region:
@@ -2416,7 +2426,7 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     if rep.level == "township":
         head = _TOWN_LEVEL.sub("", head)  # 镇级公共财政预算收入 in a town's report: the town's own
     lead = None
-    for match in _LEAD_PREDICATE.finditer(head):
+    for match in _LEAD_PREDICATE.finditer(head) if head else ():
         lead = match  # the last one
     if lead is not None:
         head = head[lead.end():]  # 工业经济稳中有进规上工业总产值…: a lead whose comma was lost
@@ -2472,7 +2482,7 @@ def _about_a_part(text: str, s0: int, clause_start: int, rep: _Report) -> bool:
     part = _PART_SUBJECT_ABOVE_COUNTY if rep.level in ("city", "province", "national") else _PART_SUBJECT
     s0 = max(s0, clause_start - 2 * _LOOKBACK)  # a run-on "sentence": its opening is too far to speak for the clause
     if clause_start > s0:
-        opening = _PAREN_ASIDE.sub("", text[s0:clause_start])  # 全镇(含青山河高新园区,下同): the whole
+        opening = _drop_asides(text[s0:clause_start])  # 全镇(含青山河高新园区,下同): the whole
         first = _SEP.search(opening)
         if first is not None and part.search(opening, 0, first.start()):
             return True
@@ -2487,7 +2497,7 @@ def _part_lead(text: str, s0: int, rep: _Report, part: re.Pattern[str]) -> bool:
     subject of its lead, before ``s0``: :func:`_about_a_part` of the paragraph."""
     para_start = _paragraph_start(text, s0)
     if para_start < s0:
-        opening = _PAREN_ASIDE.sub("", text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
+        opening = _drop_asides(text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
         for own in (rep.region, rep.short_region):
             if own:
                 opening = opening.replace(own, "\0" * len(own))  # (offsets kept for the lead's end)
@@ -2639,7 +2649,7 @@ def _indicator_and_measure(
     if _GAP_OTHER.search(wording) and not share_of and not spent:
         indicator = ""  # 单位GDP能耗下降3%: not GDP
     if indicator and (
-        _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
+        (("到" in after or "至" in after) and _FROM_VALUE.match(text, q.end, min(s1, q.end + 8)))  # (its 到 or 至)
         or (
             # (the start before the figure looked for first: one search, where few figures have one)
             _FROM_START.search(text, max(s0, q.start - 12), q.start)
@@ -2852,7 +2862,7 @@ def _time_markers(
     if measure == "growth" and _YEAR_ON_YEAR.search(clause):
         # …年均增长28.6%，其中，…同比增长22.9%: a change over one year, whatever years were named before
         found = [f for f in found if f[0] not in _MULTI_TAGS]
-    if kind == "actual" and _CUMULATIVE.search(clause) and any(f[0] in _MULTI_TAGS for f in found):
+    if kind == "actual" and _has_cumulative(clause) and any(f[0] in _MULTI_TAGS for f in found):
         # “十二五”是…的五年。2015年…。累计完成固定资产投资657.1亿元: the years' total, not 2015's
         found = [f for f in found if f[0] != _Markers.YEAR]
     found = _with_months_after(found, text, q.end)
@@ -2921,15 +2931,16 @@ def _period_options(
     # (a total earlier in the sentence does not make a level reached a total: 固定资产投资累计完成800亿元，
     # 城乡居民人均可支配收入分别达到3.5万元和1.6万元)
     # (but investment, summed over years, stays a total: 固定资产投资五年累计翻两番，达到4829亿元)
-    summed = _CUMULATIVE.search(before) and (
+    cumulative = _has_cumulative(clause)
+    summed = _has_cumulative(before) and (
         indicator in _SUMMED
-        or not (_REACHED_VERB_END.search(clause) and not _CUMULATIVE.search(clause) and _SEP.search(before))
+        or not (_REACHED_VERB_END.search(clause) and not cumulative and _SEP.search(before))
     )
     end_level = (measure in ("level", "share") and not summed and not total
                  and not (measure == "share" and "年均" in clause)  # 年均比重64.6%: an average share
                  and not _HELD_THROUGH.search(before, max(0, len(before) - len(clause) - _HELD_LIST_BACK)))
     return {"end_level": end_level, "mid_year": rep.mid_year, "review_years": rep.review_years,
-            "session_month": rep.session_month, "cumulative": bool(_CUMULATIVE.search(clause))}
+            "session_month": rep.session_month, "cumulative": cumulative}
 
 
 # 城镇登记失业率保持在3.4%以下, 粮食产量常年保持在40万吨以上, 生产总值先后跨越两百亿元、三百亿元台阶:
