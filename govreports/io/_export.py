@@ -298,7 +298,7 @@ class CsvRows:
         for g, (values, (_, rs)) in enumerate(zip(zip(*head), groups)):
             start, end = end, end + len(rs)
             prefix = ",".join(values) + ","
-            if g not in head_special and special.isdisjoint(range(start, end)):
+            if g not in head_special and (not special or special.isdisjoint(range(start, end))):
                 # each line after the group's fields, each ended by a line break
                 texts.append(prefix + ("\n" + prefix).join(lines[start:end]) + "\n")
                 continue
@@ -395,6 +395,8 @@ def _texts_csv(values: Sequence) -> Sequence[str]:
     types = _types(values)
     if types <= {str}:
         return values
+    if types <= {str, type(None)}:
+        return ["" if v is None else v for v in values]  # (text and missing values, as the rows' qualifiers)
     if types == {list} and _types(itertools.chain.from_iterable(values)) <= {str}:
         return list(map(";".join, values))  # (lists of text, as the rows' flags are: no test per value)
     if not types <= {str, type(None), float, list}:
