@@ -60,10 +60,17 @@ _ATTACHED_ONLY = frozenset({"other_year", "kind_guessed", "far", "no_period"})
 #: pages use, 至/到, and 一 written for a dash (1一11月)
 _RANGE_DASH = "[-—–~～至到－‐−─―一]"
 
+# the words a change is said with (增长, 下降 …), last in every match of _GROWTH_WORDS: the words
+# before them are optional, so a text holds a match of _GROWTH_WORDS exactly when it holds one of
+# these (_GROWTH_VERB, a search led by literals: the engine skips to their first characters)
+_GROWTH_VERBS = (
+    r"(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
+)
 _GROWTH_WORDS = _regex.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|比上年同期|与上年相比|按可比价格计算|按不变价格?计算|可比价|可比)?"
-    r"(?:名义|实际)?(?:年均|平均每年|每年)?(?:增长|增幅|增速|增长速度|涨幅|提高|上升|上涨|下降|减少|回落|下滑|降低|增加|负增长|比增|增)"
+    r"(?:名义|实际)?(?:年均|平均每年|每年)?" + _GROWTH_VERBS
 )
+_GROWTH_VERB = _regex.compile(_GROWTH_VERBS)
 _GROWTH_CLAUSE = _regex.compile(
     r"^\s*(?:其中)?\s*(?:(?:19|20)\d{2}年(?:底|末)?|预计|据?初步(?:核算|统计)|年末|年底|同口径|现价|可比价"
     # a span before a yearly average: “十三五”期间年均增长7.2%, 五年来年均增长8%
@@ -82,6 +89,13 @@ _GROWTH_CLAUSE = _regex.compile(
 )
 _AVG = _regex.compile(r"年均|平均每年|年平均")  # (every match holds 均 or 平: looked for first)
 _SHARE = _regex.compile(r"占|比重|占比|(?<![增涨降速])率")
+
+
+def _has_share_word(wording: str) -> bool:
+    """Whether ``wording`` holds a :data:`_SHARE` word (each holds 占, 比重 or 率: looked for first)."""
+    return ("占" in wording or "比重" in wording or "率" in wording) and _SHARE.search(wording) is not None
+
+
 # 财政支出70%以上用于民生: the part of the indicator spent on something
 _SHARE_AFTER = _regex.compile(r"\s*(?:以上|左右|以内)?\s*(?:用于|投向|投入到?|花在|来自|源于|集中于)")
 _OF_TARGET = _regex.compile(r"(?:目标|计划|任务|预算(?!收入|支出)|指标)(?:任务|数)?[^，,。；;]{0,14}的\s*$")
@@ -368,6 +382,13 @@ _GAP_OTHER = _regex.compile(
     r"|用于"  # 财政收入用于民生支出348亿元: what it is spent on
 )
 _PAREN_ASIDE = _regex.compile(r"[（(][^（）()]{0,24}[）)]")
+
+
+def _drop_asides(s: str) -> str:
+    """``s`` without its bracketed asides (:data:`_PAREN_ASIDE`: looked for only in a text holding a bracket)."""
+    return _PAREN_ASIDE.sub("", s) if "(" in s or "（" in s else s
+
+
 # the verb of a change to a new level after a start (…，分别增加到, 提高至)
 _CHANGE_TO = (
     r"\s*[，,]?\s*(?:预计|分别|先后|一举|接连|连续|相继)?"
@@ -500,7 +521,7 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     if not aliases or q_start - aliases[-1].end > _LOOKBACK:
         return None, text[lo:q_start]
     a = aliases[-1]
-    gap = _PAREN_ASIDE.sub("", text[a.end:q_start])  # （预计数，下同）
+    gap = _drop_asides(text[a.end:q_start])  # （预计数，下同）
     seps = list(_SEP.finditer(gap))
     if not seps:
         if _HAS_DIGIT.search(gap):
@@ -527,7 +548,7 @@ def _attach(text: str, sent_start: int, q_start: int, aliases: list[_Alias]) -> 
     if "、" in clause:  # …突破百亿元大关，达109亿元、增长9.2%: the growth of the level just stated
         head, _, tail = clause.rpartition("、")
         own = _OWN_FIGURE.match(head) and a.text not in GROWTH_ONLY_ALIASES  # (not 与经济增长同步，…5.7万元、增长)
-        if own and _GROWTH_WORDS.search(tail) and _GROWTH_CLAUSE.match(tail):
+        if own and _GROWTH_VERB.search(tail) and _GROWTH_CLAUSE.match(tail):
             clause = tail
     # the name's figure continued: its growth (…207.45亿元，同比增长2.0%), or the mark its level passed
     # (地区生产总值达到556.4亿元，首次突破500亿元大关: flagged milestone; 突破 may open the figure's surface)
@@ -867,26 +888,28 @@ def _completion_ratio(q: _numbers.Quantity, wording: str) -> bool:
     if q.unit_kind != "percent":
         return False
     shared = (_PCT_LIST_TAIL.sub("", wording) if _ends_in(wording, _LIST_JOINERS) else wording)[-32:]
-    return "占" not in shared and _OF_TARGET.search(shared) is not None  # 占…预算收入的76%: a share of it
+    # (占…预算收入的76%: a share of it; every match of _OF_TARGET holds 的)
+    return "占" not in shared and "的" in shared and _OF_TARGET.search(shared) is not None
 
 
 def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = "") -> str:
-    if q.unit_kind == "points":
+    unit_kind = q.unit_kind
+    if unit_kind == "count":  # (the most frequent kind, whatever the wording)
+        return "count"
+    if unit_kind == "points":
         return "points"
-    if q.unit_kind in ("percent", "none") and ("均" in wording or "平" in wording) and _AVG.search(wording):
+    if unit_kind in ("percent", "none") and ("均" in wording or "平" in wording) and _AVG.search(wording):
         return "growth_avg"  # 年均增长8% (年均1270多万人 is a count, 年均投资50亿元 a level)
-    if q.unit_kind == "percent":
+    if unit_kind == "percent":
         if indicator == "unemployment":
             return "level"  # a rate is the indicator's level
-        if _SHARE.search(wording) and not _GROWTH_WORDS.search(wording):
+        if _has_share_word(wording) and not _GROWTH_VERB.search(wording):
             return "share"
         if _SHARE_AFTER.match(after):
             return "share"  # 财政支出70%以上用于民生
         if _completion_ratio(q, wording):
             return "share"  # 完成年初目标45亿元的116%: a completion ratio, not a growth rate
         return "growth"
-    if q.unit_kind == "count":
-        return "count"
     last = wording[-1:]
     if last.isspace():
         last = wording.rstrip()[-1:]
@@ -899,7 +922,7 @@ def _measure(q: _numbers.Quantity, wording: str, indicator: str, after: str = ""
         last in _CHANGE_LAST and _CHANGE_END.search(wording, max(0, len(wording) - 12))
     ):
         return "growth"  # 增加2亿元: a change (no indicator's level)
-    if q.unit_kind == "none" and unit_kinds().get(indicator) == "count":
+    if unit_kind == "none" and unit_kinds().get(indicator) == "count":
         return "count"  # 新增就业人数23万: a count written with its place word only
     return "level"
 
@@ -1107,6 +1130,11 @@ class _Markers:
 
 # A total over several years (五年累计完成投资2413.8亿元), not a level reached
 _CUMULATIVE = _regex.compile(r"累计|累积|总计|合计|共计|共完成|共实现")
+
+
+def _has_cumulative(s: str) -> bool:
+    """Whether ``s`` holds a :data:`_CUMULATIVE` word (each holds 累, 计 or 共: looked for first)."""
+    return ("累" in s or "计" in s or "共" in s) and _CUMULATIVE.search(s) is not None
 # A report to a mid-year session reviews this year's months (今年以来, 上半年)
 _MID_YEAR = _regex.compile(
     r"上半年|半年来|前三季度|今年以来的?工作|以来工作回顾|今年以来\s*[，,]\s*(?:全|我)(?:镇|乡|县|区|市|旗|街道)"
@@ -1837,6 +1865,18 @@ class _Report:
                 out.setdefault(si, []).append((qi, q))
         return out
 
+    @functools.cached_property
+    def unmarked_periods(self) -> dict[str, str | None]:
+        """The period of a figure of each kind that no time marker dates (what :func:`_period` gives
+        without markers): the year reviewed (``actual``) or planned (``target``); read once."""
+        year = self.plan_year
+        return {"actual": None if year is None else str(year - 1), "target": None if year is None else str(year)}
+
+    @functools.cached_property
+    def part_leads(self) -> dict[int, bool]:
+        """:func:`_part_lead` of the paragraphs read so far, by the position read from."""
+        return {}
+
     def leaf(self, pos: int) -> dict | None:
         return self.leaves[bisect.bisect_right(self.leaf_starts, pos) - 1] if self.leaves else None
 
@@ -2185,9 +2225,11 @@ def _months_in(s: str) -> list:
     return [(tag, span, 0, 0) for _, _, (tag, span, *_) in sorted(_month_markers(s), key=operator.itemgetter(0))]
 
 
+@lru_cache(maxsize=1024)
 def _heading_markers(heading: str) -> list:
     """Period markers of a heading: a span, a plan period or five years, or
-    one year; none when it names both (过去五年和2022年工作回顾)."""
+    one year; none when it names both (过去五年和2022年工作回顾). (Cached: the sections of
+    one heading ask for it again, and the lists are only read.)"""
     if not heading or _ONE_YEAR.search(heading):  # 确保“十二五”实现良好开局: the first year
         return []
     found = [(_Markers.SPAN, m, 0, 0) for m in _SPAN.finditer(heading)]
@@ -2204,28 +2246,29 @@ def _report_rows(row: dict) -> list[tuple]:
     """All figures of one report (pure function of the report's fields), as
     tuples of :data:`_FIGURE_COLUMNS` (tuples build a frame faster than dicts)."""
     rep = _Report(row)
-    text, aliases, alias_starts = rep.text, rep.aliases, rep.alias_starts
+    aliases, alias_starts = rep.aliases, rep.alias_starts
+    leaves, leaf_starts, sents = rep.leaves, rep.leaf_starts, rep.sents
     out: list[tuple] = []
     for si, qs in rep.by_sentence().items():
-        s0, s1 = sent = rep.sents[si]
-        section_kind = rep.section_kind(s0)
+        s0, s1 = sent = sents[si]
+        leaf = leaves[bisect.bisect_right(leaf_starts, s0) - 1] if leaves else None  # (rep.section_kind(s0))
+        section_kind = leaf["kind"] if leaf else "other"
         rep.sent_limit = _MAX_SENTENCE if len(qs) <= _CROWDED_FIGURES else _CROWDED_WINDOW
         rep.sent_capped = len(qs) > _MAX_SENTENCE_FIGURES
         if rep.sent_capped:
             qs = qs[:_MAX_SENTENCE_FIGURES]
-        sent_aliases = [a for a in aliases[bisect.bisect_left(alias_starts, s0):bisect.bisect_left(alias_starts, s1)]
-                        if a.end <= s1]
+        lo = bisect.bisect_left(alias_starts, s0)
+        hi = bisect.bisect_left(alias_starts, s1, lo)
+        sent_aliases = [a for a in aliases[lo:hi] if a.end <= s1] if lo < hi else []
         if not sent_aliases:
             # no indicator named in the sentence (most sentences): nothing to attach, each figure's
             # wording is the window before it (what _attach gives a figure of no name before it)
-            for _qi, q in qs:
-                before = text[max(s0, q.start - _LOOKBACK):q.start]
-                out.append(_plain_row(rep, sent, q, before, section_kind, before))
+            out += _plain_rows(rep, sent, qs, section_kind)
             continue
-        for _qi, q, attached in _sentence_attachments(rep, s0, s1, qs, sent_aliases):
+        for qi, q, attached in _sentence_attachments(rep, s0, s1, qs, sent_aliases):
             for alias, wording, cue, is_shared in attached:
                 if alias is None:  # most figures of a report: the short path
-                    out.append(_plain_row(rep, sent, q, wording, section_kind))
+                    out += _plain_rows(rep, sent, [(qi, q)], section_kind, [wording])
                 else:
                     out.append(_figure_row(rep, sent, q, alias, wording, cue, is_shared, section_kind))
     out.sort(key=_by_start)
@@ -2242,7 +2285,7 @@ def _sentence_attachments(
     text = rep.text
     sent_alias_ends = [a.end for a in sent_aliases]
     alias_starts = {a.start for a in sent_aliases}
-    fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if "分别" in text[s0:s1] else {}
+    fenbie = _assign_fenbie(text, (s0, s1), sent_aliases, qs) if text.find("分别", s0, s1) >= 0 else {}
     listed, listed_any = _assign_figure_lists(text, s0, sent_aliases, qs, fenbie)
     for qi, q in qs:
         before_aliases = sent_aliases[: bisect.bisect_right(sent_alias_ends, q.start)]
@@ -2375,7 +2418,7 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     if "(" in seg or "（" in seg:  # 全镇(含青山河高新园区,下同)完成: the aside's comma ends no clause
         seg = _PAREN_ASIDE.sub(lambda m: "\0" * len(m.group()), seg)
     clause_start = lo + _after_last_sep(seg)
-    head = _PAREN_ASIDE.sub("", text[clause_start:head_end])  # 预计（下同）可实现
+    head = _drop_asides(text[clause_start:head_end])  # 预计（下同）可实现
     if rep.region:
         head = head.replace(rep.region, "")
     if rep.short_region:
@@ -2383,7 +2426,7 @@ def _scope(rep: _Report, s0: int, alias: _Alias, indicator: str) -> tuple[str, s
     if rep.level == "township":
         head = _TOWN_LEVEL.sub("", head)  # 镇级公共财政预算收入 in a town's report: the town's own
     lead = None
-    for match in _LEAD_PREDICATE.finditer(head):
+    for match in _LEAD_PREDICATE.finditer(head) if head else ():
         lead = match  # the last one
     if lead is not None:
         head = head[lead.end():]  # 工业经济稳中有进规上工业总产值…: a lead whose comma was lost
@@ -2439,13 +2482,22 @@ def _about_a_part(text: str, s0: int, clause_start: int, rep: _Report) -> bool:
     part = _PART_SUBJECT_ABOVE_COUNTY if rep.level in ("city", "province", "national") else _PART_SUBJECT
     s0 = max(s0, clause_start - 2 * _LOOKBACK)  # a run-on "sentence": its opening is too far to speak for the clause
     if clause_start > s0:
-        opening = _PAREN_ASIDE.sub("", text[s0:clause_start])  # 全镇(含青山河高新园区,下同): the whole
+        opening = _drop_asides(text[s0:clause_start])  # 全镇(含青山河高新园区,下同): the whole
         first = _SEP.search(opening)
         if first is not None and part.search(opening, 0, first.start()):
             return True
+    opens = rep.part_leads.get(s0)  # (the sentence's other names ask again)
+    if opens is None:
+        opens = rep.part_leads[s0] = _part_lead(text, s0, rep, part)
+    return opens
+
+
+def _part_lead(text: str, s0: int, rep: _Report, part: re.Pattern[str]) -> bool:
+    """Whether the paragraph holding ``s0`` opens with a part of the region (``part``) as the
+    subject of its lead, before ``s0``: :func:`_about_a_part` of the paragraph."""
     para_start = _paragraph_start(text, s0)
     if para_start < s0:
-        opening = _PAREN_ASIDE.sub("", text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
+        opening = _drop_asides(text[para_start:min(s0, para_start + 2 * _LEAD_MAX)])
         for own in (rep.region, rep.short_region):
             if own:
                 opening = opening.replace(own, "\0" * len(own))  # (offsets kept for the lead's end)
@@ -2530,42 +2582,65 @@ def _stored_sentence(rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, 
     return rep.text[a:b], a
 
 
-def _plain_row(
-    rep: _Report, sent: tuple[int, int], q: _numbers.Quantity, wording: str, section_kind: str,
-    before: str | None = None,
-) -> tuple:
-    """The row of a figure attached to no indicator: what :func:`_figure_row`
-    computes for it, without the steps that only concern an indicator.
-    ``before``: the sentence's text before the figure, at most :data:`_LOOKBACK`
-    characters (when already at hand)."""
+def _plain_rows(
+    rep: _Report, sent: tuple[int, int], qs: list, section_kind: str, wordings: list[str] | None = None,
+) -> list[tuple]:
+    """The rows of figures of one sentence attached to no indicator: what :func:`_figure_row`
+    computes for each, without the steps that only concern an indicator (what the sentence gives
+    every figure read once). ``qs``: their ``(index, quantity)`` pairs; ``wordings``: each one's
+    wording, by default the sentence's text before it, at most :data:`_LOOKBACK` characters (what
+    :func:`_attach` gives a figure of no name before it)."""
     text = rep.text
     s0, s1 = sent
-    flags = set(q.flags)
-    after = text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else ""  # (read for a percent only)
-    measure = _measure(q, wording, "", after)
-    lo_q = max(s0, q.start - _LOOKBACK)
-    if before is None:
+    whole = None  # a short sentence (most) is stored whole, unflagged, with each figure (_stored_sentence)
+    if s1 - s0 <= rep.sent_limit and not rep.sent_capped:
+        if rep.sent_key != sent:
+            rep.sent_key, rep.sent_text = sent, text[s0:s1]
+        whole = (rep.sent_text, s0)
+    # what the sentence tells all its figures (their windows lie in it): whether a time marker (or
+    # a mid-year report's context) may date one, else each is of the year its kind gives (as
+    # _plain_kind_and_period reads it); whether a review's figure may be a target (_kind: only after
+    # 目 or 争) or an estimate (_estimated: 预, 初)
+    marks, words = rep.marks, text[s0:s1] if whole is None else whole[0]
+    marked = rep.mid_year or marks.any_in(marks.period, s0, s1)
+    review_actual = section_kind in ("review", "problems") and "目" not in words and "争" not in words
+    may_estimate = "预" in words or "初" in words
+    unmarked = rep.unmarked_periods
+    out = []
+    for k, (_qi, q) in enumerate(qs):
+        flags = set(q.flags)
+        lo_q = max(s0, q.start - _LOOKBACK)
         before = text[lo_q:q.start]
-    kind, period = _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
-    if measure == "growth_avg":
-        flags.add("multi_year")
-    after = text[q.end:q.end + 1]
-    # (of no indicator, a milestone needs one of these after the figure: see _milestone)
-    qualifier = _milestone(rep, sent, q, "", kind, flags) if after in _MILESTONE_AFTER_FIRST or after.isspace() else (
-        q.qualifier
-    )
-    negative = q.negative
-    if _reaches(wording):
-        negative = False
-        if measure == "growth" or measure == "share":
-            measure = "level"
-    value, high = _signed(q, negative)
-    sentence, stored_start = _stored_sentence(rep, sent, q, flags)
-    flags -= _ATTACHED_ONLY
-    return (
-        "", "", kind, measure, value, high, q.unit, qualifier, period, section_kind,
-        sentence, stored_start, q.start, q.end, sorted(flags), "", False,
-    )
+        wording = before if wordings is None else wordings[k]
+        # (what follows a figure read for a percent only)
+        measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else "")
+        if marked:
+            kind, period = _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
+        else:
+            kind = "actual" if review_actual else _kind(
+                section_kind, before, len(before), rep.last_time_cue(q.start) if section_kind == "plan" else None
+            )
+            period = unmarked[kind]
+            if kind == "actual" and may_estimate and _estimated(before):
+                flags.add("estimate")
+        if measure == "growth_avg":
+            flags.add("multi_year")
+        after = text[q.end:q.end + 1]
+        # (of no indicator, a milestone needs one of these after the figure: see _milestone)
+        milestone = after in _MILESTONE_AFTER_FIRST or after.isspace()
+        qualifier = _milestone(rep, sent, q, "", kind, flags) if milestone else q.qualifier
+        negative = q.negative
+        if _reaches(wording):
+            negative = False
+            if measure == "growth" or measure == "share":
+                measure = "level"
+        value, high = _signed(q, negative) if negative else (q.value, q.value_high)
+        sentence, stored_start = whole or _stored_sentence(rep, sent, q, flags)
+        out.append((
+            "", "", kind, measure, value, high, q.unit, qualifier, period, section_kind,
+            sentence, stored_start, q.start, q.end, sorted(flags - _ATTACHED_ONLY) if flags else [], "", False,
+        ))
+    return out
 
 
 _SPENT_SHARE = _regex.compile(r"\s*(?:中)?用于[^，,。；;\d]{1,12}?的?(?:比例|比重|占比)(?:达到|达|为|超过|提高到)?\s*$")
@@ -2585,13 +2660,13 @@ def _indicator_and_measure(
     if alias is None:
         return "", _measure(q, wording, "", after)
     indicator = alias.indicator
-    share_of = _SHARE.search(wording) is not None and _SHARE_WORDING.match(wording) is not None
+    share_of = _SHARE_WORDING.match(wording) is not None and _has_share_word(wording)
     # 财政支出用于民生的比例达到74.6%: the part of the indicator spent on something (as 财政支出70%用于民生)
     spent = q.unit_kind == "percent" and _SPENT_SHARE.match(wording) is not None
     if _GAP_OTHER.search(wording) and not share_of and not spent:
         indicator = ""  # 单位GDP能耗下降3%: not GDP
     if indicator and (
-        _FROM_VALUE.match(text, q.end, min(s1, q.end + 8))
+        (("到" in after or "至" in after) and _FROM_VALUE.match(text, q.end, min(s1, q.end + 8)))  # (its 到 or 至)
         or (
             # (the start before the figure looked for first: one search, where few figures have one)
             _FROM_START.search(text, max(s0, q.start - 12), q.start)
@@ -2605,7 +2680,7 @@ def _indicator_and_measure(
         indicator = ""
     measure = "share" if spent else _measure(q, wording, indicator, after)
     if (
-        measure == "growth" and q.unit_kind == "percent" and not _GROWTH_WORDS.search(wording)
+        measure == "growth" and q.unit_kind == "percent" and not _GROWTH_VERB.search(wording)
         and _SHARE_OF_BEFORE.search(text, max(s0, alias.start - 8), alias.start)
     ):
         measure = "share"  # 民生支出占财政总支出的81%: a part of the whole the name says, not its growth
@@ -2804,7 +2879,7 @@ def _time_markers(
     if measure == "growth" and _YEAR_ON_YEAR.search(clause):
         # …年均增长28.6%，其中，…同比增长22.9%: a change over one year, whatever years were named before
         found = [f for f in found if f[0] not in _MULTI_TAGS]
-    if kind == "actual" and _CUMULATIVE.search(clause) and any(f[0] in _MULTI_TAGS for f in found):
+    if kind == "actual" and _has_cumulative(clause) and any(f[0] in _MULTI_TAGS for f in found):
         # “十二五”是…的五年。2015年…。累计完成固定资产投资657.1亿元: the years' total, not 2015's
         found = [f for f in found if f[0] != _Markers.YEAR]
     found = _with_months_after(found, text, q.end)
@@ -2873,15 +2948,16 @@ def _period_options(
     # (a total earlier in the sentence does not make a level reached a total: 固定资产投资累计完成800亿元，
     # 城乡居民人均可支配收入分别达到3.5万元和1.6万元)
     # (but investment, summed over years, stays a total: 固定资产投资五年累计翻两番，达到4829亿元)
-    summed = _CUMULATIVE.search(before) and (
+    cumulative = _has_cumulative(clause)
+    summed = _has_cumulative(before) and (
         indicator in _SUMMED
-        or not (_REACHED_VERB_END.search(clause) and not _CUMULATIVE.search(clause) and _SEP.search(before))
+        or not (_REACHED_VERB_END.search(clause) and not cumulative and _SEP.search(before))
     )
     end_level = (measure in ("level", "share") and not summed and not total
                  and not (measure == "share" and "年均" in clause)  # 年均比重64.6%: an average share
                  and not _HELD_THROUGH.search(before, max(0, len(before) - len(clause) - _HELD_LIST_BACK)))
     return {"end_level": end_level, "mid_year": rep.mid_year, "review_years": rep.review_years,
-            "session_month": rep.session_month, "cumulative": bool(_CUMULATIVE.search(clause))}
+            "session_month": rep.session_month, "cumulative": cumulative}
 
 
 # 城镇登记失业率保持在3.4%以下, 粮食产量常年保持在40万吨以上, 生产总值先后跨越两百亿元、三百亿元台阶:
@@ -2979,7 +3055,7 @@ def _plain_kind_and_period(
         # reports afford reading the paragraph, which figures of no indicator otherwise skip)
         found = rep.sentence_lead(q.start, lo_q) or rep.context_markers(q.start)
     if not found:  # (most figures: what _period says of no markers, the year reviewed or planned)
-        period = None if plan_year is None else str(plan_year - 1 if kind == "actual" else plan_year)
+        period = rep.unmarked_periods[kind]
     else:
         period, pflags = _period(found, marks, q.start, kind, plan_year, mid_year=rep.mid_year,
                                  session_month=rep.session_month)

@@ -272,6 +272,17 @@ class CsvRows:
         self.columns = [str(c) for c in columns]
         self.sources = [fields.index(c) if c in fields else fields.index(RENAMED_COLUMNS[c]) for c in columns]
         self.formats = [_csv_format(dtype) for dtype in dtypes]
+        #: whether a column's format never writes a character the csv module quotes (numbers,
+        #: booleans, categories of such names): its fields are not scanned for one
+        self.plain = [_writes_plain(fmt) for fmt in self.formats]
+
+    def _quotable(self, columns: list[Sequence[str]], first: int, fixed: Mapping[str, str]) -> list[Sequence[str]]:
+        """The ``columns`` (of the table's columns from ``first`` on, as written) whose fields may
+        hold a character the csv module quotes: those not :attr:`plain`, or given in ``fixed``;
+        each once (a field written twice, quality_flags and flags, is one list)."""
+        out = {id(column): column for c, plain, column in zip(self.columns[first:], self.plain[first:], columns)
+               if c in fixed or not plain}
+        return list(out.values())
 
     def text(self, rows: Sequence[tuple]) -> str | None:
         """The CSV lines of ``rows``; None when a value is of a type the frame would
@@ -295,7 +306,7 @@ class CsvRows:
                        for c, i, fmt in zip(self.columns, self.sources, self.formats)]
         except _NotPlain:
             return None
-        lines = _csv_lines(columns)
+        lines = _csv_lines(columns, self._quotable(columns, 0, fixed))
         return ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
 
     def group_texts(self, groups: Sequence[tuple[tuple, Sequence[tuple]]], *, fixed: Mapping[str, str] | None = None
@@ -326,13 +337,13 @@ class CsvRows:
         except _NotPlain:
             return None
         lines = [",".join(row) for row in zip(*columns)]
-        special = _special_rows(columns)
-        head_special = _special_rows(head)
+        special = _special_rows(self._quotable(columns, k, fixed))
+        head_special = _special_rows(self._quotable(head, 0, fixed))
         texts, end = [], 0
         for g, (values, (_, rs)) in enumerate(zip(zip(*head), groups)):
             start, end = end, end + len(rs)
             prefix = ",".join(values) + ","
-            if g not in head_special and special.isdisjoint(range(start, end)):
+            if g not in head_special and (not special or special.isdisjoint(range(start, end))):
                 # each line after the group's fields, each ended by a line break
                 texts.append(prefix + ("\n" + prefix).join(lines[start:end]) + "\n")
                 continue
@@ -357,11 +368,12 @@ def _made(made: dict[tuple[int, Callable], Sequence[str]], fmt: Callable, i: int
 _CSV_SPECIAL = (",", '"', "\n", "\r", "\x00")
 
 
-def _csv_lines(columns: list[Sequence[str]]) -> list[str]:
+def _csv_lines(columns: list[Sequence[str]], quotable: list[Sequence[str]] | None = None) -> list[str]:
     """One CSV line per row of these columns of text, each ending in ``\\n``: the fields
-    joined by commas, or, for a row with a field the csv module quotes, that module's line."""
+    joined by commas, or, for a row with a field the csv module quotes, that module's line;
+    ``quotable``: the columns that may hold such a field (default: all)."""
     lines = [",".join(row) + "\n" for row in zip(*columns)]
-    special = _special_rows(columns)
+    special = _special_rows(columns if quotable is None else quotable)
     if special or len(columns) < 2:  # (a row of one empty field is written "")
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -428,8 +440,10 @@ def _texts_csv(values: Sequence) -> Sequence[str]:
     types = _types(values)
     if types <= {str}:
         return values
+    if types <= {str, type(None)}:
+        return ["" if v is None else v for v in values]  # (text and missing values, as the rows' qualifiers)
     if types == {list} and _types(itertools.chain.from_iterable(values)) <= {str}:
-        return [";".join(v) for v in values]  # (lists of text, as the rows' flags are: no test per value)
+        return list(map(";".join, values))  # (lists of text, as the rows' flags are: no test per value)
     if not types <= {str, type(None), float, list}:
         raise _NotPlain
     if float in types and any(type(v) is float and v == v for v in values):
@@ -448,10 +462,15 @@ def _categories_csv(names: dict[str, str], values: Sequence) -> Sequence[str]:
 
 
 def _floats_csv(values: Sequence) -> Sequence[str]:
-    if not _types(values) <= {float, int, type(None)}:
+    types = _types(values)
+    if not types <= {float, int, type(None)}:
         raise _NotPlain
     # the shortest text that reads back as the number: pandas writes numpy's, which is Python's
     # repr of the float (equal on 5 million generated numbers: -0.0, inf, 1e16, 5e-324 …)
+    if types == {float} and not any(map(math.isnan, values)):
+        return list(map(repr, values))  # (floats and no NaN, as the rows' values: no test per value)
+    if types == {type(None)}:
+        return [""] * len(values)
     return ["" if v is None or v != v else repr(float(v)) for v in values]
 
 
@@ -474,9 +493,10 @@ def _ints_csv(values: Sequence) -> Sequence[str]:
 
 
 def _int64_csv(values: Sequence) -> Sequence[str]:
-    if not _types(values) <= {int, *_numpy_types("int64")}:
+    types = _types(values)
+    if not types <= {int, *_numpy_types("int64")}:
         raise _NotPlain
-    return list(map(str, values))
+    return list(map(repr if types == {int} else str, values))  # (an int's repr is its str, and called faster)
 
 
 def _bools_csv(values: Sequence) -> Sequence[str]:
@@ -750,6 +770,18 @@ def _with_provenance(frame: pd.DataFrame, path: Path, dataset: Any) -> pd.DataFr
             record = None
     frame.attrs = {"provenance": record} if isinstance(record, dict) else {}
     return frame
+
+
+#: Formats that write only digits, signs, points, letters and empty fields (never a character of
+#: :data:`_CSV_SPECIAL`): repr of a float, str of an int, True/False.
+_PLAIN_FORMATS = (_floats_csv, _ints_csv, _int64_csv, _bools_csv)
+
+
+def _writes_plain(fmt: Callable[[Sequence], Sequence[str]]) -> bool:
+    """Whether the format ``fmt`` (:func:`_csv_format`) never writes a character the csv module quotes."""
+    if isinstance(fmt, functools.partial) and fmt.func is _categories_csv:
+        return not any(c in name for name in fmt.args[0].values() for c in _CSV_SPECIAL)  # the names or ""
+    return fmt in _PLAIN_FORMATS
 
 
 #: :func:`_csv_format` of the dtypes :meth:`CsvRows.of` takes by name.
