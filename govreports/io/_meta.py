@@ -73,10 +73,13 @@ _REGION_NAME = _regex.compile(
     r"^(?:[\u4e00-\u9fff]{2,20}" + _NAME_SUFFIX
     + r"|(?![本全我该各此两])[\u4e00-\u9fff]县)$"  # 浚县, 萧县: counties with a one-character name
 )
-# XX, X.X, xx, x.x not inside a Latin word; ** before a unit (增长**%). Led by the letter, the
-# check on the character before it written after it: the scan skips to candidates in C.
-_PLACEHOLDER = _regex.compile(
-    r"(?:X(?<![A-Za-z]X)(?:\.X|X)|x(?<![A-Za-z]x)(?:\.x|x))(?![A-Za-z])|\*\*(?=[%％万亿个])"
+# XX, X.X, xx, x.x not inside a Latin word; ** before a unit (增长**%). One pattern per leading
+# character, the check on the character before it written after it: each scan skips to its
+# character in C (a class of the three is tested at every character).
+_PLACEHOLDERS = (
+    ("X", _regex.compile(r"X(?<![A-Za-z]X)(?:\.X|X)(?![A-Za-z])")),
+    ("x", _regex.compile(r"x(?<![A-Za-z]x)(?:\.x|x)(?![A-Za-z])")),
+    ("*", _regex.compile(r"\*\*(?=[%％万亿个])")),
 )
 
 
@@ -370,7 +373,7 @@ def infer_meta(
         meta.flags.append("no_region")
     if meta.year is None:
         meta.flags.append("no_year")
-    if any(c in text for c in "Xx*") and _PLACEHOLDER.search(text):  # (the scan costs 30 times the finds)
+    if any(c in text and pattern.search(text) for c, pattern in _PLACEHOLDERS):  # (the finds cost little)
         meta.flags.append("placeholders")
     for key in ("source", "title"):
         if fm.get(key):

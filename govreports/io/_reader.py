@@ -117,7 +117,8 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
     split = split_compilation(doc.text)
     records: list[ReportRecord] = []
     for i, part in enumerate(split.parts):
-        raw = "\n".join(part.lines)
+        # (a document's one part, nothing removed, holds every line of it: it is the text)
+        raw = doc.text if len(split.parts) == 1 and not split.removed else "\n".join(part.lines)
         part.lines = []  # held once, as the text: each line is a string some 60 bytes over its characters
         text, traditional = to_simplified(clean_text(raw))
         del raw
