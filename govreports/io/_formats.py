@@ -218,18 +218,17 @@ def strip_markdown(text: str) -> str:
     ``\[[^\]]*\]\([^)]*\)`` and ``\*\*(.+?)\*\*``, rescanned to the end of
     the text or line from every unclosed opener: quadratic).
     """
-    # A mark's first character is looked for before the mark: a search for one character
-    # runs at memory speed, one for two or more characters some ten times slower.
+    # A mark's first character is looked for before the mark (see _find_run)
     if "<" in text:
         text = _strip_comments(text)
     if "[" in text:
         text = _strip_bracketed(text, "![", keep_label=False)
         text = _strip_bracketed(text, "[", keep_label=True)
     # each line pattern tries every line start: skipped when its mark is absent (most reports)
-    dashes = "-" in text and "---" in text  # (removing a rule's line makes no ---)
-    if dashes or ("*" in text and "***" in text) or ("_" in text and "___" in text):
+    dashes = _find_run(text, "---") >= 0  # (removing a rule's line makes no ---)
+    if dashes or _find_run(text, "***") >= 0 or _find_run(text, "___") >= 0:
         text = _MD_RULE.sub("", text)
-    if dashes and "---" in text:
+    if dashes and _find_run(text, "---") >= 0:
         text = _MD_TABLE_RULE.sub("", text)
     if "#" in text:
         text = _MD_HEADING.sub("", text)
@@ -241,8 +240,8 @@ def strip_markdown(text: str) -> str:
 def _strip_emphasis_lines(text: str) -> str:
     """``text`` with each line holding ``**`` or ``__`` through :func:`_strip_emphasis`: the
     lines are found from the marks (a line without one is its own result: most lines)."""
-    stars = text.find("**") if "*" in text else -1
-    unders = text.find("__") if "_" in text else -1
+    stars = _find_run(text, "**")
+    unders = _find_run(text, "__")
     if stars < 0 and unders < 0:
         return text
     parts: list[str] = []
@@ -256,11 +255,22 @@ def _strip_emphasis_lines(text: str) -> str:
         parts += [text[last:start], _strip_emphasis(text[start:end])]
         last = end
         if 0 <= stars < end:
-            stars = text.find("**", end)
+            stars = _find_run(text, "**", end)
         if 0 <= unders < end:
-            unders = text.find("__", end)
+            unders = _find_run(text, "__", end)
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _find_run(text: str, run: str, start: int = 0) -> int:
+    """``text.find(run, start)``, found from the occurrences of the run's first character: a
+    search for one character runs at memory speed, one for two or more some ten times slower,
+    and the characters of Markdown's marks (``*``, ``-``, ``_``) are rare in a report."""
+    first = run[0]
+    at = text.find(first, start)
+    while at >= 0 and not text.startswith(run, at):
+        at = text.find(first, at + 1)
+    return at
 
 
 def _strip_comments(text: str) -> str:

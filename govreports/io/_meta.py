@@ -401,9 +401,11 @@ def _head_lines(text: str) -> list[str]:
 #: Characters of the head searched for a session line broken across lines.
 _HEAD_CHARS = 1500
 _UNIT = r"[\u4e00-\u9fff]{1,20}?" + _SUFFIX
-# A date on a page's furniture line: 发布日期: 2010-03-09, 时间:2026-02-26
+# A date on a page's furniture line: 发布日期: 2010-03-09, 时间:2026-02-26. The word before 日期
+# (发布, 发文, 成文, 生成, 更新, 印发, 公开) changes no date read: the pattern starts at 日期 or
+# 时间, characters the scan skips to (an optional word first had it try every position).
 _PUB_DATE = _regex.compile(
-    r"(?:发布|发文|成文|生成|更新|印发|公开)?(?:日期|时间)\s*[】\]]?\s*[:：|]?\s*\|?\s*"
+    r"(?:日期|时间)\s*[】\]]?\s*[:：|]?\s*\|?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
 )
 # a page's bare timestamp (梨树县人民政府 2017-01-10 16:56:00): a publication date
@@ -507,7 +509,8 @@ def _session(head_lines: list[str], fm: dict[str, str]) -> _Session:
     for i, line in enumerate(lines):
         if (
             out.published is None
-            and (m := _PUB_DATE.search(line) or _PUB_STAMP.search(line) or _stamped_date(line))
+            # (a stamp holds a clock time's colon: looked for first)
+            and (m := _PUB_DATE.search(line) or (":" in line and (_PUB_STAMP.search(line) or _stamped_date(line))))
             and 1 <= int(m["m"]) <= 12
         ):
             out.published = _iso(m)
@@ -600,6 +603,8 @@ def _title_region_year(
             first_hit = i
         if first_hit is not None and i > first_hit + 2:
             break  # only the lines right after a title line complete it
+        if "工作报告" not in c:
+            continue  # what each of the four title patterns holds
         m = _TITLE_REGION_YEAR.search(c) or _TITLE_YEAR_REGION.search(c)
         if m and _NOT_A_PLACE.search(m.group("region")):
             m = None  # 本屆政府工作回顧 / 縣十五屆…: a heading run into the next line, no place
@@ -743,7 +748,11 @@ _OPENING_YEAR = _regex.compile(
 
 # 二〇一四年工作回顾: a year in Chinese numerals, four characters like its digits
 #: A year in Chinese numerals (二〇一四, 二零二三; 二0二二 and 二O二二 typed with a digit or letter for 〇)
-_CN_YEAR_SRC = r"[一二][〇零○Ｏ0OＯ][〇零○Ｏ0OＯ一二三四五六七八九]{2}"
+_CN_ZERO = r"[〇零○Ｏ0OＯ]"
+_CN_YEAR_SRC = r"[一二]" + _CN_ZERO + r"[〇零○Ｏ0OＯ一二三四五六七八九]{2}"
+# its first two characters, led by the second (rarer than 一 and 二): a text without them holds
+# no such year, told by a scan that skips to those characters
+_CN_YEAR_START = _regex.compile(_CN_ZERO + r"(?<=[一二]" + _CN_ZERO + ")")
 _CN_YEAR = _regex.compile(_CN_YEAR_SRC + r"(?=\s*年)")
 _CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ0OＯ一二三四五六七八九", "0000000123456789")
 
@@ -780,7 +789,7 @@ def _arabic_dates(text: str) -> str:
             out += f"{_cn_number(m['d'])}日"
         return out
 
-    return _CN_DATE.sub(digits, text) if "年" in text else text
+    return _CN_DATE.sub(digits, text) if "年" in text and _CN_YEAR_START.search(text) else text
 
 
 # X街道2025年工作总结及2026年工作计划, 2022年度工作总结: the title of an annual summary
