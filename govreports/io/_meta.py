@@ -9,7 +9,7 @@ Whatever came from the path rather than the text is flagged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
@@ -816,6 +816,14 @@ class _DatedLines(Sequence[str]):
             line = self._dated[i] = _arabic_dates(self._lines[i])
         return line
 
+    def __iter__(self) -> Iterator[str]:
+        # (Sequence's own calls __getitem__ for every line)
+        dated = self._dated
+        for i, line in enumerate(self._lines):
+            if dated[i] is None:
+                dated[i] = _arabic_dates(line)
+            yield dated[i]  # type: ignore[misc]
+
 
 class _Lines(Sequence[str]):
     """``lines`` followed by ``last`` (``[*lines, last]``), without reading ``lines`` first."""
@@ -838,6 +846,10 @@ class _Lines(Sequence[str]):
         if not 0 <= i < n:
             raise IndexError(i)
         return self._lines[i]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._lines
+        yield self._last
 
 
 def _joined(lines: Iterable[str], size: int, *, strip: bool = False) -> str:
