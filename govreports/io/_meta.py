@@ -796,7 +796,7 @@ def _arabic_dates(text: str) -> str:
     return _CN_DATE.sub(digits, text) if "年" in text and _CN_YEAR_START.search(text) else text
 
 
-class _DatedLines(Sequence[str]):
+class _DatedLines:
     """A head's lines with their dates in Chinese numerals written in digits (:func:`_arabic_dates`),
     each converted when first read: the readers of a head stop after its first lines or
     characters (on the benchmark reports, before half of what its 40 lines hold)."""
@@ -808,7 +808,7 @@ class _DatedLines(Sequence[str]):
     def __len__(self) -> int:
         return len(self._lines)
 
-    def __getitem__(self, i: int | slice) -> str | list[str]:  # type: ignore[override]
+    def __getitem__(self, i: int | slice) -> str | list[str]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self._lines)))]
         line = self._dated[i]
@@ -817,15 +817,15 @@ class _DatedLines(Sequence[str]):
         return line
 
     def __iter__(self) -> Iterator[str]:
-        # (Sequence's own calls __getitem__ for every line)
         dated = self._dated
         for i, line in enumerate(self._lines):
-            if dated[i] is None:
-                dated[i] = _arabic_dates(line)
-            yield dated[i]  # type: ignore[misc]
+            done = dated[i]
+            if done is None:
+                done = dated[i] = _arabic_dates(line)
+            yield done
 
 
-class _Lines(Sequence[str]):
+class _Lines:
     """``lines`` followed by ``last`` (``[*lines, last]``), without reading ``lines`` first."""
 
     def __init__(self, lines: Sequence[str], last: str) -> None:
@@ -835,7 +835,7 @@ class _Lines(Sequence[str]):
     def __len__(self) -> int:
         return len(self._lines) + 1
 
-    def __getitem__(self, i: int | slice) -> str | list[str]:  # type: ignore[override]
+    def __getitem__(self, i: int | slice) -> str | list[str]:
         n = len(self._lines)
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(n + 1))]
