@@ -5,7 +5,6 @@ jieba is imported inside the functions: importing govreports loads no dictionary
 
 from __future__ import annotations
 
-import logging
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +13,8 @@ from importlib import resources
 @contextmanager
 def quiet_jieba():
     """Silence jieba's logger for the duration of the block (it prints on first use)."""
+    import logging  # (here: a run that loads no jieba needs no logging, 2 ms of its start)
+
     logger = logging.getLogger("jieba")
     old = logger.level
     logger.setLevel(logging.ERROR)

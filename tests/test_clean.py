@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govreports.errors import BinaryFileError, DecodeError, EmptyFileError
-from govreports.io._clean import clean_text, decode_bytes, is_truncated, normalize_chars, remove_junk_lines
+from govreports.io._clean import (
+    clean_part_text,
+    clean_text,
+    decode_bytes,
+    is_truncated,
+    normalize_chars,
+    remove_junk_lines,
+)
+from govreports.io._compilation import split_compilation
 
 
 def test_fullwidth_digits_and_percent_are_normalised():
@@ -70,6 +79,19 @@ def test_junk_lines_removed_but_report_lines_kept():
     kept, removed = remove_junk_lines(lines)
     assert kept == ["我们要打印出更好的成绩单,关闭落后产能。"]
     assert len(kept) + len(removed) == len(lines)
+
+
+def test_a_part_is_cleaned_as_clean_text_cleans_it():
+    # clean_part_text skips the junk test of a compilation part's lines (remove_junk_lines kept
+    # them) only while normalising leaves the text as it was: ＶＩＰ专享 is junk once narrowed
+    units = ["收藏", "打印", "全县生产总值增长５％。", "各位代表：", " ", "", "\u3000甲。", "分享到：微信",
+             "1．当您付费下载", "ＶＩＰ专享", "收\u200b藏", "甲镇2023年政府工作报告", "增长5%。", "\r"]
+    rng = random.Random(5)
+    for _ in range(3_000):
+        text = "\n".join(rng.choice(units) for _ in range(rng.randint(0, 12)))
+        for part in split_compilation(text).parts:
+            joined = "\n".join(part.lines)
+            assert clean_part_text(joined) == clean_text(joined), joined
 
 
 @pytest.mark.parametrize(

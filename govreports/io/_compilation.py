@@ -119,16 +119,20 @@ def is_toc_only(text: str) -> bool:
     for chunk in line_chunks(text):
         for ln in chunk:
             seen += 1
-            if ln.strip():
+            s = ln.strip()
+            if s:
                 nonblank += 1
-                # (every title holds 政府工作报告: the words are looked for before the pattern is tried)
-                toc += bool(
-                    _TOC_HEAD.match(ln) or _TOC_NUMBER.match(ln)
-                    or ("政府工作报告" in ln and (m := TITLE_LINE.match(ln)) and m.group("page"))
-                )
+                # An entry's first character past its blanks is 目 or a digit, or it holds 政府工作报告
+                # (every title does): the patterns are tried only on such a line (few of a report's).
+                first = s[0]
+                if first == "目" or first.isdecimal() or "政府工作报告" in s:
+                    toc += bool(
+                        _TOC_HEAD.match(ln) or _TOC_NUMBER.match(ln)
+                        or ("政府工作报告" in ln and (m := TITLE_LINE.match(ln)) and m.group("page"))
+                    )
                 # the lines left cannot bring the share of entries up to 80% any more: a
-                # report is told after a fifth of its lines, never read whole (checked line
-                # by line: a chunk holds a whole report)
+                # report is told after a fifth to a third of its lines, never read whole
+                # (checked line by line)
                 if 4 * (nonblank - toc) > toc + (total - seen) + 1:
                     return False
     return toc >= 2 and toc >= 0.8 * nonblank

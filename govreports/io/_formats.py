@@ -11,9 +11,7 @@ from __future__ import annotations
 import bisect
 import contextvars
 import copy
-import html
 import io
-import logging
 import re
 import threading
 import zipfile
@@ -21,7 +19,6 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -162,7 +159,13 @@ def _check_text_size(path: Path, text: str, limits: Limits) -> None:
             path, f"has {len(text):,} characters of text, over the limit of {limits.max_chars:,} (Limits.max_chars)"
         )
     # every way a line can end that cleaning turns into a line break
-    lines = 1 + text.count("\n") + text.count("\r") - text.count("\r\n") + text.count("\u2028") + text.count("\u2029")
+    # (each other break looked for before it is counted: most texts hold none)
+    lines = 1 + text.count("\n")
+    if "\r" in text:
+        lines += text.count("\r") - text.count("\r\n")
+    for brk in "\u2028\u2029":
+        if brk in text:
+            lines += text.count(brk)
     if lines > limits.max_lines:
         raise FileTooLargeError(
             path, f"has {lines:,} lines of text, over the limit of {limits.max_lines:,} (Limits.max_lines)"
@@ -215,22 +218,59 @@ def strip_markdown(text: str) -> str:
     ``\[[^\]]*\]\([^)]*\)`` and ``\*\*(.+?)\*\*``, rescanned to the end of
     the text or line from every unclosed opener: quadratic).
     """
-    text = _strip_comments(text)
-    text = _strip_bracketed(text, "![", keep_label=False)
-    text = _strip_bracketed(text, "[", keep_label=True)
+    # A mark's first character is looked for before the mark (see _find_run)
+    if "<" in text:
+        text = _strip_comments(text)
+    if "[" in text:
+        text = _strip_bracketed(text, "![", keep_label=False)
+        text = _strip_bracketed(text, "[", keep_label=True)
     # each line pattern tries every line start: skipped when its mark is absent (most reports)
-    if "---" in text or "***" in text or "___" in text:
+    dashes = _find_run(text, "---") >= 0  # (removing a rule's line makes no ---)
+    if dashes or _find_run(text, "***") >= 0 or _find_run(text, "___") >= 0:
         text = _MD_RULE.sub("", text)
-    if "---" in text:
+    if dashes and _find_run(text, "---") >= 0:
         text = _MD_TABLE_RULE.sub("", text)
     if "#" in text:
         text = _MD_HEADING.sub("", text)
     if ">" in text:
         text = _MD_QUOTE.sub("", text)
-    if "**" in text or "__" in text:
-        # (a line without a mark is its own result: most lines)
-        text = "\n".join(_strip_emphasis(line) if "**" in line or "__" in line else line for line in text.split("\n"))
-    return text
+    return _strip_emphasis_lines(text)
+
+
+def _strip_emphasis_lines(text: str) -> str:
+    """``text`` with each line holding ``**`` or ``__`` through :func:`_strip_emphasis`: the
+    lines are found from the marks (a line without one is its own result: most lines)."""
+    stars = _find_run(text, "**")
+    unders = _find_run(text, "__")
+    if stars < 0 and unders < 0:
+        return text
+    parts: list[str] = []
+    last = 0
+    while stars >= 0 or unders >= 0:
+        at = stars if unders < 0 or 0 <= stars < unders else unders
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        parts += [text[last:start], _strip_emphasis(text[start:end])]
+        last = end
+        if 0 <= stars < end:
+            stars = _find_run(text, "**", end)
+        if 0 <= unders < end:
+            unders = _find_run(text, "__", end)
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _find_run(text: str, run: str, start: int = 0) -> int:
+    """``text.find(run, start)``, found from the occurrences of the run's first character: a
+    search for one character runs at memory speed, one for two or more some ten times slower,
+    and the characters of Markdown's marks (``*``, ``-``, ``_``) are rare in a report."""
+    first = run[0]
+    at = text.find(first, start)
+    while at >= 0 and not text.startswith(run, at):
+        at = text.find(first, at + 1)
+    return at
 
 
 def _strip_comments(text: str) -> str:
@@ -560,6 +600,8 @@ def _decompress_corrupted(data: bytes) -> bytes:
         except zlib.error:
             if i < len(data) - 3:
                 raise
+            import logging  # (here: only a damaged stream needs it)
+
             logging.getLogger("pdfminer.pdftypes").warning("Data-loss while decompressing corrupted data")
             break
     budget.take_bytes(len(out))
@@ -863,8 +905,8 @@ class _Node:
         self.skip = skip
 
 
-class _TreeBuilder(HTMLParser):
-    """A forgiving tree builder on the standard library's HTML parser.
+class _TreeBuilder:
+    """A forgiving tree builder on the standard library's HTML parser (:meth:`parse`).
 
     The open elements are kept as a stack with a count per tag, so an end
     tag that closes nothing costs one look-up (walking up the tree for it
@@ -873,7 +915,6 @@ class _TreeBuilder(HTMLParser):
     """
 
     def __init__(self, path: Path, max_elements: int) -> None:
-        super().__init__(convert_charrefs=True)
         self.root = _Node("root", None, False)
         self.cur = self.root
         self.title = ""
@@ -883,6 +924,21 @@ class _TreeBuilder(HTMLParser):
         self._elements = 0
         self._max_elements = max_elements
         self._path = path
+
+    def parse(self, text: str) -> None:
+        """Build the tree of the page ``text``."""
+        # The parser is imported here, when a page is read (with html and its entities, 3 ms
+        # of every run's start otherwise), and calls this builder's handlers: its own
+        # handle_startendtag calls them too, and the handlers it has that this builder
+        # lacks do nothing, as they did in a subclass.
+        from html.parser import HTMLParser
+
+        parser = HTMLParser(convert_charrefs=True)
+        parser.handle_starttag = self.handle_starttag  # type: ignore[method-assign]
+        parser.handle_endtag = self.handle_endtag  # type: ignore[method-assign]
+        parser.handle_data = self.handle_data  # type: ignore[method-assign]
+        parser.feed(text)
+        parser.close()
 
     def _close_to(self, node: _Node) -> None:
         """Close ``node`` and every element opened inside it."""
@@ -1017,9 +1073,10 @@ def _best_container(root: _Node) -> _Node:
 
 def _read_html(path: Path, limits: Limits) -> RawDocument:
     dec = decode_bytes(path.read_bytes(), path=path)
+    import html  # (on first use, as the parser)
+
     builder = _TreeBuilder(path, limits.max_html_elements)
-    builder.feed(dec.text)
-    builder.close()
+    builder.parse(dec.text)
     body = _best_container(builder.root)
     text = html.unescape(_node_text(body))
     if len(_CJK.findall(text)) < 200:

@@ -21,7 +21,7 @@ from ..errors import (
     ReportFileError,
 )
 from ..schema import ReportRecord, reports_frame
-from ._clean import clean_text, is_truncated, to_simplified
+from ._clean import clean_part_text, is_truncated, to_simplified
 from ._compilation import is_toc_only, split_compilation
 from ._formats import SUPPORTED_SUFFIXES, Limits, RawDocument, read_document
 from ._meta import infer_meta
@@ -117,9 +117,10 @@ def records_from_document(doc: RawDocument, *, source: str | None = None) -> lis
     split = split_compilation(doc.text)
     records: list[ReportRecord] = []
     for i, part in enumerate(split.parts):
-        raw = "\n".join(part.lines)
+        # (a document's one part, nothing removed, holds every line of it: it is the text)
+        raw = doc.text if len(split.parts) == 1 and not split.removed else "\n".join(part.lines)
         part.lines = []  # held once, as the text: each line is a string some 60 bytes over its characters
-        text, traditional = to_simplified(clean_text(raw))
+        text, traditional = to_simplified(clean_part_text(raw))
         del raw
         if not text:
             continue
