@@ -169,12 +169,10 @@ _FIVE_YEAR_REVIEW = _regex.compile(
     r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])"
     r"|五年的工作(?:主要体现|回顾)"  # 五年的工作主要体现在以下五个方面 (not 今后五年的工作)
 )
-# “十三五”时期, 十二五期间工作回顾: a review of a plan period
-_PLAN_PERIOD_REVIEW = _regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、)?\s*“?十[一二三四五]五”?(?:时期|期间)"
-    r"|“?十[一二三四五]五”?(?:时期|期间)?(?:工作)?回顾",
-    re.M,
-)
+# “十三五”时期 at a line's start, 十二五期间工作回顾: a review of a plan period (_reviews_plan_period)
+_PLAN_PERIOD_NAME = _regex.compile(r"十[一二三四五]五")
+_PLAN_PERIOD_LINE = _regex.compile(r"\s*(?:[一二三四五六七八九十]+、)?\s*“?十[一二三四五]五”?(?:时期|期间)")
+_PLAN_PERIOD_REVIEWED = _regex.compile(r"十[一二三四五]五”?(?:时期|期间)?(?:工作)?回顾")
 # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
 _FROM_YEAR = _regex.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
 # 2015年与2010年相比, 与2010年相比，…, 同2005年相比: a base of comparison (the years after it to the year compared)
@@ -1688,6 +1686,22 @@ def _may_review_years(head: str) -> bool:
 
 
 
+def _reviews_plan_period(head: str) -> bool:
+    """Whether ``head`` reviews a plan period: a line opening with one (“十三五”时期, 一、十二五期间)
+    or its review (十二五期间工作回顾).
+
+    Each 十X五 of the head is found by a search led by 十 and the two forms are tried there (the
+    first from the start of its line: white space before that start is all the leading ``\\s*``
+    of the former MULTILINE ``^`` pattern could take), instead of that pattern's search, which had
+    the engine try it at every position of the head.
+    """
+    for m in _PLAN_PERIOD_NAME.finditer(head):
+        at = m.start()
+        if _PLAN_PERIOD_REVIEWED.match(head, at) or _PLAN_PERIOD_LINE.match(head, head.rfind("\n", 0, at) + 1):
+            return True
+    return False
+
+
 def _month_of(date: object) -> int | None:
     return int(date[5:7]) if isinstance(date, str) and len(date) >= 7 and date[5:7].isdigit() else None
 
@@ -1804,9 +1818,7 @@ class _Report:
         review = _review_marks(head)
         self.review_years = _review_years(text, review)
         self.multi_year_review = bool(
-            review[0] or review[1]
-            # (every match holds 十…五: looked for first, the scan tests every line start)
-            or any(f"十{n}五" in head for n in "一二三四五") and _PLAN_PERIOD_REVIEW.search(head)
+            review[0] or review[1] or _reviews_plan_period(head)
         )
         table = alias_table()
         aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in _alias_matches(text, self)]
