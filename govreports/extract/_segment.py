@@ -401,6 +401,11 @@ _INLINE_PART = _regex.compile(
     r"(?:(?:和|及|暨)(?:今年以来|本届政府|过去[一二三四五]年|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?))?"
     r"|过去[一二三四五]年)(?:的)?(?:政府)?工作(?:回顾|总结|安排)(?![和及与暨])))"
 )  # (led by the sentence's end, not a look behind: the engine skips to such characters)
+# What every match of _INLINE_PART holds: a part's number and its 、, or a heading's last words.
+# Searched for first, each led by a literal (the engine skips fast to a character, not to the
+# set of sentence ends, whose scan cost as much as the whole pattern's): few lines hold either.
+_INLINE_NUMBER = _regex.compile(r"、(?<=[一二三四五六七八九十]、)(?![一二三四五六七八九十])")
+_INLINE_HEADING_END = _regex.compile(r"工作(?:回顾|总结|安排)(?![和及与暨])")
 ONE_PARAGRAPH_MIN = 300  # characters of a line that may hold a whole report
 
 
@@ -408,7 +413,9 @@ def inline_cuts(line: str) -> list[int]:
     """Where the parts of a report run into one ``line`` start, and where an inline heading
     ends (its text is a paragraph of its own); none in a line of at most
     :data:`ONE_PARAGRAPH_MIN` characters."""
-    if len(line) <= ONE_PARAGRAPH_MIN:
+    if len(line) <= ONE_PARAGRAPH_MIN or (
+        _INLINE_NUMBER.search(line) is None and _INLINE_HEADING_END.search(line) is None
+    ):
         return []
     cuts: list[int] = []
     for m in _INLINE_PART.finditer(line):
