@@ -165,10 +165,9 @@ _REVIEW_YEARS = _regex.compile(
     # (a numbered part run into a one-line report: …。一、过去四年工作回顾; …任务。四年来，我们…)
     + r"|[。！？；]\s*(?:[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
 )
-_FIVE_YEAR_REVIEW = _regex.compile(
-    r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])"
-    r"|五年的工作(?:主要体现|回顾)"  # 五年的工作主要体现在以下五个方面 (not 今后五年的工作)
-)
+# 五年来, 五年间, 五年的工作主要体现在以下五个方面 (not 今后五年的工作): a review of five years
+# (the other forms of _reviews_five_years are read before its 五年)
+_FIVE_YEARS_AFTER = _regex.compile(r"五年(?:来|间|的工作(?:主要体现|回顾))")
 # “十三五”时期 at a line's start, 十二五期间工作回顾: a review of a plan period (_reviews_plan_period)
 _PLAN_PERIOD_NAME = _regex.compile(r"十[一二三四五]五")
 _PLAN_PERIOD_LINE = _regex.compile(r"\s*(?:[一二三四五六七八九十]+、)?\s*“?十[一二三四五]五”?(?:时期|期间)")
@@ -1645,7 +1644,7 @@ def _numeral_marks(text: str) -> list[_numbers.Quantity]:
     return out
 
 
-def _review_years(text: str, marks: tuple[re.Match[str] | None, re.Match[str] | None] | None = None) -> int:
+def _review_years(text: str, marks: tuple[bool, re.Match[str] | None] | None = None) -> int:
     """How many years the report's multi-year review covers: five, unless
     its head names another number and no five (一、过去四年工作回顾, 四年来，…).
     ``marks``: :func:`_review_marks` of the head, when known."""
@@ -1655,14 +1654,38 @@ def _review_years(text: str, marks: tuple[re.Match[str] | None, re.Match[str] | 
     return _years_count(next(g for g in m.groups() if g)) if m else 5
 
 
-def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
-    """A report head's review of five years (五年来, 过去五年), and, without one, its review of
-    another number of years (过去三年, 四年来): searched once for the review's length and
-    for whether the report reviews several years."""
-    five = _FIVE_YEAR_REVIEW.search(head)
-    if five:
-        return five, None
-    return five, _REVIEW_YEARS_FIRST.match(head) or (_REVIEW_YEARS.search(head) if _may_review_years(head) else None)
+def _review_marks(head: str) -> tuple[bool, re.Match[str] | None]:
+    """Whether a report head reviews five years (:func:`_reviews_five_years`), and, without that,
+    its review of another number of years (过去三年, 四年来): searched once for the review's
+    length and for whether the report reviews several years."""
+    if _reviews_five_years(head):
+        return True, None
+    return False, _REVIEW_YEARS_FIRST.match(head) or (_REVIEW_YEARS.search(head) if _may_review_years(head) else None)
+
+
+def _reviews_five_years(head: str) -> bool:
+    """Whether ``head`` reviews five years: 五年来, 五年间, 过去五年, 过去的五年, 五年的工作主要体现
+    (or 回顾), or 是…的五年 (at most 40 characters between, no 。 or line break among them; not
+    before 里, 中 or 内: 是极不平凡的五年).
+
+    Read off each 五年 of the head (found with ``str.find``) instead of searching for a pattern
+    of these forms, which had the engine try it at every 五, 过 and 是.
+    """
+    at = head.find("五年")
+    while at >= 0:
+        if _FIVE_YEARS_AFTER.match(head, at):
+            return True
+        before = head[at - 3 if at > 3 else 0:at]
+        if before.endswith("过去") or before == "过去的":
+            return True
+        if before.endswith("的") and head[at + 2:at + 3] not in ("里", "中", "内"):
+            # a 是 at most 41 characters before the 的, with no 。 or line break after it
+            lo = at - 42 if at > 42 else 0
+            cut = max(head.rfind("。", lo, at - 1), head.rfind("\n", lo, at - 1))
+            if head.rfind("是", max(lo, cut + 1), at - 1) >= 0:
+                return True
+        at = head.find("五年", at + 1)
+    return False
 
 
 _REVIEW_PAST_YEARS = _regex.compile(r"过去的?[两二三四六七]年")
