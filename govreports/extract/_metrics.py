@@ -1786,6 +1786,9 @@ def _alias_matches(text: str, rep: _Report) -> list[re.Match[str]]:
     return out
 
 
+_NO_SENTENCE = float("inf")  # the start of the sentence after the last
+
+
 class _Report:
     """One report's text with everything found in it once: sections,
     sentences, quantities, time markers and indicator names."""
@@ -1864,12 +1867,31 @@ class _Report:
         return self._by_sentence
 
     def _quantities_by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
-        sent_starts = [s for s, _ in self.sents]
+        # Each figure stands in the last sentence starting at or before it (if it ends in that
+        # sentence). The figures come in order of their start: most stand in the sentence of the
+        # one before or the next, so the walk keeps the current sentence's bounds and bisects only
+        # for a longer step (or a step back).
+        sents = self.sents
+        ns = len(sents)
+        sent_starts = [s for s, _ in sents]
         out: dict[int, list[tuple[int, _numbers.Quantity]]] = {}
+        si, lo, end = -1, -1, -1  # the sentence (-1: before the first), its start and end
+        nxt = sent_starts[0] if ns else _NO_SENTENCE  # the next sentence's start
+        group: list[tuple[int, _numbers.Quantity]] | None = None  # the sentence's list, once made
         for qi, q in enumerate(self.quantities):
-            si = bisect.bisect_right(sent_starts, q.start) - 1
-            if si >= 0 and q.end <= self.sents[si][1]:
-                out.setdefault(si, []).append((qi, q))
+            at = q.start
+            if at >= nxt or at < lo:
+                if at < lo or si + 2 < ns and sent_starts[si + 2] <= at:
+                    si = bisect.bisect_right(sent_starts, at) - 1
+                else:
+                    si += 1
+                lo, end = sents[si] if si >= 0 else (-1, -1)
+                nxt = sent_starts[si + 1] if si + 1 < ns else _NO_SENTENCE
+                group = None
+            if q.end <= end:
+                if group is None:
+                    group = out.setdefault(si, [])
+                group.append((qi, q))
         return out
 
     def leaf(self, pos: int) -> dict | None:
