@@ -1179,6 +1179,16 @@ def _plain_arabic_figure(
         end = m.end()  # (nothing but 多/余 follows the digits)
         if end < n and (t[end] in _DATE_CHARS or t.startswith(("周年", "世纪"), end)):
             return False
+        # a neighbour that excludes a bare number whatever stands around it (1. at a line's start,
+        # “1+1”, 5G: _arabic_is_excluded; one before it but for a colon after it, which may make the
+        # number a ratio's), and no range separator after it to take the next number too
+        # (_excluded_until): skipped as the general path skips it
+        after = t[end] if end < n else "\x00"
+        if not mid and (
+            after in _EXCLUDE_BARE_AFTER
+            or (m.start() and t[m.start() - 1] in _EXCLUDE_BARE_BEFORE and after not in _RATIO_COLONS)
+        ) and after not in _RANGE_SEP_FIRST:
+            return False
         return None
     if len(rest) > 3:
         # (three characters or fewer after the first digit hold no comma, no second point, at most four
@@ -1231,6 +1241,11 @@ def _plain_arabic_figure(
 # the first characters of what may follow a figure (a range separator or a qualifier); the kind of a unit.
 _BEFORE_PLAIN = {**dict.fromkeys(_SIGN_OR_PRE_QUAL_LAST, 2), **dict.fromkeys(_EXCLUDE_BEFORE, 1)}
 _AFTER_PLAIN = _RANGE_SEP_FIRST | _POST_QUAL_FIRST
+# The neighbours that exclude a bare number (no unit, multiplier, 多 or 余) in _arabic_is_excluded
+# whatever else stands around it (a point after it takes no digit: the number would hold it).
+_EXCLUDE_BARE_AFTER = frozenset("·•‧・_.+#") | _ASCII_LETTERS
+_EXCLUDE_BARE_BEFORE = frozenset("第·•‧・_/+#") | _ASCII_LETTERS
+_RATIO_COLONS = frozenset(":：∶")
 _UNIT_KIND = {"": "none", **{u: info[0] for u, info in _UNIT_INFO.items()}}
 
 
