@@ -751,8 +751,10 @@ class _Outline:
             self.close_to(0, p.start)  # a part title: always top level
         else:
             stack = self.stack
-            k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == style), None)
-            if k is not None:
+            k = len(stack) - 1  # the innermost open section of the same style (a loop, not a generator)
+            while k >= 0 and stack[k][1] != style:
+                k -= 1
+            if k >= 0:
                 restart = num == 1 and style not in _LEAD_STYLES and k < len(stack) - 1
                 if not restart:  # sibling: close it and everything deeper
                     self.close_to(k, p.start)
