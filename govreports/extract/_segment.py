@@ -353,10 +353,11 @@ def _own_kind(heading: str, plan_year: int | None) -> str | None:
         return "problems"
     # (2023年上半年工作回顾: a part of the year under way, reviewed, not planned)
     years = [int(m.group(1)) for m in _YEAR.finditer(heading) if not _PART_OF_YEAR.match(heading, m.end())
-             ] if plan_year is not None else []
+             ] if plan_year is not None and "年" in heading else []  # (every year named holds 年)
     # Years beat words: "较好完成2013年目标任务" in a 2014 report is review.
-    review = plan_year is not None and any(y < plan_year for y in years)
-    plan = plan_year is not None and any(y >= plan_year for y in years)
+    # (the least and the greatest year, not a generator per heading over its years)
+    review = plan_year is not None and bool(years) and min(years) < plan_year
+    plan = plan_year is not None and bool(years) and max(years) >= plan_year
     if review and not plan:
         return "review"
     if _TARGETS_HEADING.search(heading) and not _NOT_TARGETS_ONLY.search(heading):
