@@ -921,9 +921,9 @@ def _finish(nodes: list[list[Any]]) -> list[dict[str, Any]]:
     for idx in range(1, len(nodes)):
         children[nodes[idx][2]].append(idx)
     for idx in range(len(children)):
+        if not children[idx]:
+            continue  # a leaf (most nodes): no sort, no key function
         kids = sorted(children[idx], key=lambda c: nodes[c][0])
-        if not kids:
-            continue
         start, end, _, depth, _, kind, _ = nodes[idx]
         filled: list[int] = []
         pos = start
@@ -958,7 +958,8 @@ def _finish(nodes: list[list[Any]]) -> list[dict[str, Any]]:
                 "origin": origin,
             }
         )
-        work.extend((c, sid) for c in reversed(children[idx]))
+        if children[idx]:  # (not a generator for each leaf)
+            work.extend([(c, sid) for c in reversed(children[idx])])
     return out
 
 
