@@ -858,6 +858,22 @@ def test_scanner_reads_the_arabic_tail_in_the_same_match() -> None:
     ]
 
 
+def test_scanner_skips_a_lone_digit_of_a_word() -> None:
+    # a lone digit before a count word or nothing, with no range after (一批, 两个, 三是), is no
+    # figure: the scanner skips it; not one before a multiplier, another unit or a range, nor 十
+    for word in ("一批", "两个", "三多项", "四 户", "五人次", "六是"):
+        assert list(numbers._SCAN.finditer(word)) == [], word
+    for word in ("三至五家", "一吨", "十个", "三个百分点", "三 个月", "一多万", "两个-三个"):
+        assert numbers._SCAN.match(word), word
+    # the unit is read as _TAIL reads it, and a count word known by its last character: no other
+    # unit ends in one; the scan goes on right after the digit, as find_quantities went on after
+    # its tail: no character of such a tail starts a match
+    counts = [u for u, (kind, _, _) in numbers._UNIT_INFO.items() if kind == "count"]
+    last = {u[-1] for u in counts}
+    assert not [u for u, (kind, _, _) in numbers._UNIT_INFO.items() if kind != "count" and u[-1] in last]
+    assert not [ch for ch in "".join(counts) + "多余 \u3000" if numbers._SCAN.match(ch + "1元")]
+
+
 def test_quantities_made_by_the_scanner_are_ordinary_quantities() -> None:
     # _new_quantity fills a mutable twin and then changes its class: the result must be a plain,
     # frozen Quantity, equal (and hashing equal) to one built by the constructor

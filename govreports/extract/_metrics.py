@@ -179,16 +179,13 @@ _REVIEW_YEARS = _regex.compile(
     # (a numbered part run into a one-line report: …。一、过去四年工作回顾; …任务。四年来，我们…)
     + r"|[。！？；]\s*(?:[一二三四五六七八九十]+、\s*过去的?([两二三四六七])年|([两二三四六七])年来[，,])"
 )
-_FIVE_YEAR_REVIEW = _regex.compile(
-    r"五年来|过去五年|过去的五年|五年间|是[^。\n]{0,40}的五年(?![里中内])"
-    r"|五年的工作(?:主要体现|回顾)"  # 五年的工作主要体现在以下五个方面 (not 今后五年的工作)
-)
-# “十三五”时期, 十二五期间工作回顾: a review of a plan period
-_PLAN_PERIOD_REVIEW = _regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、)?\s*“?十[一二三四五]五”?(?:时期|期间)"
-    r"|“?十[一二三四五]五”?(?:时期|期间)?(?:工作)?回顾",
-    re.M,
-)
+# 五年来, 五年间, 五年的工作主要体现在以下五个方面 (not 今后五年的工作): a review of five years
+# (the other forms of _reviews_five_years are read before its 五年)
+_FIVE_YEARS_AFTER = _regex.compile(r"五年(?:来|间|的工作(?:主要体现|回顾))")
+# “十三五”时期 at a line's start, 十二五期间工作回顾: a review of a plan period (_reviews_plan_period)
+_PLAN_PERIOD_NAME = _regex.compile(r"十[一二三四五]五")
+_PLAN_PERIOD_LINE = _regex.compile(r"\s*(?:[一二三四五六七八九十]+、)?\s*“?十[一二三四五]五”?(?:时期|期间)")
+_PLAN_PERIOD_REVIEWED = _regex.compile(r"十[一二三四五]五”?(?:时期|期间)?(?:工作)?回顾")
 # 由2011年的1.68亿元增长到1.91亿元，增幅13.7%: the base year of a change
 _FROM_YEAR = _regex.compile(r"[由从]((?:19|20)\d{2})年?(?:末|底)?的")
 # 2015年与2010年相比, 与2010年相比，…, 同2005年相比: a base of comparison (the years after it to the year compared)
@@ -1675,7 +1672,7 @@ def _numeral_marks(text: str) -> list[_numbers.Quantity]:
     return out
 
 
-def _review_years(text: str, marks: tuple[re.Match[str] | None, re.Match[str] | None] | None = None) -> int:
+def _review_years(text: str, marks: tuple[bool, re.Match[str] | None] | None = None) -> int:
     """How many years the report's multi-year review covers: five, unless
     its head names another number and no five (一、过去四年工作回顾, 四年来，…).
     ``marks``: :func:`_review_marks` of the head, when known."""
@@ -1685,14 +1682,38 @@ def _review_years(text: str, marks: tuple[re.Match[str] | None, re.Match[str] | 
     return _years_count(next(g for g in m.groups() if g)) if m else 5
 
 
-def _review_marks(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
-    """A report head's review of five years (五年来, 过去五年), and, without one, its review of
-    another number of years (过去三年, 四年来): searched once for the review's length and
-    for whether the report reviews several years."""
-    five = _FIVE_YEAR_REVIEW.search(head)
-    if five:
-        return five, None
-    return five, _REVIEW_YEARS_FIRST.match(head) or (_REVIEW_YEARS.search(head) if _may_review_years(head) else None)
+def _review_marks(head: str) -> tuple[bool, re.Match[str] | None]:
+    """Whether a report head reviews five years (:func:`_reviews_five_years`), and, without that,
+    its review of another number of years (过去三年, 四年来): searched once for the review's
+    length and for whether the report reviews several years."""
+    if _reviews_five_years(head):
+        return True, None
+    return False, _REVIEW_YEARS_FIRST.match(head) or (_REVIEW_YEARS.search(head) if _may_review_years(head) else None)
+
+
+def _reviews_five_years(head: str) -> bool:
+    """Whether ``head`` reviews five years: 五年来, 五年间, 过去五年, 过去的五年, 五年的工作主要体现
+    (or 回顾), or 是…的五年 (at most 40 characters between, no 。 or line break among them; not
+    before 里, 中 or 内: 是极不平凡的五年).
+
+    Read off each 五年 of the head (found with ``str.find``) instead of searching for a pattern
+    of these forms, which had the engine try it at every 五, 过 and 是.
+    """
+    at = head.find("五年")
+    while at >= 0:
+        if _FIVE_YEARS_AFTER.match(head, at):
+            return True
+        before = head[at - 3 if at > 3 else 0:at]
+        if before.endswith("过去") or before == "过去的":
+            return True
+        if before.endswith("的") and head[at + 2:at + 3] not in ("里", "中", "内"):
+            # a 是 at most 41 characters before the 的, with no 。 or line break after it
+            lo = at - 42 if at > 42 else 0
+            cut = max(head.rfind("。", lo, at - 1), head.rfind("\n", lo, at - 1))
+            if head.rfind("是", max(lo, cut + 1), at - 1) >= 0:
+                return True
+        at = head.find("五年", at + 1)
+    return False
 
 
 _REVIEW_PAST_YEARS = _regex.compile(r"过去的?[两二三四六七]年")
@@ -1714,6 +1735,22 @@ def _may_review_years(head: str) -> bool:
         at = head.find("过去", at + 1)
     return False
 
+
+
+def _reviews_plan_period(head: str) -> bool:
+    """Whether ``head`` reviews a plan period: a line opening with one (“十三五”时期, 一、十二五期间)
+    or its review (十二五期间工作回顾).
+
+    Each 十X五 of the head is found by a search led by 十 and the two forms are tried there (the
+    first from the start of its line: white space before that start is all the leading ``\\s*``
+    of the former MULTILINE ``^`` pattern could take), instead of that pattern's search, which had
+    the engine try it at every position of the head.
+    """
+    for m in _PLAN_PERIOD_NAME.finditer(head):
+        at = m.start()
+        if _PLAN_PERIOD_REVIEWED.match(head, at) or _PLAN_PERIOD_LINE.match(head, head.rfind("\n", 0, at) + 1):
+            return True
+    return False
 
 
 def _month_of(date: object) -> int | None:
@@ -1777,6 +1814,9 @@ def _alias_matches(text: str, rep: _Report) -> list[re.Match[str]]:
     return out
 
 
+_NO_SENTENCE = float("inf")  # the start of the sentence after the last
+
+
 class _Report:
     """One report's text with everything found in it once: sections,
     sentences, quantities, time markers and indicator names."""
@@ -1832,9 +1872,7 @@ class _Report:
         review = _review_marks(head)
         self.review_years = _review_years(text, review)
         self.multi_year_review = bool(
-            review[0] or review[1]
-            # (every match holds 十…五: looked for first, the scan tests every line start)
-            or any(f"十{n}五" in head for n in "一二三四五") and _PLAN_PERIOD_REVIEW.search(head)
+            review[0] or review[1] or _reviews_plan_period(head)
         )
         table = alias_table()
         aliases = [_Alias(m.start(), m.end(), m.group(), table[m.group()]) for m in _alias_matches(text, self)]
@@ -1857,12 +1895,31 @@ class _Report:
         return self._by_sentence
 
     def _quantities_by_sentence(self) -> dict[int, list[tuple[int, _numbers.Quantity]]]:
-        sent_starts = [s for s, _ in self.sents]
+        # Each figure stands in the last sentence starting at or before it (if it ends in that
+        # sentence). The figures come in order of their start: most stand in the sentence of the
+        # one before or the next, so the walk keeps the current sentence's bounds and bisects only
+        # for a longer step (or a step back).
+        sents = self.sents
+        ns = len(sents)
+        sent_starts = [s for s, _ in sents]
         out: dict[int, list[tuple[int, _numbers.Quantity]]] = {}
+        si, lo, end = -1, -1, -1  # the sentence (-1: before the first), its start and end
+        nxt = sent_starts[0] if ns else _NO_SENTENCE  # the next sentence's start
+        group: list[tuple[int, _numbers.Quantity]] | None = None  # the sentence's list, once made
         for qi, q in enumerate(self.quantities):
-            si = bisect.bisect_right(sent_starts, q.start) - 1
-            if si >= 0 and q.end <= self.sents[si][1]:
-                out.setdefault(si, []).append((qi, q))
+            at = q.start
+            if at >= nxt or at < lo:
+                if at < lo or si + 2 < ns and sent_starts[si + 2] <= at:
+                    si = bisect.bisect_right(sent_starts, at) - 1
+                else:
+                    si += 1
+                lo, end = sents[si] if si >= 0 else (-1, -1)
+                nxt = sent_starts[si + 1] if si + 1 < ns else _NO_SENTENCE
+                group = None
+            if q.end <= end:
+                if group is None:
+                    group = out.setdefault(si, [])
+                group.append((qi, q))
         return out
 
     @functools.cached_property

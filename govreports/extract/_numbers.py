@@ -443,12 +443,26 @@ _CN_FOLLOW_CHARS = frozenset(
     "".join(u[0] for u in _UNIT_INFO) + "万亿千百多余至到—–-～~〜 \u3000\t"
 )
 
+# A lone digit (一批, 两个, 三是) has no place value, so with no unit or a count word and no
+# multiplier after it, it is a figure only as the start of a range (三至五家): anything else
+# _cn_is_figure rejects. What follows such a digit, as _TAIL reads it: 多/余, then a count word
+# (the unit _TAIL takes, the longest that fits, ending in a count word's last character: no other
+# unit ends in one) or no unit and no multiplier, and no range separator after that.
+_COUNT_LAST = sorted({u[-1] for u, (kind, _, _) in _UNIT_INFO.items() if kind == "count"})
+_LONE_DIGIT_WORD = (
+    r"(?:多|余)?+(?:[ \u3000]?(?>" + UNIT_RE_SRC + r")(?<=[" + "".join(_COUNT_LAST) + r"])"
+    r"|(?![ \u3000]?(?:" + UNIT_RE_SRC + "|" + MULT_RE_SRC + r")))"
+    r"(?![" + "".join(map(re.escape, sorted(_RANGE_SEP_FIRST))) + r"])"
+)
+
 # The scanner's pattern: _TOKEN with the tail of an Arabic number read in the
 # same match (one call per hit instead of two), and a lone Chinese numeral taken
 # only before a character that can follow a figure (most runs are one character
-# of a word: 一般, 统一, 二是), which find_quantities would reject. (Rejecting longer
-# runs here too, with a lookahead after an atomic run, re-scanned a rejected run
-# from each of its characters: quadratic on a long run of numerals.)
+# of a word: 一般, 统一, 二是), which find_quantities would reject, and not as a lone
+# digit of a word (_LONE_DIGIT_WORD: 一批, 两个; its tail holds no character that a
+# match starts with, so the scan goes on after it as find_quantities would).
+# (Rejecting longer runs here too, with a lookahead after an atomic run, re-scanned
+# a rejected run from each of its characters: quadratic on a long run of numerals.)
 # It opens with its first character consumed, not looked ahead at, so that search
 # skips in C to the next candidate character instead of trying a match at every
 # position (a third faster); the alternatives, whose first characters are
@@ -459,7 +473,7 @@ _SCAN = _regex.compile(
     r"[0-9Xx*百〇零一二两三四五六七八九十](?:"
     r"(?<=[0-9])(?P<arx>(?P<ar>[0-9]*(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)*)" + _TAIL.pattern + ")"
     r"|(?<=[〇零一二两三四五六七八九十])(?P<cn>[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
-    r"|点[〇零一二三四五六七八九]+|(?=" + _CN_FOLLOW_CLASS + r"))"
+    r"|点[〇零一二三四五六七八九]+|(?=" + _CN_FOLLOW_CLASS + r")(?:(?<=十)|(?!" + _LONE_DIGIT_WORD + r")))"
     r"|(?<=百)(?P<pct>分之)(?P<pctnum>[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)"
     r"|(?<![A-Za-z0-9][Xx*])(?P<ph>(?:(?<=[Xx])[Xx]{0,3}|(?<=\*)\*{0,3})(?:\.(?:[Xx]{1,4}|\*{1,4}|[0-9]{1,4}))?)"
     r")"
@@ -1109,11 +1123,6 @@ def find_quantities(text: str) -> list[Quantity]:
                 nxt = t[pos] if pos < n else "\x00"
                 if nxt not in _CN_FOLLOW_CHARS and t[pos - 1] not in "千百":
                     continue
-                if pos - m.start() == 1:
-                    skip = _lone_numeral_skip(t, pos, n)
-                    if skip >= 0:
-                        pos = skip
-                        continue
             part = _part_from_token(t, m)
         if q is None:
             if part is None:
@@ -1170,6 +1179,16 @@ def _plain_arabic_figure(
         end = m.end()  # (nothing but 多/余 follows the digits)
         if end < n and (t[end] in _DATE_CHARS or t.startswith(("周年", "世纪"), end)):
             return False
+        # a neighbour that excludes a bare number whatever stands around it (1. at a line's start,
+        # “1+1”, 5G: _arabic_is_excluded; one before it but for a colon after it, which may make the
+        # number a ratio's), and no range separator after it to take the next number too
+        # (_excluded_until): skipped as the general path skips it
+        after = t[end] if end < n else "\x00"
+        if not mid and (
+            after in _EXCLUDE_BARE_AFTER
+            or (m.start() and t[m.start() - 1] in _EXCLUDE_BARE_BEFORE and after not in _RATIO_COLONS)
+        ) and after not in _RANGE_SEP_FIRST:
+            return False
         return None
     if len(rest) > 3:
         # (three characters or fewer after the first digit hold no comma, no second point, at most four
@@ -1222,26 +1241,12 @@ def _plain_arabic_figure(
 # the first characters of what may follow a figure (a range separator or a qualifier); the kind of a unit.
 _BEFORE_PLAIN = {**dict.fromkeys(_SIGN_OR_PRE_QUAL_LAST, 2), **dict.fromkeys(_EXCLUDE_BEFORE, 1)}
 _AFTER_PLAIN = _RANGE_SEP_FIRST | _POST_QUAL_FIRST
+# The neighbours that exclude a bare number (no unit, multiplier, 多 or 余) in _arabic_is_excluded
+# whatever else stands around it (a point after it takes no digit: the number would hold it).
+_EXCLUDE_BARE_AFTER = frozenset("·•‧・_.+#") | _ASCII_LETTERS
+_EXCLUDE_BARE_BEFORE = frozenset("第·•‧・_/+#") | _ASCII_LETTERS
+_RATIO_COLONS = frozenset(":：∶")
 _UNIT_KIND = {"": "none", **{u: info[0] for u, info in _UNIT_INFO.items()}}
-
-
-def _lone_numeral_skip(t: str, pos: int, n: int) -> int:
-    """Where scanning resumes after a one-character Chinese numeral ending at ``pos`` that cannot be a
-    figure, else -1.
-
-    A lone digit (一批, 两个, 三是) has no place value, so with no unit or a count word and no
-    multiplier after it, it is a figure only as the start of a range (三至五家): anything else
-    :func:`_cn_is_figure` rejects, and scanning resumes after its tail either way.
-    """
-    if t[pos - 1] == "十":
-        return -1  # a place value
-    tail = _TAIL.match(t, pos)  # (what _read_tail reads, without its tuple of strings)
-    _, unit1, mult, _, unit2 = tail.groups()
-    base = unit1 or unit2
-    end = tail.end()
-    if mult or (base and _UNIT_KIND[base] != "count") or (end < n and t[end] in _RANGE_SEP_FIRST):
-        return -1
-    return end
 
 
 def _shares_unit(t: str, prev: Quantity, q: Quantity) -> bool:

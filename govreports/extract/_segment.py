@@ -353,10 +353,11 @@ def _own_kind(heading: str, plan_year: int | None) -> str | None:
         return "problems"
     # (2023年上半年工作回顾: a part of the year under way, reviewed, not planned)
     years = [int(m.group(1)) for m in _YEAR.finditer(heading) if not _PART_OF_YEAR.match(heading, m.end())
-             ] if plan_year is not None else []
+             ] if plan_year is not None and "年" in heading else []  # (every year named holds 年)
     # Years beat words: "较好完成2013年目标任务" in a 2014 report is review.
-    review = plan_year is not None and any(y < plan_year for y in years)
-    plan = plan_year is not None and any(y >= plan_year for y in years)
+    # (the least and the greatest year, not a generator per heading over its years)
+    review = plan_year is not None and bool(years) and min(years) < plan_year
+    plan = plan_year is not None and bool(years) and max(years) >= plan_year
     if review and not plan:
         return "review"
     if _TARGETS_HEADING.search(heading) and not _NOT_TARGETS_ONLY.search(heading):
@@ -401,6 +402,11 @@ _INLINE_PART = _regex.compile(
     r"(?:(?:和|及|暨)(?:今年以来|本届政府|过去[一二三四五]年|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?))?"
     r"|过去[一二三四五]年)(?:的)?(?:政府)?工作(?:回顾|总结|安排)(?![和及与暨])))"
 )  # (led by the sentence's end, not a look behind: the engine skips to such characters)
+# What every match of _INLINE_PART holds: a part's number and its 、, or a heading's last words.
+# Searched for first, each led by a literal (the engine skips fast to a character, not to the
+# set of sentence ends, whose scan cost as much as the whole pattern's): few lines hold either.
+_INLINE_NUMBER = _regex.compile(r"、(?<=[一二三四五六七八九十]、)(?![一二三四五六七八九十])")
+_INLINE_HEADING_END = _regex.compile(r"工作(?:回顾|总结|安排)(?![和及与暨])")
 ONE_PARAGRAPH_MIN = 300  # characters of a line that may hold a whole report
 
 
@@ -408,7 +414,9 @@ def inline_cuts(line: str) -> list[int]:
     """Where the parts of a report run into one ``line`` start, and where an inline heading
     ends (its text is a paragraph of its own); none in a line of at most
     :data:`ONE_PARAGRAPH_MIN` characters."""
-    if len(line) <= ONE_PARAGRAPH_MIN:
+    if len(line) <= ONE_PARAGRAPH_MIN or (
+        _INLINE_NUMBER.search(line) is None and _INLINE_HEADING_END.search(line) is None
+    ):
         return []
     cuts: list[int] = []
     for m in _INLINE_PART.finditer(line):
@@ -744,8 +752,10 @@ class _Outline:
             self.close_to(0, p.start)  # a part title: always top level
         else:
             stack = self.stack
-            k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == style), None)
-            if k is not None:
+            k = len(stack) - 1  # the innermost open section of the same style (a loop, not a generator)
+            while k >= 0 and stack[k][1] != style:
+                k -= 1
+            if k >= 0:
                 restart = num == 1 and style not in _LEAD_STYLES and k < len(stack) - 1
                 if not restart:  # sibling: close it and everything deeper
                     self.close_to(k, p.start)
@@ -911,9 +921,9 @@ def _finish(nodes: list[list[Any]]) -> list[dict[str, Any]]:
     for idx in range(1, len(nodes)):
         children[nodes[idx][2]].append(idx)
     for idx in range(len(children)):
+        if not children[idx]:
+            continue  # a leaf (most nodes): no sort, no key function
         kids = sorted(children[idx], key=lambda c: nodes[c][0])
-        if not kids:
-            continue
         start, end, _, depth, _, kind, _ = nodes[idx]
         filled: list[int] = []
         pos = start
@@ -948,7 +958,8 @@ def _finish(nodes: list[list[Any]]) -> list[dict[str, Any]]:
                 "origin": origin,
             }
         )
-        work.extend((c, sid) for c in reversed(children[idx]))
+        if children[idx]:  # (not a generator for each leaf)
+            work.extend([(c, sid) for c in reversed(children[idx])])
     return out
 
 
