@@ -874,6 +874,21 @@ def test_scanner_skips_a_lone_digit_of_a_word() -> None:
     assert not [ch for ch in "".join(counts) + "多余 \u3000" if numbers._SCAN.match(ch + "1元")]
 
 
+def test_short_path_skips_only_bare_numbers_the_general_path_excludes() -> None:
+    # the short path's tables of neighbours that exclude a bare number (_EXCLUDE_BARE_*) must stay
+    # within what _arabic_is_excluded excludes: each, before or after a bare number in running text
+    for ch in sorted(numbers._EXCLUDE_BARE_AFTER):
+        t = f"全镇有12{ch}项目"
+        part = numbers._Part("ar", 3, 5, 5, 12.0, "", "", "", False, 2)
+        assert numbers._arabic_is_excluded(t, part, len(t)), ch
+    for ch in sorted(numbers._EXCLUDE_BARE_BEFORE):
+        for after in ("项", "，", ""):
+            t = f"全镇有{ch}12{after}"
+            part = numbers._Part("ar", 4, 6, 6, 12.0, "", "", "", False, 2)
+            assert numbers._arabic_is_excluded(t, part, len(t)), (ch, after)
+    assert not numbers._RATIO_COLONS & (numbers._EXCLUDE_BARE_AFTER | numbers._RANGE_SEP_FIRST)
+
+
 def test_quantities_made_by_the_scanner_are_ordinary_quantities() -> None:
     # _new_quantity fills a mutable twin and then changes its class: the result must be a plain,
     # frozen Quantity, equal (and hashing equal) to one built by the constructor
