@@ -194,6 +194,8 @@ def test_software_versions_follow_the_path_order_and_the_metadata_files(tmp_path
     monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(first), str(second)])
     names = ["some.pkg", "Legacy-Pkg", "empty_pkg", "bare-pkg"]
     got = _installed_versions(names)
-    assert got == {"some.pkg": "2.0", "Legacy-Pkg": "0.3", "empty_pkg": "1.5"}
+    assert got == {"some.pkg": "2.0", "Legacy-Pkg": "0.3", "empty_pkg": "1.5"}  # a folder without metadata: none
     metadata.FastPath.__new__.cache_clear()  # importlib.metadata caches folder listings by path
-    assert got == {n: metadata.version(n) for n in names if metadata.version(n)}
+    # (on bare-pkg, importlib.metadata gives None and the importlib_metadata backport, when a
+    # package has put its finder first, raises: not compared)
+    assert got == {n: metadata.version(n) for n in names[:3]}
