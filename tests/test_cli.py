@@ -124,9 +124,16 @@ def test_metrics_jsonl_and_parquet(tmp_path):
     out = tmp_path / "m.parquet"
     r = run("metrics", "--sample", "--format", "parquet", "-o", str(out))
     assert r.returncode == 0, r.stderr
+    import pyarrow.dataset as ds
+
     import govreports as gr
 
-    assert len(gr.read_table(out)) == len(rows)
+    back = gr.read_table(out)  # (as docs/guide/cli.md says: level and year columns, year as integers)
+    assert len(back) == len(rows)
+    assert back["year"].dtype.kind == "i" and set(back["level"]) == {"township"}
+    assert back.attrs["provenance"]["command"].startswith("govreports metrics")
+    assert any(out.glob("level=township/year=*/*.parquet"))
+    assert ds.dataset(str(out), format="parquet", partitioning="hive").count_rows() == len(rows)
 
 
 def test_metrics_splits_compilations_and_keeps_source(seed_path):
