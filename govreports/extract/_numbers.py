@@ -1221,20 +1221,10 @@ def _plain_arabic_figure(
         lo = start - 10 if start - 10 > prev_end else prev_end
         if prev_negative or _DECLINE_CHAR.search(t, lo if lo > 0 else 0, start) is not None:
             negative = _decline(t, start, prev_end, prev_negative)
-    # _new_quantity written out: no call with ten arguments for each of the ~57,000 figures taking this path
-    q = _QuantityInTheMaking()
-    q.start = start
-    q.end = end
-    q.surface = text[start:end]
-    q.value = float(t[s:e])
-    q.value_high = None
-    q.unit = mult + base
-    q.unit_kind = _UNIT_KIND[base]
-    q.qualifier = post_kind or ("at_least" if mid or mid2 else None)
-    q.negative = negative
-    q.flags = ()
-    q.__class__ = Quantity  # type: ignore[assignment]
-    return q  # type: ignore[return-value]
+    return _new_quantity(  # start, end, surface, value, value_high, unit, unit_kind, qualifier, negative, flags
+        start, end, text[start:end], float(t[s:e]), None, mult + base, _UNIT_KIND[base],
+        post_kind or ("at_least" if mid or mid2 else None), negative, (),
+    )
 
 
 # For the short path: the character before a figure excludes it (1) or may end a sign or qualifier (2);
