@@ -1736,7 +1736,6 @@ def _may_review_years(head: str) -> bool:
     return False
 
 
-
 def _reviews_plan_period(head: str) -> bool:
     """Whether ``head`` reviews a plan period: a line opening with one (“十三五”时期, 一、十二五期间)
     or its review (十二五期间工作回顾).
@@ -2643,8 +2642,8 @@ def _plain_rows(
     rep: _Report, sent: tuple[int, int], qs: list, section_kind: str, wordings: list[str] | None = None,
 ) -> list[tuple]:
     """The rows of figures of one sentence attached to no indicator: what :func:`_figure_row`
-    computes for each, without the steps that only concern an indicator (what the sentence gives
-    every figure read once). ``qs``: their ``(index, quantity)`` pairs; ``wordings``: each one's
+    computes for each, without the steps that only concern an indicator (a short sentence, stored
+    with each, read once). ``qs``: their ``(index, quantity)`` pairs; ``wordings``: each one's
     wording, by default the sentence's text before it, at most :data:`_LOOKBACK` characters (what
     :func:`_attach` gives a figure of no name before it)."""
     text = rep.text
@@ -2654,15 +2653,6 @@ def _plain_rows(
         if rep.sent_key != sent:
             rep.sent_key, rep.sent_text = sent, text[s0:s1]
         whole = (rep.sent_text, s0)
-    # what the sentence tells all its figures (their windows lie in it): whether a time marker (or
-    # a mid-year report's context) may date one, else each is of the year its kind gives (as
-    # _plain_kind_and_period reads it); whether a review's figure may be a target (_kind: only after
-    # 目 or 争) or an estimate (_estimated: 预, 初)
-    marks, words = rep.marks, text[s0:s1] if whole is None else whole[0]
-    marked = rep.mid_year or marks.any_in(marks.period, s0, s1)
-    review_actual = section_kind in ("review", "problems") and "目" not in words and "争" not in words
-    may_estimate = "预" in words or "初" in words
-    unmarked = rep.unmarked_periods
     out = []
     for k, (_qi, q) in enumerate(qs):
         flags = set(q.flags)
@@ -2671,15 +2661,7 @@ def _plain_rows(
         wording = before if wordings is None else wordings[k]
         # (what follows a figure read for a percent only)
         measure = _measure(q, wording, "", text[q.end:min(s1, q.end + 8)] if q.unit_kind == "percent" else "")
-        if marked:
-            kind, period = _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
-        else:
-            kind = "actual" if review_actual else _kind(
-                section_kind, before, len(before), rep.last_time_cue(q.start) if section_kind == "plan" else None
-            )
-            period = unmarked[kind]
-            if kind == "actual" and may_estimate and _estimated(before):
-                flags.add("estimate")
+        kind, period = _plain_kind_and_period(rep, q, section_kind, before, lo_q, flags)
         if measure == "growth_avg":
             flags.add("multi_year")
         after = text[q.end:q.end + 1]
