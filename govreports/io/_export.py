@@ -375,13 +375,8 @@ def _csv_lines(columns: list[Sequence[str]], quotable: list[Sequence[str]] | Non
     lines = [",".join(row) + "\n" for row in zip(*columns)]
     special = _special_rows(columns if quotable is None else quotable)
     if special or len(columns) < 2:  # (a row of one empty field is written "")
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
         for i in sorted(special) if len(columns) >= 2 else range(len(lines)):
-            buf.seek(0)
-            buf.truncate()
-            writer.writerow([column[i] for column in columns])
-            lines[i] = buf.getvalue()
+            lines[i] = _csv_line([column[i] for column in columns])
     return lines
 
 
