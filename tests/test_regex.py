@@ -104,6 +104,38 @@ def test_time_markers_from_their_leads_match_the_scan_on_the_sample(sample):
     _same_as_scan("\n".join(sample["text"]))
 
 
+# The context names found from the positions of their leads (_with_context_aliases): each start
+# finder gives every position where one of the pattern's leads starts, and the matches tried there
+# are the pattern's scan.
+_CONTEXT_LED = [
+    (_metrics._GRAIN_OUTPUT, _metrics._GRAIN_OUTPUT_LEADS, _metrics._grain_starts),
+    (_metrics._PRIMARY_GROWTH, _metrics._PRIMARY_GROWTH_LEADS, _metrics._primary_starts),
+    (_metrics._SHARED_SUFFIX, _metrics._SHARED_SUFFIX_LEADS, _metrics._shared_suffix_starts),
+]
+_CONTEXT_PIECES = [
+    "总产", "产量", "总产量", "粮食", "稻", "总", "产", "量", "第一产业", "一产", "第一", "一", "第", "产业", "拉动",
+    "增长", "同比", "下降", "增加值", "总产值", "值", "分别", "，", "。", "3.9%", "二产", "统一产",
+]
+
+
+def _same_context_starts(text: str) -> None:
+    for pattern, leads, starts_of in _CONTEXT_LED:
+        starts = starts_of(text)
+        assert starts == sorted({i for lead in leads for i in range(len(text)) if text.startswith(lead, i)}), leads
+        assert _spans(match_led(pattern, text, starts)) == _spans(pattern.finditer(text)), leads
+        assert _spans(find_led(pattern, text, leads)) == _spans(pattern.finditer(text)), leads
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=30).map("".join))
+def test_context_names_from_their_leads_match_the_scan(text):
+    _same_context_starts(text)
+
+
+def test_context_names_from_their_leads_match_the_scan_on_the_sample(sample):
+    _same_context_starts("\n".join(sample["text"]))
+
+
 # --------------------------------------------------------------------------- compiled programs
 
 _RUN = """
